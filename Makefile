@@ -1,0 +1,45 @@
+# Two commands matter (see README): `make run` and `make test`. Both set up .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint lock bench screenshots build smoke clean regen-migration
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/mypay-desk
+
+lint: $(STAMP)
+	$(BIN)/ruff check mypay_desk tests benchmarks tools
+	$(BIN)/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2 --dist loadfile
+
+# Re-pin every dependency to what is installed now (after changing pyproject.toml).
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+regen-migration: $(STAMP)
+	$(BIN)/python tools/regen_initial_migration.py
+
+bench: $(STAMP)
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
+
+build: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm build_installer.spec
+
+smoke: build
+	QT_QPA_PLATFORM=offscreen dist/mypay-desk/mypay-desk --smoke-test
+
+clean:
+	rm -rf build dist .pytest_cache

@@ -1,0 +1,256 @@
+"""The command line: `mypay-desk ...` (see docs/CLI and ../shared/design/CLI.md)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+from mypay_desk import __version__
+from mypay_desk.clicmds import AREA_MODULES
+from mypay_desk.clicmds.common import (
+    EXIT_DATA,
+    EXIT_OK,
+    EXIT_PORTAL,
+    EXIT_USAGE,
+    CliContext,
+    info,
+    print_json,
+)
+from mypay_desk.domain.ente import DebtTypeData, EnteData
+from mypay_desk.services.errors import Cancelled, PortalError, UserError
+from mypay_desk.services.workspace import WorkspaceError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # exit 2 with the usage, as CLI.md says
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: errore: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="mypay-desk", description="MyPay Desk: back-office pagoPA per gli Enti (MyPay)")
+    p.add_argument("--workspace", metavar="DIR", help="cartella dello spazio di lavoro (database e backup)")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    g = sub.add_parser("gui", help="apre l'interfaccia grafica")
+    g.add_argument("--demo", action="store_true", help="apre l'Ente dimostrativo")
+    g.add_argument("--smoke-test", action="store_true", help="avvio offscreen di verifica, poi esce")
+    g.set_defaults(handler=cmd_gui)
+
+    ente = sub.add_parser("ente", help="dati dell'Ente").add_subparsers(dest="ente_cmd", required=True,
+                                                                         parser_class=_Parser)
+    es = ente.add_parser("set", help="crea o aggiorna l'Ente")
+    es.add_argument("--ipa", required=True, help="codice IPA")
+    es.add_argument("--fiscal-code", required=True, help="codice fiscale dell'Ente (11 cifre)")
+    es.add_argument("--name", required=True)
+    es.add_argument("--sector", default=None)
+    es.add_argument("--info", default=None)
+    es.add_argument("--segregation-code", default=None)
+    es.add_argument("--application-code", default=None)
+    es.add_argument("--cbill", default=None)
+    es.add_argument("--mode", choices=["base", "flussi", "ente"], default=None)
+    es.add_argument("--postal-account", default=None)
+    es.add_argument("--postal-holder", default=None)
+    es.add_argument("--poste-auth", default=None)
+    es.add_argument("--logo", default=None, help="file immagine (PNG/JPEG) del logo")
+    es.add_argument("--portal-url", default=None)
+    es.add_argument("--payments-page", default=None, help="pagina web dei servizi di pagamento dell'Ente")
+    es.add_argument("--password-stdin", action="store_true", help="legge la password del portale da stdin")
+    es.add_argument("--json", action="store_true")
+    es.set_defaults(handler=cmd_ente_set)
+    esh = ente.add_parser("show", help="mostra l'Ente corrente")
+    esh.add_argument("--ipa", default=None)
+    esh.add_argument("--json", action="store_true")
+    esh.set_defaults(handler=cmd_ente_show)
+    eu = ente.add_parser("use", help="sceglie l'Ente corrente")
+    eu.add_argument("ipa")
+    eu.set_defaults(handler=cmd_ente_use)
+
+    types = sub.add_parser("types", help="tipi dovuto").add_subparsers(dest="types_cmd", required=True,
+                                                                        parser_class=_Parser)
+    ta = types.add_parser("add", help="aggiunge o aggiorna un tipo dovuto")
+    ta.add_argument("code")
+    ta.add_argument("--description", required=True)
+    ta.add_argument("--taxonomy", required=True, help="datiSpecificiRiscossione, es. 9/0101108TS/")
+    ta.add_argument("--iban", default="")
+    ta.add_argument("--postal-account", default="")
+    ta.add_argument("--due-date-required", action="store_true")
+    ta.add_argument("--print-due-date", action="store_true")
+    ta.add_argument("--anonymous-allowed", action="store_true")
+    ta.add_argument("--sector", default="")
+    ta.add_argument("--inactive", action="store_true")
+    ta.add_argument("--json", action="store_true")
+    ta.set_defaults(handler=cmd_types_add)
+    tl = types.add_parser("list", help="elenca i tipi dovuto")
+    tl.add_argument("--json", action="store_true")
+    tl.set_defaults(handler=cmd_types_list)
+
+    codes = sub.add_parser("codes", help="codici pagoPA").add_subparsers(dest="codes_cmd", required=True,
+                                                                          parser_class=_Parser)
+    cc = codes.add_parser("check", help="verifica numero avviso, IUV o riferimento RF")
+    cc.add_argument("code")
+    cc.add_argument("--json", action="store_true")
+    cc.set_defaults(handler=cmd_codes_check)
+    cn = codes.add_parser("new", help="genera nuovi IUV dell'Ente (mai riutilizzati)")
+    cn.add_argument("--count", type=int, default=1)
+    cn.add_argument("--json", action="store_true")
+    cn.set_defaults(handler=cmd_codes_new)
+
+    for name in AREA_MODULES:
+        try:
+            module = importlib.import_module(f"mypay_desk.clicmds.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"mypay_desk.clicmds.{name}":
+                raise
+            continue
+        module.register(sub, _Parser)
+    return p
+
+
+# --- handlers --------------------------------------------------------------------------------
+
+def cmd_gui(args, ctx: CliContext) -> int:
+    from mypay_desk.app import run_gui
+
+    return run_gui(workspace=ctx.workspace_arg, demo=args.demo, smoke_test=args.smoke_test)
+
+
+def cmd_ente_set(args, ctx: CliContext) -> int:
+    ws = ctx.ws
+    try:
+        existing = ws.ente.get(args.ipa)
+    except UserError:
+        existing = None
+    data = existing or EnteData(ipa_code=args.ipa, fiscal_code="", name="")
+    data.fiscal_code = args.fiscal_code
+    data.name = args.name
+    for attr, value in [
+        ("sector", args.sector), ("info", args.info), ("segregation_code", args.segregation_code),
+        ("application_code", args.application_code), ("cbill", args.cbill), ("adhesion_mode", args.mode),
+        ("postal_account", args.postal_account), ("postal_holder", args.postal_holder),
+        ("poste_authorization", args.poste_auth), ("portal_url", args.portal_url),
+        ("payments_web_page", args.payments_page),
+    ]:
+        if value is not None:
+            setattr(data, attr, value)
+    if args.logo:
+        path = Path(args.logo)
+        if not path.is_file():
+            raise UserError(f"File del logo non trovato: {path}", field="logo")
+        data.logo = path.read_bytes()
+    saved = ws.ente.save(data)
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+        ws.portal.set_password(saved.ipa_code, password)
+    if args.json:
+        print_json(saved.to_public_dict())
+    else:
+        info(f"Ente {saved.ipa_code} ({saved.name}) salvato")
+    return EXIT_OK
+
+
+def cmd_ente_show(args, ctx: CliContext) -> int:
+    ente = ctx.ws.ente.get(args.ipa) if args.ipa else ctx.ws.ente.require_current()
+    if args.json:
+        print_json(ente.to_public_dict())
+    else:
+        for key, value in ente.to_public_dict().items():
+            print(f"{key:24} {value}")
+    return EXIT_OK
+
+
+def cmd_ente_use(args, ctx: CliContext) -> int:
+    ctx.ws.ente.set_current(args.ipa)
+    info(f"Ente corrente: {args.ipa}")
+    return EXIT_OK
+
+
+def cmd_types_add(args, ctx: CliContext) -> int:
+    saved = ctx.ws.ente.save_type(DebtTypeData(
+        code=args.code, description=args.description, taxonomy=args.taxonomy, iban=args.iban,
+        postal_account=args.postal_account, due_date_required=args.due_date_required,
+        print_due_date=args.print_due_date, anonymous_allowed=args.anonymous_allowed, sector=args.sector,
+        active=not args.inactive,
+    ))
+    if args.json:
+        print_json(saved.__dict__)
+    else:
+        info(f"Tipo dovuto {saved.code} salvato")
+    return EXIT_OK
+
+
+def cmd_types_list(args, ctx: CliContext) -> int:
+    types = ctx.ws.ente.types()
+    if args.json:
+        print_json({"types": [t.__dict__ for t in types]})
+    else:
+        for t in types:
+            flags = " ".join(f for f, on in [("scadenza-obbligatoria", t.due_date_required),
+                                             ("stampa-scadenza", t.print_due_date),
+                                             ("anonimo", t.anonymous_allowed), ("inattivo", not t.active)] if on)
+            print(f"{t.code:30} {t.taxonomy:22} {t.description} {flags}")
+    return EXIT_OK
+
+
+def cmd_codes_check(args, ctx: CliContext) -> int:
+    from mypay_desk.domain.codes import CodeError, check_code
+
+    try:
+        result = check_code(args.code)
+    except CodeError as exc:
+        if args.json:
+            print_json({"valid": False, "code": args.code, "reason": str(exc)})
+        raise UserError(str(exc), field="codice") from exc
+    if args.json:
+        print_json({"valid": True, "kind": result.kind, "code": result.value, "detail": result.detail})
+    else:
+        print(f"{result.kind}: {result.detail}")
+    return EXIT_OK
+
+
+def cmd_codes_new(args, ctx: CliContext) -> int:
+    iuvs = ctx.ws.codes.allocate_iuvs(args.count)
+    if args.json:
+        print_json({"iuvs": [{"iuv": i, "notice_number": "3" + i} for i in iuvs]})
+    else:
+        sys.stdout.write("".join(f"{i}\n" for i in iuvs))
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "handler", None) is None:
+        # `mypay-desk` alone (or `mypay-desk --smoke-test`) opens the GUI
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    ctx = CliContext(workspace_arg=args.workspace)
+    try:
+        return int(args.handler(args, ctx) or 0)
+    except UserError as exc:
+        print(f"errore: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    except PortalError as exc:
+        print(f"errore del portale: {exc}", file=sys.stderr)
+        return EXIT_PORTAL
+    except WorkspaceError as exc:
+        print(f"errore: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    except Cancelled:
+        print("annullato", file=sys.stderr)
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        print("interrotto", file=sys.stderr)
+        return 130
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""The workspace: a folder holding the database, its backups, logs and exported files."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import platformdirs
+
+from mypay_desk import APP_ID
+from mypay_desk.store.db import Database, DatabaseError, DatabaseTooNewError
+from mypay_desk.store.repositories import audit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from mypay_desk.services.ente import EnteService
+
+ENV_WORKSPACE = "MYPAY_DESK_WORKSPACE"
+
+
+def default_workspace_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+def resolve_workspace_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """--workspace, else MYPAY_DESK_WORKSPACE, else the per-user data folder."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get(ENV_WORKSPACE)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_workspace_dir()
+
+
+class WorkspaceError(RuntimeError):
+    pass
+
+
+@dataclass
+class Workspace:
+    """An open workspace and the services that work on it (created lazily)."""
+
+    path: Path
+    db: Database
+    user: str = field(default_factory=lambda: _current_user())
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None) -> Workspace:
+        folder = resolve_workspace_dir(path)
+        try:
+            db = Database.open(folder)
+        except (DatabaseTooNewError, DatabaseError) as exc:
+            raise WorkspaceError(str(exc)) from exc
+        return cls(path=folder, db=db)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    @property
+    def logs_dir(self) -> Path:
+        p = self.path / "logs"
+        p.mkdir(parents=True, exist_ok=True)
+        return p
+
+    def audit(self, action: str, *, ente_id: int | None = None, entity: str = "",
+              entity_id: int | None = None, details: dict[str, Any] | None = None) -> None:
+        with self.db.session() as s:
+            audit.record(s, self.user, action, ente_id=ente_id, entity=entity, entity_id=entity_id,
+                         details=json.dumps(details or {}, ensure_ascii=False, default=str))
+
+    # --- services (one instance per workspace, created on first use) ---------------------------
+    @cached_property
+    def ente(self) -> EnteService:
+        from mypay_desk.services.ente import EnteService
+
+        return EnteService(self)
+
+    @cached_property
+    def codes(self):
+        from mypay_desk.services.codes import CodesService
+
+        return CodesService(self)
+
+    @cached_property
+    def lists(self):
+        from mypay_desk.services.lists import ListService
+
+        return ListService(self)
+
+    @cached_property
+    def portal(self):
+        from mypay_desk.services.portal import PortalService
+
+        return PortalService(self)
+
+    @cached_property
+    def sync(self):
+        from mypay_desk.services.sync import SyncService
+
+        return SyncService(self)
+
+    @cached_property
+    def receipts(self):
+        from mypay_desk.services.receipts import ReceiptService
+
+        return ReceiptService(self)
+
+    @cached_property
+    def reconciliation(self):
+        from mypay_desk.services.reconciliation import ReconciliationService
+
+        return ReconciliationService(self)
+
+    @cached_property
+    def notices(self):
+        from mypay_desk.services.notices import NoticeService
+
+        return NoticeService(self)
+
+    @cached_property
+    def demo(self):
+        from mypay_desk.services.demo import DemoService
+
+        return DemoService(self)
+
+    @cached_property
+    def backups(self):
+        from mypay_desk.services.backups import BackupService
+
+        return BackupService(self)
+
+
+def _current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on some systems; audit still works
+        return "utente"

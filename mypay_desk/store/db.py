@@ -1,0 +1,204 @@
+"""The workspace database: engine set-up, migrations at start-up, and sessions."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+DB_FILE_NAME = "mypay-desk.sqlite3"
+BACKUP_DIR_NAME = "backups"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 15_000
+
+
+class DatabaseTooNewError(RuntimeError):
+    """The database was written by a newer version of the app."""
+
+
+class DatabaseError(RuntimeError):
+    """The database could not be opened or migrated; the message says why and what to do."""
+
+
+def _on_connect(dbapi_connection, _record) -> None:  # pragma: no cover - exercised by every test
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+    event.listen(engine, "connect", _on_connect)
+
+    # pysqlite's implicit transactions defeat BEGIN IMMEDIATE; take control of BEGIN ourselves.
+    @event.listens_for(engine, "connect")
+    def _no_implicit_begin(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        mode = conn.info.pop("begin_mode", "")
+        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine
+
+
+def alembic_config(engine_url: str | None = None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine_url:
+        cfg.set_main_option("sqlalchemy.url", engine_url)
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def current_revision(path: Path) -> str | None:
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    con = sqlite3.connect(str(path))
+    try:
+        row = con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not row:
+            return None
+        rev = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return rev[0] if rev else None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} non è un database di MyPay Desk leggibile: {exc}") from exc
+    finally:
+        con.close()
+
+
+def backup_file(path: Path, reason: str, keep: int = 10) -> Path | None:
+    """Copy the database consistently (sqlite backup API) into backups/, keeping the newest ``keep``."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    folder = path.parent / BACKUP_DIR_NAME
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{path.stem}-{stamp}-{reason}.sqlite3"
+    src = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    dst = sqlite3.connect(str(target))
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    backups = sorted(folder.glob(f"{path.stem}-*.sqlite3"))
+    for old in backups[:-keep] if keep > 0 else []:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def migrate(path: Path) -> str | None:
+    """Bring the database at ``path`` to the app's schema. Returns the backup made, if any."""
+    from alembic import command
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    current = current_revision(path)
+    head = head_revision()
+    if current is not None and current not in known_revisions():
+        raise DatabaseTooNewError(
+            f"Il database {path} è stato creato da una versione più recente di MyPay Desk "
+            f"(schema {current}). Aggiorna l'applicazione: il file non è stato modificato."
+        )
+    if current == head:
+        return None
+    backup = backup_file(path, "pre-migrazione") if current is not None else None
+    cfg = alembic_config(f"sqlite:///{path}")
+    engine = make_engine(path)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    finally:
+        engine.dispose()
+    log.info("database %s migrated from %s to %s", path, current, head)
+    return str(backup) if backup else None
+
+
+@dataclass
+class Database:
+    """One workspace database. Sessions are short; BEGIN IMMEDIATE for writes that must serialise."""
+
+    path: Path
+    engine: Engine
+    _factory: sessionmaker
+
+    @classmethod
+    def open(cls, workspace: Path, run_migrations: bool = True) -> Database:
+        workspace = Path(workspace)
+        workspace.mkdir(parents=True, exist_ok=True)
+        path = workspace / DB_FILE_NAME
+        if run_migrations:
+            migrate(path)
+        engine = make_engine(path)
+        return cls(path=path, engine=engine, _factory=sessionmaker(engine, expire_on_commit=False))
+
+    @contextmanager
+    def session(self, immediate: bool = False) -> Iterator[Session]:
+        """A unit of work: commits on success, rolls back on error.
+
+        ``immediate=True`` takes SQLite's write lock at BEGIN, so read-then-write sequences (IUV
+        allocation) cannot interleave with another process.
+        """
+        if immediate:
+            with self.engine.connect() as conn:
+                conn.info["begin_mode"] = "IMMEDIATE"
+                with conn.begin():
+                    sess = Session(bind=conn, expire_on_commit=False, join_transaction_mode="rollback_only")
+                    try:
+                        yield sess
+                        sess.flush()
+                    finally:
+                        sess.close()
+            return
+        sess = self._factory()
+        try:
+            yield sess
+            sess.commit()
+        except BaseException:
+            sess.rollback()
+            raise
+        finally:
+            sess.close()
+
+    def table_names(self) -> list[str]:
+        return sorted(inspect(self.engine).get_table_names())
+
+    def check(self) -> str:
+        with self.engine.connect() as conn:
+            return conn.execute(text("PRAGMA integrity_check")).scalar_one()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from mypay_desk.store.models.base import Base, utcnow
+
+
+class FdrFlow(Base):
+    """A PSP reporting flow (Flusso di Rendicontazione, FlussoRiversamento XML)."""
+
+    __tablename__ = "fdr_flow"
+    __table_args__ = (UniqueConstraint("ente_id", "flow_id", "flow_datetime"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ente_id: Mapped[int] = mapped_column(ForeignKey("ente.id", ondelete="CASCADE"), index=True)
+    flow_id: Mapped[str] = mapped_column(String(35), index=True)  # identificativoFlusso = IUF
+    flow_datetime: Mapped[datetime] = mapped_column(DateTime)
+    settlement_id: Mapped[str] = mapped_column(String(35), default="")  # identificativoUnivocoRegolamento
+    settlement_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    sender_id: Mapped[str] = mapped_column(String(35), default="")
+    sender_name: Mapped[str] = mapped_column(String(140), default="")
+    receiver_id: Mapped[str] = mapped_column(String(35), default="")
+    receiver_name: Mapped[str] = mapped_column(String(140), default="")
+    total_count: Mapped[int] = mapped_column(Integer, default=0)
+    total_amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    source_file: Mapped[str] = mapped_column(String(300), default="")
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    lines: Mapped[list[FdrLine]] = relationship(back_populates="flow", cascade="all, delete-orphan")
+
+
+class FdrLine(Base):
+    """One datiSingoliPagamenti entry of an FdR."""
+
+    __tablename__ = "fdr_line"
+    __table_args__ = (Index("ix_fdr_line_iuv", "iuv"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fdr_id: Mapped[int] = mapped_column(ForeignKey("fdr_flow.id", ondelete="CASCADE"), index=True)
+    line_number: Mapped[int] = mapped_column(Integer)
+    iuv: Mapped[str] = mapped_column(String(35))
+    iur: Mapped[str] = mapped_column(String(35), default="")
+    payment_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    outcome_code: Mapped[str] = mapped_column(String(3), default="0")  # 0, 3, 4, 8, 9; unknown kept
+    outcome_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    flow: Mapped[FdrFlow] = relationship(back_populates="lines")
+
+
+class TreasuryMovement(Base):
+    """A treasury credit: OPI giornale di cassa entry or a bank statement line."""
+
+    __tablename__ = "treasury_movement"
+    __table_args__ = (
+        UniqueConstraint("ente_id", "dedupe_key"),
+        Index("ix_treasury_iuf", "ente_id", "iuf"),
+        Index("ix_treasury_iuv", "ente_id", "iuv"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ente_id: Mapped[int] = mapped_column(ForeignKey("ente.id", ondelete="CASCADE"))
+    dedupe_key: Mapped[str] = mapped_column(String(200))
+    source_kind: Mapped[str] = mapped_column(String(10))  # OPI | CSV
+    movement_type: Mapped[str] = mapped_column(String(30), default="ENTRATA")  # ENTRATA | SOSPESO ENTRATA
+    status: Mapped[str] = mapped_column(String(20), default="ESEGUITO")  # ESEGUITO | STORNATO
+    book_date: Mapped[date | None] = mapped_column(Date, nullable=True)  # data contabile
+    value_date: Mapped[date | None] = mapped_column(Date, nullable=True)  # data valuta
+    amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    causale: Mapped[str] = mapped_column(Text, default="")
+    payer: Mapped[str] = mapped_column(String(200), default="")  # ordinante
+    document_number: Mapped[str] = mapped_column(String(50), default="")  # bolletta / sospeso number
+    iuf: Mapped[str] = mapped_column(String(35), default="")  # found in the causale
+    iuv: Mapped[str] = mapped_column(String(35), default="")
+    source_file: Mapped[str] = mapped_column(String(300), default="")
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ReconciliationResult(Base):
+    """A payment key classified with a MyPivot code, with the records that took part.
+
+    ``fingerprint`` is a hash of the inputs, so a new run rewrites only what changed and keeps notes.
+    """
+
+    __tablename__ = "reconciliation_result"
+    __table_args__ = (
+        UniqueConstraint("ente_id", "code", "key"),
+        Index("ix_recon_code", "ente_id", "code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ente_id: Mapped[int] = mapped_column(ForeignKey("ente.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(30))
+    key: Mapped[str] = mapped_column(String(120))  # IUV, IUF or treasury key
+    iuv: Mapped[str] = mapped_column(String(35), default="")
+    iuf: Mapped[str] = mapped_column(String(35), default="")
+    amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    debt_id: Mapped[int | None] = mapped_column(ForeignKey("debt.id", ondelete="SET NULL"), nullable=True)
+    receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipt.id", ondelete="SET NULL"), nullable=True)
+    fdr_line_id: Mapped[int | None] = mapped_column(ForeignKey("fdr_line.id", ondelete="SET NULL"), nullable=True)
+    treasury_id: Mapped[int | None] = mapped_column(
+        ForeignKey("treasury_movement.id", ondelete="SET NULL"), nullable=True
+    )
+    fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    resolved_by: Mapped[str] = mapped_column(String(100), default="")
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,1 @@
+"""Repositories: the queries the services need, one module per area."""
