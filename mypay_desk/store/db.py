@@ -134,7 +134,8 @@ def migrate(path: Path) -> str | None:
         )
     if current == head:
         return None
-    backup = backup_file(path, "pre-migrazione") if current is not None else None
+    # any existing file is copied first, whatever its revision: a failed step must lose nothing
+    backup = backup_file(path, "pre-migrazione")
     cfg = alembic_config(f"sqlite:///{path}")
     engine = make_engine(path)
     try:

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from mypay_desk.store import db as dbmod
+from mypay_desk.store.models import Base
+
+
+def test_migrated_schema_equals_models(tmp_path):
+    database = dbmod.Database.open(tmp_path)
+    with database.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    database.dispose()
+    assert diff == [], f"the migrations and the models differ: {diff}"
+
+
+def test_pragmas_wal_foreign_keys_busy_timeout(tmp_path):
+    database = dbmod.Database.open(tmp_path)
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == dbmod.BUSY_TIMEOUT_MS
+    database.dispose()
+
+
+def test_migration_of_an_older_database_makes_a_backup_first(tmp_path):
+    dbmod.Database.open(tmp_path).dispose()
+    path = tmp_path / dbmod.DB_FILE_NAME
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE marker (x)")
+    con.execute("DELETE FROM alembic_version")  # as if written before the first migration
+    con.commit()
+    con.close()
+    with pytest.raises(Exception):  # tables already exist: upgrade cannot recreate them
+        dbmod.migrate(path)
+    backups = list((tmp_path / dbmod.BACKUP_DIR_NAME).glob("*.sqlite3"))
+    assert backups, "a backup copy must exist before any migration step runs"
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("SELECT name FROM sqlite_master WHERE name='marker'").fetchone()
+    copy.close()
+
+
+def test_database_newer_than_the_app_is_refused_and_untouched(tmp_path):
+    dbmod.Database.open(tmp_path).dispose()
+    path = tmp_path / dbmod.DB_FILE_NAME
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num='9999_future'")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(dbmod.DatabaseTooNewError, match="più recente"):
+        dbmod.Database.open(tmp_path)
+    assert path.read_bytes() == before
+
+
+def test_not_a_database_gives_a_clear_error(tmp_path):
+    (tmp_path / dbmod.DB_FILE_NAME).write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(dbmod.DatabaseError, match="non è un database"):
+        dbmod.Database.open(tmp_path)
+
+
+def test_immediate_session_rolls_back_on_error(workspace, ente):
+    from mypay_desk.store.repositories import ente as repo
+
+    with pytest.raises(RuntimeError):
+        with workspace.db.session(immediate=True) as s:
+            repo.allocate_iuv_progressives(s, ente.id, 5)
+            raise RuntimeError("boom")
+    assert workspace.ente.get_by_id(ente.id).iuv_progressive == 1
