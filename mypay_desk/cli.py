@@ -228,8 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
-        # `mypay-desk` alone (or `mypay-desk --smoke-test`) opens the GUI
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+        # `mypay-desk` alone (or `mypay-desk --smoke-test`, as the frozen build is checked) opens the GUI
+        args.handler, args.demo = cmd_gui, False
     ctx = CliContext(workspace_arg=args.workspace)
     try:
         return int(args.handler(args, ctx) or 0)
