@@ -45,6 +45,8 @@ class Debt(Timestamps, Base):
     __tablename__ = "debt"
     __table_args__ = (
         Index("ix_debt_list_position", "list_id", "position"),
+        # Covering index for the lazy table: top-level debts (parent_id IS NULL) of a list in order.
+        Index("ix_debt_list_top", "list_id", "parent_id", "position"),
         Index("ix_debt_ente_iud", "ente_id", "iud"),
         Index("ix_debt_ente_iuv", "ente_id", "iuv"),
         Index("ix_debt_list_state", "list_id", "state"),

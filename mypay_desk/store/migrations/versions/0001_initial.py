@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 08:25:15.462710
+Create Date: 2026-11-26 08:31:24.311568
 """
 from alembic import op
 import sqlalchemy as sa
@@ -317,6 +317,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_debt_list_due', ['list_id', 'due_date'], unique=False)
         batch_op.create_index('ix_debt_list_position', ['list_id', 'position'], unique=False)
         batch_op.create_index('ix_debt_list_state', ['list_id', 'state'], unique=False)
+        batch_op.create_index('ix_debt_list_top', ['list_id', 'parent_id', 'position'], unique=False)
         batch_op.create_index(batch_op.f('ix_debt_parent_id'), ['parent_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_debt_sending_flow_id'), ['sending_flow_id'], unique=False)
 
@@ -442,6 +443,7 @@ def downgrade() -> None:
     with op.batch_alter_table('debt', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_debt_sending_flow_id'))
         batch_op.drop_index(batch_op.f('ix_debt_parent_id'))
+        batch_op.drop_index('ix_debt_list_top')
         batch_op.drop_index('ix_debt_list_state')
         batch_op.drop_index('ix_debt_list_position')
         batch_op.drop_index('ix_debt_list_due')
