@@ -163,6 +163,19 @@ class DebtRecord:
     source_row: int | None = None  # line in the file it was read from
 
 
+@dataclass
+class RowError:
+    """A problem with one row of a file being read: the file's line/row number, the column (its
+    header or MyPay name, "" when the whole row is concerned) and an Italian message."""
+
+    row: int
+    column: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+
 #: The tracciato fields of DebtRecord (everything but action and source_row), in flow order.
 RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(DebtRecord) if f.name not in ("action", "source_row"))
 

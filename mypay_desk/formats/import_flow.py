@@ -1,0 +1,482 @@
+"""MyPay debt import flows ("flusso dovuti", tracciato 1_0..1_4): reader and writer.
+
+Format (mypay4-interfaces.md §2): a ZIP named ``<codIpa>-<IUF>-<version>.zip`` holding
+``<same base name>.csv``; UTF-8, ``;`` separator, a header row (written; ignored on read, only the
+column order matters), fields with ``;`` or ``"`` wrapped in double quotes (``\\"`` inside quotes),
+columns in the order of :func:`mypay_desk.domain.debts.columns_for_version` with ``azione`` last,
+dates ``yyyy-MM-dd``, amounts with ``.`` decimals, booleans ``true``/``false``, bilancio as
+namespace-less XML (:mod:`mypay_desk.formats.bilancio`).
+
+Public API (used by the list service, the portal sync and the simulator; keep the signatures):
+
+- ``read_flow(source, *, name=None, strict=False) -> (version, list[DebtRecord], list[RowError])``
+  ``source`` is bytes (ZIP or CSV) or a path. Rows are never dropped: a row with problems is returned
+  (fields it could read filled in) together with RowErrors carrying its line number and column name.
+  Only syntax is checked here (column count, dates, amounts, booleans, bilancio XML, azione); MyPay's
+  business rules are :func:`mypay_desk.domain.debts.validate_debt`. A file that cannot be read at all
+  raises :class:`FlowError`. ``strict=True`` applies the portal's file rules (ZIP only, name
+  ``<codIpa>-<IUF>-<version>.zip``, same-named CSV inside).
+- ``write_flow_csv(records, version) -> bytes`` the CSV (header + one line per record; each record's
+  ``action`` must be I, M or A).
+- ``write_flow_zip(records, ipa_code, iuf, version) -> (file_name, zip_bytes)``.
+- ``parse_flow_name(name) -> FlowName`` / ``flow_file_name(ipa_code, iuf, version, ext="zip")``.
+- ``read_rejections(source, *, name=None) -> (version, list[Rejection])`` reads a ``..._SCARTI`` file
+  (the rejected rows as written, plus ``cod_rifiuto;de_rifiuto``).
+- ``write_rejections_zip(flow_name, header, rejected) -> (file_name, zip_bytes)`` writes one
+  (``rejected`` = [(original line, code, message)]), and ``read_raw_rows(source, name=None)`` gives the
+  lines as written, for whoever has to echo them.
+- Low level: ``split_line(line, line_no)``, ``join_fields(fields)``, ``record_to_fields(record, version)``,
+  ``fields_to_record(fields, version, line_no)``, ``detect_version(n_columns)``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mypay_desk.domain.debts import (
+    VERSIONS,
+    DebtRecord,
+    RowError,
+    columns_for_version,
+)
+from mypay_desk.domain.money import MoneyError, format_flow_amount, parse_flow_amount
+from mypay_desk.formats.bilancio import BilancioError, bilancio_xml, parse_bilancio
+
+SEPARATOR = ";"
+REJECTION_COLUMNS = ("cod_rifiuto", "de_rifiuto")
+MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # guards against ZIP bombs; a 1M-row 1_4 flow is ~400 MB
+_COLUMN_COUNTS = {20: "1_1", 21: "1_2", 22: "1_3", 35: "1_4"}  # 1_0 and 1_1 share 20 columns
+_NAME_RE = re.compile(r"^(?P<ipa>[^-]+)-(?P<iuf>[^-]+)-(?P<version>[^-]+?)(?P<suffix>_SCARTI|_IUV)?$")
+
+
+class FlowError(ValueError):
+    """The file cannot be read as a flow at all. Names the file and, when known, the row and column."""
+
+    def __init__(self, message: str, *, file: str = "", row: int | None = None, column: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.row = row
+        self.column = column
+
+    def __str__(self) -> str:
+        where = [w for w in (self.file and f"file {self.file}", self.row is not None and f"riga {self.row}",
+                             self.column and f"colonna {self.column}") if w]
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+# --- file names --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FlowName:
+    ipa_code: str
+    iuf: str
+    version: str
+    suffix: str = ""  # "", "_SCARTI" or "_IUV"
+    ext: str = "zip"
+
+    @property
+    def stem(self) -> str:
+        return f"{self.ipa_code}-{self.iuf}-{self.version}{self.suffix}"
+
+
+def flow_file_name(ipa_code: str, iuf: str, version: str, ext: str = "zip") -> str:
+    """``<codIpa>-<IUF>-<version>.<ext>``; refuses parts that would break MyPay's split on ``-``."""
+    for label, part in (("codice IPA", ipa_code), ("IUF", iuf)):
+        if not part or "-" in part or not re.fullmatch(r"[A-Za-z0-9_.]+", part):
+            raise FlowError(f"Il {label} «{part}» non può essere vuoto né contenere '-' o caratteri speciali")
+    if version not in VERSIONS:
+        raise FlowError(f"Versione del tracciato «{version}» non valida: ammesse {', '.join(VERSIONS)}")
+    return f"{ipa_code}-{iuf}-{version}.{ext}"
+
+
+def parse_flow_name(name: str) -> FlowName:
+    """Split a flow file name as MyPay does: exactly three ``-`` parts, the last a known version."""
+    base = os.path.basename(name)
+    stem, dot, ext = base.rpartition(".")
+    if not dot:
+        stem, ext = base, ""
+    m = _NAME_RE.match(stem)
+    if not m:
+        raise FlowError("Nome del file non valido: atteso <codiceIPA>-<IUF>-<versione>.zip, con esattamente due "
+                        "trattini (PAA_IMPORT_NOME_FILE_ERR)", file=base)
+    version = m.group("version")
+    if version not in VERSIONS:
+        raise FlowError(f"Versione «{version}» nel nome del file non valida: ammesse {', '.join(VERSIONS)} "
+                        "(PAA_IMPORT_FILE_VERSIONE_ERR)", file=base)
+    return FlowName(m.group("ipa"), m.group("iuf"), version, m.group("suffix") or "", ext.lower())
+
+
+def _version_from_name(name: str) -> str | None:
+    try:
+        return parse_flow_name(name).version
+    except FlowError:
+        return None
+
+
+def detect_version(n_columns: int) -> str | None:
+    """The tracciato with that many columns (20 is read as 1_1: 1_0 only differs in causale length)."""
+    return _COLUMN_COUNTS.get(n_columns)
+
+
+# --- CSV lines ---------------------------------------------------------------------------------
+
+def split_line(line: str, line_no: int = 0) -> list[str]:
+    """Split one CSV line on ``;`` outside double quotes; strip the outer quotes; unescape ``\\"``
+    (and the RFC 4180 ``""``) inside them. Raises FlowError on an unterminated quote."""
+    if '"' not in line:
+        return line.split(SEPARATOR)
+    out: list[str] = []
+    buf: list[str] = []
+    i, n = 0, len(line)
+    in_quotes = False
+    while i < n:
+        ch = line[i]
+        if in_quotes:
+            if ch == "\\" and i + 1 < n and line[i + 1] == '"':
+                buf.append('"')
+                i += 2
+                continue
+            if ch == '"':
+                if i + 1 < n and line[i + 1] == '"':
+                    buf.append('"')
+                    i += 2
+                    continue
+                in_quotes = False
+                i += 1
+                continue
+            buf.append(ch)
+        elif ch == '"' and not "".join(buf).strip():
+            in_quotes = True
+            buf = []
+        elif ch == SEPARATOR:
+            out.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+        i += 1
+    if in_quotes:
+        raise FlowError("Virgolette non chiuse", row=line_no, column=f"{len(out) + 1}")
+    out.append("".join(buf))
+    return out
+
+
+def _quote(value: str) -> str:
+    if SEPARATOR in value or '"' in value:
+        return '"' + value.replace('"', '\\"') + '"'
+    return value
+
+
+def join_fields(fields: list[str]) -> str:
+    return SEPARATOR.join(_quote(f) for f in fields)
+
+
+# --- record <-> fields -------------------------------------------------------------------------
+
+def _bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def record_to_fields(record: DebtRecord, version: str) -> list[str]:
+    """The flow fields of a record in the column order of ``version`` (``azione`` last)."""
+    r = record
+    out = [
+        r.iud, r.iuv, r.debtor_type, r.debtor_code, r.debtor_name, r.address, r.civic, r.postal_code, r.city,
+        r.province, r.country, r.email, r.due_date.isoformat() if r.due_date else "",
+        format_flow_amount(r.amount_cents),
+        "" if r.pa_fee_cents is None else format_flow_amount(r.pa_fee_cents),
+        r.debt_type, r.payment_type, r.causale, r.collection_data,
+    ]
+    if version in ("1_2", "1_3", "1_4"):
+        out.append(bilancio_xml(r.bilancio))
+    if version in ("1_3", "1_4"):
+        out.append(_bool(r.generate_iuv))
+    if version == "1_4":
+        if r.multi_beneficiary:
+            out += ["true", r.sec_fiscal_code, r.sec_name, r.sec_iban, r.sec_address, r.sec_civic,
+                    r.sec_postal_code, r.sec_city, r.sec_province, r.sec_country, r.sec_collection_data,
+                    r.sec_causale, "" if r.sec_amount_cents is None else format_flow_amount(r.sec_amount_cents)]
+        else:
+            out += ["false"] + [""] * 12
+    elif version not in VERSIONS:
+        raise FlowError(f"Versione del tracciato «{version}» non valida: ammesse {', '.join(VERSIONS)}")
+    out.append(r.action)
+    return out
+
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def fields_to_record(fields: list[str], version: str, line_no: int) -> tuple[DebtRecord, list[RowError]]:
+    """Build a record from one row's fields; syntax problems become RowErrors (the row is kept)."""
+    columns = columns_for_version(version)
+    errors: list[RowError] = []
+    if len(fields) > len(columns):
+        errors.append(RowError(line_no, str(len(columns) + 1), f"Too many columns: la riga ha {len(fields)} colonne, il "
+                                                     f"tracciato {version} ne prevede {len(columns)}"))
+    elif len(fields) < len(columns):
+        errors.append(RowError(line_no, columns[len(fields)], f"Mancano colonne: la riga ne ha {len(fields)}, il "
+                                                             f"tracciato {version} ne prevede {len(columns)}"))
+    # Positional mapping, azione always from the last expected position when the count is right.
+    values = dict(zip(columns, (f.strip() for f in fields), strict=False))
+    get = values.get
+
+    def err(column: str, message: str) -> None:
+        errors.append(RowError(line_no, column, message))
+
+    def amount(column: str, required: bool) -> int | None:
+        text = get(column, "")
+        if not text:
+            if required:
+                err(column, "Importo mancante")
+            return None
+        if len(text) > 15:
+            err(column, f"Importo «{text}» troppo lungo (al massimo 15 caratteri)")
+            return None
+        try:
+            return parse_flow_amount(text)
+        except MoneyError as exc:
+            err(column, str(exc))
+            return None
+
+    def flag(column: str) -> bool:
+        text = get(column, "").lower()
+        if text in ("", "false"):
+            return False
+        if text == "true":
+            return True
+        err(column, f"Valore «{get(column)}» non valido: true o false")
+        return False
+
+    due = None
+    due_text = get("dataScadenzaPagamento", "")
+    if due_text:
+        if not _DATE_RE.fullmatch(due_text):
+            err("dataScadenzaPagamento", f"Data «{due_text}» non valida: formato aaaa-mm-gg (es. 2025-06-30)")
+        else:
+            try:
+                due = date.fromisoformat(due_text)
+            except ValueError:
+                err("dataScadenzaPagamento", f"Data «{due_text}» inesistente")
+
+    rec = DebtRecord(
+        iud=get("IUD", ""), iuv=get("codIuv", ""), debtor_type=get("tipoIdentificativoUnivoco", "").upper(),
+        debtor_code=get("codiceIdentificativoUnivoco", "").upper(), debtor_name=get("anagraficaPagatore", ""),
+        address=get("indirizzoPagatore", ""), civic=get("civicoPagatore", ""), postal_code=get("capPagatore", ""),
+        city=get("localitaPagatore", ""), province=get("provinciaPagatore", "").upper(),
+        country=get("nazionePagatore", "").upper(), email=get("emailPagatore", ""), due_date=due,
+        amount_cents=amount("importoDovuto", True) or 0, pa_fee_cents=amount("commissioneCaricoPa", False),
+        debt_type=get("tipoDovuto", ""), payment_type=get("tipoVersamento", "").upper(),
+        causale=get("causaleVersamento", ""), collection_data=get("datiSpecificiRiscossione", ""),
+        action=get("azione", "").upper(), source_row=line_no,
+    )
+    if "bilancio" in values:
+        try:
+            rec.bilancio = parse_bilancio(values["bilancio"], f"bilancio riga {line_no}")
+        except BilancioError as exc:
+            err("bilancio", str(exc))
+    if "flagGeneraIuv" in values:
+        rec.generate_iuv = flag("flagGeneraIuv")
+    if version == "1_4" and flag("flagMultiBeneficiario"):
+        # MyPay reads the secondary columns only when the flag is true.
+        rec.multi_beneficiary = True
+        rec.sec_fiscal_code = get("codiceFiscaleEnteSecondario", "").upper()
+        rec.sec_name = get("denominazioneEnteSecondario", "")
+        rec.sec_iban = get("ibanAccreditoEnteSecondario", "").replace(" ", "").upper()
+        rec.sec_address = get("indirizzoEnteSecondario", "")
+        rec.sec_civic = get("civicoEnteSecondario", "")
+        rec.sec_postal_code = get("capEnteSecondario", "")
+        rec.sec_city = get("localitaEnteSecondario", "")
+        rec.sec_province = get("provinciaEnteSecondario", "").upper()
+        rec.sec_country = get("nazioneEnteSecondario", "").upper()
+        rec.sec_collection_data = get("datiSpecificiRiscossioneEnteSecondario", "")
+        rec.sec_causale = get("causaleVersamentoEnteSecondario", "")
+        rec.sec_amount_cents = amount("importoVersamentoEnteSecondario", False)
+    if len(fields) == len(columns) and rec.action not in ("I", "M", "A"):
+        err("azione", f"Azione «{rec.action}» non valida: I, M o A" if rec.action else
+            "Azione mancante: I (inserimento), M (modifica) o A (annullamento)")
+    return rec, errors
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+@dataclass
+class RawRow:
+    line_no: int
+    text: str
+    fields: list[str]
+
+
+def _load(source: bytes | str | os.PathLike, name: str | None) -> tuple[bytes, str]:
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source), name or ""
+    path = Path(source)
+    try:
+        return path.read_bytes(), name or path.name
+    except OSError as exc:
+        raise FlowError(f"Impossibile leggere il file: {exc.strerror or exc}", file=str(path)) from exc
+
+
+def _csv_text(data: bytes, name: str, strict: bool) -> tuple[str, str]:
+    """The CSV text of a flow (unzipping when needed) and the name of the CSV."""
+    if data[:4] == b"PK\x03\x04" or data[:4] == b"PK\x05\x06":
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(data))
+        except zipfile.BadZipFile as exc:
+            raise FlowError(f"Archivio ZIP danneggiato: {exc}", file=name) from exc
+        with zf:
+            csvs = [i for i in zf.infolist() if i.filename.lower().endswith(".csv") and not i.is_dir()]
+            expected = os.path.splitext(os.path.basename(name))[0] + ".csv" if name else ""
+            chosen = next((i for i in csvs if os.path.basename(i.filename) == expected), None)
+            if chosen is None:
+                if strict or len(csvs) != 1:
+                    what = f"il file {expected}" if expected else "un file .csv"
+                    raise FlowError(f"Lo ZIP non contiene {what}" + (
+                        f" (contiene: {', '.join(i.filename for i in zf.infolist()) or 'niente'})"), file=name)
+                chosen = csvs[0]
+            if chosen.file_size > MAX_UNZIPPED_BYTES:
+                raise FlowError(f"Il file {chosen.filename} è troppo grande ({chosen.file_size} byte)", file=name)
+            try:
+                with zf.open(chosen) as fh:
+                    raw = fh.read(MAX_UNZIPPED_BYTES + 1)
+            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+                raise FlowError(f"Impossibile estrarre {chosen.filename}: {exc}", file=name) from exc
+            if len(raw) > MAX_UNZIPPED_BYTES:
+                raise FlowError(f"Il file {chosen.filename} è troppo grande", file=name)
+            csv_name = os.path.basename(chosen.filename)
+    else:
+        if strict:
+            raise FlowError("Il flusso deve essere un file .zip che contiene il .csv", file=name)
+        raw, csv_name = data, os.path.basename(name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FlowError(f"Il file non è in codifica UTF-8 (byte non valido in posizione {exc.start}): salvalo "
+                        "come CSV UTF-8", file=csv_name or name, row=line) from exc
+    if "\x00" in text[:4096]:
+        raise FlowError("Il file non è un CSV di testo", file=csv_name or name)
+    return text, csv_name
+
+
+def read_raw_rows(source: bytes | str | os.PathLike, *, name: str | None = None,
+                  strict: bool = False) -> tuple[str, str, list[RawRow]]:
+    """(file name, header line, data rows as written) of a flow; blank lines skipped, numbers kept."""
+    data, name = _load(source, name)
+    if not data:
+        raise FlowError("Il file è vuoto", file=name)
+    if strict:
+        parse_flow_name(name)
+    text, csv_name = _csv_text(data, name, strict)
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        raise FlowError("Manca la riga di intestazione", file=csv_name or name, row=1)
+    rows = [RawRow(i, line, split_line(line, i)) for i, line in enumerate(lines[1:], start=2) if line.strip()]
+    return csv_name or name, lines[0], rows
+
+
+def _decide_version(file_name: str, outer_name: str, header: str, rows: list[RawRow], extra: int = 0) -> str:
+    version = _version_from_name(outer_name) or _version_from_name(file_name)
+    if version:
+        return version
+    n = len(split_line(header, 1)) - extra
+    version = detect_version(n)
+    if version is None and rows:
+        version = detect_version(len(rows[0].fields) - extra)
+    if version is None:
+        raise FlowError(f"Impossibile riconoscere la versione del tracciato: l'intestazione ha {n} colonne "
+                        "(attese 20 per 1_0/1_1, 21 per 1_2, 22 per 1_3, 35 per 1_4)", file=file_name, row=1)
+    return version
+
+
+def read_flow(source: bytes | str | os.PathLike, *, name: str | None = None,
+              strict: bool = False) -> tuple[str, list[DebtRecord], list[RowError]]:
+    """Read a flow (ZIP or CSV). See the module docstring."""
+    data, outer = _load(source, name)
+    file_name, header, raw = read_raw_rows(data, name=outer, strict=strict)
+    version = _decide_version(file_name, outer, header, raw)
+    records: list[DebtRecord] = []
+    errors: list[RowError] = []
+    for row in raw:
+        rec, errs = fields_to_record(row.fields, version, row.line_no)
+        records.append(rec)
+        errors.extend(errs)
+    return version, records, errors
+
+
+def write_flow_csv(records: list[DebtRecord], version: str) -> bytes:
+    """The flow CSV (UTF-8, header row, ``;``, ``\\n`` line ends). Each record's action must be I/M/A."""
+    columns = columns_for_version(version)
+    lines = [SEPARATOR.join(columns)]
+    for r in records:
+        if r.action not in ("I", "M", "A"):
+            raise FlowError(f"Il dovuto {r.iud or '(senza IUD)'} non ha un'azione valida (I, M o A): «{r.action}»")
+        lines.append(join_fields(record_to_fields(r, version)))
+    lines.append("")
+    return "\n".join(lines).encode("utf-8")
+
+
+def _zip_one(inner_name: str, payload: bytes) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        zf.writestr(inner_name, payload)
+    return buf.getvalue()
+
+
+def write_flow_zip(records: list[DebtRecord], ipa_code: str, iuf: str, version: str) -> tuple[str, bytes]:
+    """``(<codIpa>-<IUF>-<version>.zip, bytes)`` holding the same-named CSV."""
+    file_name = flow_file_name(ipa_code, iuf, version)
+    return file_name, _zip_one(file_name[:-4] + ".csv", write_flow_csv(records, version))
+
+
+# --- SCARTI ------------------------------------------------------------------------------------
+
+@dataclass
+class Rejection:
+    """A row MyPay rejected: the row as read back, and MyPay's code and description."""
+
+    row: int
+    iud: str
+    action: str
+    code: str
+    message: str
+    record: DebtRecord
+    errors: list[RowError]
+
+
+def read_rejections(source: bytes | str | os.PathLike, *,
+                    name: str | None = None) -> tuple[str, list[Rejection]]:
+    """Read a ``<flow>_SCARTI`` ZIP/CSV: each rejected row with ``cod_rifiuto`` and ``de_rifiuto``."""
+    data, outer = _load(source, name)
+    file_name, header, raw = read_raw_rows(data, name=outer)
+    version = _decide_version(file_name, outer, header, raw, extra=len(REJECTION_COLUMNS))
+    n = len(columns_for_version(version))
+    out = []
+    for row in raw:
+        fields = row.fields
+        if len(fields) >= n + 2:
+            code, message = fields[-2].strip(), fields[-1].strip()
+            body = fields[:-2]
+        elif len(fields) == n + 1:  # description missing (trailing field dropped)
+            code, message, body = fields[-1].strip(), "", fields[:-1]
+        else:
+            code, message, body = "", "", fields
+        rec, errs = fields_to_record(body, version, row.line_no)
+        out.append(Rejection(row.line_no, rec.iud, rec.action, code, message, rec, errs))
+    return version, out
+
+
+def write_rejections_zip(flow_name: str, header: str,
+                         rejected: list[tuple[str, str, str]]) -> tuple[str, bytes]:
+    """Write ``<flow stem>_SCARTI.zip``: ``rejected`` = [(original line, cod_rifiuto, de_rifiuto)]."""
+    stem = os.path.splitext(os.path.basename(flow_name))[0] + "_SCARTI"
+    lines = [header + SEPARATOR + SEPARATOR.join(REJECTION_COLUMNS)]
+    lines += [f"{line}{SEPARATOR}{_quote(code)}{SEPARATOR}{_quote(message)}" for line, code, message in rejected]
+    lines.append("")
+    return stem + ".zip", _zip_one(stem + ".csv", "\n".join(lines).encode("utf-8"))
