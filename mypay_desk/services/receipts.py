@@ -1,0 +1,719 @@
+"""Receipts: import MyPay receipt exports (by hand or from the portal), match them to local debts,
+and the queries behind the Pagamenti page and ``receipts list``.
+
+Matching: a receipt finds its debt of the same Ente by IUD, then by IUV. The debt becomes PAGATO
+(PAGATO_PARZIALE when the receipts cover less than its amount; more than its amount is an excess,
+shown as such) with paid amount, date and PSP. Instalments are debts of their own and are matched
+individually; the parent follows its instalments. Receipts with no local debt (spontaneous
+payments) stay unmatched and are listed by tipo dovuto; they are matched later if the debt
+appears (every import first retries the unmatched ones). Rows of 1.3 exports for secondary Enti
+(tipoDovuto EXPORT_ENTE_SECONDARIO) are payments collected by another Ente: never matched.
+
+Dedupe: each receipt has a key (receipt message id or IUR, IUV, IUD, secondary Ente); a receipt
+already stored is skipped, so importing the same export twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mypay_desk.domain.debt_states import DebtState, state_label
+from mypay_desk.domain.money import format_amount
+from mypay_desk.formats import receipt_export as rx
+from mypay_desk.formats.receipt_xml import OUTCOME_LABELS, ReceiptSummary, ReceiptXmlError, decode_receipt_xml
+from mypay_desk.formats.xmlsafe import XmlError
+from mypay_desk.services.errors import NotFoundError, PortalError, UserError
+from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
+from mypay_desk.store.repositories import receipts as repo
+
+if TYPE_CHECKING:  # pragma: no cover
+    from mypay_desk.services.workspace import Workspace
+
+BATCH_ROWS = 5000
+# First incremental sync of an Ente: receipts of the last 90 days. MyPay keeps exports selectable
+# far longer, but older payments are normally already known to the office; an older start can be
+# set with ``set_sync_start``.
+FIRST_SYNC_DAYS = 90
+EXPORT_VERSION = "1.3"  # the richest layout (bilancio, secondary Enti) with the receipt block
+POLL_FIRST_S = 1.0
+POLL_MAX_S = 30.0
+POLL_TIMEOUT_S = 15 * 60.0
+
+MATCH_LABELS = {"IUD": "Abbinato (IUD)", "IUV": "Abbinato (IUV)", "": "Non abbinato"}
+
+
+# --- value types handed to the CLI and the UI ----------------------------------------------------
+
+@dataclass
+class ImportReport:
+    file: str = ""
+    version: str = ""
+    with_receipt: bool = False
+    receipts: int = 0  # valid receipt rows read
+    new: int = 0  # stored now
+    duplicates: int = 0  # already stored (or repeated in the file)
+    matched: int = 0  # new receipts matched to a local debt
+    unmatched: int = 0  # new receipts without a local debt
+    rematched: int = 0  # older unmatched receipts matched now
+    debts_paid: int = 0  # debts whose paid state was updated
+    already_imported: bool = False  # the very same file had been imported before
+    errors: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        # receipts/new/matched/unmatched/errors first: the shape scripts rely on (CLI.md)
+        return {"receipts": self.receipts, "new": self.new, "matched": self.matched,
+                "unmatched": self.unmatched, "errors": self.errors, "file": self.file, "version": self.version,
+                "with_receipt": self.with_receipt, "duplicates": self.duplicates, "rematched": self.rematched,
+                "debts_paid": self.debts_paid, "already_imported": self.already_imported}
+
+    def merge(self, other: ImportReport) -> None:
+        for name in ("receipts", "new", "duplicates", "matched", "unmatched", "rematched", "debts_paid"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors)
+
+
+@dataclass
+class SyncReport(ImportReport):
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+    state: str = ""  # IMPORTATO | VUOTO
+    resumed: bool = False
+
+    def to_json(self) -> dict:
+        d = super().to_json()
+        d.update({"date_from": self.date_from.isoformat() if self.date_from else None,
+                  "date_to": self.date_to.isoformat() if self.date_to else None,
+                  "state": self.state, "resumed": self.resumed})
+        return d
+
+
+@dataclass
+class ReceiptFilters:
+    date_from: date | None = None
+    date_to: date | None = None
+    debt_types: tuple[str, ...] = ()
+    text: str = ""
+    matched: bool | None = None
+    sort: str = "outcome_date"
+    descending: bool = True
+
+
+@dataclass
+class ReceiptView:
+    id: int
+    outcome_date: date | None
+    receipt_datetime: datetime | None
+    iuv: str
+    iud: str
+    payer_name: str
+    payer_code: str
+    amount_cents: int
+    psp_name: str
+    debt_type: str
+    outcome_code: str
+    single_outcome: str
+    debt_id: int | None
+    match_kind: str
+    causale: str = ""
+    secondary_name: str = ""
+    payment_index: int | None = None
+    export_name: str = ""
+    debt_amount_cents: int | None = None
+    debt_paid_cents: int | None = None
+    debt_state: str = ""
+    instalment_number: int | None = None
+
+    @property
+    def matched(self) -> bool:
+        return self.debt_id is not None
+
+    @property
+    def outcome_label(self) -> str:
+        if self.single_outcome and not self.outcome_code:
+            return self.single_outcome
+        return OUTCOME_LABELS.get(self.outcome_code, self.outcome_code or self.single_outcome)
+
+    @property
+    def match_label(self) -> str:
+        """What the receipt did to its debt: paid, partial, excess, instalment; or unmatched."""
+        if self.debt_id is None:
+            if self.debt_type == rx.SECONDARY_ENTE_TYPE:
+                return "Ente secondario"
+            return "Non abbinato"
+        label = MATCH_LABELS.get(self.match_kind, "Abbinato")
+        extra = []
+        if self.instalment_number:
+            extra.append(f"rata {self.instalment_number}")
+        if self.debt_amount_cents is not None and self.debt_paid_cents is not None:
+            diff = self.debt_paid_cents - self.debt_amount_cents
+            if diff > 0:
+                extra.append(f"eccedenza {format_amount(diff, currency=True)}")
+            elif diff < 0:
+                extra.append(f"parziale, mancano {format_amount(-diff, currency=True)}")
+        return f"{label}, {', '.join(extra)}" if extra else label
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d["matched"] = self.matched
+        d["outcome_label"] = self.outcome_label
+        d["match_label"] = self.match_label
+        return d
+
+
+@dataclass
+class ReceiptTotals:
+    count: int = 0
+    amount_cents: int = 0
+    matched: int = 0
+    matched_cents: int = 0
+    unmatched: int = 0
+    unmatched_cents: int = 0
+    by_type: list[tuple[str, int, int]] = field(default_factory=list)  # (tipo, count, cents)
+    unmatched_by_type: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+@dataclass
+class ReceiptQuery:
+    ids: Any  # array('q') of receipt ids in display order
+    totals: ReceiptTotals
+
+
+@dataclass
+class CollectionPoint:
+    period: date  # the day, or the first day of the month
+    label: str
+    count: int
+    amount_cents: int
+
+
+@dataclass
+class ReceiptDetail:
+    view: ReceiptView
+    summary: ReceiptSummary | None
+    fields: list[tuple[str, str]]  # decoded receipt (or export columns when there is no receipt XML)
+    columns: list[tuple[str, str]]  # every non-empty export column
+    debt: dict | None
+    rt_xml: str = ""
+    problem: str = ""  # why the receipt XML could not be decoded
+
+
+# --- the service -----------------------------------------------------------------------------------
+
+class ReceiptService:
+    def __init__(self, ws: Workspace):
+        self.ws = ws
+
+    def _ente(self, ente_id: int | None):
+        return self.ws.ente.get_by_id(ente_id) if ente_id else self.ws.ente.require_current()
+
+    # --- import ------------------------------------------------------------------------------------
+    def import_file(self, path: str | os.PathLike, *, ente_id: int | None = None,
+                    progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
+        """Import a MyPay receipt export (ZIP or CSV, 1.0-1.3) from a file."""
+        p = Path(path)
+        if not p.is_file():
+            raise UserError(f"File non trovato: {p}", file=str(p))
+        digest = hashlib.sha256()
+        with p.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        return self._import(rx.iter_export(p), p.name, digest.hexdigest(), ente_id, progress, cancel)
+
+    def import_bytes(self, data: bytes, name: str, *, ente_id: int | None = None,
+                     progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
+        """Import an export held in memory (downloaded from the portal)."""
+        return self._import(rx.iter_export(data, name), name, hashlib.sha256(data).hexdigest(), ente_id,
+                            progress, cancel)
+
+    def import_rows(self, rows: Iterable[rx.ReceiptRow], *, export_name: str = "", ente_id: int | None = None,
+                    progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
+        """Import rows already read (tests, tools). No file is recorded."""
+        reader = rx.ExportReader(export_name, version="", with_receipt=False)
+        return self._import(((reader, r) for r in rows), export_name, "", ente_id, progress, cancel)
+
+    def _import(self, items: Iterator[tuple[rx.ExportReader, rx.ReceiptRow | rx.RowError]], name: str,
+                sha256: str, ente_id: int | None, progress: ProgressCallback, cancel: CancelToken) -> ImportReport:
+        ente = self._ente(ente_id)
+        report = ImportReport(file=name)
+        with self.ws.db.session() as s:
+            report.already_imported = bool(sha256) and repo.file_seen(s, ente.id, sha256)
+        progress(0, 0, "Abbinamento delle ricevute già presenti")
+        report.rematched, paid = self._rematch(ente.id)
+        report.debts_paid += paid
+        seen: set[str] = set()
+        batch: list[rx.ReceiptRow] = []
+        reader: rx.ExportReader | None = None
+        try:
+            for current, item in items:
+                reader = current
+                if isinstance(item, rx.RowError):
+                    report.errors.append(item.to_dict())
+                    continue
+                batch.append(item)
+                if len(batch) >= BATCH_ROWS:
+                    cancel.raise_if_cancelled()
+                    self._store_batch(ente, batch, name, seen, report)
+                    batch = []
+                    progress(report.receipts, 0, f"{report.receipts} ricevute lette, {report.new} nuove")
+            cancel.raise_if_cancelled()
+            self._store_batch(ente, batch, name, seen, report)
+        except rx.ExportFormatError as exc:
+            if report.new:
+                raise UserError(f"{exc} (le {report.new} ricevute già lette sono state salvate)", file=name) from exc
+            raise UserError(str(exc), file=name) from exc
+        if reader is not None:
+            report.version, report.with_receipt = reader.version, reader.with_receipt
+        if sha256:
+            with self.ws.db.session() as s:
+                repo.record_file(s, ente.id, name, sha256, report.receipts,
+                                 json.dumps({"new": report.new, "errors": len(report.errors),
+                                             "version": report.version}))
+        progress(report.receipts, report.receipts, f"{report.new} ricevute nuove")
+        self.ws.audit("receipts.import", ente_id=ente.id, entity="receipt",
+                      details={k: v for k, v in report.to_json().items() if k != "errors"}
+                      | {"errors": len(report.errors)})
+        return report
+
+    def _store_batch(self, ente, rows: list[rx.ReceiptRow], name: str, seen: set[str],
+                     report: ImportReport) -> None:
+        if not rows:
+            return
+        candidates: list[tuple[rx.ReceiptRow, str]] = []
+        for r in rows:
+            dominio = r.identificativoDominio or r.enteBenefCodiceIdentificativoUnivoco
+            if dominio and dominio != ente.fiscal_code and not r.is_secondary:
+                report.errors.append({"row": r.row_number, "column": "identificativoDominio", "file": name,
+                                      "message": f"ricevuta di un altro Ente (codice fiscale {dominio}, "
+                                                 f"atteso {ente.fiscal_code}): non importata"})
+                continue
+            report.receipts += 1
+            key = dedupe_key(r)
+            if key in seen:
+                report.duplicates += 1
+                continue
+            seen.add(key)
+            candidates.append((r, key))
+        if not candidates:
+            return
+        with self.ws.db.session() as s:
+            existing = repo.existing_keys(s, ente.id, [k for _, k in candidates])
+            fresh = [(r, k) for r, k in candidates if k not in existing]
+            report.duplicates += len(candidates) - len(fresh)
+            if not fresh:
+                return
+            by_iud, by_iuv = repo.find_debts(s, ente.id, (r.codIud for r, _ in fresh),
+                                             (r.iuv for r, _ in fresh))
+            now = datetime.now()
+            dicts = []
+            touched: set[int] = set()
+            for r, key in fresh:
+                debt_id, kind = None, ""
+                if not r.is_secondary:
+                    if r.codIud and r.codIud in by_iud:
+                        debt_id, kind = by_iud[r.codIud], "IUD"
+                    elif r.iuv and r.iuv in by_iuv:
+                        debt_id, kind = by_iuv[r.iuv], "IUV"
+                if debt_id is not None:
+                    touched.add(debt_id)
+                    report.matched += 1
+                else:
+                    report.unmatched += 1
+                dicts.append(_receipt_dict(ente.id, r, key, name, debt_id, kind, now))
+            repo.insert_receipts(s, dicts)
+            report.new += len(dicts)
+            if touched:
+                report.debts_paid += len(repo.recompute_debts(s, touched))
+
+    def rematch(self, ente_id: int | None = None) -> int:
+        """Match receipts stored without a debt to debts that exist now. Returns how many matched."""
+        return self._rematch(self._ente(ente_id).id)[0]
+
+    def _rematch(self, ente_id: int) -> tuple[int, int]:
+        with self.ws.db.session() as s:
+            pending = repo.unmatched_codes(s, ente_id)
+            if not pending:
+                return 0, 0
+            by_iud, by_iuv = repo.find_debts(s, ente_id, (p[1] for p in pending), (p[2] for p in pending))
+            if not by_iud and not by_iuv:
+                return 0, 0
+            matches = []
+            for rid, iud, iuv in pending:
+                if iud and iud in by_iud:
+                    matches.append((rid, by_iud[iud], "IUD"))
+                elif iuv and iuv in by_iuv:
+                    matches.append((rid, by_iuv[iuv], "IUV"))
+            repo.set_matches(s, matches)
+            paid = repo.recompute_debts(s, {m[1] for m in matches}) if matches else []
+            return len(matches), len(paid)
+
+    # --- queries ---------------------------------------------------------------------------------
+    def _where(self, s, ente_id: int, f: ReceiptFilters):
+        return repo.conditions(s, ente_id, date_from=f.date_from, date_to=f.date_to, debt_types=f.debt_types,
+                               text=f.text, matched=f.matched)
+
+    def query(self, filters: ReceiptFilters | None = None, *, ente_id: int | None = None) -> ReceiptQuery:
+        """Ids of the receipts matching the filters (in display order) and their totals."""
+        f = filters or ReceiptFilters()
+        ente = self._ente(ente_id)
+        with self.ws.db.session() as s:
+            where = self._where(s, ente.id, f)
+            ids = repo.ids(s, where, f.sort, f.descending)
+            totals = self._totals(s, ente.id, where, f)
+        return ReceiptQuery(ids=ids, totals=totals)
+
+    def _totals(self, s, ente_id: int, where, f: ReceiptFilters) -> ReceiptTotals:
+        t = ReceiptTotals(**repo.totals(s, where))
+        t.by_type = repo.by_debt_type(s, where)
+        if f.matched is not True:
+            unmatched = self._where(s, ente_id, ReceiptFilters(f.date_from, f.date_to, f.debt_types, f.text, False))
+            t.unmatched_by_type = repo.by_debt_type(s, unmatched)
+        return t
+
+    def totals(self, filters: ReceiptFilters | None = None, *, ente_id: int | None = None) -> ReceiptTotals:
+        f = filters or ReceiptFilters()
+        ente = self._ente(ente_id)
+        with self.ws.db.session() as s:
+            return self._totals(s, ente.id, self._where(s, ente.id, f), f)
+
+    def rows(self, receipt_ids) -> list[ReceiptView]:
+        with self.ws.db.session() as s:
+            return [ReceiptView(**r) for r in repo.rows_by_ids(s, list(receipt_ids))]
+
+    def list(self, filters: ReceiptFilters | None = None, *, limit: int | None = None,
+             ente_id: int | None = None) -> list[ReceiptView]:
+        q = self.query(filters, ente_id=ente_id)
+        ids = list(q.ids[:limit] if limit else q.ids)
+        out: list[ReceiptView] = []
+        for i in range(0, len(ids), 2000):
+            out.extend(self.rows(ids[i:i + 2000]))
+        return out
+
+    def collections(self, filters: ReceiptFilters | None = None, *, period: str = "auto",
+                    ente_id: int | None = None) -> list[CollectionPoint]:
+        """Amount collected per day or per month (``auto``: months when the range exceeds 62 days)."""
+        f = filters or ReceiptFilters()
+        ente = self._ente(ente_id)
+        with self.ws.db.session() as s:
+            days = repo.by_day(s, self._where(s, ente.id, f))
+        if not days:
+            return []
+        if period == "auto":
+            period = "month" if (days[-1][0] - days[0][0]).days > 62 else "day"
+        if period == "day":
+            return [CollectionPoint(d, d.strftime("%d/%m/%Y"), n, c) for d, n, c in days]
+        months: dict[date, list[int]] = {}
+        for d, n, c in days:
+            m = months.setdefault(date(d.year, d.month, 1), [0, 0])
+            m[0] += n
+            m[1] += c
+        return [CollectionPoint(m, m.strftime("%m/%Y"), n, c) for m, (n, c) in sorted(months.items())]
+
+    def debt_types(self, *, ente_id: int | None = None) -> list[str]:
+        """Tipi dovuto seen in receipts plus those configured for the Ente (filter choices)."""
+        ente = self._ente(ente_id)
+        with self.ws.db.session() as s:
+            seen = set(repo.debt_types(s, ente.id))
+        seen.update(t.code for t in self.ws.ente.types(ente.id))
+        return sorted(seen)
+
+    def detail(self, receipt_id: int, *, ente_id: int | None = None) -> ReceiptDetail:
+        ente = self._ente(ente_id)
+        with self.ws.db.session() as s:
+            row = repo.get(s, ente.id, receipt_id)
+            if row is None:
+                raise NotFoundError(f"Ricevuta {receipt_id} non trovata")
+            view = ReceiptView(**repo.rows_by_ids(s, [receipt_id])[0])
+            rt_xml = row.rt_xml
+            raw = row.raw_json
+            debt = repo.debt_summary(s, row.debt_id) if row.debt_id else None
+        try:
+            columns = [(k, str(v)) for k, v in json.loads(raw).items() if v] if raw else []
+        except ValueError:
+            columns = []
+        summary, problem = None, ""
+        if rt_xml:
+            try:
+                summary = decode_receipt_xml(_xml_bytes(rt_xml), f"ricevuta {view.iuv}")
+            except (XmlError, ReceiptXmlError) as exc:
+                problem = str(exc)
+        if summary is not None:
+            fields = summary.display_rows()
+        else:
+            fields = _fields_from_view(view)
+        if debt:
+            debt = dict(debt, state_label=state_label(debt["state"]))
+        return ReceiptDetail(view=view, summary=summary, fields=fields, columns=columns, debt=debt,
+                             rt_xml=rt_xml, problem=problem)
+
+    def export_xlsx(self, filters: ReceiptFilters | None, path: str | os.PathLike, *, ente_id: int | None = None,
+                    progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> int:
+        """Write the filtered receipts to an Excel file. Returns the number of rows written."""
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        f = filters or ReceiptFilters()
+        ente = self._ente(ente_id)
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("Pagamenti")
+        bold = Font(bold=True)
+        headers = ["Data pagamento", "Data e ora ricevuta", "IUV", "IUD", "Debitore", "Codice debitore",
+                   "Importo", "PSP", "Tipo dovuto", "Esito", "Abbinamento", "Stato del dovuto", "Causale"]
+        from openpyxl.cell import WriteOnlyCell
+
+        def head(text: str):
+            c = WriteOnlyCell(ws, value=text)
+            c.font = bold
+            return c
+
+        ws.append([head(h) for h in headers])
+        n = 0
+        with self.ws.db.session() as s:
+            where = self._where(s, ente.id, f)
+            total = repo.totals(s, where)["count"]
+            for r in repo.iter_export_rows(s, where):
+                v = ReceiptView(**r)
+                ws.append([v.outcome_date, v.receipt_datetime, v.iuv, v.iud, v.payer_name, v.payer_code,
+                           v.amount_cents / 100, v.psp_name, v.debt_type, v.outcome_label, v.match_label,
+                           state_label(v.debt_state) if v.debt_state else "", v.causale])
+                n += 1
+                if n % 1000 == 0:
+                    cancel.raise_if_cancelled()
+                    progress(n, total, "")
+        totals = self.totals(f, ente_id=ente.id)
+        ws.append([])
+        ws.append([head("Totale"), None, None, None, None, None, totals.amount_cents / 100, None, None, None,
+                   f"{totals.count} ricevute, {totals.matched} abbinate"])
+        out = Path(path)
+        try:
+            wb.save(out)
+        except OSError as exc:
+            raise UserError(f"Impossibile scrivere {out}: {exc.strerror or exc}", file=str(out)) from exc
+        progress(n, n, "")
+        return n
+
+    # --- portal ---------------------------------------------------------------------------------------
+    def synced_to(self, *, ente_id: int | None = None) -> datetime | None:
+        ente = self._ente(ente_id)
+        with self.ws.db.session() as s:
+            return repo.get_synced_to(s, ente.id)
+
+    def set_sync_start(self, when: datetime, *, ente_id: int | None = None) -> None:
+        """Where the next incremental download starts (e.g. further back than the default)."""
+        ente = self._ente(ente_id)
+        with self.ws.db.session() as s:
+            repo.set_synced_to(s, ente.id, when)
+
+    def _client(self, cancel: CancelToken):
+        client = self.ws.portal.client()
+        client.cancel = cancel
+        return client
+
+    def sync_receipts(self, *, ente_id: int | None = None, progress: ProgressCallback = no_progress,
+                      cancel: CancelToken = NEVER_CANCELLED, poll_timeout: float = POLL_TIMEOUT_S,
+                      poll_first: float = POLL_FIRST_S) -> SyncReport:
+        """Download new receipts (incremental export with receipts) and import them.
+
+        From the last ``dateTo`` kept for the Ente (first time: FIRST_SYNC_DAYS ago). The booking is
+        stored before polling, so an interrupted sync resumes the same export; the new ``dateTo``
+        is stored only once the export has been imported.
+        """
+        ente = self._ente(ente_id)
+        report = SyncReport()
+        client = self._client(cancel)
+        try:
+            with self.ws.db.session() as s:
+                req = repo.open_request(s, ente.id)
+                if req is not None:
+                    req_id, token, date_from, date_to = req.id, req.request_token, req.date_from, req.date_to
+                    report.resumed = True
+            if req is None:
+                req_id, token, date_from, date_to = self._book(client, ente, progress)
+            report.date_from, report.date_to = date_from, date_to
+            try:
+                status = self._poll(client, token, progress, cancel, poll_timeout, poll_first)
+            except PortalError as exc:
+                if report.resumed and exc.fault_code == "PAA_REQUEST_TOKEN_NON_VALIDO":
+                    # the portal forgot the old booking: book again from the same start
+                    self._set_request(req_id, state="ABBANDONATO")
+                    report.resumed = False
+                    req_id, token, date_from, date_to = self._book(client, ente, progress)
+                    report.date_from, report.date_to = date_from, date_to
+                    status = self._poll(client, token, progress, cancel, poll_timeout, poll_first)
+                else:
+                    raise
+            if status.empty:
+                self._finish(ente.id, req_id, "VUOTO", date_to, 0)
+                report.state = "VUOTO"
+                return report
+            if not status.done:
+                self._set_request(req_id, state="ERRORE")
+                raise PortalError(f"il portale non ha preparato l'export delle ricevute (stato {status.state}); "
+                                  "la prossima sincronizzazione lo richiederà di nuovo", fault_code=status.state)
+            if not status.download_url:
+                raise PortalError("export delle ricevute pronto ma senza indirizzo di scaricamento", transient=True)
+            self._set_request(req_id, state="ESEGUITO", download_url=status.download_url)
+            progress(0, 0, "Scaricamento dell'export delle ricevute")
+            data = client.download(status.download_url, "export ricevute")
+            cancel.raise_if_cancelled()
+            name = _download_name(status.download_url) or f"export-ricevute-{req_id}.zip"
+            imported = self.import_bytes(data, name, ente_id=ente.id, progress=progress, cancel=cancel)
+            for k, v in asdict(imported).items():
+                setattr(report, k, v)
+            self._finish(ente.id, req_id, "IMPORTATO", date_to, imported.new)
+            report.state = "IMPORTATO"
+            return report
+        finally:
+            client.close()
+
+    def _book(self, client, ente, progress: ProgressCallback):
+        with self.ws.db.session() as s:
+            start = repo.get_synced_to(s, ente.id)
+        if start is None:
+            start = (datetime.now() - timedelta(days=FIRST_SYNC_DAYS)).replace(hour=0, minute=0, second=0,
+                                                                                microsecond=0)
+        progress(0, 0, "Prenotazione dell'export delle ricevute")
+        booked_at = datetime.now().replace(microsecond=0)
+        booking = client.prenota_export_incrementale_con_ricevuta(start, ricevuta=True, incrementale=True,
+                                                                  version=EXPORT_VERSION)
+        # MyPay answers the dateTo to use next; without it, the booking time is the safe bound.
+        date_to = booking.date_to or booked_at
+        with self.ws.db.session() as s:
+            req = repo.add_request(s, ente.id, booking.request_token, start, date_to, EXPORT_VERSION)
+            req_id = req.id
+        return req_id, booking.request_token, start, date_to
+
+    def _poll(self, client, token: str, progress: ProgressCallback, cancel: CancelToken, timeout: float,
+              first: float):
+        import time
+
+        delay = first
+        deadline = time.monotonic() + timeout
+        while True:
+            cancel.raise_if_cancelled()
+            status = client.chiedi_stato_export_flusso(token)
+            if not status.running:
+                return status
+            progress(0, 0, f"Il portale sta preparando l'export ({status.state})")
+            if time.monotonic() + delay > deadline:
+                raise PortalError("l'export delle ricevute non è ancora pronto: riprova più tardi "
+                                  "(la richiesta è conservata e verrà ripresa)", transient=True)
+            client.pause(delay)
+            delay = min(delay * 2, POLL_MAX_S)
+
+    def _set_request(self, req_id: int, **values) -> None:
+        with self.ws.db.session() as s:
+            req = repo.get_request(s, req_id)
+            for k, v in values.items():
+                setattr(req, k, v)
+
+    def _finish(self, ente_id: int, req_id: int, state: str, date_to: datetime | None, imported: int) -> None:
+        with self.ws.db.session() as s:
+            req = repo.get_request(s, req_id)
+            req.state = state
+            req.receipts_imported = imported
+            if date_to is not None:
+                repo.set_synced_to(s, ente_id, date_to)
+
+    def sync_history(self, *, ente_id: int | None = None, limit: int = 20) -> list[dict]:
+        ente = self._ente(ente_id)
+        with self.ws.db.session() as s:
+            return [{"date_from": r.date_from, "date_to": r.date_to, "state": r.state, "version": r.version,
+                     "receipts_imported": r.receipts_imported, "at": r.created_at}
+                    for r in repo.last_requests(s, ente.id, limit)]
+
+
+# --- helpers -----------------------------------------------------------------------------------------
+
+def dedupe_key(r: rx.ReceiptRow) -> str:
+    """Identity of one payment line: receipt (message id, else IUR), IUV, IUD, secondary Ente.
+
+    Not the payment index: exports without the receipt block lack it, and the IUD already tells
+    apart the dovuti of one receipt, so the same payment keeps its key whatever the layout.
+    """
+    key = "|".join((r.identificativoMessaggioRicevuta or r.identificativoUnivocoRiscoss, r.iuv, r.codIud,
+                    r.cod_fiscale_pa1 if r.is_secondary else ""))
+    if len(key) > 200:
+        key = "sha256:" + hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return key
+
+
+# Columns kept in dedicated fields or too large to repeat in raw_json.
+_RAW_SKIP = frozenset({"rt"})
+
+
+def _receipt_dict(ente_id: int, r: rx.ReceiptRow, key: str, name: str, debt_id: int | None, kind: str,
+                  now: datetime) -> dict[str, Any]:
+    raw = {c: v for c in rx.ALL_COLUMNS if (v := getattr(r, c)) and c not in _RAW_SKIP}
+    xml = r.rt_xml
+    if xml:
+        try:
+            rt_text = xml.decode("utf-8")
+        except UnicodeDecodeError:
+            rt_text = xml.decode("latin-1")
+    else:
+        rt_text = ""
+    return {
+        "ente_id": ente_id, "dedupe_key": key, "export_name": (r.iuf or name)[:200], "row_number": r.row_number,
+        "iud": r.codIud[:35], "iuv": r.iuv[:35], "receipt_message_id": r.identificativoMessaggioRicevuta[:64],
+        "receipt_datetime": r.receipt_datetime, "psp_id": r.codiceIdentificativoUnivoco[:35],
+        "psp_name": r.denominazioneAttestante[:140], "payer_type": r.soggPagTipoIdentificativoUnivoco[:1],
+        "payer_code": r.soggPagCodiceIdentificativoUnivoco[:35], "payer_name": r.anagraficaPagatore[:70],
+        "payer_email": r.emailPagatore[:256], "outcome_code": r.codiceEsitoPagamento[:2],
+        "total_paid_cents": r.total_paid_cents, "amount_cents": r.amount_cents,
+        "single_outcome": r.esitoSingoloPagamento[:64], "outcome_date": r.outcome_date,
+        "iur": r.identificativoUnivocoRiscoss[:35], "payment_context": r.codiceContestoPagamento[:35],
+        "causale": r.causaleVersamento[:1024], "collection_data": r.datiSpecificiRiscossione[:140],
+        "debt_type": r.tipoDovuto[:64], "payment_index": r.payment_index, "psp_fee_cents": r.psp_fee_cents,
+        "signature_type": r.tipoFirma[:20], "rt_xml": rt_text, "bilancio": r.bilancio,
+        "secondary_fiscal_code": r.cod_fiscale_pa1[:35], "secondary_name": r.de_nome_pa1[:140],
+        "secondary_taxonomy": r.cod_tassonomico_dovuto_pa1[:140], "debt_id": debt_id, "match_kind": kind,
+        "imported_at": now, "raw_json": json.dumps(raw, ensure_ascii=False),
+    }
+
+
+_DECL_RE = re.compile(r"^\s*<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']")
+
+
+def _xml_bytes(text: str) -> bytes:
+    m = _DECL_RE.match(text)
+    enc = (m.group(1) if m else "utf-8").lower()
+    if enc not in ("utf-8", "utf8"):
+        try:
+            return text.encode(enc)
+        except (LookupError, UnicodeEncodeError):
+            pass
+    return text.encode("utf-8")
+
+
+def _fields_from_view(v: ReceiptView) -> list[tuple[str, str]]:
+    rows = [
+        ("Tipo di ricevuta", "Dati dell'export (la ricevuta XML non è inclusa)"),
+        ("Esito", v.outcome_label), ("IUV", v.iuv), ("IUD", v.iud),
+        ("Importo", format_amount(v.amount_cents, currency=True)), ("Causale", v.causale),
+        ("Debitore", " - ".join(x for x in (v.payer_code, v.payer_name) if x)), ("PSP", v.psp_name),
+        ("Data pagamento", v.outcome_date.strftime("%d/%m/%Y") if v.outcome_date else ""),
+        ("Tipo dovuto", v.debt_type),
+    ]
+    return [(k, x) for k, x in rows if x]
+
+
+def _download_name(url: str) -> str:
+    from urllib.parse import parse_qs, urlsplit
+
+    q = parse_qs(urlsplit(url).query)
+    name = (q.get("filename") or [""])[0]
+    return os.path.basename(name)
+
+
+__all__ = [
+    "CollectionPoint", "DebtState", "ImportReport", "ReceiptDetail", "ReceiptFilters", "ReceiptQuery",
+    "ReceiptService", "ReceiptTotals", "ReceiptView", "SyncReport", "dedupe_key",
+]

@@ -1,0 +1,248 @@
+"""ReceiptService: import (dedupe, errors, file record), matching, paid state, queries, xlsx."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from mypay_desk.domain.debt_states import DebtState
+from mypay_desk.formats import receipt_export as rx
+from mypay_desk.formats.receipt_xml import ReceiptData, TransferData, write_receipt_xml
+from mypay_desk.services.errors import UserError
+from mypay_desk.services.receipts import ReceiptFilters
+from mypay_desk.store.models import Debt, DebtList, ImportedFile, Receipt
+
+CF = "01199250158"
+
+
+def add_debts(ws, ente_id: int, specs: list[dict]) -> dict[str, int]:
+    """Debts straight into the store; returns iud -> id. A spec with 'instalments' gets child rows."""
+    ids: dict[str, int] = {}
+    with ws.db.session() as s:
+        lst = s.query(DebtList).filter_by(ente_id=ente_id, name="Test").one_or_none()
+        if lst is None:
+            lst = DebtList(ente_id=ente_id, name="Test")
+            s.add(lst)
+            s.flush()
+        for i, spec in enumerate(specs):
+            children = spec.pop("instalments", [])
+            d = Debt(ente_id=ente_id, list_id=lst.id, position=i, state="SUL_PORTALE", debt_type="TARI", **spec)
+            s.add(d)
+            s.flush()
+            ids[d.iud] = d.id
+            for n, child in enumerate(children, start=1):
+                c = Debt(ente_id=ente_id, list_id=lst.id, parent_id=d.id, instalment_number=n, position=i,
+                         state="SUL_PORTALE", debt_type="TARI", **child)
+                s.add(c)
+                s.flush()
+                ids[c.iud] = c.id
+    return ids
+
+
+def debt(ws, debt_id: int) -> Debt:
+    with ws.db.session() as s:
+        return s.get(Debt, debt_id)
+
+
+def row(n: int, *, iud: str = "", iuv: str = "", cents: int = 10000, when: str = "2025-03-01",
+        tipo: str = "TARI", **kw) -> rx.ReceiptRow:
+    amount = f"{cents // 100}.{cents % 100:02d}"
+    xml = write_receipt_xml(ReceiptData(
+        receipt_id=f"R{n}", notice_number="3" + (iuv or "0" * 17), fiscal_code=CF, iuv=iuv or "X", amount_cents=cents,
+        description=f"Pagamento {n}", company_name="Comune di Prova", debtor_type="F", debtor_code="RSSMRA80A01F205X",
+        debtor_name="Mario Rossi", transfers=[TransferData(cents, CF, "IT60X0542811101000000123456", "x", "9/0101108TS/")],
+        psp_id="BCITITMM", psp_name="Banca Uno", payment_datetime=datetime.fromisoformat(when + "T09:00:00")))
+    base = dict(iuf="EXP1", numRigaFlusso=str(n), codIud=iud, codIuv=iuv, identificativoDominio=CF,
+                identificativoMessaggioRicevuta=f"MSG{n}", dataOraMessaggioRicevuta=when + "T09:00:00",
+                codiceIdentificativoUnivoco="BCITITMM", denominazioneAttestante="Banca Uno",
+                soggPagTipoIdentificativoUnivoco="F", soggPagCodiceIdentificativoUnivoco="RSSMRA80A01F205X",
+                anagraficaPagatore=f"Debitore {n}", codiceEsitoPagamento="0", importoTotalePagato=amount,
+                identificativoUnivocoVersamento=iuv, singoloImportoPagato=amount, esitoSingoloPagamento="ESEGUITO",
+                dataEsitoSingoloPagamento=when, identificativoUnivocoRiscoss=f"IUR{n}",
+                causaleVersamento=f"Causale {n}", datiSpecificiRiscossione="9/0101108TS/", tipoDovuto=tipo,
+                indiceDatiSingoloPagamento="1", rt_xml=xml)
+    base.update(kw)
+    return rx.ReceiptRow(**base)
+
+
+def export_file(tmp_path, rows, version="1.3", with_receipt=True, name="exp.zip"):
+    fname, data = rx.write_export_zip(rows, version, with_receipt, export_id="1", when=datetime(2025, 3, 2),
+                                      ipa_code="C_TEST")
+    p = tmp_path / fname
+    p.write_bytes(data)
+    return p
+
+
+def test_import_matches_by_iud_then_iuv_and_marks_paid(workspace, ente, tmp_path):
+    ids = add_debts(workspace, ente.id, [
+        dict(iud="D1", iuv="120000000000000001", amount_cents=10000),
+        dict(iud="D2", iuv="120000000000000002", amount_cents=10000),
+        dict(iud="D3", iuv="120000000000000003", amount_cents=10000),
+        dict(iud="D4", iuv="120000000000000004", amount_cents=10000),
+        dict(iud="D5", iuv="120000000000000005", amount_cents=10000),
+    ])
+    rows = [
+        row(1, iud="D1", iuv="120000000000000001"),  # by IUD
+        row(2, iud="MYPAY-GEN-2", iuv="120000000000000002"),  # IUD unknown: by IUV
+        row(3, iud="D3", iuv="120000000000000003", cents=4000),  # partial
+        row(4, iud="D4", iuv="120000000000000004", cents=12000),  # excess
+        row(6, iud="SPONT-1", iuv="990000000000000006", tipo="MENSA"),  # spontaneous
+    ]
+    report = workspace.receipts.import_file(export_file(tmp_path, rows), ente_id=ente.id)
+    assert report.to_json()["receipts"] == 5
+    assert (report.new, report.matched, report.unmatched, report.errors) == (5, 4, 1, [])
+    assert report.version == "1.3" and report.with_receipt
+    d1, d2, d3, d4, d5 = (debt(workspace, ids[k]) for k in ("D1", "D2", "D3", "D4", "D5"))
+    assert d1.state == DebtState.PAGATO and d1.paid_amount_cents == 10000 and d1.paid_psp == "Banca Uno"
+    assert d1.paid_at == datetime(2025, 3, 1, 9, 0)
+    assert d2.state == DebtState.PAGATO
+    assert d3.state == DebtState.PAGATO_PARZIALE and d3.paid_amount_cents == 4000
+    assert d4.state == DebtState.PAGATO and d4.paid_amount_cents == 12000
+    assert d5.state == "SUL_PORTALE" and d5.paid_amount_cents == 0
+    views = {v.iud: v for v in workspace.receipts.list(ente_id=ente.id)}
+    assert views["D1"].match_label == "Abbinato (IUD)"
+    assert views["MYPAY-GEN-2"].match_label == "Abbinato (IUV)"
+    assert "parziale, mancano 60,00 €" in views["D3"].match_label
+    assert "eccedenza 20,00 €" in views["D4"].match_label
+    assert views["SPONT-1"].match_label == "Non abbinato" and not views["SPONT-1"].matched
+    totals = workspace.receipts.totals(ente_id=ente.id)
+    assert totals.unmatched_by_type == [("MENSA", 1, 10000)]
+    assert (totals.count, totals.matched, totals.amount_cents) == (5, 4, 10000 * 3 + 4000 + 12000)
+
+
+def test_same_export_twice_adds_nothing(workspace, ente, tmp_path):
+    add_debts(workspace, ente.id, [dict(iud="D1", iuv="120000000000000001", amount_cents=10000)])
+    p = export_file(tmp_path, [row(1, iud="D1", iuv="120000000000000001"), row(2, iud="S", iuv="99")])
+    first = workspace.receipts.import_file(p, ente_id=ente.id)
+    second = workspace.receipts.import_file(p, ente_id=ente.id)
+    assert (first.new, first.already_imported) == (2, False)
+    assert (second.receipts, second.new, second.duplicates, second.matched, second.already_imported) == \
+        (2, 0, 2, 0, True)
+    # the same receipts in another export (other file, other version) are still not duplicated
+    third = workspace.receipts.import_file(
+        export_file(tmp_path, [row(1, iud="D1", iuv="120000000000000001")], version="1.2", with_receipt=False),
+        ente_id=ente.id)
+    assert third.new == 0
+    with workspace.db.session() as s:
+        assert s.query(Receipt).count() == 2
+        files = s.query(ImportedFile).all()
+        assert len(files) == 2 and files[0].kind == "RECEIPTS" and files[0].rows == 2
+    d = next(v for v in workspace.receipts.list(ente_id=ente.id) if v.iud == "D1")
+    assert debt(workspace, d.debt_id).paid_amount_cents == 10000  # not doubled
+
+
+def test_instalments_matched_individually_parent_follows(workspace, ente, tmp_path):
+    ids = add_debts(workspace, ente.id, [dict(
+        iud="P", iuv="120000000000000010", amount_cents=30000,
+        instalments=[dict(iud="P-1", iuv="120000000000000011", amount_cents=15000),
+                     dict(iud="P-2", iuv="120000000000000012", amount_cents=15000)])])
+    workspace.receipts.import_file(export_file(tmp_path, [row(1, iud="P-1", iuv="120000000000000011", cents=15000)]),
+                                   ente_id=ente.id)
+    assert debt(workspace, ids["P-1"]).state == DebtState.PAGATO
+    assert debt(workspace, ids["P-2"]).state == "SUL_PORTALE"
+    parent = debt(workspace, ids["P"])
+    assert parent.state == DebtState.PAGATO_PARZIALE and parent.paid_amount_cents == 15000
+    v = workspace.receipts.list(ente_id=ente.id)[0]
+    assert "rata 1" in v.match_label
+    workspace.receipts.import_file(
+        export_file(tmp_path, [row(2, iud="P-2", iuv="120000000000000012", cents=15000, when="2025-04-01")]),
+        ente_id=ente.id)
+    parent = debt(workspace, ids["P"])
+    assert parent.state == DebtState.PAGATO and parent.paid_amount_cents == 30000
+    assert parent.paid_at == datetime(2025, 4, 1, 9, 0)
+
+
+def test_bad_rows_reported_rest_imported(workspace, ente, tmp_path):
+    good = row(1, iud="A", iuv="1")
+    text = rx.write_export_csv([good, row(2, iud="B", iuv="2"), row(3, iud="C", iuv="3")], "1.3", True).decode()
+    lines = text.split("\n")
+    lines[2] = lines[2].replace('"2.00"', '"x"')  # no such amount: keep the lines and break row 2's base64
+    lines[2] = lines[2].replace(lines[2].split('";"')[65], "!!!notbase64")
+    lines[3] = lines[3].replace('"3"', '"3";"extra"', 1)
+    p = tmp_path / "C_TEST-1_ESTRAZIONE_DOVUTI_20250302000000-1_3.csv"
+    p.write_text("\n".join(lines), encoding="utf-8")
+    report = workspace.receipts.import_file(p, ente_id=ente.id)
+    assert report.new == 1
+    errs = {e["row"]: e for e in report.errors}
+    assert set(errs) == {3, 4}
+    assert errs[3]["column"] == "rt" and errs[4]["message"].startswith("numero di colonne errato")
+    assert all(e["file"] == p.name for e in report.errors)
+
+
+def test_receipt_of_other_ente_refused(workspace, ente, tmp_path):
+    report = workspace.receipts.import_file(
+        export_file(tmp_path, [row(1, iud="A", iuv="1", identificativoDominio="80000000000"), row(2, iud="B", iuv="2")]),
+        ente_id=ente.id)
+    assert report.new == 1 and report.errors[0]["row"] == 2 and "altro Ente" in report.errors[0]["message"]
+
+
+def test_not_an_export_is_user_error(workspace, ente, tmp_path):
+    p = tmp_path / "x.csv"
+    p.write_text('"a";"b"\n"1";"2"\n')
+    with pytest.raises(UserError, match="colonne"):
+        workspace.receipts.import_file(p, ente_id=ente.id)
+    with pytest.raises(UserError, match="non trovato"):
+        workspace.receipts.import_file(tmp_path / "missing.zip", ente_id=ente.id)
+
+
+def test_receipts_first_debts_later_are_rematched(workspace, ente, tmp_path):
+    workspace.receipts.import_file(export_file(tmp_path, [row(1, iud="LATE", iuv="120000000000000099")]),
+                                   ente_id=ente.id)
+    assert workspace.receipts.list(ente_id=ente.id)[0].debt_id is None
+    ids = add_debts(workspace, ente.id, [dict(iud="LATE", iuv="120000000000000099", amount_cents=10000)])
+    assert workspace.receipts.rematch(ente_id=ente.id) == 1
+    assert debt(workspace, ids["LATE"]).state == DebtState.PAGATO
+
+
+def test_secondary_ente_rows_never_matched(workspace, ente, tmp_path):
+    add_debts(workspace, ente.id, [dict(iud="D1", iuv="120000000000000001", amount_cents=10000)])
+    sec = row(1, iud="D1", iuv="120000000000000001", tipo=rx.SECONDARY_ENTE_TYPE, cod_fiscale_pa1="80012345678",
+              de_nome_pa1="Provincia")
+    report = workspace.receipts.import_file(export_file(tmp_path, [sec]), ente_id=ente.id)
+    assert (report.new, report.matched, report.unmatched) == (1, 0, 1)
+    v = workspace.receipts.list(ente_id=ente.id)[0]
+    assert v.match_label == "Ente secondario" and v.secondary_name == "Provincia"
+
+
+def test_filters_collections_detail_and_xlsx(workspace, ente, tmp_path):
+    add_debts(workspace, ente.id, [dict(iud="D1", iuv="120000000000000001", amount_cents=10000)])
+    rows = [row(1, iud="D1", iuv="120000000000000001", when="2025-01-10"),
+            row(2, iud="S2", iuv="992", when="2025-01-10", tipo="MENSA", cents=500),
+            row(3, iud="S3", iuv="993", when="2025-03-05", tipo="MENSA", cents=700, anagraficaPagatore="Zoe Bianchi")]
+    workspace.receipts.import_file(export_file(tmp_path, rows), ente_id=ente.id)
+    rs = workspace.receipts
+    assert [v.iud for v in rs.list(ReceiptFilters(debt_types=("MENSA",)), ente_id=ente.id)] == ["S3", "S2"]
+    assert [v.iud for v in rs.list(ReceiptFilters(matched=True), ente_id=ente.id)] == ["D1"]
+    assert [v.iud for v in rs.list(ReceiptFilters(text="zoe"), ente_id=ente.id)] == ["S3"]
+    assert [v.iud for v in rs.list(ReceiptFilters(date_from=date(2025, 2, 1)), ente_id=ente.id)] == ["S3"]
+    assert [v.iud for v in rs.list(ReceiptFilters(date_to=date(2025, 1, 31), sort="amount_cents",
+                                                  descending=False), ente_id=ente.id)] == ["S2", "D1"]
+    days = rs.collections(ReceiptFilters(), period="day", ente_id=ente.id)
+    assert [(p.period, p.count, p.amount_cents) for p in days] == [(date(2025, 1, 10), 2, 10500),
+                                                                  (date(2025, 3, 5), 1, 700)]
+    months = rs.collections(ReceiptFilters(), period="month", ente_id=ente.id)
+    assert [(p.label, p.amount_cents) for p in months] == [("01/2025", 10500), ("03/2025", 700)]
+    assert "MENSA" in rs.debt_types(ente_id=ente.id) and "TARI" in rs.debt_types(ente_id=ente.id)
+    first = rs.list(ReceiptFilters(matched=True), ente_id=ente.id)[0]
+    det = rs.detail(first.id, ente_id=ente.id)
+    fields = dict(det.fields)
+    assert det.summary is not None and fields["Importo"] == "100,00 €" and fields["PSP"].endswith("Banca Uno")
+    assert det.debt["iud"] == "D1" and det.debt["state_label"] == "Pagato"
+    assert ("codIud", "D1") in det.columns
+    out = tmp_path / "pagamenti.xlsx"
+    assert rs.export_xlsx(ReceiptFilters(debt_types=("MENSA",)), out, ente_id=ente.id) == 2
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][0] == "Data pagamento" and values[1][3] == "S3" and values[1][6] == 7.0
+    assert values[-1][0] == "Totale" and values[-1][6] == 12.0
+
+
+def test_detail_without_receipt_xml_uses_columns(workspace, ente, tmp_path):
+    workspace.receipts.import_file(export_file(tmp_path, [row(1, iud="A", iuv="1")], version="1.2",
+                                               with_receipt=False), ente_id=ente.id)
+    v = workspace.receipts.list(ente_id=ente.id)[0]
+    det = workspace.receipts.detail(v.id, ente_id=ente.id)
+    assert det.summary is None and dict(det.fields)["IUD"] == "A"
