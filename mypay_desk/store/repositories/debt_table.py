@@ -94,7 +94,7 @@ def ids(session: Session, where: list[ColumnElement], sort: str = "position", de
     ``check`` (optional) is called every 50,000 rows so a caller can cancel.
     """
     stmt = select(Debt.id).where(and_(*where)).order_by(*_order(sort, descending))
-    result = session.execute(stmt)
+    result = session.connection().execute(stmt)  # Core result: its DB-API cursor is reachable
     out = array("q")
     cursor = result.cursor
     while True:

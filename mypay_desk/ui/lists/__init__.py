@@ -1,0 +1,1 @@
+"""The debts table and its dialogs: lazy model, delegates, clipboard, undo, bulk changes, import."""

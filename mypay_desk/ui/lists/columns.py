@@ -1,0 +1,184 @@
+"""The columns of the debts table: what each shows, how it is edited, parsed and sorted.
+
+One table drives the model, the delegates, copy/paste and the bulk dialog. Values inside are the
+DebtRow's (cents, ``date``); text at the edges is Italian ("1.234,56", "31/12/2025").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from mypay_desk.domain.debt_states import ACTION_LABELS, state_label
+from mypay_desk.domain.debts import COLUMN_BY_FIELD, COUNTRIES, FIELD_FOR_COLUMN, PROVINCES
+from mypay_desk.domain.identity import normalize
+from mypay_desk.domain.money import MoneyError, format_amount, parse_amount
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DebtColumns", text)
+
+
+class CellError(ValueError):
+    """A value that cannot go in a cell; the message says what is expected."""
+
+
+@dataclass(frozen=True)
+class DebtColumn:
+    field: str  # DebtRow attribute (or a computed key: "pending", "errors")
+    header: str
+    kind: str  # text | upper | code | amount | date | debt_type | debtor_type | province | country | ro
+    editable: bool = True
+    width: int = 110
+    sort: str | None = None  # sort key understood by DebtTableService (None: not sortable)
+    right: bool = False
+
+    @property
+    def max_len(self) -> int:
+        col = COLUMN_BY_FIELD.get(self.field)
+        return col.max_len if col else 0
+
+    @property
+    def mypay_name(self) -> str:
+        col = COLUMN_BY_FIELD.get(self.field)
+        return col.name if col else ""
+
+
+def build_columns() -> list[DebtColumn]:
+    return [
+        DebtColumn("state", _t("Stato"), "ro", False, 120, "state"),
+        DebtColumn("pending", _t("Da inviare"), "ro", False, 95, None),
+        DebtColumn("iud", _t("IUD"), "upper", True, 130, "iud"),
+        DebtColumn("debtor_type", _t("F/G"), "debtor_type", True, 40, "debtor_type"),
+        DebtColumn("debtor_code", _t("Codice fiscale / P.IVA"), "code", True, 150, "debtor_code"),
+        DebtColumn("debtor_name", _t("Debitore"), "text", True, 190, "debtor_name"),
+        DebtColumn("address", _t("Indirizzo"), "text", True, 160, "address"),
+        DebtColumn("civic", _t("Civico"), "text", True, 55, "civic"),
+        DebtColumn("postal_code", _t("CAP"), "upper", True, 55, "postal_code"),
+        DebtColumn("city", _t("Località"), "text", True, 120, "city"),
+        DebtColumn("province", _t("Prov."), "province", True, 45, "province"),
+        DebtColumn("country", _t("Naz."), "country", True, 45, "country"),
+        DebtColumn("email", _t("E-mail"), "text", True, 160, "email"),
+        DebtColumn("due_date", _t("Scadenza"), "date", True, 90, "due_date"),
+        DebtColumn("amount_cents", _t("Importo"), "amount", True, 95, "amount_cents", right=True),
+        DebtColumn("debt_type", _t("Tipo dovuto"), "debt_type", True, 100, "debt_type"),
+        DebtColumn("causale", _t("Causale"), "text", True, 220, "causale"),
+        DebtColumn("collection_data", _t("Dati riscossione"), "text", True, 110, "collection_data"),
+        DebtColumn("iuv", _t("IUV"), "ro", False, 140, "iuv"),
+        DebtColumn("notice_number", _t("Numero avviso"), "ro", False, 150, "notice_number"),
+        DebtColumn("instalment_count", _t("Rate"), "ro", False, 45, None, right=True),
+        DebtColumn("errors", _t("Errori"), "ro", False, 320, "errors_json"),
+    ]
+
+
+# --- formatting --------------------------------------------------------------------------------
+
+def format_date(d: date | None) -> str:
+    return d.strftime("%d/%m/%Y") if d else ""
+
+
+def display_value(col: DebtColumn, row) -> str:
+    f = col.field
+    if f == "state":
+        return state_label(row.state)
+    if f == "pending":
+        return ACTION_LABELS.get(row.pending or "", "")
+    if f == "errors":
+        return "; ".join(f"{error_label(e.field)}: {e.message}" for e in row.errors)
+    if f == "instalment_count":
+        return str(row.instalment_count) if row.instalment_count else ""
+    value = getattr(row, f)
+    if col.kind == "amount":
+        return format_amount(value) if value is not None else ""
+    if col.kind == "date":
+        return format_date(value)
+    return "" if value is None else str(value)
+
+
+def error_label(mypay_name: str) -> str:
+    """The Italian label of a MyPay column named in a FieldError."""
+    field = FIELD_FOR_COLUMN.get(mypay_name)
+    col = COLUMN_BY_FIELD.get(field) if field else None
+    return col.label if col else mypay_name
+
+
+def sort_key(col: DebtColumn, row) -> Any:
+    f = col.field
+    if f == "errors":
+        return len(row.errors)
+    if f == "pending":
+        return row.pending or ""
+    value = getattr(row, f)
+    if value is None:
+        return "" if col.kind not in ("amount", "date") else (0 if col.kind == "amount" else "")
+    if col.kind == "date":
+        return value.isoformat()
+    return value
+
+
+# --- parsing what people type or paste ---------------------------------------------------------
+
+_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y", "%Y/%m/%d")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def parse_date(text: str) -> date | None:
+    """An Italian or ISO date ("31/12/2025", "2025-12-31", "31/12/25"); Excel serials too. "" is no date."""
+    s = (text or "").strip()
+    if not s:
+        return None
+    s = s.split(" ")[0].split("T")[0]  # "31/12/2025 00:00:00" from some exports
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    if re.fullmatch(r"\d{5}", s):  # an Excel date serial pasted as a number
+        return _EXCEL_EPOCH + timedelta(days=int(s))
+    raise CellError(_t("Data «{0}» non valida: usa gg/mm/aaaa").format(text))
+
+
+def parse_value(col: DebtColumn, value: Any) -> Any:
+    """Turn an editor's value or pasted text into the DebtRow value of ``col`` (CellError if impossible).
+
+    Texts are trimmed; codes are upper-cased. Semantic checks (CF valid, CAP, provincia...) are the
+    list service's: a wrong but storable value is stored and marked, never refused here.
+    """
+    kind = col.kind
+    if kind == "date":
+        if isinstance(value, date):
+            return value
+        if hasattr(value, "toPython"):  # QDate
+            return value.toPython() if value.isValid() else None
+        return parse_date(str(value or ""))
+    text = "" if value is None else str(value)
+    text = text.replace("\r", " ").replace("\n", " ").strip()
+    if kind == "amount":
+        if not text:
+            return 0
+        try:
+            return parse_amount(text)
+        except MoneyError as exc:
+            raise CellError(str(exc)) from exc
+    if kind in ("code",):
+        return normalize(text)
+    if kind in ("upper", "debtor_type", "province", "country", "debt_type"):
+        text = text.upper() if kind != "debt_type" else text
+    if kind == "debtor_type" and text not in ("", "F", "G"):
+        raise CellError(_t("Tipo soggetto «{0}»: scrivi F (persona fisica) o G (persona giuridica)").format(text))
+    limit = col.max_len
+    if limit and len(text) > limit:
+        raise CellError(_t("Testo di {0} caratteri: al massimo {1}").format(len(text), limit))
+    return text
+
+
+def province_codes() -> list[str]:
+    return sorted(PROVINCES)
+
+
+def country_codes() -> list[str]:
+    return sorted(COUNTRIES)
