@@ -1,0 +1,232 @@
+"""Queries for the portal area: the journal, upload flows and their rows, and the debt columns the
+sync needs. Bulk paths use Core statements (executemany) so a 100,000-row flow stays fast."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session, defer
+
+from mypay_desk.domain.debts import RECORD_FIELDS
+from mypay_desk.store.models import Debt, DebtList, Ente, PortalJournal, UploadFlow, UploadFlowRow
+
+CHUNK = 500
+
+# Debt columns a sync reads: the flow fields (bilancio as its JSON text) plus the local state.
+_RECORD_COLUMNS = [getattr(Debt, "bilancio_json" if f == "bilancio" else f) for f in RECORD_FIELDS]
+SYNC_COLUMNS = [
+    Debt.id, Debt.list_id, Debt.parent_id, Debt.instalment_number, Debt.position, Debt.state,
+    Debt.cancel_requested, Debt.is_valid, Debt.portal_hash, Debt.portal_state, Debt.portal_error_code,
+    Debt.notice_number, Debt.sending_flow_id, Debt.updated_at, Debt.portal_accepted_at, Debt.paid_amount_cents,
+    *_RECORD_COLUMNS,
+]
+_NOT_SENDABLE = ("ANNULLATO", "PAGATO", "PAGATO_PARZIALE", "IN_INVIO")
+
+
+# --- journal ----------------------------------------------------------------------------------
+
+def add_journal(session: Session, ente_id: int | None, *, operation: str, at: datetime, duration_ms: int,
+                outcome: str, fault_code: str = "", message: str = "", http_status: int | None = None) -> None:
+    session.add(PortalJournal(ente_id=ente_id, operation=operation[:80], at=at, duration_ms=duration_ms,
+                              outcome=outcome[:20], fault_code=fault_code[:80], message=message,
+                              http_status=http_status))
+
+
+def list_journal(session: Session, ente_id: int, limit: int = 500) -> list[PortalJournal]:
+    q = (select(PortalJournal).where(PortalJournal.ente_id == ente_id)
+         .order_by(PortalJournal.id.desc()).limit(limit))
+    return list(session.scalars(q))
+
+
+def last_journal(session: Session, ente_id: int) -> PortalJournal | None:
+    q = select(PortalJournal).where(PortalJournal.ente_id == ente_id).order_by(PortalJournal.id.desc()).limit(1)
+    return session.scalar(q)
+
+
+# --- lists ------------------------------------------------------------------------------------
+
+def get_list(session: Session, ente_id: int, name: str) -> DebtList | None:
+    return session.scalar(select(DebtList).where(DebtList.ente_id == ente_id, DebtList.name == name))
+
+
+def list_names(session: Session, ente_id: int) -> list[tuple[int, str]]:
+    return [(r.id, r.name) for r in session.execute(
+        select(DebtList.id, DebtList.name).where(DebtList.ente_id == ente_id).order_by(DebtList.name))]
+
+
+def receipts_synced_to(session: Session, ente_id: int) -> datetime | None:
+    return session.scalar(select(Ente.receipts_synced_to).where(Ente.id == ente_id))
+
+
+# --- debts as the sync sees them --------------------------------------------------------------
+
+def sync_rows(session: Session, list_id: int) -> list[dict[str, Any]]:
+    """Every debt of a list (instalments included) with the columns of SYNC_COLUMNS."""
+    stmt = select(*SYNC_COLUMNS).where(Debt.list_id == list_id).order_by(Debt.position, Debt.id)
+    return [dict(r._mapping) for r in session.execute(stmt)]
+
+
+def sync_rows_by_ids(session: Session, debt_ids: Sequence[int]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    ids = list(debt_ids)
+    for start in range(0, len(ids), CHUNK):
+        stmt = select(*SYNC_COLUMNS).where(Debt.id.in_(ids[start:start + CHUNK]))
+        out.extend(dict(r._mapping) for r in session.execute(stmt))
+    return out
+
+
+def pending_candidates(session: Session, ente_id: int) -> tuple[int, list[dict[str, Any]]]:
+    """Cheap pending estimate for the status bar: (count of new valid debts never rejected, rows that
+    may be pending and need a hash check). M candidates are debts touched after the portal last
+    accepted them (``updated_at > portal_accepted_at``; the sync writes both with the same value)."""
+    base = [Debt.ente_id == ente_id, Debt.state.not_in(_NOT_SENDABLE)]
+    plain_new = session.execute(select(func.count(Debt.id)).where(
+        *base, Debt.portal_hash == "", Debt.cancel_requested.is_(False), Debt.is_valid.is_(True),
+        Debt.state != "RIFIUTATO")).scalar_one()
+    candidates = select(*SYNC_COLUMNS).where(*base, or_(
+        and_(Debt.portal_hash == "", Debt.cancel_requested.is_(False), Debt.is_valid.is_(True),
+             Debt.state == "RIFIUTATO"),
+        and_(Debt.portal_hash != "", Debt.cancel_requested.is_(True)),
+        and_(Debt.portal_hash != "", Debt.cancel_requested.is_(False), Debt.is_valid.is_(True),
+             or_(Debt.portal_accepted_at.is_(None), Debt.updated_at > Debt.portal_accepted_at)),
+    ))
+    return plain_new, [dict(r._mapping) for r in session.execute(candidates)]
+
+
+def last_rejected_hashes(session: Session, debt_ids: Sequence[int]) -> dict[int, str]:
+    """For each debt, the content hash of the last flow row the portal rejected."""
+    out: dict[int, str] = {}
+    ids = list(debt_ids)
+    for start in range(0, len(ids), CHUNK):
+        stmt = (select(UploadFlowRow.debt_id, UploadFlowRow.content_hash)
+                .where(UploadFlowRow.debt_id.in_(ids[start:start + CHUNK]), UploadFlowRow.outcome == "REJECTED")
+                .order_by(UploadFlowRow.id))
+        for debt_id, content_hash in session.execute(stmt):
+            out[debt_id] = content_hash
+    return out
+
+
+# --- flows ------------------------------------------------------------------------------------
+
+def create_flow(session: Session, *, ente_id: int, list_id: int | None, iuf: str, version: str, file_name: str,
+                zip_data: bytes, rows: list[dict[str, Any]], counts: dict[str, int]) -> int:
+    """Record a flow, its rows and its ZIP, and mark its debts IN_INVIO, in one transaction.
+
+    ``rows``: dicts with debt_id, row_number, action, iud, content_hash.
+    """
+    flow = UploadFlow(ente_id=ente_id, list_id=list_id, iuf=iuf, version=version, file_name=file_name,
+                      zip_data=zip_data, state="PREPARATO", count_insert=counts.get("I", 0),
+                      count_modify=counts.get("M", 0), count_cancel=counts.get("A", 0))
+    session.add(flow)
+    session.flush()
+    if rows:
+        session.execute(insert(UploadFlowRow), [{**r, "flow_id": flow.id, "outcome": "PENDING"} for r in rows])
+        session.execute(
+            update(Debt.__table__).where(Debt.__table__.c.id == bindparam("b_id"))
+            .values(state="IN_INVIO", sending_flow_id=flow.id),
+            [{"b_id": r["debt_id"]} for r in rows],
+        )
+    return flow.id
+
+
+def get_flow(session: Session, flow_id: int) -> UploadFlow | None:
+    return session.get(UploadFlow, flow_id)
+
+
+def get_flow_by_iuf(session: Session, ente_id: int, iuf: str) -> UploadFlow | None:
+    return session.scalar(select(UploadFlow).where(UploadFlow.ente_id == ente_id, UploadFlow.iuf == iuf))
+
+
+def list_flows(session: Session, ente_id: int, limit: int = 200) -> list[tuple[UploadFlow, str]]:
+    """Flows of an Ente, newest first, with their list's name (the ZIP is not loaded)."""
+    q = (select(UploadFlow, DebtList.name).outerjoin(DebtList, DebtList.id == UploadFlow.list_id)
+         .where(UploadFlow.ente_id == ente_id).options(defer(UploadFlow.zip_data))
+         .order_by(UploadFlow.id.desc()).limit(limit))
+    return [(f, name or "") for f, name in session.execute(q)]
+
+
+def unfinished_flows(session: Session, ente_id: int, list_id: int | None = None) -> list[UploadFlow]:
+    q = select(UploadFlow).where(UploadFlow.ente_id == ente_id,
+                                 UploadFlow.state.in_(("PREPARATO", "AUTORIZZATO", "CARICATO")))
+    if list_id is not None:
+        q = q.where(UploadFlow.list_id == list_id)
+    return list(session.scalars(q.order_by(UploadFlow.id)))
+
+
+def update_flow(session: Session, flow_id: int, **values: Any) -> None:
+    session.execute(update(UploadFlow).where(UploadFlow.id == flow_id).values(**values))
+
+
+def flow_rows(session: Session, flow_id: int, outcome: str | None = None) -> list[UploadFlowRow]:
+    q = select(UploadFlowRow).where(UploadFlowRow.flow_id == flow_id)
+    if outcome:
+        q = q.where(UploadFlowRow.outcome == outcome)
+    return list(session.scalars(q.order_by(UploadFlowRow.row_number)))
+
+
+def delete_flow(session: Session, flow_id: int) -> None:
+    """Forget a flow nothing of which reached the portal, and give its debts back their state."""
+    release_debts(session, flow_id)
+    session.execute(delete(UploadFlowRow).where(UploadFlowRow.flow_id == flow_id))
+    session.execute(delete(UploadFlow).where(UploadFlow.id == flow_id))
+
+
+def release_debts(session: Session, flow_id: int) -> None:
+    """Debts of a flow the portal did not process go back to the state they had before it.
+
+    Before a flow a debt was NUOVO or RIFIUTATO (never accepted) or SUL_PORTALE (accepted; its M or A is
+    still pending and will travel in the next flow).
+    """
+    t = Debt.__table__
+    for state, cond in (
+        ("SUL_PORTALE", t.c.portal_hash != ""),
+        ("RIFIUTATO", and_(t.c.portal_hash == "", t.c.portal_error_code != "")),
+        ("NUOVO", and_(t.c.portal_hash == "", t.c.portal_error_code == "")),
+    ):
+        session.execute(update(t).where(t.c.sending_flow_id == flow_id, t.c.state == "IN_INVIO", cond)
+                        .values(state=state, sending_flow_id=None))
+    session.execute(update(t).where(t.c.sending_flow_id == flow_id).values(sending_flow_id=None))
+
+
+def apply_rows(session: Session, flow_id: int, row_updates: list[dict[str, Any]],
+               debt_updates: list[dict[str, Any]]) -> None:
+    """Write a flow's outcome: row outcomes (``r_id``, outcome, code, message) and debt changes
+    (``b_id`` plus the same keys for every dict in the batch; batched by key set)."""
+    # Bind names must differ from the column names being SET, hence the v_ prefix.
+    if row_updates:
+        session.execute(
+            update(UploadFlowRow.__table__).where(UploadFlowRow.__table__.c.id == bindparam("r_id"))
+            .values(outcome=bindparam("v_outcome"), code=bindparam("v_code"), message=bindparam("v_message")),
+            [{"r_id": r["r_id"], "v_outcome": r["outcome"], "v_code": r["code"], "v_message": r["message"]}
+             for r in row_updates],
+        )
+    by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for d in debt_updates:
+        by_keys.setdefault(tuple(sorted(k for k in d if k != "b_id")), []).append(d)
+    t = Debt.__table__
+    for keys, batch in by_keys.items():
+        stmt = update(t).where(t.c.id == bindparam("b_id")).values({k: bindparam(f"v_{k}") for k in keys})
+        session.execute(stmt, [{"b_id": d["b_id"], **{f"v_{k}": d[k] for k in keys}} for d in batch])
+
+
+def update_debts(session: Session, updates: Iterable[dict[str, Any]]) -> None:
+    apply_rows(session, 0, [], list(updates))
+
+
+def flow_debt_rows(session: Session, flow_id: int) -> list[tuple[int, int | None, str, str, str]]:
+    """(row id, debt id, action, iud, content_hash) of every row of a flow."""
+    stmt = (select(UploadFlowRow.id, UploadFlowRow.debt_id, UploadFlowRow.action, UploadFlowRow.iud,
+                   UploadFlowRow.content_hash)
+            .where(UploadFlowRow.flow_id == flow_id).order_by(UploadFlowRow.row_number))
+    return [tuple(r) for r in session.execute(stmt)]
+
+
+def debt_list_id(session: Session, debt_id: int) -> int | None:
+    return session.scalar(select(Debt.list_id).where(Debt.id == debt_id))
+
+
+def debt_ente_id(session: Session, debt_id: int) -> int | None:
+    return session.scalar(select(Debt.ente_id).where(Debt.id == debt_id))
