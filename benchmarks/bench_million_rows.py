@@ -1,0 +1,269 @@
+"""Benchmark: a list of 1,000,000 debts in the real debts table widget (offscreen).
+
+Setup (not timed): a fresh workspace, an Ente, and 1,000,000 debts written by one INSERT ... SELECT
+over a recursive CTE inside SQLite.
+
+Timed, each next to a baseline measured in the same run:
+- first rows shown: opening the list in the table (id snapshot + first page + paint) vs a plain
+  ``SELECT <row columns> ... ORDER BY position LIMIT <visible rows>`` with sqlite3;
+- scroll to the middle and to the end (fetch + paint) vs ``... LIMIT n OFFSET k`` of the same window;
+- a text filter ("ROSSI", 200,000 matches) and a tipo filter, until the filtered rows are painted, vs
+  the plain SQL that selects the same first window;
+- the longest stall of the GUI event loop during the filters (a 10 ms timer keeps ticking: the
+  filter query runs off the GUI thread);
+- resident memory (RSS) after all of it.
+Targets: first rows within 1 s, RSS under 500 MB.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_million_rows.py [--rows N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QElapsedTimer, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from mypay_desk.domain.ente import DebtTypeData, EnteData  # noqa: E402
+from mypay_desk.services.debt_table import DebtFilter  # noqa: E402
+from mypay_desk.services.workspace import Workspace  # noqa: E402
+from mypay_desk.ui.context import AppContext  # noqa: E402
+from mypay_desk.ui.lists.controller import DebtTableController  # noqa: E402
+from mypay_desk.ui.lists.delegates import DebtDelegate  # noqa: E402
+from mypay_desk.ui.lists.table_view import SpreadsheetView  # noqa: E402
+from mypay_desk.ui.tasks import TaskRunner  # noqa: E402
+
+FIRST_ROWS_TARGET_S = 1.0
+RSS_TARGET_MB = 500
+
+# Values of the generated rows, as SQL expressions of the CTE counter ``i``.
+GENERATED = {
+    "ente_id": ":ente", "list_id": ":list", "position": "i",
+    "iud": "'B' || substr('000000000' || i, -9, 9)",
+    "debtor_type": "'F'",
+    "debtor_code": "CASE i % 5 WHEN 0 THEN 'RSSMRA80A01F205X' WHEN 1 THEN 'BNCLCU75B12H501E' "
+                   "WHEN 2 THEN 'VRDNNA90C41L219L' WHEN 3 THEN 'SPSGPP66D14F839M' ELSE 'CLMSRA85E50D969N' END",
+    "debtor_name": "CASE i % 5 WHEN 0 THEN 'ROSSI MARIO ' WHEN 1 THEN 'BIANCHI LUCA ' WHEN 2 THEN 'VERDI ANNA ' "
+                   "WHEN 3 THEN 'ESPOSITO GIUSEPPE ' ELSE 'COLOMBO SARA ' END || i",
+    "address": "'VIA ROMA'", "civic": "CAST(1 + i % 200 AS TEXT)", "postal_code": "'20100'", "city": "'MILANO'",
+    "province": "'MI'", "country": "'IT'",
+    "due_date": "date('2025-01-31', '+' || (i % 365) || ' days')",
+    "amount_cents": "1000 + (i * 7919) % 500000",
+    "debt_type": "CASE WHEN i % 3 = 0 THEN 'MENSA' ELSE 'TARI' END",
+    "causale": "'TARI 2025 - utenza ' || i", "collection_data": "'9/0101108TS/'",
+    "state": "'NUOVO'", "is_valid": "1",
+}
+
+
+def rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def generate(db_path: Path, ente_id: int, list_id: int, n: int) -> None:
+    con = sqlite3.connect(db_path)
+    cols = con.execute("PRAGMA table_info(debt)").fetchall()
+    names, exprs = [], []
+    for _cid, name, typ, notnull, _default, pk in cols:
+        if pk:
+            continue
+        if name in GENERATED:
+            expr = GENERATED[name]
+        elif name in ("created_at", "updated_at"):
+            expr = "'2025-01-01 00:00:00.000000'"
+        elif not notnull:
+            expr = "NULL"
+        elif any(t in typ.upper() for t in ("INT", "BOOL")):
+            expr = "0"
+        else:
+            expr = "''"
+        names.append(name)
+        exprs.append(expr)
+    sql = (f"WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < :n - 1) "
+           f"INSERT INTO debt ({', '.join(names)}) SELECT {', '.join(exprs)} FROM seq")
+    con.execute("PRAGMA synchronous=OFF")
+    con.execute(sql, {"n": n, "ente": ente_id, "list": list_id})
+    con.commit()
+    con.execute("ANALYZE")
+    con.close()
+
+
+class Stalls:
+    """Measures the longest gap between ticks of a 10 ms timer on the GUI thread."""
+
+    def __init__(self):
+        self.clock = QElapsedTimer()
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.worst = 0
+
+    def start(self):
+        self.worst = 0
+        self.clock.start()
+        self.timer.start()
+
+    def _tick(self):
+        self.worst = max(self.worst, self.clock.restart())
+
+    def stop(self) -> int:
+        self.timer.stop()
+        return self.worst
+
+
+def wait_until(app, cond, timeout=60.0):
+    end = time.perf_counter() + timeout
+    while not cond():
+        app.processEvents()
+        if time.perf_counter() > end:
+            raise TimeoutError
+        time.sleep(0.001)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    args = ap.parse_args()
+    n = args.rows
+    app = QApplication.instance() or QApplication([])
+    tmp = tempfile.TemporaryDirectory()
+    ws = Workspace.open(Path(tmp.name) / "ws")
+    ente = ws.ente.save(EnteData(ipa_code="C_BENCH", fiscal_code="01199250158", name="Comune di Prova",
+                                 segregation_code="12"))
+    ws.ente.save_type(DebtTypeData(code="TARI", description="TARI", taxonomy="9/0101108TS/"))
+    ws.ente.save_type(DebtTypeData(code="MENSA", description="Mensa", taxonomy="9/0201133IM/"))
+    from mypay_desk.store.models import DebtList  # setup only: the app itself never does this
+
+    with ws.db.session() as s:
+        dl = DebtList(ente_id=ente.id, name="TARI 2025", default_debt_type="TARI")
+        s.add(dl)
+        s.flush()
+        list_id = dl.id
+    t = time.perf_counter()
+    generate(ws.db.path, ente.id, list_id, n)
+    print(f"setup: {n:,} debts generated in {time.perf_counter() - t:.1f} s (not timed)")
+    rss_start = rss_mb()
+
+    # --- the widget ------------------------------------------------------------------------------
+    settings = QSettings(str(Path(tmp.name) / "settings.ini"), QSettings.Format.IniFormat)
+    ctx = AppContext(ws, TaskRunner(), settings)
+    controller = DebtTableController(ctx)
+    view = SpreadsheetView()
+    view.setModel(controller.model)
+    view.setItemDelegate(DebtDelegate(controller.model.columns, view))
+    view.resize(1400, 800)
+    view.show()
+    app.processEvents()
+    visible = max(1, view.viewport().height() // view.verticalHeader().defaultSectionSize() + 1)
+
+    row_cols = ", ".join(c for c in (
+        "id", "iud", "iuv", "notice_number", "debtor_type", "debtor_code", "debtor_name", "address", "civic",
+        "postal_code", "city", "province", "country", "email", "due_date", "amount_cents", "debt_type",
+        "causale", "collection_data", "state", "errors_json"))
+    raw = sqlite3.connect(ws.db.path)
+
+    def baseline(sql: str, params=()) -> float:
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            raw.execute(sql, params).fetchall()
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    base_first = baseline(f"SELECT {row_cols} FROM debt WHERE list_id=? AND parent_id IS NULL "
+                          f"ORDER BY position LIMIT {visible}", (list_id,))
+    t0 = time.perf_counter()
+    controller.open_list(list_id, "TARI 2025")
+    wait_until(app, lambda: controller.model.rowCount() == n)
+    view.viewport().repaint()
+    app.processEvents()
+    first = time.perf_counter() - t0
+    assert controller.model.index(0, controller.model.column_index("iud")).data() == "B000000000"
+
+    def scroll_to(row: int) -> float:
+        t0 = time.perf_counter()
+        idx = controller.model.index(row, 2)
+        view.scrollTo(idx)
+        view.viewport().repaint()
+        app.processEvents()
+        return time.perf_counter() - t0
+
+    mid = n // 2
+    t_mid = scroll_to(mid)
+    base_mid = baseline(f"SELECT {row_cols} FROM debt WHERE list_id=? AND parent_id IS NULL "
+                        f"ORDER BY position LIMIT {visible} OFFSET {mid}", (list_id,))
+    t_end = scroll_to(n - 1)
+    base_end = baseline(f"SELECT {row_cols} FROM debt WHERE list_id=? AND parent_id IS NULL "
+                        f"ORDER BY position LIMIT {visible} OFFSET {max(0, n - visible)}", (list_id,))
+
+    stalls = Stalls()
+
+    def filtered(flt: DebtFilter) -> float:
+        shown = []
+        conn = controller.shown_changed.connect(lambda k: shown.append(k))
+        stalls.start()
+        t0 = time.perf_counter()
+        controller.set_filter(flt)
+        wait_until(app, lambda: bool(shown))
+        view.scrollToTop()
+        view.viewport().repaint()
+        app.processEvents()
+        dt = time.perf_counter() - t0
+        stalls.stop()
+        controller.shown_changed.disconnect(conn)
+        return dt
+
+    t_text = filtered(DebtFilter(text="ROSSI"))
+    stall_text = stalls.worst
+    shown_text = controller.model.rowCount()
+    base_text = baseline(
+        f"SELECT {row_cols} FROM debt WHERE list_id=? AND parent_id IS NULL AND (iud LIKE ? OR iuv LIKE ? OR "
+        f"notice_number LIKE ? OR debtor_code LIKE ? OR debtor_name LIKE ? OR causale LIKE ? OR city LIKE ?) "
+        f"ORDER BY position LIMIT {visible}", (list_id, *(["%ROSSI%"] * 7)))
+    t_type = filtered(DebtFilter(debt_types=("MENSA",)))
+    stall_type = stalls.worst
+    shown_type = controller.model.rowCount()
+    base_type = baseline(f"SELECT {row_cols} FROM debt WHERE list_id=? AND parent_id IS NULL AND debt_type=? "
+                         f"ORDER BY position LIMIT {visible}", (list_id, "MENSA"))
+    rss = rss_mb()
+
+    def line(label, value, base):
+        ratio = value / base if base > 0 else float("inf")
+        print(f"{label:<34} {value * 1000:9.1f} ms   baseline {base * 1000:8.2f} ms   ratio {ratio:7.1f}x")
+
+    print(f"rows: {n:,}; visible rows: {visible}; pages cached: {controller.model.cached_rows():,} rows")
+    line("first rows shown", first, base_first)
+    line("scroll to middle", t_mid, base_mid)
+    line("scroll to end", t_end, base_end)
+    line(f"filter text 'ROSSI' ({shown_text:,})", t_text, base_text)
+    line(f"filter tipo MENSA ({shown_type:,})", t_type, base_type)
+    print(f"longest GUI stall while filtering: text {stall_text} ms, tipo {stall_type} ms")
+    print(f"RSS: {rss:.0f} MB (after setup {rss_start:.0f} MB); target < {RSS_TARGET_MB} MB")
+    ok = first <= FIRST_ROWS_TARGET_S and rss < RSS_TARGET_MB
+    print("first rows within 1 s:", "OK" if first <= FIRST_ROWS_TARGET_S else "NOT MET",
+          "| RSS:", "OK" if rss < RSS_TARGET_MB else "NOT MET")
+    ctx.tasks.wait()
+    view.close()
+    raw.close()
+    ws.close()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
