@@ -16,6 +16,7 @@ class FdrFlow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ente_id: Mapped[int] = mapped_column(ForeignKey("ente.id", ondelete="CASCADE"), index=True)
+    version: Mapped[str] = mapped_column(String(5), default="")  # versioneOggetto
     flow_id: Mapped[str] = mapped_column(String(35), index=True)  # identificativoFlusso = IUF
     flow_datetime: Mapped[datetime] = mapped_column(DateTime)
     settlement_id: Mapped[str] = mapped_column(String(35), default="")  # identificativoUnivocoRegolamento
@@ -73,6 +74,8 @@ class TreasuryMovement(Base):
     causale: Mapped[str] = mapped_column(Text, default="")
     payer: Mapped[str] = mapped_column(String(200), default="")  # ordinante
     document_number: Mapped[str] = mapped_column(String(50), default="")  # bolletta / sospeso number
+    end_to_end_id: Mapped[str] = mapped_column(String(35), default="")  # OPI end_to_end_id (may be the IUR)
+    account: Mapped[str] = mapped_column(String(50), default="")  # OPI conto_evidenza
     iuf: Mapped[str] = mapped_column(String(35), default="")  # found in the causale
     iuv: Mapped[str] = mapped_column(String(35), default="")
     source_file: Mapped[str] = mapped_column(String(300), default="")
@@ -83,11 +86,15 @@ class ReconciliationResult(Base):
     """A payment key classified with a MyPivot code, with the records that took part.
 
     ``fingerprint`` is a hash of the inputs, so a new run rewrites only what changed and keeps notes.
+    The unique key is ordered (ente, key, code) so a run can stream the stored results in key order.
+    The links to debt/receipt/FdR line/treasury are plain ids, not foreign keys: with a million
+    results, an ON DELETE action would scan this table for every deleted debt or receipt. A dangling
+    id (the record was deleted) is fixed by the next run and shows as "non più presente" meanwhile.
     """
 
     __tablename__ = "reconciliation_result"
     __table_args__ = (
-        UniqueConstraint("ente_id", "code", "key"),
+        UniqueConstraint("ente_id", "key", "code"),
         Index("ix_recon_code", "ente_id", "code"),
     )
 
@@ -98,12 +105,10 @@ class ReconciliationResult(Base):
     iuv: Mapped[str] = mapped_column(String(35), default="")
     iuf: Mapped[str] = mapped_column(String(35), default="")
     amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
-    debt_id: Mapped[int | None] = mapped_column(ForeignKey("debt.id", ondelete="SET NULL"), nullable=True)
-    receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipt.id", ondelete="SET NULL"), nullable=True)
-    fdr_line_id: Mapped[int | None] = mapped_column(ForeignKey("fdr_line.id", ondelete="SET NULL"), nullable=True)
-    treasury_id: Mapped[int | None] = mapped_column(
-        ForeignKey("treasury_movement.id", ondelete="SET NULL"), nullable=True
-    )
+    debt_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    receipt_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    fdr_line_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    treasury_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     fingerprint: Mapped[str] = mapped_column(String(64), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)

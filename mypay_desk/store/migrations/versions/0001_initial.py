@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 08:31:24.311568
+Create Date: 2026-11-26 08:35:26.873993
 """
 from alembic import op
 import sqlalchemy as sa
@@ -104,6 +104,7 @@ def upgrade() -> None:
     op.create_table('fdr_flow',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('ente_id', sa.Integer(), nullable=False),
+    sa.Column('version', sa.String(length=5), nullable=False),
     sa.Column('flow_id', sa.String(length=35), nullable=False),
     sa.Column('flow_datetime', sa.DateTime(), nullable=False),
     sa.Column('settlement_id', sa.String(length=35), nullable=False),
@@ -174,6 +175,31 @@ def upgrade() -> None:
     with op.batch_alter_table('receipt_export_request', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_receipt_export_request_ente_id'), ['ente_id'], unique=False)
 
+    op.create_table('reconciliation_result',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('ente_id', sa.Integer(), nullable=False),
+    sa.Column('code', sa.String(length=30), nullable=False),
+    sa.Column('key', sa.String(length=120), nullable=False),
+    sa.Column('iuv', sa.String(length=35), nullable=False),
+    sa.Column('iuf', sa.String(length=35), nullable=False),
+    sa.Column('amount_cents', sa.BigInteger(), nullable=False),
+    sa.Column('debt_id', sa.Integer(), nullable=True),
+    sa.Column('receipt_id', sa.Integer(), nullable=True),
+    sa.Column('fdr_line_id', sa.Integer(), nullable=True),
+    sa.Column('treasury_id', sa.Integer(), nullable=True),
+    sa.Column('fingerprint', sa.String(length=64), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('resolved', sa.Boolean(), nullable=False),
+    sa.Column('resolved_by', sa.String(length=100), nullable=False),
+    sa.Column('resolved_at', sa.DateTime(), nullable=True),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['ente_id'], ['ente.id'], name=op.f('fk_reconciliation_result_ente_id_ente'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_reconciliation_result')),
+    sa.UniqueConstraint('ente_id', 'key', 'code', name=op.f('uq_reconciliation_result_ente_id_key_code'))
+    )
+    with op.batch_alter_table('reconciliation_result', schema=None) as batch_op:
+        batch_op.create_index('ix_recon_code', ['ente_id', 'code'], unique=False)
+
     op.create_table('treasury_movement',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('ente_id', sa.Integer(), nullable=False),
@@ -187,6 +213,8 @@ def upgrade() -> None:
     sa.Column('causale', sa.Text(), nullable=False),
     sa.Column('payer', sa.String(length=200), nullable=False),
     sa.Column('document_number', sa.String(length=50), nullable=False),
+    sa.Column('end_to_end_id', sa.String(length=35), nullable=False),
+    sa.Column('account', sa.String(length=50), nullable=False),
     sa.Column('iuf', sa.String(length=35), nullable=False),
     sa.Column('iuv', sa.String(length=35), nullable=False),
     sa.Column('source_file', sa.String(length=300), nullable=False),
@@ -390,44 +418,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_upload_flow_row_debt_id'), ['debt_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_upload_flow_row_flow_id'), ['flow_id'], unique=False)
 
-    op.create_table('reconciliation_result',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('ente_id', sa.Integer(), nullable=False),
-    sa.Column('code', sa.String(length=30), nullable=False),
-    sa.Column('key', sa.String(length=120), nullable=False),
-    sa.Column('iuv', sa.String(length=35), nullable=False),
-    sa.Column('iuf', sa.String(length=35), nullable=False),
-    sa.Column('amount_cents', sa.BigInteger(), nullable=False),
-    sa.Column('debt_id', sa.Integer(), nullable=True),
-    sa.Column('receipt_id', sa.Integer(), nullable=True),
-    sa.Column('fdr_line_id', sa.Integer(), nullable=True),
-    sa.Column('treasury_id', sa.Integer(), nullable=True),
-    sa.Column('fingerprint', sa.String(length=64), nullable=False),
-    sa.Column('note', sa.Text(), nullable=False),
-    sa.Column('resolved', sa.Boolean(), nullable=False),
-    sa.Column('resolved_by', sa.String(length=100), nullable=False),
-    sa.Column('resolved_at', sa.DateTime(), nullable=True),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['debt_id'], ['debt.id'], name=op.f('fk_reconciliation_result_debt_id_debt'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['ente_id'], ['ente.id'], name=op.f('fk_reconciliation_result_ente_id_ente'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['fdr_line_id'], ['fdr_line.id'], name=op.f('fk_reconciliation_result_fdr_line_id_fdr_line'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['receipt_id'], ['receipt.id'], name=op.f('fk_reconciliation_result_receipt_id_receipt'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['treasury_id'], ['treasury_movement.id'], name=op.f('fk_reconciliation_result_treasury_id_treasury_movement'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_reconciliation_result')),
-    sa.UniqueConstraint('ente_id', 'code', 'key', name=op.f('uq_reconciliation_result_ente_id_code_key'))
-    )
-    with op.batch_alter_table('reconciliation_result', schema=None) as batch_op:
-        batch_op.create_index('ix_recon_code', ['ente_id', 'code'], unique=False)
-
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
-    with op.batch_alter_table('reconciliation_result', schema=None) as batch_op:
-        batch_op.drop_index('ix_recon_code')
-
-    op.drop_table('reconciliation_result')
     with op.batch_alter_table('upload_flow_row', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_upload_flow_row_flow_id'))
         batch_op.drop_index(batch_op.f('ix_upload_flow_row_debt_id'))
@@ -466,6 +461,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_treasury_iuf')
 
     op.drop_table('treasury_movement')
+    with op.batch_alter_table('reconciliation_result', schema=None) as batch_op:
+        batch_op.drop_index('ix_recon_code')
+
+    op.drop_table('reconciliation_result')
     with op.batch_alter_table('receipt_export_request', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_receipt_export_request_ente_id'))
 
