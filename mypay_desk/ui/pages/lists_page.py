@@ -1,0 +1,647 @@
+"""Liste di dovuti: the lists on the left, the spreadsheet of the selected list on the right.
+
+Every change to debts goes through the table controller (one undo step each, stored by the list
+service); long work runs on ``ctx.tasks`` with progress and cancel. Optional actions (print notices,
+send to the portal) appear only when their module is installed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mypay_desk.domain.debts import VERSIONS
+from mypay_desk.services.errors import UserError
+from mypay_desk.ui.lists.bulk_dialog import BulkChangeDialog, run_choice
+from mypay_desk.ui.lists.controller import DebtTableController
+from mypay_desk.ui.lists.delegates import DebtDelegate
+from mypay_desk.ui.lists.detail_dialog import DebtDetailDialog
+from mypay_desk.ui.lists.filter_bar import FilterBar
+from mypay_desk.ui.lists.lists_model import IdRole, ListsProxy, ListsTableModel
+from mypay_desk.ui.lists.table_view import SpreadsheetView
+
+log = logging.getLogger(__name__)
+
+HEADER_KEY = "lists/debts_header"
+LISTS_HEADER_KEY = "lists/lists_header"
+SPLITTER_KEY = "lists/splitter"
+HEADER_STATE_VERSION = 1
+
+
+def _optional(module: str, name: str):
+    """An attribute of an optional module (another area's), or None when it is not installed."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+class ListsPage(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("listsPage")
+        self.ctx = ctx
+        self.controller = DebtTableController(ctx, parent=self)
+        self.controller.parent_widget = self
+        self.model = self.controller.model
+        self._summaries: dict[int, object] = {}
+        self._debt_types: list[str] = []
+
+        # --- left: the lists -----------------------------------------------------------------------
+        self.lists_model = ListsTableModel(self)
+        self.lists_proxy = ListsProxy(self)
+        self.lists_proxy.setSourceModel(self.lists_model)
+        self.lists_view = QTableView()
+        self.lists_view.setObjectName("listsTable")
+        self.lists_view.setModel(self.lists_proxy)
+        self.lists_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lists_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.lists_view.setSortingEnabled(True)
+        self.lists_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.lists_view.verticalHeader().setVisible(False)
+        self.lists_view.setAlternatingRowColors(True)
+        self.lists_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lists_view.selectionModel().currentRowChanged.connect(lambda *_: self._on_list_selected())
+        self.lists_view.doubleClicked.connect(lambda _i: self.rename_list())
+
+        self.new_list_button = QPushButton(self.tr("Nuova lista…"))
+        self.new_list_button.setObjectName("newListButton")
+        self.new_list_button.clicked.connect(self.create_list)
+        self.rename_button = QPushButton(self.tr("Rinomina…"))
+        self.rename_button.clicked.connect(self.rename_list)
+        self.delete_button = QPushButton(self.tr("Elimina"))
+        self.delete_button.clicked.connect(self.delete_list)
+        lb = QHBoxLayout()
+        for b in (self.new_list_button, self.rename_button, self.delete_button):
+            lb.addWidget(b)
+        lb.addStretch(1)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Liste di dovuti"))
+        title.setProperty("role", "title")
+        ll.addWidget(title)
+        ll.addWidget(self.lists_view, 1)
+        ll.addLayout(lb)
+
+        # --- right: the debts of the selected list ---------------------------------------------
+        self.view = SpreadsheetView()
+        self.view.setObjectName("debtsTable")
+        self.view.setModel(self.model)
+        self.delegate = DebtDelegate(self.model.columns, self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicatorShown(True)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for i, col in enumerate(self.model.columns):
+            self.view.setColumnWidth(i, col.width)
+        self.view.paste_requested.connect(self.controller.paste)
+        self.view.clear_requested.connect(self.controller.clear_cells)
+        self.view.files_dropped.connect(self.import_files)
+        self.view.message.connect(self._status)
+        self.view.doubleClicked.connect(self._on_double_click)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+
+        self.filter_bar = FilterBar()
+        self.filter_bar.filter_changed.connect(self.controller.set_filter)
+        self.list_title = QLabel()
+        self.list_title.setObjectName("listTitle")
+        self.list_title.setProperty("role", "title")
+        self.status = QLabel()
+        self.status.setObjectName("listsStatus")
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("listsToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._build_actions()
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.list_title)
+        rl.addWidget(self.toolbar)
+        rl.addWidget(self.filter_bar)
+        rl.addWidget(self.view, 1)
+        rl.addWidget(self.status)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("listsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 1000])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(self.splitter)
+
+        self.controller.shown_changed.connect(lambda _n: self._update_status())
+        self.controller.loading_changed.connect(lambda _b: self._update_status())
+        self.controller.message.connect(self._status)
+        self.controller.list_changed.connect(self._schedule_lists_refresh)
+        self.controller.undo_stack.cleanChanged.connect(lambda _c: self._update_actions())
+        self.controller.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        self.ctx.ente_changed.connect(self.refresh)
+        self.ctx.data_changed.connect(self._on_data_changed)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(250)
+        self._refresh_timer.timeout.connect(self.refresh_lists)
+        self._header_timer = QTimer(self)
+        self._header_timer.setSingleShot(True)
+        self._header_timer.setInterval(400)
+        self._header_timer.timeout.connect(self.save_view_state)
+        self._restore_view_state()
+        hh = self.view.horizontalHeader()
+        hh.sectionResized.connect(lambda *_: self._header_timer.start())
+        hh.sectionMoved.connect(lambda *_: self._header_timer.start())
+        self.splitter.splitterMoved.connect(lambda *_: self._header_timer.start())
+        self.refresh()
+
+    # --- actions ---------------------------------------------------------------------------------
+    def _action(self, text: str, slot, *, name: str = "", shortcut=None, tip: str = "",
+                toolbar: bool = True) -> QAction:
+        a = QAction(text, self)
+        if name:
+            a.setObjectName(name)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if tip:
+            a.setToolTip(tip)
+        a.triggered.connect(slot)
+        self.addAction(a)
+        if toolbar:
+            self.toolbar.addAction(a)
+        return a
+
+    def _build_actions(self) -> None:
+        stack = self.controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("Annulla"))
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.redo_action = stack.createRedoAction(self, self.tr("Ripeti"))
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.redo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.toolbar.addAction(self.undo_action)
+        self.toolbar.addAction(self.redo_action)
+        self.toolbar.addSeparator()
+        self.add_action = self._action(self.tr("Nuovo dovuto"), self.add_debt, name="addDebtAction",
+                                       shortcut="Ctrl+Shift+N")
+        self.detail_action = self._action(self.tr("Dettaglio…"), self.open_detail, name="detailAction",
+                                          shortcut="Ctrl+D",
+                                          tip=self.tr("Debitore, importi, rate, ente secondario e bilancio"))
+        self.import_action = self._action(self.tr("Importa…"), self.import_dialog, name="importAction",
+                                          shortcut="Ctrl+I",
+                                          tip=self.tr("Excel, CSV o flusso MyPay (anche trascinando il file "
+                                                      "sulla tabella)"))
+        self.bulk_action = self._action(self.tr("Modifiche in blocco…"), self.bulk_change, name="bulkAction",
+                                        shortcut="Ctrl+B")
+        self.cancel_action = self._action(self.tr("Annulla dovuti"), self.cancel_selected, name="cancelAction")
+        self.toolbar.addSeparator()
+        self.assign_iuv_action = self._action(self.tr("Assegna IUV"), self.assign_iuvs, name="assignIuvAction",
+                                              tip=self.tr("Dà uno IUV dell'Ente ai dovuti validi che non lo "
+                                                          "hanno, per stampare gli avvisi prima dell'invio"))
+        self.export_flow_action = self._action(self.tr("Esporta flusso…"), self.export_flow,
+                                               name="exportFlowAction")
+        self.export_xlsx_action = self._action(self.tr("Esporta Excel…"), self.export_xlsx,
+                                               name="exportXlsxAction")
+        self.print_fn = _optional("mypay_desk.ui.notices.actions", "print_notices")
+        self.print_action = self._action(self.tr("Stampa avvisi…"), self.print_notices, name="printAction")
+        self.print_action.setVisible(self.print_fn is not None)
+        self.send_action = self._action(self.tr("Invia al portale"), self.send_to_portal, name="sendAction",
+                                        tip=self.tr("Invia le modifiche in attesa (I/M/A) come flusso"))
+        self.send_action.setVisible(self._sync_available())
+        self.reset_columns_action = self._action(self.tr("Ripristina colonne"), self.reset_columns,
+                                                 name="resetColumnsAction", toolbar=False)
+
+    def _sync_available(self) -> bool:
+        return _optional("mypay_desk.services.sync", "SyncService") is not None
+
+    def _update_actions(self) -> None:
+        has_list = self.controller.list_id is not None
+        has_rows = self.model.rowCount() > 0
+        for a in (self.add_action, self.import_action, self.export_flow_action, self.export_xlsx_action,
+                  self.assign_iuv_action, self.send_action, self.print_action):
+            a.setEnabled(has_list)
+        for a in (self.detail_action, self.cancel_action):
+            a.setEnabled(has_list and self.view.current_row() >= 0)
+        self.bulk_action.setEnabled(has_list and has_rows)
+        summary = self._current_summary()
+        self.rename_button.setEnabled(summary is not None)
+        self.delete_button.setEnabled(summary is not None and self._deletable(summary))
+
+    # --- lists -----------------------------------------------------------------------------------
+    def on_activated(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        ente = self.ctx.ws.ente.current()
+        self._debt_types = [t.code for t in self.ctx.ws.ente.types(ente.id, only_active=True)] if ente else []
+        self.delegate.set_debt_types(self._debt_types)
+        self.filter_bar.set_debt_types(self._debt_types)
+        self.refresh_lists()
+
+    def _schedule_lists_refresh(self) -> None:
+        self._refresh_timer.start()
+
+    def _on_data_changed(self, area: str) -> None:
+        if area in ("lists", "portal", "payments") and self.isVisible():
+            self._schedule_lists_refresh()
+
+    def refresh_lists(self) -> None:
+        current = self.controller.list_id
+        try:
+            summaries = self.ctx.ws.lists.summaries() if self.ctx.ws.ente.current() else []
+        except UserError as exc:
+            self._status(str(exc))
+            summaries = []
+        self._summaries = {s.id: s for s in summaries}
+        self.lists_model.set_summaries(summaries)
+        self._select_list(current if current in self._summaries else
+                          (summaries[0].id if summaries else None))
+        self._update_actions()
+
+    def _select_list(self, list_id: int | None) -> None:
+        if list_id is None:
+            self.controller.open_list(None)
+            self.list_title.setText(self.tr("Nessuna lista: creane una o importa un file"))
+            self._update_status()
+            return
+        row = self.lists_model.row_of(list_id)
+        proxy_index = self.lists_proxy.mapFromSource(self.lists_model.index(row, 0))
+        if self.lists_view.currentIndex().row() != proxy_index.row() or self.controller.list_id != list_id:
+            self.lists_view.setCurrentIndex(proxy_index)
+            self.lists_view.selectRow(proxy_index.row())
+        self._on_list_selected()
+
+    def _current_summary(self):
+        idx = self.lists_view.currentIndex()
+        if not idx.isValid():
+            return None
+        list_id = self.lists_proxy.index(idx.row(), 0).data(IdRole)
+        return self._summaries.get(list_id)
+
+    def _on_list_selected(self) -> None:
+        s = self._current_summary()
+        if s is None:
+            return
+        self.list_title.setText(s.name)
+        self.controller.read_only = False
+        if s.id != self.controller.list_id:
+            self.controller.open_list(s.id, s.name)
+        self._update_actions()
+
+    @staticmethod
+    def _deletable(summary) -> bool:
+        return not getattr(summary, "sent", False)
+
+    def create_list(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Nuova lista"), self.tr("Nome della lista:"))
+        if not ok or not name.strip():
+            return
+        tipo = ""
+        if self._debt_types:
+            tipo, ok = QInputDialog.getItem(self, self.tr("Nuova lista"), self.tr("Tipo dovuto predefinito:"),
+                                            self._debt_types, 0, False)
+            if not ok:
+                return
+        try:
+            created = self.ctx.ws.lists.create_list(name.strip(), default_debt_type=tipo)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Nuova lista"), str(exc))
+            return
+        self.refresh_lists()
+        self._select_list(created.id)
+
+    def rename_list(self) -> None:
+        s = self._current_summary()
+        if s is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rinomina lista"), self.tr("Nuovo nome:"), text=s.name)
+        if not ok or not name.strip() or name.strip() == s.name:
+            return
+        try:
+            self.ctx.ws.lists.rename_list(s.name, name.strip())
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Rinomina lista"), str(exc))
+            return
+        self.refresh_lists()
+
+    def delete_list(self) -> None:
+        s = self._current_summary()
+        if s is None:
+            return
+        if not self._deletable(s):
+            QMessageBox.information(self, self.tr("Elimina lista"),
+                                    self.tr("La lista «{0}» ha dovuti già inviati al portale: non si può "
+                                            "eliminare. Annulla i dovuti che non servono più.").format(s.name))
+            return
+        answer = QMessageBox.question(self, self.tr("Elimina lista"),
+                                      self.tr("Eliminare la lista «{0}» con i suoi {1} dovuti?")
+                                      .format(s.name, s.total_count))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ctx.ws.lists.delete_list(s.name)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Elimina lista"), str(exc))
+            return
+        self.controller.list_id = None
+        self.controller.undo_stack.clear()
+        self.refresh_lists()
+        self.ctx.pending_changed.emit()
+
+    # --- debts -------------------------------------------------------------------------------------
+    def _status(self, text: str) -> None:
+        self.status.setText(text)
+        self.ctx.status_message.emit(text)
+
+    def _update_status(self) -> None:
+        if self.controller.list_id is None:
+            self.status.setText("")
+            return
+        shown = self.model.rowCount()
+        s = self._summaries.get(self.controller.list_id)
+        total = s.total_count if s is not None else shown
+        text = self.tr("{0} dovuti").format(f"{shown:,}".replace(",", "."))
+        if not self.controller.filter.is_empty:
+            text = self.tr("{0} dovuti su {1} (filtro attivo)").format(
+                f"{shown:,}".replace(",", "."), f"{total:,}".replace(",", "."))
+        self.status.setText(text)
+        self._update_actions()
+
+    def _selected_ids(self) -> list[int]:
+        return [self.model.row_id(r) for r in self.view.selected_rows() if r < self.model.rowCount()]
+
+    def _on_double_click(self, index) -> None:
+        if not (self.model.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            self.open_detail()
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        for a in (self.view.copy_action, self.view.paste_action, self.view.clear_action, None,
+                  self.detail_action, self.bulk_action, self.cancel_action, None, self.reset_columns_action):
+            if a is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(a)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def add_debt(self) -> None:
+        """A new empty row at the end, with the list's tipo dovuto (and its taxonomy)."""
+        s = self._summaries.get(self.controller.list_id)
+        values = {}
+        if s is not None and s.default_debt_type:
+            values["debt_type"] = s.default_debt_type
+            t = self.ctx.ws.ente.get_type(s.default_debt_type)
+            if t is not None:
+                values["collection_data"] = t.taxonomy
+        from mypay_desk.ui.lists.undo import AddDebtsCommand
+
+        rec = self.controller._new_record(values)
+        self.controller.undo_stack.push(AddDebtsCommand(self.controller, [rec], self.tr("Nuovo dovuto")))
+
+        def go_last():
+            last = self.model.rowCount() - 1
+            if last >= 0:
+                idx = self.model.index(last, self.model.column_index("debtor_code"))
+                self.view.setCurrentIndex(idx)
+                self.view.scrollTo(idx)
+
+        QTimer.singleShot(0, go_last)
+
+    def open_detail(self) -> None:
+        row = self.view.current_row()
+        debt = self.model.debt(row)
+        if debt is None:
+            return
+        instalments = self.controller.service.instalments(debt.id)
+        read_only = not self.model.row_editable(debt)
+        dlg = DebtDetailDialog(debt, instalments, self._debt_types, self, read_only=read_only)
+        if dlg.exec() != DebtDetailDialog.DialogCode.Accepted:
+            return
+        if dlg.changes:
+            self.controller.on_edit_requested([(debt.id, dlg.changes)], self.tr("dettaglio"))
+        if dlg.plan is not None:
+            before = dlg.instalments_before()
+            self.controller.push_instalments(debt.id, before, dlg.plan, applied=False)
+
+    def bulk_change(self, operation: str | None = None) -> None:
+        if self.controller.list_id is None:
+            return
+        selected = self._selected_ids()
+        dlg = BulkChangeDialog(len(selected), self.model.rowCount(), self._debt_types, self)
+        if isinstance(operation, str):
+            dlg.set_operation(operation)
+        if dlg.exec() != BulkChangeDialog.DialogCode.Accepted or dlg.choice is None:
+            return
+        choice = dlg.choice
+        ids = selected if choice.scope == "selection" else self.model.ids()
+        self.run_bulk(choice, ids)
+
+    def run_bulk(self, choice, ids) -> None:
+        service = self.controller.service
+        label = {"debt_type": self.tr("Tipo dovuto in blocco"), "due_set": self.tr("Scadenza in blocco"),
+                 "due_shift": self.tr("Scadenze spostate"), "amount_percent": self.tr("Importi aumentati"),
+                 "amount_add": self.tr("Importi aumentati"), "causale": self.tr("Causale da modello"),
+                 "iud": self.tr("IUD generati"), "cancel": self.tr("Dovuti annullati")}[choice.operation]
+
+        def done(result):
+            if choice.operation == "cancel":
+                self.controller.undo_stack.clear()  # a cancellation is not undoable: it becomes an A
+                self.controller.reload()
+                self.ctx.pending_changed.emit()
+                self.ctx.data_changed.emit("lists")
+            else:
+                self.controller.push_bulk(result, label)
+            msg = self.tr("{0}: {1} dovuti modificati").format(label, result.changed)
+            if result.skipped:
+                msg += self.tr(", {0} lasciati invariati ({1})").format(len(result.skipped), result.skipped[0][1])
+            self._status(msg)
+
+        ids = list(ids)
+        self.ctx.tasks.run(lambda progress, cancel: run_choice(service, choice, ids, progress, cancel),
+                           title=label, lane="db", on_success=done, parent_widget=self,
+                           on_cancel=lambda: (self.controller.reload(), self._status(self.tr("Interrotto"))))
+
+    def cancel_selected(self) -> None:
+        ids = self._selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Annulla dovuti"),
+            self.tr("Annullare {0} dovuti? Quelli già sul portale saranno annullati con il prossimo invio.")
+            .format(len(ids)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from mypay_desk.ui.lists.bulk_dialog import BulkChoice
+
+        self.run_bulk(BulkChoice(operation="cancel", scope="selection"), ids)
+
+    # --- list-wide work ------------------------------------------------------------------------------
+    def assign_iuvs(self) -> None:
+        name = self.controller.list_name
+
+        def done(result):
+            n = getattr(result, "assigned", result)
+            self._status(self.tr("IUV assegnati: {0}").format(n))
+            self.controller.model.refresh_all()
+            self.ctx.pending_changed.emit()
+            self.ctx.data_changed.emit("lists")
+
+        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.lists.assign_iuvs(name, progress=progress,
+                                                                                 cancel=cancel),
+                           title=self.tr("Assegna IUV"), lane="db", on_success=done, parent_widget=self)
+
+    def export_flow(self) -> None:
+        name = self.controller.list_name
+        version, ok = QInputDialog.getItem(self, self.tr("Esporta flusso"), self.tr("Versione del tracciato:"),
+                                           list(reversed(VERSIONS)), 0, False)
+        if not ok:
+            return
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Esporta flusso"), "", self.tr("Flusso MyPay (*.zip)"))
+        if not path:
+            return
+        if not path.lower().endswith(".zip"):
+            path += ".zip"
+
+        def done(result):
+            QMessageBox.information(self, self.tr("Esporta flusso"), self._export_message(result, path))
+
+        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.lists.export_flow(
+            name, version, path, progress=progress, cancel=cancel),
+            title=self.tr("Esporta flusso"), lane="pool", on_success=done, parent_widget=self)
+
+    def _export_message(self, result, path: str) -> str:
+        written = getattr(result, "rows", None)
+        skipped = getattr(result, "skipped", None) or []
+        out = getattr(result, "path", None) or path
+        msg = self.tr("Flusso scritto in {0}").format(out)
+        if written is not None:
+            msg += self.tr(" ({0} righe)").format(written)
+        if skipped:
+            msg += "\n" + self.tr("{0} dovuti non validi esclusi: correggili nella tabella.").format(len(skipped))
+        return msg
+
+    def export_xlsx(self) -> None:
+        name = self.controller.list_name
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Esporta Excel"), f"{name}.xlsx",
+                                               self.tr("Cartella di lavoro Excel (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.lists.export_xlsx(
+            name, path, progress=progress, cancel=cancel),
+            title=self.tr("Esporta Excel"), lane="pool", parent_widget=self,
+            on_success=lambda _r: self._status(self.tr("Lista esportata in {0}").format(path)))
+
+    def print_notices(self) -> None:
+        if self.print_fn is None:
+            return
+        ids = self._selected_ids()
+        if len(ids) > 1:
+            self.print_fn(self.ctx, self, list_name=self.controller.list_name, debt_ids=ids)
+        else:
+            self.print_fn(self.ctx, self, list_name=self.controller.list_name)
+
+    def send_to_portal(self) -> None:
+        name = self.controller.list_name
+
+        def done(report):
+            self.controller.undo_stack.clear()  # what the portal accepted is no longer a local edit
+            self.controller.reload()
+            self.ctx.pending_changed.emit()
+            self.ctx.data_changed.emit("portal")
+            self.ctx.data_changed.emit("lists")
+            msg = getattr(report, "message", "") or self.tr("Invio completato")
+            QMessageBox.information(self, self.tr("Invia al portale"), msg)
+
+        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.sync.push(name, wait=True, progress=progress,
+                                                                         cancel=cancel),
+                           title=self.tr("Invio al portale"), lane="pool", on_success=done, parent_widget=self)
+
+    # --- import ------------------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(
+            self, self.tr("Importa dovuti"), "",
+            self.tr("File di dovuti (*.xlsx *.xlsm *.csv *.txt *.zip);;Tutti i file (*)"))
+        if path:
+            self.import_files([path])
+
+    def import_files(self, paths: list[str]) -> None:
+        from mypay_desk.ui.lists.import_dialog import ImportDialog
+
+        for path in paths[:1]:  # one import at a time: each has its own mapping and preview
+            dlg = ImportDialog(self.ctx, Path(path), list(self._summaries.values()),
+                               current_list=self.controller.list_name, parent=self)
+            dlg.exec()
+            if dlg.imported_list:
+                self.controller.undo_stack.clear()  # the import is not on the table's undo stack
+                self.refresh_lists()
+                target = next((s.id for s in self._summaries.values() if s.name == dlg.imported_list), None)
+                if target is not None:
+                    self._select_list(target)
+                    self.controller.reload()
+                self.ctx.pending_changed.emit()
+                self.ctx.data_changed.emit("lists")
+
+    # --- remembered columns ------------------------------------------------------------------------
+    def save_view_state(self) -> None:
+        st = self.ctx.settings
+        st.setValue(HEADER_KEY, self.view.horizontalHeader().saveState())
+        st.setValue(LISTS_HEADER_KEY, self.lists_view.horizontalHeader().saveState())
+        st.setValue(SPLITTER_KEY, self.splitter.saveState())
+
+    def _restore_view_state(self) -> None:
+        st = self.ctx.settings
+        for key, target in ((HEADER_KEY, self.view.horizontalHeader()),
+                            (LISTS_HEADER_KEY, self.lists_view.horizontalHeader()),
+                            (SPLITTER_KEY, self.splitter)):
+            value = st.value(key)
+            if isinstance(value, QByteArray | bytes) and value:
+                target.restoreState(QByteArray(value))
+        # Sorting is a SQL query: start in list order whatever the saved header says.
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    def reset_columns(self) -> None:
+        hh = self.view.horizontalHeader()
+        for i, col in enumerate(self.model.columns):
+            hh.moveSection(hh.visualIndex(i), i)
+            hh.showSection(i)
+            self.view.setColumnWidth(i, col.width)
+        self.ctx.settings.remove(HEADER_KEY)
+
+    def closeEvent(self, event) -> None:
+        self.save_view_state()
+        super().closeEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self.save_view_state()
+        super().hideEvent(event)
+
