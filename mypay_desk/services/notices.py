@@ -1,0 +1,410 @@
+"""Payment notices (avvisi di pagamento pagoPA): batches of debts into one PDF or a ZIP of PDFs.
+
+Debts that cannot have a notice (no numero avviso yet, cancelled, paid, ...) are skipped and reported
+with the reason. Long runs report progress and can be cancelled; the output file appears only when the
+run completes (it is written to a temporary name first).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mypay_desk.domain.ente import DebtTypeData, EnteData
+from mypay_desk.domain.notice import (
+    ANONYMOUS_DEBTOR_CODES,
+    LIMITS,
+    NoticeData,
+    NoticeDataError,
+    NoticeDebtor,
+    NoticeEnte,
+    PaymentOption,
+    clean_text,
+    clip,
+    format_address,
+    postal_account_12,
+    unpayable_reason,
+)
+from mypay_desk.services.errors import UserError
+from mypay_desk.services.notice_barcodes import InlineEncoder, make_encoder
+from mypay_desk.services.notice_layout import NoticeWriter
+from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
+from mypay_desk.store.repositories import notices as repo
+
+if TYPE_CHECKING:  # pragma: no cover
+    from mypay_desk.services.workspace import Workspace
+
+CHUNK = 250  # debts loaded, encoded and drawn together
+LOOKAHEAD = 3  # chunks whose barcodes are being encoded ahead of the drawing
+
+
+@dataclass
+class SkippedDebt:
+    iud: str
+    reason: str
+    debt_id: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"iud": self.iud, "reason": self.reason}
+
+
+@dataclass
+class NoticeBatchResult:
+    printed: int = 0
+    pages: int = 0
+    skipped: list[SkippedDebt] = field(default_factory=list)
+    output: Path | None = None
+    zip: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape of ``notices print --json`` (CLI.md), plus ``pages``."""
+        return {"printed": self.printed, "skipped": [s.to_json() for s in self.skipped],
+                "output": str(self.output) if self.output else None, "pages": self.pages}
+
+
+class NoticeBuilder:
+    """Turns debt rows (with their instalments) into :class:`NoticeData`, or a reason to skip."""
+
+    def __init__(self, ente: EnteData, types: Sequence[DebtTypeData]):
+        self.ente = ente
+        self.types = {t.code: t for t in types}
+        self._entes: dict[tuple[str, str], NoticeEnte] = {}
+
+    def notice_ente(self, debt_type: DebtTypeData | None) -> NoticeEnte:
+        e = self.ente
+        sector = (debt_type.sector if debt_type and debt_type.sector else e.sector) or ""
+        # A tipo dovuto with its own postal account collects on that account.
+        account = (debt_type.postal_account if debt_type and debt_type.postal_account else e.postal_account) or ""
+        key = (sector, account)
+        ne = self._entes.get(key)
+        if ne is None:
+            ne = NoticeEnte(
+                name=clean_text(e.name), fiscal_code=e.fiscal_code, sector=clean_text(sector),
+                info=clean_text(e.info), cbill=clean_text(e.cbill), postal_account=account.strip(),
+                postal_holder=clean_text(e.postal_holder), poste_authorization=clean_text(e.poste_authorization),
+                logo=e.logo, web_payments=bool(e.payments_web_page.strip()), key=e.ipa_code,
+            )
+            self._entes[key] = ne
+        return ne
+
+    @staticmethod
+    def _reason(row: dict[str, Any]) -> str | None:
+        return unpayable_reason(
+            notice_number=row["notice_number"], state=row["state"], cancel_requested=row["cancel_requested"],
+            amount_cents=row["amount_cents"] or 0, paid_amount_cents=row["paid_amount_cents"] or 0,
+            is_valid=row["is_valid"],
+        )
+
+    @staticmethod
+    def _option(row: dict[str, Any]) -> PaymentOption:
+        due = row["due_date"]
+        if isinstance(due, str):
+            due = date.fromisoformat(due)
+        return PaymentOption(
+            notice_number=row["notice_number"].strip(), amount_cents=row["amount_cents"], due_date=due,
+            instalment_number=row["instalment_number"], iuv=row["iuv"],
+        )
+
+    def build(self, debt: dict[str, Any], children: list[dict[str, Any]]) -> tuple[NoticeData | None, str | None]:
+        reason = self._reason(debt)
+        if children:
+            return self._build_with_instalments(debt, children, reason)
+        if reason:
+            return None, reason
+        return self._notice(debt, self._option(debt), []), None
+
+    def _build_with_instalments(self, debt, children, reason):
+        if reason in ("dovuto annullato", "dovuto già pagato"):
+            return None, reason
+        done = {"dovuto annullato", "dovuto già pagato", "dovuto già pagato in parte"}
+        open_rows = []
+        any_paid = False
+        for child in children:
+            r = self._reason(child)
+            if r in done:
+                any_paid = any_paid or r != "dovuto annullato"
+                continue
+            if r:
+                return None, f"rata {child['instalment_number']}: {r}"
+            open_rows.append(child)
+        if not open_rows:
+            return None, "nessuna rata da pagare"
+        single = None
+        if not any_paid and reason != "dovuto già pagato in parte":
+            if reason:
+                return None, reason
+            single = self._option(debt)
+        return self._notice(debt, single, [self._option(c) for c in open_rows]), None
+
+    def _notice(self, debt: dict[str, Any], single: PaymentOption | None,
+                instalments: list[PaymentOption]) -> NoticeData:
+        debt_type = self.types.get(debt["debt_type"])
+        subject = clean_text(debt["causale"]) or (debt_type.description if debt_type else "") or debt["debt_type"]
+        code = (debt["debtor_code"] or "").strip().upper()
+        debtor = NoticeDebtor(
+            name=clip(debt["debtor_name"], LIMITS["debtor_name"]),
+            fiscal_code="" if code in ANONYMOUS_DEBTOR_CODES else clip(code, LIMITS["debtor_cf"]),
+            address=format_address(debt["address"], debt["civic"], debt["postal_code"], debt["city"],
+                                   debt["province"], debt["country"]),
+        )
+        return NoticeData(
+            ente=self.notice_ente(debt_type), debtor=debtor, subject=clip(subject, LIMITS["subject"]),
+            single=single, instalments=instalments,
+            print_due_date=debt_type.print_due_date if debt_type else True,
+            iud=debt["iud"], iuv=debt["iuv"], debt_id=debt["id"],
+        )
+
+
+class _PdfSink:
+    def __init__(self, path: Path, barcodes: bool):
+        self.writer = NoticeWriter(str(path), barcodes=barcodes)
+
+    def add(self, notice: NoticeData, symbols) -> int:
+        return self.writer.add(notice, symbols)
+
+    def close(self) -> None:
+        self.writer.save()
+
+
+class _ZipSink:
+    def __init__(self, path: Path, barcodes: bool):
+        # PDF streams are already compressed: storing is as small and much faster
+        self.zf = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED)
+        self.barcodes = barcodes
+        self.names: set[str] = set()
+
+    def add(self, notice: NoticeData, symbols) -> int:
+        buf = io.BytesIO()
+        w = NoticeWriter(buf, barcodes=self.barcodes, title=f"Avviso di pagamento {notice.file_stem}")
+        pages = w.add(notice, symbols)
+        w.save()
+        name = f"{notice.file_stem}.pdf"
+        n = 2
+        while name in self.names:  # two debts with the same IUV (e.g. from different lists)
+            name = f"{notice.file_stem}_{n}.pdf"
+            n += 1
+        self.names.add(name)
+        self.zf.writestr(name, buf.getvalue())
+        return pages
+
+    def close(self) -> None:
+        self.zf.close()
+
+
+class NoticeService:
+    def __init__(self, ws: Workspace):
+        self.ws = ws
+
+    # --- selection ------------------------------------------------------------------------------
+    def _select(self, ente: EnteData, list_name: str | None, iuds: Sequence[str] | None,
+                debt_ids: Sequence[int] | None) -> tuple[list[int], list[SkippedDebt]]:
+        skipped: list[SkippedDebt] = []
+        with self.ws.db.session() as s:
+            list_id = None
+            if list_name is not None:
+                found = repo.find_list(s, ente.id, list_name)
+                if found is None:
+                    raise UserError(f"Lista «{list_name}» non trovata per l'Ente {ente.ipa_code}", field="lista")
+                list_id = found[0]
+            if debt_ids is not None:
+                ids = repo.top_level_ids(s, ente.id, debt_ids)
+            elif iuds:
+                mapping = repo.ids_by_iud(s, ente.id, list(iuds), list_id)
+                ids = []
+                for iud in dict.fromkeys(iuds):
+                    if iud in mapping:
+                        ids.append(mapping[iud])
+                    else:
+                        where = f" nella lista «{list_name}»" if list_name else ""
+                        skipped.append(SkippedDebt(iud, f"IUD non trovato{where}"))
+                ids = list(dict.fromkeys(ids))
+            elif list_id is not None:
+                ids = repo.list_debt_ids(s, list_id)
+            else:
+                raise UserError("Indicare una lista, degli IUD o dei dovuti da stampare")
+        return ids, skipped
+
+    def _check_ente(self, ente: EnteData) -> None:
+        if ente.postal_account.strip() and ente.poste_authorization.strip():
+            try:
+                postal_account_12(ente.postal_account)
+            except NoticeDataError as exc:
+                raise UserError(str(exc), field="conto corrente postale") from exc
+        if not (ente.fiscal_code.isdigit() and len(ente.fiscal_code) == 11):
+            raise UserError("Il codice fiscale dell'Ente deve avere 11 cifre per stampare gli avvisi",
+                            field="codice fiscale")
+
+    # --- printing -------------------------------------------------------------------------------
+    def print_notices(
+        self,
+        output: str | os.PathLike,
+        *,
+        list_name: str | None = None,
+        iuds: Sequence[str] | None = None,
+        debt_ids: Sequence[int] | None = None,
+        zip: bool = False,  # noqa: A002 - the name the UI and CLI use
+        ente_ipa: str | None = None,
+        barcodes: bool = True,
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> NoticeBatchResult:
+        """Print the notices of a list, of some IUDs (within the list if given) or of some debt ids.
+
+        One PDF (``zip=False``) or a ZIP with one PDF per debt named by IUV. ``barcodes=False`` draws
+        empty boxes instead of the QR code and Data Matrix (only for measuring their cost).
+        """
+        ente = self.ws.ente.get(ente_ipa) if ente_ipa else self.ws.ente.require_current()
+        self._check_ente(ente)
+        output = Path(output)
+        if output.is_dir():
+            raise UserError(f"{output} è una cartella: indicare il nome del file da creare", field="output")
+        if not output.parent.exists():
+            raise UserError(f"La cartella {output.parent} non esiste", field="output")
+        ids, skipped = self._select(ente, list_name, iuds, debt_ids)
+        builder = NoticeBuilder(ente, self.ws.ente.types(ente.id))
+        result = NoticeBatchResult(skipped=skipped, zip=zip)
+        total = len(ids)
+        progress(0, total, "")
+        temp = output.with_name(f".{output.name}.part")
+        sink = (_ZipSink if zip else _PdfSink)(temp, barcodes)
+        try:
+            self._run(ids, builder, sink, barcodes, result, progress, cancel)
+            if result.printed:
+                sink.close()
+                os.replace(temp, output)
+                result.output = output
+        except BaseException:
+            _close_quietly(sink)
+            raise
+        finally:
+            if temp.exists():
+                temp.unlink()
+        progress(total, total, "")
+        self.ws.audit("notices.print", ente_id=ente.id, entity="debt_list",
+                      details={"list": list_name, "printed": result.printed, "skipped": len(result.skipped),
+                               "output": str(output), "zip": zip})
+        return result
+
+    def _run(self, ids: list[int], builder: NoticeBuilder, sink, barcodes: bool, result: NoticeBatchResult,
+             progress: ProgressCallback, cancel: CancelToken) -> None:
+        total = len(ids)
+        encoder = make_encoder(total) if barcodes else InlineEncoder()
+        chunks = iter(range(0, total, CHUNK))
+        pending: deque = deque()
+
+        def prepare() -> bool:
+            start = next(chunks, None)
+            if start is None:
+                return False
+            chunk_ids = ids[start:start + CHUNK]
+            with self.ws.db.session() as s:
+                rows = repo.load(s, chunk_ids)
+            items = []
+            jobs: list[tuple[str, str]] = []
+            for debt, children in rows:
+                notice, reason = builder.build(debt, children)
+                notice_jobs: list[tuple[str, str]] = []
+                if notice is not None and barcodes:
+                    try:
+                        notice_jobs = NoticeWriter.jobs(notice)
+                    except NoticeDataError as exc:
+                        notice, reason = None, str(exc)
+                    else:
+                        jobs.extend(notice_jobs)
+                if notice is None:
+                    result.skipped.append(SkippedDebt(debt["iud"], reason or "", debt["id"]))
+                    continue
+                items.append((notice, len(notice_jobs)))
+            future = encoder.submit(jobs) if jobs else None
+            pending.append((items, future, len(chunk_ids)))
+            return True
+
+        done = 0
+        try:
+            for _ in range(LOOKAHEAD):
+                if not prepare():
+                    break
+            while pending:
+                cancel.raise_if_cancelled()
+                items, future, count = pending.popleft()
+                prepare()
+                symbols = future.result() if future is not None else []
+                pos = 0
+                for notice, n_jobs in items:
+                    cancel.raise_if_cancelled()
+                    result.pages += sink.add(notice, symbols[pos:pos + n_jobs] if barcodes else None)
+                    pos += n_jobs
+                    result.printed += 1
+                done += count
+                progress(done, total, f"{done} di {total} dovuti")
+        except BaseException:  # cancelled, failed or interrupted: stop the workers without waiting
+            encoder.close(cancel=True)
+            raise
+        encoder.close()
+
+    def render_pdf(self, debt_ids: Sequence[int], *, ente_ipa: str | None = None) -> tuple[bytes, list[SkippedDebt]]:
+        """The notices of a few debts as PDF bytes (preview of a selection)."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="mypay-desk-notice-") as tmp:
+            out = Path(tmp) / "avvisi.pdf"
+            result = self.print_notices(out, debt_ids=debt_ids, ente_ipa=ente_ipa)
+            data = out.read_bytes() if result.output else b""
+        return data, result.skipped
+
+
+def _close_quietly(sink) -> None:
+    try:
+        if isinstance(sink, _ZipSink):
+            sink.zf.close()
+    except Exception:  # noqa: BLE001 - already failing; the partial file is removed next
+        pass
+
+
+# --- sample -----------------------------------------------------------------------------------------
+
+def sample_notice(*, poste: bool = True, instalments: int = 0) -> NoticeData:
+    """A realistic notice with made-up data (smoke test, documentation, tests)."""
+    from mypay_desk.domain.codes import check_digits
+
+    def nav(n: int) -> str:
+        body = "3" + "12" + f"{10**11 + n:013d}"
+        return body + check_digits(body)
+
+    ente = NoticeEnte(
+        name="Comune di Esempio", fiscal_code="01199250158", sector="Servizio Tributi",
+        info="Piazza del Municipio 1, 20100 Milano · tel. 02 0000000 · tributi@comune.esempio.it",
+        cbill="AAAAA", postal_account="001234567890" if poste else "",
+        postal_holder="Comune di Esempio – Servizio Tesoreria",
+        poste_authorization="AUT. DB/SSIC/E 0000 DEL 01/01/2024" if poste else "", key="SAMPLE",
+    )
+    debtor = NoticeDebtor(name="Maria Bianchi", fiscal_code="BNCMRA80A41F205X",
+                          address="Via Giuseppe Verdi 12, 20121 Milano (MI)")
+    total = 18_750 * max(instalments, 1)
+    single = PaymentOption(nav(1), total, date(2025, 3, 31), iuv=nav(1)[1:])
+    rates = [PaymentOption(nav(1 + i), 18_750, date(2025, 2 + i, 28), i) for i in range(1, instalments + 1)]
+    return NoticeData(ente=ente, debtor=debtor, subject="TARI 2025 – Tassa sui rifiuti, abitazione principale",
+                      single=single, instalments=rates, print_due_date=True, iud="ESEMPIO-1", iuv=single.iuv)
+
+
+def render_notices(notices: Sequence[NoticeData], *, barcodes: bool = True) -> bytes:
+    """Render notices to PDF bytes on the calling thread."""
+    buf = io.BytesIO()
+    writer = NoticeWriter(buf, barcodes=barcodes)
+    encoder = InlineEncoder()
+    for n in notices:
+        writer.add(n, encoder.submit(NoticeWriter.jobs(n)).result() if barcodes else None)
+    writer.save()
+    return buf.getvalue()
+
+
+def render_sample_notice() -> bytes:
+    """One complete notice (QR code, Poste Data Matrix, embedded fonts): the app's --smoke-test."""
+    return render_notices([sample_notice(poste=True)])
