@@ -15,11 +15,13 @@ already stored is skipped, so importing the same export twice adds nothing.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -241,6 +243,11 @@ class ReceiptService:
 
     def _import(self, items: Iterator[tuple[rx.ExportReader, rx.ReceiptRow | rx.RowError]], name: str,
                 sha256: str, ente_id: int | None, progress: ProgressCallback, cancel: CancelToken) -> ImportReport:
+        with _gc_paused():
+            return self._import_inner(items, name, sha256, ente_id, progress, cancel)
+
+    def _import_inner(self, items, name: str, sha256: str, ente_id: int | None, progress: ProgressCallback,
+                      cancel: CancelToken) -> ImportReport:
         ente = self._ente(ente_id)
         report = ImportReport(file=name)
         with self.ws.db.session() as s:
@@ -248,7 +255,6 @@ class ReceiptService:
         progress(0, 0, "Abbinamento delle ricevute già presenti")
         report.rematched, paid = self._rematch(ente.id)
         report.debts_paid += paid
-        seen: set[str] = set()
         batch: list[rx.ReceiptRow] = []
         reader: rx.ExportReader | None = None
         try:
@@ -260,11 +266,11 @@ class ReceiptService:
                 batch.append(item)
                 if len(batch) >= BATCH_ROWS:
                     cancel.raise_if_cancelled()
-                    self._store_batch(ente, batch, name, seen, report)
+                    self._store_batch(ente, batch, name, report)
                     batch = []
                     progress(report.receipts, 0, f"{report.receipts} ricevute lette, {report.new} nuove")
             cancel.raise_if_cancelled()
-            self._store_batch(ente, batch, name, seen, report)
+            self._store_batch(ente, batch, name, report)
         except rx.ExportFormatError as exc:
             if report.new:
                 raise UserError(f"{exc} (le {report.new} ricevute già lette sono state salvate)", file=name) from exc
@@ -282,11 +288,11 @@ class ReceiptService:
                       | {"errors": len(report.errors)})
         return report
 
-    def _store_batch(self, ente, rows: list[rx.ReceiptRow], name: str, seen: set[str],
-                     report: ImportReport) -> None:
+    def _store_batch(self, ente, rows: list[rx.ReceiptRow], name: str, report: ImportReport) -> None:
         if not rows:
             return
-        candidates: list[tuple[rx.ReceiptRow, str]] = []
+        stamp = datetime.now()
+        keep: list[rx.ReceiptRow] = []
         for r in rows:
             dominio = r.identificativoDominio or r.enteBenefCodiceIdentificativoUnivoco
             if dominio and dominio != ente.fiscal_code and not r.is_secondary:
@@ -294,43 +300,32 @@ class ReceiptService:
                                       "message": f"ricevuta di un altro Ente (codice fiscale {dominio}, "
                                                  f"atteso {ente.fiscal_code}): non importata"})
                 continue
-            report.receipts += 1
-            key = dedupe_key(r)
-            if key in seen:
-                report.duplicates += 1
-                continue
-            seen.add(key)
-            candidates.append((r, key))
-        if not candidates:
+            keep.append(r)
+        report.receipts += len(keep)
+        if not keep:
             return
-        with self.ws.db.session() as s:
-            existing = repo.existing_keys(s, ente.id, [k for _, k in candidates])
-            fresh = [(r, k) for r, k in candidates if k not in existing]
-            report.duplicates += len(candidates) - len(fresh)
-            if not fresh:
-                return
-            by_iud, by_iuv = repo.find_debts(s, ente.id, (r.codIud for r, _ in fresh),
-                                             (r.iuv for r, _ in fresh))
-            now = datetime.now()
-            dicts = []
-            touched: set[int] = set()
-            for r, key in fresh:
+        # One write transaction: the rows inserted now are those above ``after`` with this stamp.
+        with self.ws.db.session(immediate=True) as s:
+            own = [r for r in keep if not r.is_secondary]
+            by_iud, by_iuv = repo.find_debts(s, ente.id, (r.codIud for r in own), (r.iuv for r in own))
+            tuples = []
+            for r in keep:
                 debt_id, kind = None, ""
                 if not r.is_secondary:
-                    if r.codIud and r.codIud in by_iud:
-                        debt_id, kind = by_iud[r.codIud], "IUD"
-                    elif r.iuv and r.iuv in by_iuv:
-                        debt_id, kind = by_iuv[r.iuv], "IUV"
-                if debt_id is not None:
-                    touched.add(debt_id)
-                    report.matched += 1
-                else:
-                    report.unmatched += 1
-                dicts.append(_receipt_dict(ente.id, r, key, name, debt_id, kind, now))
-            repo.insert_receipts(s, dicts)
-            report.new += len(dicts)
-            if touched:
-                report.debts_paid += len(repo.recompute_debts(s, touched))
+                    if r.codIud and (debt_id := by_iud.get(r.codIud)) is not None:
+                        kind = "IUD"
+                    elif r.iuv and (debt_id := by_iuv.get(r.iuv)) is not None:
+                        kind = "IUV"
+                tuples.append(_receipt_tuple(ente.id, r, dedupe_key(r), name, stamp, debt_id, kind))
+            after = repo.last_receipt_id(s)
+            repo.insert_receipts(s, tuples)  # duplicates (same dedupe key) are skipped by the database
+            new, matched = repo.batch_counts(s, ente.id, after, stamp)
+            if matched:
+                report.debts_paid += repo.recompute_debts(s, repo.debts_of_batch(ente.id, after, stamp))
+        report.new += new
+        report.duplicates += len(tuples) - new
+        report.matched += matched
+        report.unmatched += new - matched
 
     def rematch(self, ente_id: int | None = None) -> int:
         """Match receipts stored without a debt to debts that exist now. Returns how many matched."""
@@ -338,21 +333,11 @@ class ReceiptService:
 
     def _rematch(self, ente_id: int) -> tuple[int, int]:
         with self.ws.db.session() as s:
-            pending = repo.unmatched_codes(s, ente_id)
-            if not pending:
+            matches = repo.find_matches(s, ente_id)
+            if not matches:
                 return 0, 0
-            by_iud, by_iuv = repo.find_debts(s, ente_id, (p[1] for p in pending), (p[2] for p in pending))
-            if not by_iud and not by_iuv:
-                return 0, 0
-            matches = []
-            for rid, iud, iuv in pending:
-                if iud and iud in by_iud:
-                    matches.append((rid, by_iud[iud], "IUD"))
-                elif iuv and iuv in by_iuv:
-                    matches.append((rid, by_iuv[iuv], "IUV"))
             repo.set_matches(s, matches)
-            paid = repo.recompute_debts(s, {m[1] for m in matches}) if matches else []
-            return len(matches), len(paid)
+            return len(matches), repo.recompute_debts(s, {m[1] for m in matches})
 
     # --- queries ---------------------------------------------------------------------------------
     def _where(self, s, ente_id: int, f: ReceiptFilters):
@@ -434,10 +419,7 @@ class ReceiptService:
             rt_xml = row.rt_xml
             raw = row.raw_json
             debt = repo.debt_summary(s, row.debt_id) if row.debt_id else None
-        try:
-            columns = [(k, str(v)) for k, v in json.loads(raw).items() if v] if raw else []
-        except ValueError:
-            columns = []
+        columns = _raw_columns(raw)
         summary, problem = None, ""
         if rt_xml:
             try:
@@ -511,10 +493,8 @@ class ReceiptService:
         with self.ws.db.session() as s:
             repo.set_synced_to(s, ente.id, when)
 
-    def _client(self, cancel: CancelToken):
-        client = self.ws.portal.client()
-        client.cancel = cancel
-        return client
+    def _client(self, ente, cancel: CancelToken):
+        return self.ws.portal.client(ente, cancel=cancel)
 
     def sync_receipts(self, *, ente_id: int | None = None, progress: ProgressCallback = no_progress,
                       cancel: CancelToken = NEVER_CANCELLED, poll_timeout: float = POLL_TIMEOUT_S,
@@ -527,7 +507,7 @@ class ReceiptService:
         """
         ente = self._ente(ente_id)
         report = SyncReport()
-        client = self._client(cancel)
+        client = self._client(ente, cancel)
         try:
             with self.ws.db.session() as s:
                 req = repo.open_request(s, ente.id)
@@ -632,6 +612,23 @@ class ReceiptService:
 
 # --- helpers -----------------------------------------------------------------------------------------
 
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector during a bulk import.
+
+    An import allocates millions of short-lived strings and rows, freed by reference counting; the
+    cyclic collector would only rescan them again and again (a third of the time of a 100,000-row
+    import). It is restored afterwards, whatever happens.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def dedupe_key(r: rx.ReceiptRow) -> str:
     """Identity of one payment line: receipt (message id, else IUR), IUV, IUD, secondary Ente.
 
@@ -645,13 +642,18 @@ def dedupe_key(r: rx.ReceiptRow) -> str:
     return key
 
 
-# Columns kept in dedicated fields or too large to repeat in raw_json.
-_RAW_SKIP = frozenset({"rt"})
-
-
-def _receipt_dict(ente_id: int, r: rx.ReceiptRow, key: str, name: str, debt_id: int | None, kind: str,
-                  now: datetime) -> dict[str, Any]:
-    raw = {c: v for c in rx.ALL_COLUMNS if (v := getattr(r, c)) and c not in _RAW_SKIP}
+def _receipt_tuple(ente_id: int, r: rx.ReceiptRow, key: str, name: str, now: datetime, debt_id: int | None,
+                   kind: str) -> tuple:
+    """One receipt in repo.INSERT_COLUMNS order (a tuple: 100,000 of them per big import)."""
+    # raw_json: every column as read ({"layout", "values"}), without rt, stored decoded in rt_xml
+    if r.values is not None and r.layout:
+        values = r.values
+        if r.layout.endswith("+rt"):
+            values = list(values)
+            values[rx.RT_INDEX] = ""
+        raw = _raw_json(r.layout, values)
+    else:
+        raw = _raw_json("1.3", [getattr(r, c) for c in rx.columns_for("1.3", False)])
     xml = r.rt_xml
     if xml:
         try:
@@ -660,23 +662,44 @@ def _receipt_dict(ente_id: int, r: rx.ReceiptRow, key: str, name: str, debt_id: 
             rt_text = xml.decode("latin-1")
     else:
         rt_text = ""
-    return {
-        "ente_id": ente_id, "dedupe_key": key, "export_name": (r.iuf or name)[:200], "row_number": r.row_number,
-        "iud": r.codIud[:35], "iuv": r.iuv[:35], "receipt_message_id": r.identificativoMessaggioRicevuta[:64],
-        "receipt_datetime": r.receipt_datetime, "psp_id": r.codiceIdentificativoUnivoco[:35],
-        "psp_name": r.denominazioneAttestante[:140], "payer_type": r.soggPagTipoIdentificativoUnivoco[:1],
-        "payer_code": r.soggPagCodiceIdentificativoUnivoco[:35], "payer_name": r.anagraficaPagatore[:70],
-        "payer_email": r.emailPagatore[:256], "outcome_code": r.codiceEsitoPagamento[:2],
-        "total_paid_cents": r.total_paid_cents, "amount_cents": r.amount_cents,
-        "single_outcome": r.esitoSingoloPagamento[:64], "outcome_date": r.outcome_date,
-        "iur": r.identificativoUnivocoRiscoss[:35], "payment_context": r.codiceContestoPagamento[:35],
-        "causale": r.causaleVersamento[:1024], "collection_data": r.datiSpecificiRiscossione[:140],
-        "debt_type": r.tipoDovuto[:64], "payment_index": r.payment_index, "psp_fee_cents": r.psp_fee_cents,
-        "signature_type": r.tipoFirma[:20], "rt_xml": rt_text, "bilancio": r.bilancio,
-        "secondary_fiscal_code": r.cod_fiscale_pa1[:35], "secondary_name": r.de_nome_pa1[:140],
-        "secondary_taxonomy": r.cod_tassonomico_dovuto_pa1[:140], "debt_id": debt_id, "match_kind": kind,
-        "imported_at": now, "raw_json": json.dumps(raw, ensure_ascii=False),
-    }
+    return (
+        ente_id, key, (r.iuf or name)[:200], r.row_number, r.codIud[:35], r.iuv[:35],
+        r.identificativoMessaggioRicevuta[:64], r.receipt_datetime, r.codiceIdentificativoUnivoco[:35],
+        r.denominazioneAttestante[:140], r.soggPagTipoIdentificativoUnivoco[:1],
+        r.soggPagCodiceIdentificativoUnivoco[:35], r.anagraficaPagatore[:70], r.emailPagatore[:256],
+        r.codiceEsitoPagamento[:2], r.total_paid_cents, r.amount_cents, r.esitoSingoloPagamento[:64],
+        r.outcome_date, r.identificativoUnivocoRiscoss[:35], r.codiceContestoPagamento[:35],
+        r.causaleVersamento[:1024], r.datiSpecificiRiscossione[:140], r.tipoDovuto[:64], r.payment_index,
+        r.psp_fee_cents, r.tipoFirma[:20], rt_text, r.bilancio, r.cod_fiscale_pa1[:35], r.de_nome_pa1[:140],
+        r.cod_tassonomico_dovuto_pa1[:140], debt_id, kind, now, raw,
+    )
+
+
+_JSON_ESCAPES = re.compile(r'[\\\x00-\x1f]')
+
+
+def _raw_json(layout: str, values: list[str]) -> str:
+    """``{"layout": ..., "values": [...]}`` as JSON.
+
+    Fast path: values without quotes, backslashes or control characters (nearly all) need no
+    escaping, so the text is joined directly (4x faster than json.dumps, which an import of
+    100,000 rows feels); anything else goes through json.dumps.
+    """
+    joined = '","'.join(values)
+    if joined.count('"') == 2 * (len(values) - 1) and not _JSON_ESCAPES.search(joined) and values:
+        return '{"layout":"' + layout + '","values":["' + joined + '"]}'
+    return json.dumps({"layout": layout, "values": values}, ensure_ascii=False)
+
+
+def _raw_columns(raw: str) -> list[tuple[str, str]]:
+    """Non-empty export columns (name, value) from raw_json."""
+    try:
+        doc = json.loads(raw) if raw else {}
+        columns = rx.columns_for_layout(doc.get("layout", ""))
+        values = doc.get("values") or []
+    except (ValueError, AttributeError):
+        return []
+    return [(c, str(v)) for c, v in zip(columns, values, strict=False) if v]
 
 
 _DECL_RE = re.compile(r"^\s*<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']")

@@ -11,14 +11,14 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, case, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from mypay_desk.domain.debt_states import DebtState
 from mypay_desk.store.models import Debt, Ente, ImportedFile, Receipt, ReceiptExportRequest
 from mypay_desk.store.models.base import utcnow
 
-CHUNK = 500  # keys per IN list
+CHUNK = 5000  # keys per IN list (SQLite allows 32766 parameters since 3.32; PostgreSQL far more)
 
 RECEIPT_TABLE = Receipt.__table__
 
@@ -43,99 +43,194 @@ def _chunks(items: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
 
 
 # --- import ------------------------------------------------------------------------------------
-
-def existing_keys(session: Session, ente_id: int, keys: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    for part in _chunks(list(keys)):
-        found.update(session.scalars(select(Receipt.dedupe_key).where(
-            Receipt.ente_id == ente_id, Receipt.dedupe_key.in_(part))))
-    return found
+#
+# A batch of receipts is stored in one write transaction:
+#   find_debts(codes)                                (IUD/IUV -> debt, so rows go in already matched)
+#   after = last_receipt_id()                        (the batch's rows get ids above it)
+#   insert_receipts(rows)                            (INSERT ... ON CONFLICT DO NOTHING: dedupe)
+#   batch_counts(ente, after, stamp)                 (how many were new, how many of them matched)
+#   recompute_debts(debts_of_batch(...))             (paid amount/date/PSP/state, in SQL)
+# The heavy parts run inside the database: an import of 100,000 receipts stays in seconds.
 
 
 def find_debts(session: Session, ente_id: int, iuds: Iterable[str], iuvs: Iterable[str]
                ) -> tuple[dict[str, int], dict[str, int]]:
     """(iud -> debt id, iuv -> debt id) among the Ente's debts, for the given codes.
 
-    When several debts share an IUV (a cancelled one and its replacement), the most recent wins.
+    When several debts share a code (a cancelled one and its replacement), the most recent wins.
     """
     by_iud: dict[str, int] = {}
     by_iuv: dict[str, int] = {}
-    iud_list = sorted({x for x in iuds if x})
-    iuv_list = sorted({x for x in iuvs if x})
-    for part in _chunks(iud_list):
+    for part in _chunks(sorted({x for x in iuds if x})):
         for debt_id, iud in session.execute(
                 select(Debt.id, Debt.iud).where(Debt.ente_id == ente_id, Debt.iud.in_(part)).order_by(Debt.id)):
             by_iud[iud] = debt_id
-    for part in _chunks(iuv_list):
+    for part in _chunks(sorted({x for x in iuvs if x})):
         for debt_id, iuv in session.execute(
                 select(Debt.id, Debt.iuv).where(Debt.ente_id == ente_id, Debt.iuv.in_(part)).order_by(Debt.id)):
             by_iuv[iuv] = debt_id
     return by_iud, by_iuv
 
+# Column order of the tuples given to insert_receipts.
+INSERT_COLUMNS: tuple[str, ...] = (
+    "ente_id", "dedupe_key", "export_name", "row_number", "iud", "iuv", "receipt_message_id", "receipt_datetime",
+    "psp_id", "psp_name", "payer_type", "payer_code", "payer_name", "payer_email", "outcome_code",
+    "total_paid_cents", "amount_cents", "single_outcome", "outcome_date", "iur", "payment_context", "causale",
+    "collection_data", "debt_type", "payment_index", "psp_fee_cents", "signature_type", "rt_xml", "bilancio",
+    "secondary_fiscal_code", "secondary_name", "secondary_taxonomy", "debt_id", "match_kind", "imported_at",
+    "raw_json",
+)
 
-def insert_receipts(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Executemany INSERT of plain dicts (all with the same keys)."""
-    if rows:
-        session.execute(insert(RECEIPT_TABLE), rows)
+
+def _insert_ignoring_duplicates(dialect_name: str):
+    """INSERT ... ON CONFLICT (ente_id, dedupe_key) DO NOTHING for the dialects we run on."""
+    if dialect_name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    elif dialect_name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+        raise NotImplementedError(f"database {dialect_name} non supportato")
+    t = RECEIPT_TABLE
+    return (dialect_insert(t).values({c: bindparam(c, type_=t.c[c].type) for c in INSERT_COLUMNS})
+            .on_conflict_do_nothing(index_elements=["ente_id", "dedupe_key"]))
 
 
-def unmatched_codes(session: Session, ente_id: int, limit: int | None = None) -> list[tuple[int, str, str]]:
-    """(receipt id, iud, iuv) of receipts without a debt (secondary-ente rows excluded)."""
-    q = select(Receipt.id, Receipt.iud, Receipt.iuv).where(
-        Receipt.ente_id == ente_id, Receipt.debt_id.is_(None), Receipt.secondary_fiscal_code == "",
-        Receipt.debt_type != "EXPORT_ENTE_SECONDARIO")
-    if limit:
-        q = q.limit(limit)
-    return [tuple(r) for r in session.execute(q)]
+def insert_receipts(session: Session, rows: list[tuple]) -> None:
+    """Insert tuples in INSERT_COLUMNS order; receipts whose (ente, dedupe_key) exists are skipped.
+
+    Fast path (an import stores 100,000 rows): the INSERT is compiled once by SQLAlchemy for the
+    session's dialect and the rows go straight to the driver's executemany, skipping the per-row
+    parameter processing of ``execute(insert(...), dicts)``. Date and datetime values still pass
+    through the dialect's own bind processors, so the stored text is what the ORM writes, and the
+    statement stays portable (positional or named parameters, as the dialect wants).
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect
+    table = RECEIPT_TABLE
+    compiled = _insert_ignoring_duplicates(dialect.name).compile(dialect=dialect)
+    procs = [(i, p) for i, c in enumerate(INSERT_COLUMNS)
+             if (p := table.c[c].type.bind_processor(dialect)) is not None]
+    if procs:
+        fixed = []
+        for r in rows:
+            lst = list(r)
+            for i, p in procs:
+                if lst[i] is not None:
+                    lst[i] = p(lst[i])
+            fixed.append(lst)
+    else:
+        fixed = rows
+    if compiled.positional:
+        order = [INSERT_COLUMNS.index(name) for name in compiled.positiontup]
+        if order == list(range(len(INSERT_COLUMNS))):
+            params: list = [tuple(r) for r in fixed]
+        else:
+            params = [tuple(r[i] for i in order) for r in fixed]
+    else:
+        params = [dict(zip(INSERT_COLUMNS, r, strict=True)) for r in fixed]
+    conn.exec_driver_sql(str(compiled), params)
+
+
+def last_receipt_id(session: Session) -> int:
+    return session.scalar(select(func.coalesce(func.max(Receipt.id), 0))) or 0
+
+
+def _batch(ente_id: int, after_id: int, stamp: datetime) -> list[ColumnElement]:
+    """The receipts a batch just inserted: ids above ``after_id`` with the batch's import time."""
+    return [Receipt.ente_id == ente_id, Receipt.id > after_id, Receipt.imported_at == stamp]
+
+
+def batch_counts(session: Session, ente_id: int, after_id: int, stamp: datetime) -> tuple[int, int]:
+    """(rows inserted, of which matched) for a just-inserted batch."""
+    n, matched = session.execute(select(func.count(), func.count(Receipt.debt_id))
+                                 .where(*_batch(ente_id, after_id, stamp))).one()
+    return int(n or 0), int(matched or 0)
+
+
+def find_matches(session: Session, ente_id: int) -> list[tuple[int, int, str]]:
+    """(receipt id, debt id, "IUD"|"IUV") for stored receipts without a debt whose debt exists now.
+
+    Two indexed joins (receipt -> debt of the same Ente by IUD, then by IUV) run in the database,
+    so retrying every unmatched receipt at each import costs little even with years of
+    spontaneous payments. When several debts share a code the most recent wins. Secondary-ente
+    rows never match.
+    """
+    base = [Receipt.ente_id == ente_id, Receipt.debt_id.is_(None), Receipt.debt_type != "EXPORT_ENTE_SECONDARIO"]
+    found: dict[int, tuple[int, int, str]] = {}
+    q_iud = (select(Receipt.id, func.max(Debt.id)).join(Debt, and_(Debt.ente_id == Receipt.ente_id,
+                                                                    Debt.iud == Receipt.iud))
+             .where(*base, Receipt.iud != "").group_by(Receipt.id))
+    for rid, debt_id in session.execute(q_iud):
+        found[rid] = (rid, debt_id, "IUD")
+    q_iuv = (select(Receipt.id, func.max(Debt.id)).join(Debt, and_(Debt.ente_id == Receipt.ente_id,
+                                                                    Debt.iuv == Receipt.iuv))
+             .where(*base, Receipt.iuv != "").group_by(Receipt.id))
+    for rid, debt_id in session.execute(q_iuv):
+        found.setdefault(rid, (rid, debt_id, "IUV"))
+    return sorted(found.values())
 
 
 def set_matches(session: Session, matches: Sequence[tuple[int, int, str]]) -> None:
     """[(receipt id, debt id, match kind)]."""
-    for rid, debt_id, kind in matches:
-        session.execute(update(Receipt).where(Receipt.id == rid).values(debt_id=debt_id, match_kind=kind))
+    if matches:
+        t = RECEIPT_TABLE
+        session.execute(update(t).where(t.c.id == bindparam("b_id"))
+                        .values(debt_id=bindparam("b_debt"), match_kind=bindparam("b_kind")),
+                        [{"b_id": rid, "b_debt": debt_id, "b_kind": kind} for rid, debt_id, kind in matches])
 
 
-def recompute_debts(session: Session, debt_ids: Iterable[int]) -> list[int]:
-    """Set paid amount, date, PSP and state of the debts from their matched receipts.
+def debts_of_batch(ente_id: int, after_id: int, stamp: datetime) -> ColumnElement:
+    """Criterion on Debt: the debts a just-inserted batch of receipts matched."""
+    return Debt.id.in_(select(Receipt.debt_id).where(*_batch(ente_id, after_id, stamp),
+                                                      Receipt.debt_id.is_not(None)))
 
-    PAGATO when the receipts cover the amount (an excess stays visible as paid > amount),
-    PAGATO_PARZIALE when less. A parent debt whose instalments are paid follows them: paid when
-    every instalment is, in part when some are (unless a receipt paid the parent itself).
-    Returns the ids whose state is now PAGATO or PAGATO_PARZIALE. Core statements only: an import
-    may touch 100,000 debts.
+
+def recompute_debts(session: Session, which: ColumnElement | Iterable[int]) -> int:
+    """Set paid amount, date, PSP and state of debts from their matched receipts (in SQL).
+
+    ``which`` is a criterion on Debt (see debts_of_batch) or debt ids. PAGATO when the receipts
+    cover the amount (an excess stays visible as paid > amount), PAGATO_PARZIALE when less. Only
+    receipts that say money came in count (amount > 0, outcome 0/2 or not stated). A paid debt
+    stays paid whatever its state was (even ANNULLATO: the money came). A parent debt follows its
+    instalments: paid when every instalment is, in part when some are, unless a receipt paid the
+    parent itself (rata unica). Returns how many debts were updated.
     """
-    ids = sorted(set(debt_ids))
-    updates: list[dict[str, Any]] = []
+    if isinstance(which, ColumnElement):
+        criteria = [which]
+    else:
+        ids = sorted(set(which))
+        if not ids:
+            return 0
+        criteria = [Debt.id.in_(part) for part in _chunks(ids)]
+    d = Debt.__table__
+    r = RECEIPT_TABLE.alias("r")
+    paid = and_(r.c.debt_id == d.c.id, r.c.amount_cents > 0, r.c.outcome_code.in_(PAID_OUTCOMES))
+    when = func.coalesce(r.c.receipt_datetime, r.c.outcome_date)
+    paid_sum = select(func.coalesce(func.sum(r.c.amount_cents), 0)).where(paid).scalar_subquery()
+    last_when = select(func.max(when)).where(paid).scalar_subquery()
+    last_psp = select(r.c.psp_name).where(paid).order_by(when.desc(), r.c.id.desc()).limit(1).scalar_subquery()
+    has_paid = select(r.c.id).where(paid).exists()
+    total = 0
     parents: set[int] = set()
-    for part in _chunks(ids):
-        agg: dict[int, list] = {}  # debt id -> [paid cents, last when, psp of the last]
-        q = (select(Receipt.debt_id, Receipt.amount_cents, Receipt.receipt_datetime, Receipt.outcome_date,
-                    Receipt.psp_name, Receipt.id)
-             .where(Receipt.debt_id.in_(part), Receipt.amount_cents > 0, Receipt.outcome_code.in_(PAID_OUTCOMES))
-             .order_by(Receipt.debt_id, Receipt.id))
-        for debt_id, cents, when_dt, when_d, psp, _rid in session.execute(q):
-            when = when_dt or (datetime.combine(when_d, datetime.min.time()) if when_d else None)
-            a = agg.get(debt_id)
-            if a is None:
-                agg[debt_id] = [cents, when, psp]
-                continue
-            a[0] += cents
-            if when is not None and (a[1] is None or when >= a[1]):
-                a[1], a[2] = when, psp
-        if not agg:
-            continue
-        for debt_id, amount, parent_id in session.execute(
-                select(Debt.id, Debt.amount_cents, Debt.parent_id).where(Debt.id.in_(list(agg)))):
-            paid, when, psp = agg[debt_id]
-            state = DebtState.PAGATO if paid >= amount else DebtState.PAGATO_PARZIALE
-            updates.append({"b_id": debt_id, "b_paid": paid, "b_at": when, "b_psp": psp[:140],
-                            "b_state": str(state)})
-            if parent_id is not None:
-                parents.add(parent_id)
-    _apply_debt_updates(session, updates)
-    paid_ids = [u["b_id"] for u in updates]
-    parent_updates: list[dict[str, Any]] = []
-    for part in _chunks(sorted(parents)):
+    for crit in criteria:
+        result = session.execute(
+            update(d).where(crit, has_paid).values(
+                paid_amount_cents=paid_sum, paid_at=last_when, paid_psp=func.coalesce(last_psp, ""),
+                state=case((paid_sum >= d.c.amount_cents, str(DebtState.PAGATO)),
+                           else_=str(DebtState.PAGATO_PARZIALE)),
+                updated_at=utcnow()),
+            execution_options={"synchronize_session": False})
+        total += result.rowcount or 0
+        parents.update(p for p in session.scalars(select(Debt.parent_id).where(crit, Debt.parent_id.is_not(None))
+                                                  .distinct()))
+    return total + _recompute_parents(session, sorted(parents))
+
+
+def _recompute_parents(session: Session, parent_ids: list[int]) -> int:
+    updates: list[dict[str, Any]] = []
+    for part in _chunks(parent_ids):
         direct = set(session.scalars(select(Receipt.debt_id).where(Receipt.debt_id.in_(part)).distinct()))
         children: dict[int, list] = {}
         for parent_id, paid, state, when, psp in session.execute(
@@ -150,34 +245,16 @@ def recompute_debts(session: Session, debt_ids: Iterable[int]) -> list[int]:
                 continue
             last = max(paid_kids, key=lambda k: k[2] or datetime.min)
             all_paid = all(k[1] == DebtState.PAGATO for k in kids)
-            parent_updates.append({"b_id": parent_id, "b_paid": sum(k[0] for k in kids), "b_at": last[2],
-                                   "b_psp": last[3], "b_state": str(DebtState.PAGATO if all_paid
-                                                                    else DebtState.PAGATO_PARZIALE)})
-    _apply_debt_updates(session, parent_updates)
-    return paid_ids + [u["b_id"] for u in parent_updates]
-
-
-def _apply_debt_updates(session: Session, updates: list[dict[str, Any]]) -> None:
-    if not updates:
-        return
-    stmt = (update(Debt.__table__).where(Debt.__table__.c.id == bindparam("b_id"))
-            .values(paid_amount_cents=bindparam("b_paid"), paid_at=bindparam("b_at"), paid_psp=bindparam("b_psp"),
-                    state=bindparam("b_state"), updated_at=utcnow()))
-    session.execute(stmt, updates)
-
-
-def _as_datetime(value: Any) -> datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime.combine(value, datetime.min.time())
-    s = str(value)
-    try:
-        return datetime.fromisoformat(s)
-    except ValueError:
-        return None
+            updates.append({"b_id": parent_id, "b_paid": sum(k[0] for k in kids), "b_at": last[2],
+                            "b_psp": last[3], "b_state": str(DebtState.PAGATO if all_paid
+                                                             else DebtState.PAGATO_PARZIALE)})
+    if updates:
+        d = Debt.__table__
+        session.execute(update(d).where(d.c.id == bindparam("b_id"))
+                        .values(paid_amount_cents=bindparam("b_paid"), paid_at=bindparam("b_at"),
+                                paid_psp=bindparam("b_psp"), state=bindparam("b_state"), updated_at=utcnow()),
+                        updates)
+    return len(updates)
 
 
 def record_file(session: Session, ente_id: int, file_name: str, sha256: str, rows: int, notes: str) -> bool:

@@ -1,0 +1,111 @@
+"""`sync receipts` against the real sandbox over loopback: paying debts there marks exactly those paid."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+
+from mypay_desk.services.errors import Cancelled
+from mypay_desk.services.progress import CancelToken
+from mypay_desk.services.receipts import FIRST_SYNC_DAYS
+from tests.integration.portal_support import make_list, start_sandbox, tari_records
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def sandbox(workspace, ente, tmp_path):
+    server = start_sandbox(workspace, ente, tmp_path / "sandbox")
+    yield server
+    server.stop()
+
+
+def _states(workspace, name):
+    return {d.iud: d for d in workspace.lists.get_debts(name, include_instalments=True)}
+
+
+def _sync(workspace, **kw):
+    return workspace.receipts.sync_receipts(poll_first=0.02, poll_timeout=30, **kw)
+
+
+def test_paying_on_sandbox_then_sync_marks_exactly_those_paid(workspace, ente, sandbox):
+    make_list(workspace, "TARI 2025", tari_records(8))
+    assert workspace.sync.push("TARI 2025", wait=True).accepted == 8
+    paid_iuds = ["TARI25-00002", "TARI25-00005", "TARI25-00007"]
+    sandbox.pay(ente.ipa_code, iuds=paid_iuds)
+
+    before = datetime.now()
+    report = _sync(workspace)
+
+    assert (report.state, report.receipts, report.new, report.matched, report.unmatched) == \
+        ("IMPORTATO", 3, 3, 3, 0)
+    assert report.errors == [] and report.version == "1.3" and report.with_receipt
+    # first sync: from FIRST_SYNC_DAYS ago; the portal's dateTo is kept for the next one
+    assert report.date_from.date() == (before - timedelta(days=FIRST_SYNC_DAYS)).date()
+    assert workspace.receipts.synced_to() == report.date_to
+    debts = _states(workspace, "TARI 2025")
+    assert sorted(iud for iud, d in debts.items() if d.state == "PAGATO") == paid_iuds
+    for iud in paid_iuds:
+        assert debts[iud].paid_amount_cents == debts[iud].amount_cents
+    assert all(d.state == "SUL_PORTALE" for iud, d in debts.items() if iud not in paid_iuds)
+    # the decoded receipt of the sandbox is shown in the detail pane
+    v = next(r for r in workspace.receipts.list() if r.iud == "TARI25-00005")
+    det = workspace.receipts.detail(v.id)
+    assert det.debt["iud"] == "TARI25-00005" and det.debt["state"] == "PAGATO"
+    assert det.summary is not None and det.summary.kind == "paSendRT" and det.summary.iuv == v.iuv
+    assert det.summary.amount_cents == debts["TARI25-00005"].amount_cents
+
+    # incremental: nothing new, nothing doubled
+    again = _sync(workspace)
+    assert again.new == 0 and again.state in ("VUOTO", "IMPORTATO")
+    assert workspace.receipts.totals().count == 3
+
+    sandbox.pay(ente.ipa_code, iuds=["TARI25-00001"])
+    third = _sync(workspace)
+    assert (third.new, third.matched) == (1, 1)
+    debts = _states(workspace, "TARI 2025")
+    assert sorted(iud for iud, d in debts.items() if d.state == "PAGATO") == sorted([*paid_iuds, "TARI25-00001"])
+
+
+def test_interrupted_sync_resumes_the_same_booking(workspace, ente, sandbox):
+    make_list(workspace, "TARI", tari_records(3))
+    workspace.sync.push("TARI", wait=True)
+    sandbox.pay(ente.ipa_code, iuds=["TARI25-00003"])
+    sandbox.set_switches(processing_delay=1.0)  # the export stays "in elaborazione" for a while
+    token = CancelToken()
+
+    def cancel_while_waiting(_done, _total, message):
+        if "preparando" in message:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        _sync(workspace, progress=cancel_while_waiting, cancel=token)
+    assert workspace.receipts.synced_to() is None  # nothing imported: the start stays where it was
+    prenota = "paaSILPrenotaExportFlussoIncrementaleConRicevuta"
+    booked = [j.operation for j in workspace.portal.journal(1000)].count(prenota)
+    assert booked == 1
+
+    sandbox.set_switches(processing_delay=0.05)
+    report = _sync(workspace)
+    assert report.resumed and report.new == 1 and report.matched == 1
+    assert [j.operation for j in workspace.portal.journal(1000)].count(prenota) == 1  # no second booking
+    assert _states(workspace, "TARI")["TARI25-00003"].state == "PAGATO"
+
+
+def test_cli_sync_receipts_json(workspace, ente, sandbox, capsys):
+    from mypay_desk.cli import main
+
+    make_list(workspace, "TARI", tari_records(2))
+    workspace.sync.push("TARI", wait=True)
+    sandbox.pay(ente.ipa_code, iuds=["TARI25-00002"])
+    rc = main(["--workspace", str(workspace.path), "sync", "receipts", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert rc == 0
+    assert {k: out[k] for k in ("receipts", "new", "matched", "unmatched", "errors")} == \
+        {"receipts": 1, "new": 1, "matched": 1, "unmatched": 0, "errors": []}
+    rc = main(["--workspace", str(workspace.path), "receipts", "list", "--json", "--matched"])
+    listed = json.loads(capsys.readouterr().out)
+    assert rc == 0 and [r["iud"] for r in listed["receipts"]] == ["TARI25-00002"]
+    assert listed["totals"]["matched"] == 1
