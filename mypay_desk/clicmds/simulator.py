@@ -1,0 +1,129 @@
+"""``mypay-desk simulator``: the MyPay portal sandbox (run it, provision Enti, make citizens pay)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mypay_desk.clicmds.common import EXIT_OK, info, print_json
+from mypay_desk.services.errors import PortalError, UserError
+
+
+def default_state_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("mypay-desk", appauthor=False)) / "simulator"
+
+
+def register(subparsers, parser_class) -> None:
+    sim = subparsers.add_parser("simulator", help="portale MyPay di prova (sandbox)",
+                                description="Avvia il portale MyPay di prova in primo piano (Ctrl-C per fermarlo), "
+                                            "oppure: add-ente, pay.")
+    sim.add_argument("--host", default="127.0.0.1", help="indirizzo di ascolto (predefinito 127.0.0.1)")
+    sim.add_argument("--port", type=int, default=8765, help="porta (predefinita 8765; 0 = una libera)")
+    sim.add_argument("--state", metavar="DIR", default=None, help="cartella dello stato del portale di prova")
+    sim.add_argument("--processing-delay", type=float, default=0.5, metavar="S",
+                     help="secondi di attesa in ogni fase dell'elaborazione dei flussi (predefinito 0.5)")
+    sim.set_defaults(handler=cmd_run)
+    sub = sim.add_subparsers(dest="sim_cmd", parser_class=parser_class)
+
+    add = sub.add_parser("add-ente", help="crea o aggiorna un Ente del portale di prova")
+    add.add_argument("--state", metavar="DIR", required=True, dest="add_state")
+    add.add_argument("--ipa", required=True, help="codice IPA")
+    add.add_argument("--fiscal-code", required=True, help="codice fiscale dell'Ente (11 cifre)")
+    add.add_argument("--password-stdin", action="store_true", required=True,
+                     help="legge la password (8-15 caratteri) da stdin")
+    add.add_argument("--types", required=True, metavar="CODE[,CODE...]",
+                     help="tipi dovuto attivi; opzioni per tipo dopo ':' unite da '+': scadenza (scadenza "
+                          "obbligatoria), stampa, anonimo, inattivo. Es. TARI:scadenza+stampa,MENSA:anonimo")
+    add.add_argument("--segregation-code", default="01", metavar="NN", help="codice di segregazione (predefinito 01)")
+    add.add_argument("--name", default="", help="denominazione dell'Ente")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(handler=cmd_add_ente)
+
+    pay = sub.add_parser("pay", help="i cittadini pagano dei dovuti sul portale di prova in esecuzione")
+    pay.add_argument("--portal-url", required=True, help="indirizzo del portale di prova (es. http://127.0.0.1:8765)")
+    pay.add_argument("--ipa", required=True)
+    which = pay.add_mutually_exclusive_group(required=True)
+    which.add_argument("--iud", nargs="+", action="extend", metavar="IUD", help="gli IUD da pagare")
+    which.add_argument("--fraction", type=float, metavar="F", help="frazione (0-1) dei dovuti da pagare, a caso")
+    pay.add_argument("--seed", type=int, default=None, help="seme per la scelta casuale")
+    pay.add_argument("--json", action="store_true")
+    pay.set_defaults(handler=cmd_pay)
+
+
+def cmd_run(args, ctx) -> int:
+    from mypay_desk.simulator.server import SimulatorServer
+
+    state = Path(args.state) if args.state else default_state_dir()
+    server = SimulatorServer(state, host=args.host, port=args.port, processing_delay=args.processing_delay)
+
+    def ready(url: str) -> None:
+        info(f"Portale MyPay di prova su {url} (web service: {url}/ws/pa/), stato in {state}. Ctrl-C per fermarlo.")
+
+    try:
+        server.serve_forever(on_ready=ready)
+    except OSError as exc:
+        raise UserError(f"Impossibile avviare il portale di prova su {args.host}:{args.port}: {exc.strerror or exc}",
+                        field="port") from exc
+    return EXIT_OK
+
+
+def cmd_add_ente(args, ctx) -> int:
+    from mypay_desk.simulator.server import add_ente
+    from mypay_desk.simulator.state import StateError
+
+    password = sys.stdin.readline().rstrip("\r\n")
+    types = [t for t in (x.strip() for x in args.types.split(",")) if t]
+    try:
+        ente = add_ente(args.add_state, args.ipa, args.fiscal_code, password, types,
+                        segregation_code=args.segregation_code, name=args.name)
+    except StateError as exc:
+        raise UserError(str(exc)) from exc
+    if args.json:
+        print_json({"ipa": ente.ipa, "fiscal_code": ente.fiscal_code, "name": ente.name,
+                    "segregation_code": ente.segregation_code, "types": types, "state": str(args.add_state)})
+    else:
+        info(f"Ente {ente.ipa} registrato nel portale di prova ({args.add_state}) con i tipi dovuto {', '.join(types)}")
+    return EXIT_OK
+
+
+def _base(url: str) -> str:
+    url = url.strip().rstrip("/")
+    for tail in ("/ws/pa", "/ws"):
+        if url.endswith(tail):
+            url = url[: -len(tail)]
+    return url
+
+
+def cmd_pay(args, ctx) -> int:
+    import httpx
+
+    if args.fraction is not None and not 0 <= args.fraction <= 1:
+        raise UserError("--fraction deve essere tra 0 e 1", field="fraction")
+    body: dict = {"ipa": args.ipa}
+    if args.iud:
+        body["iuds"] = args.iud
+    else:
+        body["fraction"] = args.fraction
+        if args.seed is not None:
+            body["seed"] = args.seed
+    url = _base(args.portal_url) + "/sandbox/pay"
+    try:
+        resp = httpx.post(url, json=body, timeout=httpx.Timeout(60.0, connect=5.0))
+    except httpx.HTTPError as exc:
+        raise PortalError(f"Portale di prova non raggiungibile su {args.portal_url}: {exc}") from exc
+    try:
+        data = resp.json()
+    except ValueError as exc:
+        raise PortalError(f"Risposta inattesa dal portale di prova (HTTP {resp.status_code})") from exc
+    if resp.status_code != 200:
+        raise UserError(f"Il portale di prova ha rifiutato la richiesta: {data.get('error', resp.text)}")
+    if args.json:
+        print_json(data)
+    else:
+        total = sum(p["amount_cents"] for p in data["paid"])
+        info(f"Pagati {len(data['paid'])} dovuti per {total / 100:.2f} euro")
+        for s in data["skipped"]:
+            info(f"  {s['iud']}: non pagato ({s['reason']})")
+    return EXIT_OK
