@@ -230,3 +230,12 @@ def debt_list_id(session: Session, debt_id: int) -> int | None:
 
 def debt_ente_id(session: Session, debt_id: int) -> int | None:
     return session.scalar(select(Debt.ente_id).where(Debt.id == debt_id))
+
+
+def find_debt_by_iud(session: Session, ente_id: int, iud: str) -> dict[str, Any] | None:
+    stmt = (select(Debt.id, Debt.iud, DebtList.name.label("list_name"), Debt.debtor_name, Debt.amount_cents,
+                   Debt.state, Debt.iuv, Debt.notice_number)
+            .join(DebtList, DebtList.id == Debt.list_id).where(Debt.ente_id == ente_id, Debt.iud == iud)
+            .order_by(Debt.id.desc()).limit(1))
+    row = session.execute(stmt).first()
+    return dict(row._mapping) if row else None
