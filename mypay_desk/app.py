@@ -13,17 +13,23 @@ log = logging.getLogger(__name__)
 def run_gui(workspace: str | None = None, demo: bool = False, smoke_test: bool = False) -> int:
     if smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
     from mypay_desk import APP_ID, APP_NAME, __version__
     from mypay_desk.services.workspace import Workspace, WorkspaceError
+    from mypay_desk.ui import i18n
     from mypay_desk.ui.context import AppContext
+    from mypay_desk.ui.errors import show_unexpected
+    from mypay_desk.ui.logging_setup import install_error_hooks, setup_logging, shutdown_logging
     from mypay_desk.ui.tasks import InlineTaskRunner, TaskRunner
+    from mypay_desk.ui.theme import apply_theme
 
     QCoreApplication.setOrganizationName(APP_ID)
     QCoreApplication.setApplicationName(APP_ID)
     QCoreApplication.setApplicationVersion(__version__)
+    # A readable INI file per user (not the Windows registry): easy to inspect, back up or reset.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName(APP_NAME)
 
@@ -31,6 +37,13 @@ def run_gui(workspace: str | None = None, demo: bool = False, smoke_test: bool =
         import tempfile
 
         workspace = tempfile.mkdtemp(prefix="mypay-desk-smoke-")
+    # The smoke test must not touch the user's settings: it keeps its own next to its workspace.
+    settings = (QSettings(str(Path(workspace or ".") / "smoke-settings.ini"), QSettings.Format.IniFormat)
+                if smoke_test else QSettings())
+    language = i18n.saved_language(settings)
+    catalogues = i18n.install_translators(language, app)
+    apply_theme(app)
+
     try:
         ws = Workspace.open(workspace)
     except WorkspaceError as exc:
@@ -40,29 +53,45 @@ def run_gui(workspace: str | None = None, demo: bool = False, smoke_test: bool =
             QMessageBox.critical(None, APP_NAME, str(exc))
         print(f"errore: {exc}", file=sys.stderr)
         return 1
+    log_path = setup_logging(ws.logs_dir)
+    install_error_hooks(None if smoke_test else show_unexpected)
+    log.info("%s %s avviato; spazio di lavoro %s; lingua %s", APP_NAME, __version__, ws.path, language)
+
     tasks = InlineTaskRunner() if smoke_test else TaskRunner()
-    ctx = AppContext(ws, tasks)
+    ctx = AppContext(ws, tasks, settings)
     from mypay_desk.ui.main_window import MainWindow
 
     window = MainWindow(ctx)
     if smoke_test:
         window.resize(1200, 800)
         window.show()
+        if ctx.ente is not None:
+            window.build_all_pages()  # every page of this build must construct
         app.processEvents()
         image = window.grab()
         ok = not image.isNull()
         out = Path(ws.path) / "smoke-main-window.png"
         image.save(str(out))
         ok = ok and _smoke_notice(ws)
+        ok = ok and (language == i18n.DEFAULT_LANGUAGE or bool(catalogues))
+        ok = ok and log_path.is_file()
         window.close()
         ws.close()
+        shutdown_logging()
         print("smoke test: OK" if ok else "smoke test: FAILED")
         return 0 if ok else 1
     window.show()
     if demo:
         window.open_demo()
     code = app.exec()
+    # Let running work stop at its next check before the database goes away.
+    tasks.cancel_all()
+    if not tasks.wait(15_000):
+        log.warning("alcune operazioni non sono terminate entro 15 s dalla chiusura")
+    window.stop_sandbox()
     ws.close()
+    log.info("%s chiuso (codice %s)", APP_NAME, code)
+    shutdown_logging()
     return code
 
 

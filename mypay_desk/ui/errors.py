@@ -1,33 +1,105 @@
-"""The error dialog: what happened in plain Italian, with copyable details, and a log file."""
+"""The error dialog: what happened in plain Italian, what was kept, with copyable details and the log file.
+
+``show_error(parent, title, failure)`` is for failures a task reported (``failure`` is a TaskFailure or
+an exception); ``show_unexpected(summary, details)`` is what the excepthook calls for bugs.
+"""
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from mypay_desk.services.errors import PortalError, UserError
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+_log_file: Path | None = None
+
+
+def set_log_file(path: Path | None) -> None:
+    global _log_file
+    _log_file = path
+
+
+def log_file() -> Path | None:
+    return _log_file
+
+
+
+class ErrorBox(QMessageBox):
+    """A message box whose details can be copied with one button (the button does not close it)."""
+
+    def __init__(self, parent: QWidget | None, title: str, text: str, informative: str, details: str,
+                 icon: QMessageBox.Icon = QMessageBox.Icon.Warning):
+        super().__init__(parent)
+        self.setObjectName("errorBox")
+        self.setIcon(icon)
+        self.setWindowTitle(title)
+        self.setText(text)
+        if informative:
+            self.setInformativeText(informative)
+        self.details = details
+        self.copy_button: QPushButton | None = None
+        if details:
+            self.setDetailedText(details)
+            self.copy_button = self.addButton(translate("errors", "Copia dettagli"), QMessageBox.ButtonRole.ActionRole)
+        self.addButton(QMessageBox.StandardButton.Close)
+        self.setDefaultButton(QMessageBox.StandardButton.Close)
+
+    def copy_details(self) -> None:
+        parts = [self.windowTitle(), self.text(), self.informativeText(), self.details]
+        QApplication.clipboard().setText("\n\n".join(p for p in parts if p))
+
+    def done(self, result: int) -> None:  # the copy button must not close the box
+        if self.copy_button is not None and self.clickedButton() is self.copy_button:
+            self.copy_details()
+            self.copy_button.setText(translate("errors", "Copiati negli appunti"))
+            return
+        super().done(result)
+
+
+def _present(box: QMessageBox) -> None:
+    """Show the box modally (tests replace this to inspect the box without blocking)."""
+    box.exec()
+
+
+def _log_hint() -> str:
+    if _log_file is None:
+        return ""
+    return translate("errors", "Il file di log è {0}.").format(str(_log_file))
+
+
+def build_error_box(parent: QWidget | None, title: str, failure) -> ErrorBox:
+    exc = getattr(failure, "exception", failure)
+    details = getattr(failure, "details", "") or repr(exc)
+    if isinstance(exc, UserError):
+        return ErrorBox(parent, title, str(exc), translate("errors", "Nulla di quanto già salvato è stato perso."), details)
+    if isinstance(exc, PortalError):
+        text = translate("errors", "Il portale non ha risposto come previsto:") + f"\n{exc}"
+        info = translate("errors", "Le modifiche restano in attesa e verranno inviate alla prossima sincronizzazione.")
+        return ErrorBox(parent, title, text, info, details)
+    text = translate("errors", "Si è verificato un errore imprevisto.") + f"\n{exc}"
+    info = " ".join(p for p in (
+        translate("errors", "Quanto già salvato non è stato perso."),
+        translate("errors", "Copia i dettagli con «Copia dettagli» e inviali all'assistenza."),
+        _log_hint()) if p)
+    return ErrorBox(parent, title, text, info, details, QMessageBox.Icon.Critical)
 
 
 def show_error(parent: QWidget | None, title: str, failure) -> None:
-    exc = getattr(failure, "exception", failure)
-    details = getattr(failure, "details", "") or repr(exc)
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    if isinstance(exc, UserError):
-        box.setText(str(exc))
-        box.setInformativeText(QApplication.translate("errors", "Nulla di quanto già salvato è stato perso."))
-    elif isinstance(exc, PortalError):
-        box.setText(QApplication.translate("errors", "Il portale non ha risposto come previsto:") + f"\n{exc}")
-        box.setInformativeText(QApplication.translate(
-            "errors", "Le modifiche restano in attesa e verranno inviate alla prossima sincronizzazione."))
-    else:
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setText(QApplication.translate("errors", "Si è verificato un errore imprevisto.") + f"\n{exc}")
-        box.setInformativeText(QApplication.translate(
-            "errors", "I dettagli sono nel file di log; copiali con il pulsante «Mostra dettagli»."))
-    box.setDetailedText(details)
-    box.exec()
+    _present(build_error_box(parent, title, failure))
+
+
+def show_unexpected(summary: str, details: str, parent: QWidget | None = None) -> None:
+    """The dialog for a bug nobody caught (called by the excepthook on the GUI thread)."""
+    parent = parent or QApplication.activeWindow()
+    text = translate("errors", "Si è verificato un errore imprevisto:") + f"\n{summary}"
+    info = " ".join(p for p in (
+        translate("errors", "L'applicazione continua a funzionare e quanto già salvato non è stato perso."),
+        translate("errors", "Copia i dettagli con «Copia dettagli» e inviali all'assistenza."),
+        _log_hint()) if p)
+    _present(ErrorBox(parent, translate("errors", "Errore imprevisto"), text, info, details, QMessageBox.Icon.Critical))

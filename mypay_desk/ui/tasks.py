@@ -9,6 +9,7 @@ Tests swap in :class:`InlineTaskRunner`, which runs tasks synchronously.
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 
 TaskFn = Callable[[Callable[[int, int, str], None], CancelToken], Any]
 SHOW_PROGRESS_AFTER_MS = 500
+PROGRESS_INTERVAL_S = 0.05  # at most ~20 progress signals a second reach the GUI thread
 
 
 @dataclass
@@ -49,11 +51,36 @@ class TaskHandle(QObject):
         self.token = CancelToken()
         self.signals = _Signals()
         self.done = False
+        self.cancelled = False
         self.result: Any = None
         self.failure: TaskFailure | None = None
 
     def cancel(self) -> None:
         self.token.cancel()
+
+
+class _Throttle:
+    """Forwards progress at most every PROGRESS_INTERVAL_S (and always the first and the last step)."""
+
+    def __init__(self, emit: Callable[[int, int, str], None]):
+        self.emit = emit
+        self.last_emit = 0.0
+        self.pending: tuple[int, int, str] | None = None
+
+    def __call__(self, done, total, message="") -> None:
+        value = (int(done), int(total), str(message or ""))
+        now = time.monotonic()
+        if now - self.last_emit >= PROGRESS_INTERVAL_S or (value[1] > 0 and value[0] >= value[1]):
+            self.last_emit = now
+            self.pending = None
+            self.emit(*value)
+        else:
+            self.pending = value
+
+    def flush(self) -> None:
+        if self.pending is not None:
+            self.emit(*self.pending)
+            self.pending = None
 
 
 class _Runnable(QRunnable):
@@ -65,13 +92,18 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:  # worker thread: never touch widgets here
         h = self.handle
+        throttle = _Throttle(h.signals.progress.emit)
         try:
-            result = self.fn(lambda d, t, m="": h.signals.progress.emit(int(d), int(t), str(m)), h.token)
+            h.token.raise_if_cancelled()  # cancelled while queued behind another task
+            result = self.fn(throttle, h.token)
         except Cancelled:
+            throttle.pending = None
             h.signals.cancelled.emit()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI as a signal
+            throttle.pending = None
             h.signals.failed.emit(TaskFailure(exc, traceback.format_exc()))
         else:
+            throttle.flush()
             h.signals.succeeded.emit(result)
         finally:
             h.signals.finished.emit()
@@ -89,6 +121,7 @@ class TaskRunner(QObject):
         self._db_lane.setMaxThreadCount(1)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(pool_size)
+        # Holds each handle until it finishes; afterwards only the caller's reference keeps it.
         self._running: set[TaskHandle] = set()
 
     def run(
@@ -105,7 +138,7 @@ class TaskRunner(QObject):
         show_progress: bool = True,
         cancellable: bool = True,
     ) -> TaskHandle:
-        handle = TaskHandle(title, self)
+        handle = TaskHandle(title)
         dialog = _ProgressDialog(handle, parent_widget, cancellable) if show_progress and title else None
         s = handle.signals
         if on_progress:
@@ -129,6 +162,7 @@ class TaskRunner(QObject):
                 show_error(parent_widget, title or self.tr("Operazione"), failure)
 
         def _cancel():
+            handle.cancelled = True
             if on_cancel:
                 on_cancel()
 
@@ -152,6 +186,9 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
+    def running(self) -> list[TaskHandle]:
+        return list(self._running)
+
     def cancel_all(self) -> None:
         for h in list(self._running):
             h.cancel()
@@ -168,11 +205,14 @@ class InlineTaskRunner(TaskRunner):
     def run(self, fn: TaskFn, *, title: str = "", lane: str = "db", on_success=None, on_error=None,
             on_cancel=None, on_progress=None, parent_widget=None, show_progress=True,
             cancellable=True) -> TaskHandle:
-        handle = TaskHandle(title, self)
+        handle = TaskHandle(title)
         progress = on_progress or (lambda *_: None)
+        self._running.add(handle)
+        self.task_started.emit(handle)
         try:
-            result = fn(lambda d, t, m="": progress(int(d), int(t), str(m)), handle.token)
+            result = fn(lambda d, t, m="": progress(int(d), int(t), str(m or "")), handle.token)
         except Cancelled:
+            handle.cancelled = True
             if on_cancel:
                 on_cancel()
         except Exception as exc:  # noqa: BLE001
@@ -180,12 +220,15 @@ class InlineTaskRunner(TaskRunner):
             if on_error:
                 on_error(handle.failure)
             else:
+                handle.done = True
+                self._running.discard(handle)
                 raise
         else:
             handle.result = result
             if on_success:
                 on_success(result)
         handle.done = True
+        self._running.discard(handle)
         self.task_finished.emit(handle)
         return handle
 
@@ -225,15 +268,18 @@ class _ProgressDialog(QObject):
 
     def on_progress(self, done: int, total: int, message: str) -> None:
         self.last = (done, total, message)
-        if self.dialog is None:
+        d = self.dialog
+        if d is None:
             return
-        if total > 0:
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(min(done, total))
-        else:
-            self.dialog.setMaximum(0)
         if message:
-            self.dialog.setLabelText(f"{self.handle.title}\n{message}")
+            d.setLabelText(f"{self.handle.title}\n{message}")
+        if total > 0:
+            if d.maximum() != total:
+                d.setMaximum(total)
+            # Last: a modal QProgressDialog processes events in setValue, and the task may finish there.
+            d.setValue(min(done, total))
+        elif d.maximum() != 0:
+            d.setMaximum(0)
 
     def finish(self) -> None:
         self.timer.stop()
