@@ -13,24 +13,16 @@ Writing: bulk changes compute the new values here and store them through ``ws.li
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from mypay_desk.domain.debt_states import is_editable, pending_action
-from mypay_desk.domain.debts import (
-    RECORD_FIELDS,
-    DebtRow,
-    bilancio_from_json,
-    flow_hash,
-    rescale_bilancio,
-)
-from mypay_desk.domain.ente import FieldError
+from mypay_desk.domain.debt_states import is_editable, state_label
+from mypay_desk.domain.debts import RECORD_FIELDS, DebtRow, bilancio_from_json, rescale_bilancio
 from mypay_desk.domain.money import MAX_AMOUNT_CENTS
 from mypay_desk.services.errors import UserError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
@@ -113,22 +105,13 @@ class BulkResult:
     cancelled_ids: list[int] = field(default_factory=list)  # for a bulk cancel
 
 
-_ROW_FIELDS = {f.name for f in fields(DebtRow)}
-
-
 def row_from_dict(d: dict[str, Any]) -> DebtRow:
-    """A stored debt (dict of column values) as the DebtRow the GUI shows."""
-    values = {k: v for k, v in d.items() if k in _ROW_FIELDS}
-    values["bilancio"] = bilancio_from_json(d.get("bilancio_json") or "")
-    try:
-        errs = json.loads(d.get("errors_json") or "[]")
-    except ValueError:
-        errs = []
-    values["errors"] = [FieldError(e.get("column", ""), e.get("message", "")) for e in errs if isinstance(e, dict)]
-    values["instalment_count"] = d.get("instalment_count", 0)
-    row = DebtRow(**values)
-    row.pending = pending_action(row.state, row.cancel_requested, d.get("portal_hash") or "",
-                                 flow_hash(row.record()))
+    """A stored debt (dict of column values) as the DebtRow the GUI shows (same rules as the list
+    service: errors, bilancio and the pending I/M/A)."""
+    from mypay_desk.services.lists import row_of
+
+    row = row_of(d)
+    row.instalment_count = d.get("instalment_count", 0)
     return row
 
 
@@ -249,16 +232,18 @@ class DebtTableService:
         for start in range(0, total, step):
             cancel.raise_if_cancelled()
             chunk = list(debt_ids[start:start + step])
-            current = self._values_with_state(chunk, names)
+            current = self.values(chunk, names)
+            states = self.states(chunk)
             b = ChangeSet(names)
             a = ChangeSet(names)
             for debt_id in chunk:
-                vals = current.get(debt_id)
-                if vals is None:
+                old = current.get(debt_id)
+                if old is None or debt_id not in states:
                     continue
-                old, state = vals[:-1], vals[-1]
-                if not is_editable(state):
-                    skipped.append((debt_id, f"non modificabile nello stato {state}"))
+                state, cancel_requested = states[debt_id]
+                if not is_editable(state) or cancel_requested:
+                    why = "annullamento richiesto" if cancel_requested else state_label(state).lower()
+                    skipped.append((debt_id, f"non modificabile ({why})"))
                     continue
                 new = compute(debt_id, old)
                 if isinstance(new, str):
@@ -277,12 +262,6 @@ class DebtTableService:
                 after.values.extend(a.values)
             progress(min(start + step, total), total, "")
         return BulkResult(before=[before], after=[after], changed=applied, skipped=skipped)
-
-    def _values_with_state(self, chunk: Sequence[int], names: tuple[str, ...]) -> dict[int, tuple]:
-        vals = self.values(chunk, names)
-        with self.ws.db.session() as s:
-            states = repo.field_values(s, chunk, ["state"])
-        return {k: v + states[k] for k, v in vals.items() if k in states}
 
     def set_debt_type(self, debt_ids: Sequence[int], code: str, *, progress: ProgressCallback = no_progress,
                       cancel: CancelToken = NEVER_CANCELLED) -> BulkResult:
@@ -389,16 +368,33 @@ class DebtTableService:
 
     def cancel(self, debt_ids: Sequence[int], *, progress: ProgressCallback = no_progress,
                cancel: CancelToken = NEVER_CANCELLED) -> BulkResult:
-        """Cancel debts through ``ws.lists.cancel_debts`` (pending A once they were on the portal)."""
+        """Cancel debts through ``ws.lists.cancel_debts`` (pending A once they were on the portal).
+
+        ``cancelled_ids`` are the debts this call cancelled (already cancelled or paid ones are not),
+        which is what an undo hands to :meth:`uncancel`.
+        """
         total = len(debt_ids)
         done_ids: list[int] = []
+        skipped: list[tuple[int, str]] = []
         for start in range(0, total, APPLY_CHUNK):
             cancel.raise_if_cancelled()
             chunk = list(debt_ids[start:start + APPLY_CHUNK])
-            self.ws.lists.cancel_debts(chunk)
-            done_ids.extend(chunk)
+            before = self.states(chunk)
+            result = self.ws.lists.cancel_debts(chunk)
+            after = self.states(chunk)
+            for debt_id in chunk:
+                if after.get(debt_id, ("", False))[1] and not before.get(debt_id, ("", False))[1]:
+                    done_ids.append(debt_id)
+            skipped.extend((0, f"{iud}: {why}") for iud, why in result.skipped)
             progress(min(start + APPLY_CHUNK, total), total, "")
-        return BulkResult(before=[], after=[], changed=len(done_ids), cancelled_ids=done_ids)
+        return BulkResult(before=[], after=[], changed=len(done_ids), skipped=skipped, cancelled_ids=done_ids)
+
+    def uncancel(self, debt_ids: Sequence[int]) -> int:
+        """Take back cancellations not sent yet (the undo of :meth:`cancel`)."""
+        n = 0
+        for start in range(0, len(debt_ids), APPLY_CHUNK):
+            n += self.ws.lists.uncancel_debts(list(debt_ids[start:start + APPLY_CHUNK]))
+        return n
 
 
 _PLACEHOLDERS = {"anno", "nome", "codice_fiscale", "iud", "importo"}

@@ -20,7 +20,12 @@ from mypay_desk.domain.debts import DebtRecord
 from mypay_desk.services.debt_table import BulkResult, ChangeSet, DebtFilter, DebtTableService, SortSpec
 from mypay_desk.ui.lists.columns import CellError, parse_value
 from mypay_desk.ui.lists.debt_model import DebtTableModel
-from mypay_desk.ui.lists.undo import AddDebtsCommand, ApplyChangesCommand, InstalmentsCommand
+from mypay_desk.ui.lists.undo import (
+    AddDebtsCommand,
+    ApplyChangesCommand,
+    CancelDebtsCommand,
+    InstalmentsCommand,
+)
 
 log = logging.getLogger(__name__)
 
@@ -105,11 +110,9 @@ class DebtTableController(QObject):
 
     # --- ids across undo/redo of added rows -------------------------------------------------------
     def alias_ids(self, old: Sequence[int], new: Sequence[int]) -> None:
+        """Rows re-added by a redo have new ids: commands holding ``old`` ids find them through this."""
         for o, n in zip(old, new, strict=True):
             self._aliases[o] = n
-            for k, v in list(self._aliases.items()):
-                if v == o:
-                    self._aliases[k] = n
 
     def resolve(self, debt_id: int) -> int:
         return self._aliases.get(debt_id, debt_id)
@@ -154,26 +157,54 @@ class DebtTableController(QObject):
             lambda progress, cancel: self.service.apply(sets, progress=progress, cancel=cancel),
             n, lambda _r: self.model.refresh_ids(touched))
 
-    def add_records(self, records: list[DebtRecord]) -> list[int]:
-        """Append debts to the list; returns their ids (synchronous: the command needs them)."""
-        ids = list(self.ctx.ws.lists.add_debts(self.list_id, records))
-        self._after_rows_changed()
-        return ids
+    def add_records(self, records: list[DebtRecord], command: AddDebtsCommand) -> None:
+        """Append debts to the list (redo of AddDebtsCommand); ``command.ids`` receives their ids."""
+        list_id = self.list_id
+        lists = self.ctx.ws.lists
 
-    def delete_debts(self, debt_ids: Sequence[int]) -> None:
-        self.ctx.ws.lists.delete_debts([self.resolve(i) for i in debt_ids])
-        self._after_rows_changed()
+        def work(progress, cancel):
+            progress(0, len(records), "")
+            ids = lists.add_debts(list_id, records)
+            # Runs on the database lane: a later delete of the same command (also there) sees the ids.
+            for earlier in command.id_history:  # every id these rows ever had now means the new row
+                self.alias_ids(earlier, ids)
+            command.id_history.append(list(ids))
+            command.ids = list(ids)
+            return ids
+
+        self._run_write(self.tr("Aggiunta dei dovuti"), work, len(records), lambda _ids: self.reload())
+
+    def delete_added(self, command: AddDebtsCommand) -> None:
+        """Remove the debts a command added (undo of AddDebtsCommand)."""
+        lists = self.ctx.ws.lists
+
+        def work(progress, cancel):
+            ids = list(command.ids)
+            command.ids = []
+            return lists.delete_debts(ids) if ids else 0
+
+        self._run_write(self.tr("Rimozione dei dovuti aggiunti"), work, len(command.records),
+                        lambda _n: self.reload())
 
     def set_instalments(self, debt_id: int, plan: list) -> None:
+        """Store an instalment plan ([] = single payment only); lines carry amount_cents and due_date."""
         debt_id = self.resolve(debt_id)
-        self._run_write(self.tr("Rate"), lambda progress, cancel: self.ctx.ws.lists.set_instalments(debt_id, plan),
+        tuples = [(line.amount_cents, line.due_date) for line in plan]
+        self._run_write(self.tr("Rate"),
+                        lambda progress, cancel: self.ctx.ws.lists.set_instalments(debt_id, tuples),
                         1, lambda _r: self.model.refresh_ids([debt_id]))
 
-    def _after_rows_changed(self) -> None:
-        self.ctx.pending_changed.emit()
-        self.ctx.data_changed.emit("lists")
-        self.list_changed.emit()
-        self.reload()
+    def cancel_debts(self, debt_ids: Sequence[int]) -> None:
+        ids = [self.resolve(i) for i in debt_ids]
+        self._run_write(self.tr("Annulla dovuti"),
+                        lambda progress, cancel: self.service.cancel(ids, progress=progress, cancel=cancel),
+                        len(ids), lambda _r: self.model.refresh_ids(ids))
+
+    def uncancel_debts(self, debt_ids: Sequence[int]) -> None:
+        ids = [self.resolve(i) for i in debt_ids]
+        self._run_write(self.tr("Ripristina dovuti"),
+                        lambda progress, cancel: self.service.uncancel(ids),
+                        len(ids), lambda _r: self.model.refresh_ids(ids))
 
     # --- edits from the table --------------------------------------------------------------------
     def on_edit_requested(self, changes: list[tuple[int, dict[str, Any]]], label: str) -> None:
@@ -205,6 +236,15 @@ class DebtTableController(QObject):
             self.undo_stack.push(ApplyChangesCommand(self, result.before, result.after, text, applied=True))
         touched = [i for cs in result.after for i in cs.ids]
         self.model.refresh_ids(touched)
+        self.ctx.pending_changed.emit()
+        self.ctx.data_changed.emit("lists")
+        self.list_changed.emit()
+
+    def push_cancelled(self, debt_ids: list[int], text: str) -> None:
+        """Debts the service just cancelled: one undo step (undo = uncancel while still local)."""
+        if debt_ids:
+            self.undo_stack.push(CancelDebtsCommand(self, list(debt_ids), text))
+        self.model.refresh_ids(debt_ids)
         self.ctx.pending_changed.emit()
         self.ctx.data_changed.emit("lists")
         self.list_changed.emit()

@@ -59,7 +59,8 @@ class AddDebtsCommand(QUndoCommand):
     """New debts appended to the list (a paste below the last row, "Nuovo dovuto").
 
     Undo deletes them; redo adds them again. The new rows get new ids, which the controller maps to
-    the old ones so the commands above this one on the stack still find them.
+    the old ones so the commands above this one on the stack still find them. The writes run on
+    the database lane, one after the other, so ``ids`` is filled by the add before a delete reads it.
     """
 
     def __init__(self, controller: DebtTableController, records: list, text: str,
@@ -68,21 +69,18 @@ class AddDebtsCommand(QUndoCommand):
         self.controller = controller
         self.records = records
         self.ids: list[int] = []
+        self.id_history: list[list[int]] = []
         self.then = then  # changes to existing rows made by the same paste
 
     def redo(self) -> None:
-        new_ids = self.controller.add_records(self.records)
-        if self.ids:
-            self.controller.alias_ids(self.ids, new_ids)
-        else:
-            self.ids = list(new_ids)
+        self.controller.add_records(self.records, self)
         if self.then is not None:
             self.then.redo()
 
     def undo(self) -> None:
         if self.then is not None:
             self.then.undo()
-        self.controller.delete_debts(self.ids)
+        self.controller.delete_added(self)
 
 
 class InstalmentsCommand(QUndoCommand):
@@ -105,3 +103,23 @@ class InstalmentsCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.controller.set_instalments(self.debt_id, self.before)
+
+
+class CancelDebtsCommand(QUndoCommand):
+    """Debts cancelled (already stored by the service). Undo takes the cancellation back while it is
+    still local (a pending A not sent, or ANNULLATO of a debt the portal never had)."""
+
+    def __init__(self, controller: DebtTableController, debt_ids: list[int], text: str):
+        super().__init__(text)
+        self.controller = controller
+        self.debt_ids = debt_ids
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self.controller.cancel_debts(self.debt_ids)
+
+    def undo(self) -> None:
+        self.controller.uncancel_debts(self.debt_ids)

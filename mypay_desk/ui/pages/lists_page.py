@@ -276,7 +276,7 @@ class ListsPage(QWidget):
     def refresh_lists(self) -> None:
         current = self.controller.list_id
         try:
-            summaries = self.ctx.ws.lists.summaries() if self.ctx.ws.ente.current() else []
+            summaries = self.ctx.ws.lists.lists() if self.ctx.ws.ente.current() else []
         except UserError as exc:
             self._status(str(exc))
             summaries = []
@@ -473,10 +473,7 @@ class ListsPage(QWidget):
 
         def done(result):
             if choice.operation == "cancel":
-                self.controller.undo_stack.clear()  # a cancellation is not undoable: it becomes an A
-                self.controller.reload()
-                self.ctx.pending_changed.emit()
-                self.ctx.data_changed.emit("lists")
+                self.controller.push_cancelled(result.cancelled_ids, label)
             else:
                 self.controller.push_bulk(result, label)
             msg = self.tr("{0}: {1} dovuti modificati").format(label, result.changed)
@@ -508,14 +505,12 @@ class ListsPage(QWidget):
         name = self.controller.list_name
 
         def done(result):
-            n = getattr(result, "assigned", result)
-            self._status(self.tr("IUV assegnati: {0}").format(n))
+            self._status(self.tr("IUV assegnati: {0}").format(len(result.assigned)))
             self.controller.model.refresh_all()
             self.ctx.pending_changed.emit()
             self.ctx.data_changed.emit("lists")
 
-        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.lists.assign_iuvs(name, progress=progress,
-                                                                                 cancel=cancel),
+        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.lists.assign_iuvs(name),
                            title=self.tr("Assegna IUV"), lane="db", on_success=done, parent_widget=self)
 
     def export_flow(self) -> None:
@@ -533,19 +528,16 @@ class ListsPage(QWidget):
         def done(result):
             QMessageBox.information(self, self.tr("Esporta flusso"), self._export_message(result, path))
 
-        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.lists.export_flow(
-            name, version, path, progress=progress, cancel=cancel),
+        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.lists.export_flow(name, version, path),
             title=self.tr("Esporta flusso"), lane="pool", on_success=done, parent_widget=self)
 
     def _export_message(self, result, path: str) -> str:
-        written = getattr(result, "rows", None)
-        skipped = getattr(result, "skipped", None) or []
-        out = getattr(result, "path", None) or path
-        msg = self.tr("Flusso scritto in {0}").format(out)
-        if written is not None:
-            msg += self.tr(" ({0} righe)").format(written)
-        if skipped:
-            msg += "\n" + self.tr("{0} dovuti non validi esclusi: correggili nella tabella.").format(len(skipped))
+        msg = self.tr("Flusso {0} scritto in {1} ({2} righe: {3} I, {4} M, {5} A).").format(
+            result.file_name, result.path, result.rows, result.actions.get("I", 0), result.actions.get("M", 0),
+            result.actions.get("A", 0))
+        if result.left_out:
+            msg += "\n" + self.tr("{0} dovuti non validi esclusi: correggili nella tabella (colonna Errori)."
+                                  ).format(len(result.left_out))
         return msg
 
     def export_xlsx(self) -> None:
@@ -556,8 +548,7 @@ class ListsPage(QWidget):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.lists.export_xlsx(
-            name, path, progress=progress, cancel=cancel),
+        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.lists.export_xlsx(name, path),
             title=self.tr("Esporta Excel"), lane="pool", parent_widget=self,
             on_success=lambda _r: self._status(self.tr("Lista esportata in {0}").format(path)))
 
