@@ -1,7 +1,9 @@
 """QR codes and Data Matrix symbols for the notices, as compact vector paths.
 
 A symbol is encoded with zxing-cpp (QR version 4, ECC level M, as pagoPA specifies; Data Matrix
-ECC 200 square), and drawn as ONE filled path of rectangles in module units. To keep a run of
+ECC 200 square), and drawn as ONE filled path of rectangles in module units. All the barcodes of a
+page go into one compressed content stream that the layout embeds as a Form XObject, so a worker
+process can do all the barcode work of a page (see ``encode_pages``). To keep a run of
 100,000 notices fast the path is assembled from a per-symbol-size table: the row is packed 8 modules
 to a byte and each (row, byte position, byte value) maps to the ready-made ``re`` operators of the
 dark runs inside those 8 modules. Adjacent rectangles of one path fill render without seams.
@@ -15,8 +17,7 @@ from __future__ import annotations
 import os
 import sys
 import zlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import zxingcpp
 from PIL import Image
@@ -32,16 +33,8 @@ class BarcodeError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Symbol:
-    """A barcode ready to place: ``stream`` holds compressed PDF path operators in module units
-    (origin at the bottom-left module, one unit per module); ``modules`` is the side length."""
-
-    kind: str
-    modules: int
-    rows: int
-    stream: bytes  # zlib-compressed content (FlateDecode)
-
+# One barcode to draw: kind, payload, x and y of its bottom-left corner (PDF points), side (points).
+Placement = tuple[str, str, float, float, float]
 
 def module_matrix(kind: str, payload: str) -> tuple[int, int, bytes]:
     """(width, height, one byte per module: 0 dark, 255 light) without quiet zone."""
@@ -108,22 +101,44 @@ def matrix_path(width: int, height: int, modules: bytes) -> str:
     return "".join(map(table.__getitem__, [b + v for b, v in zip(table.bases, packed, strict=True)])) + "f\n"
 
 
-def encode(kind: str, payload: str, level: int = 6) -> Symbol:
+def symbol_path(kind: str, payload: str) -> tuple[int, str]:
+    """(modules per side, path operators in module units) of one symbol."""
     w, h, modules = module_matrix(kind, payload)
-    return Symbol(kind, w, h, zlib.compress(matrix_path(w, h, modules).encode("ascii"), level))
+    return w, matrix_path(w, h, modules)
 
 
-def encode_many(jobs: Sequence[tuple[str, str]]) -> list[Symbol]:
-    """Encode a list of (kind, payload); the unit of work sent to a worker process."""
-    return [encode(kind, payload) for kind, payload in jobs]
+def page_stream(placements: Sequence[Placement], level: int = 1) -> bytes:
+    """The barcodes of one page as a FlateDecode content stream in page coordinates.
+
+    Level 1 compression: the paths are repetitive text and level 6 costs five times the time for
+    a file only ~20% smaller.
+    """
+    if not placements:
+        return b""
+    parts = []
+    for kind, payload, x, y, size in placements:
+        modules, path = symbol_path(kind, payload)
+        s = size / modules
+        parts.append(f"q {s:.5f} 0 0 {s:.5f} {x:.3f} {y:.3f} cm\n{path}Q\n")
+    return zlib.compress("".join(parts).encode("ascii"), level)
+
+
+def encode_pages(pages: Sequence[Sequence[Placement]]) -> list[bytes]:
+    """Encode the barcodes of many pages; the unit of work sent to a worker process."""
+    return [page_stream(p) for p in pages]
 
 
 # --- optional worker processes --------------------------------------------------------------------
 
-def worker_count(total_notices: int, threshold: int = 400) -> int:
+# Below this many notices starting a worker process costs more than it saves.
+POOL_THRESHOLD = 400
+
+
+def worker_count(total_notices: int) -> int:
     """How many helper processes to use for a batch: none for small batches or a frozen app
-    (spawning needs freeze support in the bundle), else one per spare core (at most 3)."""
-    if total_notices < threshold or getattr(sys, "frozen", False):
+    (spawning needs freeze support in the bundle), else one per spare core (at most 3).
+    ``MYPAY_DESK_NOTICE_WORKERS`` overrides the number (0 = encode on the calling thread)."""
+    if total_notices < POOL_THRESHOLD or getattr(sys, "frozen", False):
         return 0
     if os.environ.get("MYPAY_DESK_NOTICE_WORKERS"):
         try:
@@ -144,8 +159,8 @@ class InlineEncoder:
         def result(self):
             return self._value
 
-    def submit(self, jobs: Sequence[tuple[str, str]]):
-        return self._Done(encode_many(jobs))
+    def submit(self, pages: Sequence[Sequence[Placement]]):
+        return self._Done(encode_pages(pages))
 
     def close(self, cancel: bool = False) -> None:
         return None
@@ -160,8 +175,8 @@ class PoolEncoder:
 
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
-    def submit(self, jobs: Sequence[tuple[str, str]]):
-        return self._pool.submit(encode_many, list(jobs))
+    def submit(self, pages: Sequence[Sequence[Placement]]):
+        return self._pool.submit(encode_pages, list(pages))
 
     def close(self, cancel: bool = False) -> None:
         self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
@@ -175,7 +190,3 @@ def make_encoder(total_notices: int):
         except (OSError, RuntimeError, ImportError):
             return InlineEncoder()
     return InlineEncoder()
-
-
-def all_jobs(groups: Iterable[Sequence[tuple[str, str]]]) -> list[tuple[str, str]]:
-    return [job for group in groups for job in group]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, xObjectName
+from reportlab.pdfbase.pdfdoc import PDFObject, xObjectName
 from reportlab.pdfgen import canvas as rl_canvas
 
 from mypay_desk.domain.notice import (
@@ -38,7 +38,7 @@ from mypay_desk.domain.notice import (
     instalment_groups,
 )
 from mypay_desk.services import notice_fonts as F
-from mypay_desk.services.notice_barcodes import DATAMATRIX, QR, Symbol
+from mypay_desk.services.notice_barcodes import DATAMATRIX, QR, Placement
 
 log = logging.getLogger(__name__)
 
@@ -315,6 +315,24 @@ def instalments_hint(notice: NoticeData) -> str:
 
 # --- the writer -----------------------------------------------------------------------------------
 
+_FORM_HEAD = (
+    f"<< /Type /XObject /Subtype /Form /BBox [0 0 {PAGE_W:.4f} {PAGE_H:.4f}] /Filter /FlateDecode "
+    "/Length %d >>\nstream\n"
+).encode("ascii")
+
+
+class _BarcodeForm(PDFObject):
+    """A Form XObject whose content (the page's barcodes) arrives already compressed."""
+
+    __RefOnly__ = 1
+
+    def __init__(self, stream: bytes):
+        self.stream = stream
+
+    def format(self, document) -> bytes:
+        return _FORM_HEAD % len(self.stream) + self.stream + b"\nendstream"
+
+
 @dataclass(frozen=True)
 class _Col:
     x0: float
@@ -347,58 +365,84 @@ class NoticeWriter:
         self._forms: dict[tuple, str] = {}
         self._logos: dict[str, ImageReader | None] = {}
         self._symbols = 0
-        self.pages = 0
+        self.pages_written = 0
         self.notices = 0
 
     # -- public ------------------------------------------------------------------------------------
     @staticmethod
-    def jobs(notice: NoticeData) -> list[tuple[str, str]]:
-        """The barcodes a notice needs, in the order :meth:`add` consumes them."""
-        out: list[tuple[str, str]] = []
-        for option in notice.options:
-            out.append((QR, notice.qr_payload(option)))
-            if notice.poste:
-                out.append((DATAMATRIX, notice.datamatrix_payload(option)))
+    def pages(notice: NoticeData) -> list[tuple[PaymentOption, ...] | None]:
+        """The pages of a notice: None for page 1, then the instalment groups."""
+        out: list[tuple[PaymentOption, ...] | None] = [None]
+        done = 0
+        for k in instalment_groups(len(notice.instalments)):
+            out.append(tuple(notice.instalments[done : done + k]))
+            done += k
         return out
 
-    def add(self, notice: NoticeData, symbols: Sequence[Symbol] | None = None) -> int:
-        """Draw one notice (page 1 and its instalment pages); returns the pages written."""
-        it = iter(symbols or ())
-        pages = 0
+    @staticmethod
+    def slots(notice: NoticeData, group: tuple[PaymentOption, ...] | None) -> list[tuple[str, PaymentOption, float, float, float]]:
+        """Where a page's barcodes go: (kind, option, x mm, top mm, size mm)."""
+        out = []
+        if group is None:
+            if notice.single is not None:
+                out.append((QR, notice.single, 14.0, 162.0, QR_SIZE_MM))
+                if notice.poste:
+                    out.append((DATAMATRIX, notice.single, 14.0, 230.0, DATAMATRIX_SIZE_MM))
+            return out
+        for col, option in zip(columns(len(group)), group, strict=True):
+            out.append((QR, option, col.x0 + 4, 76.0, QR_SIZE_MM))
+            if notice.poste:
+                out.append((DATAMATRIX, option, col.x0 + 4, 157.0, DATAMATRIX_SIZE_MM))
+        return out
+
+    @classmethod
+    def jobs(cls, notice: NoticeData) -> list[list[Placement]]:
+        """The barcodes of each page with their payloads and positions, in the order :meth:`add`
+        expects their encoded streams (see notice_barcodes.encode_pages)."""
+        out = []
+        for group in cls.pages(notice):
+            page = []
+            for kind, option, x, top, size in cls.slots(notice, group):
+                payload = notice.qr_payload(option) if kind == QR else notice.datamatrix_payload(option)
+                page.append((kind, payload, X(x), Y(top + size), size * MM))
+            out.append(page)
+        return out
+
+    def add(self, notice: NoticeData, streams: Sequence[bytes] | None = None) -> int:
+        """Draw one notice (page 1 and its instalment pages) with the barcode streams of its pages
+        (None draws empty boxes when the writer was made with ``barcodes=False``); returns the pages."""
+        pages = self.pages(notice)
+        if self.barcodes and (streams is None or len(streams) != len(pages)):
+            raise ValueError("barcode streams do not match the pages of the notice")
         with _binary_streams():
-            self._page_one(notice, it)
-            pages += 1
-            done = 0
-            for k in instalment_groups(len(notice.instalments)):
-                self._page_instalments(notice, notice.instalments[done : done + k], it)
-                done += k
-                pages += 1
-        self.pages += pages
+            for i, group in enumerate(pages):
+                if group is None:
+                    self._page_one(notice)
+                else:
+                    self._page_instalments(notice, group)
+                self._barcodes(notice, group, streams[i] if self.barcodes else b"")
+                self.c.showPage()
+        self.pages_written += len(pages)
         self.notices += 1
-        return pages
+        return len(pages)
 
     def save(self) -> None:
         with _binary_streams():
             self.c.save()
 
     # -- barcodes ----------------------------------------------------------------------------------
-    def _symbol(self, it, kind: str, x: float, top: float, size_mm: float) -> None:
+    def _barcodes(self, notice: NoticeData, group, stream: bytes) -> None:
         if not self.barcodes:
-            self.pen.box(x, top, x + size_mm, top + size_mm, width=0.5)
+            for _kind, _option, x, top, size in self.slots(notice, group):
+                self.pen.box(x, top, x + size, top + size, width=0.5)
             return
-        sym = next(it, None)
-        if sym is None or sym.kind != kind:
-            raise RuntimeError("barcode mancante per l'avviso")  # programming error: jobs() order
+        if not stream:
+            return
         self._symbols += 1
         name = f"bc{self._symbols}"
-        d = PDFDictionary({
-            "Type": PDFName("XObject"), "Subtype": PDFName("Form"),
-            "BBox": PDFArray([0, 0, sym.modules, sym.rows]), "Filter": PDFName("FlateDecode"),
-        })
         c = self.c
-        c._doc.addForm(name, PDFStream(d, sym.stream, filters=[]))
-        s = size_mm * MM / sym.modules
-        c._code.append(f"q {s:.5f} 0 0 {s:.5f} {X(x):.2f} {Y(top + size_mm):.2f} cm /{xObjectName(name)} Do Q")
+        c._doc.addForm(name, _BarcodeForm(stream))
+        c._code.append(f"/{xObjectName(name)} Do")
         c._formsinuse.append(name)
 
     # -- static forms --------------------------------------------------------------------------------
@@ -504,7 +548,7 @@ class NoticeWriter:
         self.c.restoreState()
 
     # -- page 1 --------------------------------------------------------------------------------------
-    def _page_one(self, notice: NoticeData, it) -> None:
+    def _page_one(self, notice: NoticeData) -> None:
         p = self.pen
         ente = notice.ente
         sector = notice_sector(notice)
@@ -530,15 +574,13 @@ class NoticeWriter:
         if hint:
             p.lines(14, 108, 86, hint, F.REGULAR, 9, 2, 3.9, 7.5)
         if single is not None:
-            self._single_option(notice, single, subject, it)
-        self.c.showPage()
+            self._single_option(notice, single, subject)
 
-    def _single_option(self, notice: NoticeData, single: PaymentOption, subject: str, it) -> None:
+    def _single_option(self, notice: NoticeData, single: PaymentOption, subject: str) -> None:
         p = self.pen
         debtor = notice.debtor
         title = option_title(single, notice.print_due_date, True)
         p.text(196, 156, title, F.BOLD, 10, align="right")
-        self._symbol(it, QR, 14, 162, QR_SIZE_MM)
         name = clip(debtor.name, LIMITS["debtor_name"])
         p.line_fit(46, 168.5, 76, name, F.BOLD, 9.5, 7)
         p.lines(46, 190.5, 76, subject, F.BOLD, 9.5, 2, 4.2, 7)
@@ -546,7 +588,6 @@ class NoticeWriter:
         p.text(128, 192, single.grouped_code, F.MONO_BOLD, 11)
         if notice.poste:
             p.text(196, 219, title, F.BOLD, 10, align="right")
-            self._symbol(it, DATAMATRIX, 14, 230, DATAMATRIX_SIZE_MM)
             p.line_fit(46, 257.5, 76, name, F.BOLD, 9.5, 7)
             p.lines(46, 267.5, 76, subject, F.BOLD, 9.5, 2, 4.2, 7)
             p.text(128, 238, euro(single.amount_cents), F.MONO_BOLD, 14)
@@ -600,7 +641,7 @@ class NoticeWriter:
                         F.REGULAR, 6.5, 3, 2.6, 5.5)
                 self.c.restoreState()
 
-    def _page_instalments(self, notice: NoticeData, group: Sequence[PaymentOption], it) -> None:
+    def _page_instalments(self, notice: NoticeData, group: Sequence[PaymentOption]) -> None:
         p = self.pen
         ente = notice.ente
         k = len(group)
@@ -620,17 +661,14 @@ class NoticeWriter:
             if notice.print_due_date and option.due_date:
                 p.text(col.x1 - 4, 64, "entro il " + format_due_date(option.due_date), F.BOLD, 9.5, align="right")
             p.line_fit(x, 71.5, w, euro(option.amount_cents), F.MONO_BOLD, 14, 9)
-            self._symbol(it, QR, x, 76, QR_SIZE_MM)
             p.line_fit(x, 121.5, w, option.grouped_code, F.MONO_BOLD, 10, 7)
             if notice.poste:
                 p.line_fit(x, 152.5, w, option_title(option, notice.print_due_date, False), F.BOLD, 9, 7)
-                self._symbol(it, DATAMATRIX, x, 157, DATAMATRIX_SIZE_MM)
                 p.line_fit(col.x0 + 33, 165.5, col.w - 37, format_notice_amount(option.amount_cents),
                            F.MONO_BOLD, 12, 7)
                 p.lines(x, 207.5, w, name, F.BOLD, 9, 2, 4, 7)
                 p.lines(x, 221.5, w, subject, F.BOLD, 9, 3, 4, 7)
                 p.line_fit(x, 239.5, w, option.grouped_code, F.MONO_BOLD, 10, 7)
-        self.c.showPage()
 
 
 def notice_sector(notice: NoticeData) -> str:

@@ -33,7 +33,7 @@ from mypay_desk.domain.notice import (
     unpayable_reason,
 )
 from mypay_desk.services.errors import UserError
-from mypay_desk.services.notice_barcodes import InlineEncoder, make_encoder
+from mypay_desk.services.notice_barcodes import InlineEncoder, Placement, make_encoder
 from mypay_desk.services.notice_layout import NoticeWriter
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from mypay_desk.store.repositories import notices as repo
@@ -307,10 +307,10 @@ class NoticeService:
             with self.ws.db.session() as s:
                 rows = repo.load(s, chunk_ids)
             items = []
-            jobs: list[tuple[str, str]] = []
+            jobs: list[list[Placement]] = []
             for debt, children in rows:
                 notice, reason = builder.build(debt, children)
-                notice_jobs: list[tuple[str, str]] = []
+                notice_jobs: list[list[Placement]] = []
                 if notice is not None and barcodes:
                     try:
                         notice_jobs = NoticeWriter.jobs(notice)

@@ -50,7 +50,8 @@ def add_debts(ws, ente_id: int, list_id: int, rows: list[dict]) -> list[int]:
     return ids
 
 
-def add_instalments(ws, parent_id: int, amounts: list[int], dues: list[date], **overrides) -> list[int]:
+def add_instalments(ws, parent_id: int, amounts: list[int], dues: list[date],
+                    overrides: dict[int, dict] | None = None) -> list[int]:
     with ws.db.session() as s:
         parent = s.get(Debt, parent_id)
         rows = []
@@ -63,7 +64,7 @@ def add_instalments(ws, parent_id: int, amounts: list[int], dues: list[date], **
                 due_date=due, amount_cents=amount, debt_type=parent.debt_type, causale=parent.causale,
                 state=parent.state, is_valid=True,
             )
-            row.update(overrides.get(n, {}))
+            row.update((overrides or {}).get(n, {}))
             rows.append(row)
         s.execute(insert(Debt), rows)
         return list(s.scalars(select(Debt.id).where(Debt.parent_id == parent_id).order_by(Debt.instalment_number)))
