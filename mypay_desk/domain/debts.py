@@ -326,6 +326,8 @@ def to_address_charset(text: str) -> str:
     """Best-effort rewrite of an address into MyPay's character set: accents become an apostrophe
     after the letter ("Università" -> "Universita'"), dashes and other symbols become spaces.
     """
+    if ADDRESS_RE.fullmatch(text):
+        return text
     out = []
     for ch in text:
         if ADDRESS_RE.fullmatch(ch):

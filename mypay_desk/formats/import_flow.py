@@ -353,6 +353,8 @@ def _csv_text(data: bytes, name: str, strict: bool) -> tuple[str, str]:
     else:
         if strict:
             raise FlowError("Il flusso deve essere un file .zip che contiene il .csv", file=name)
+        if name.lower().endswith(".zip"):
+            raise FlowError("Il file non è un archivio ZIP valido", file=name)
         raw, csv_name = data, os.path.basename(name)
     try:
         text = raw.decode("utf-8-sig")

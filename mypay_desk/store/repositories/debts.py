@@ -1,0 +1,343 @@
+"""Debt lists and debts: the queries and bulk writes behind the list service.
+
+Rows travel as plain dicts of column values (no ORM objects on the hot paths). Bulk inserts of many
+rows go through a staging table: the rows are bound once into an index-less TEMP table with only the
+columns that vary, then copied into ``debt`` with a single INSERT ... SELECT that fills the constant
+columns, so the per-row cost in Python is one narrow executemany (see ``insert_debts``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from mypay_desk.store.models import Debt, DebtList, UploadFlow
+from mypay_desk.store.models.base import utcnow
+
+CHUNK = 500  # ids per IN (...) list
+STAGE_MIN_ROWS = 2_000  # below this a plain executemany is as fast
+_STAGE_TABLE = "_debt_import_stage"
+
+#: Every debt column but the primary key, in table order.
+DEBT_COLUMNS: list[str] = [c.name for c in Debt.__table__.columns if c.name != "id"]
+#: Python-side defaults of the debt columns (the table has no server defaults).
+DEBT_DEFAULTS: dict[str, Any] = {}
+for _c in Debt.__table__.columns:
+    if _c.name == "id":
+        continue
+    _d = _c.default
+    DEBT_DEFAULTS[_c.name] = None if _d is None or callable(getattr(_d, "arg", None)) else _d.arg
+
+
+# --- lists -------------------------------------------------------------------------------------
+
+def list_lists(session: Session, ente_id: int) -> list[DebtList]:
+    return list(session.scalars(select(DebtList).where(DebtList.ente_id == ente_id).order_by(DebtList.name)))
+
+
+def get_list(session: Session, ente_id: int, name: str) -> DebtList | None:
+    return session.scalar(select(DebtList).where(DebtList.ente_id == ente_id, DebtList.name == name))
+
+
+def get_list_by_id(session: Session, list_id: int) -> DebtList | None:
+    return session.get(DebtList, list_id)
+
+
+def create_list(session: Session, ente_id: int, name: str, default_debt_type: str = "",
+                description: str = "") -> DebtList:
+    row = DebtList(ente_id=ente_id, name=name, default_debt_type=default_debt_type, description=description)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def delete_list(session: Session, list_id: int) -> None:
+    # Children first so a million-row list does not go through ORM cascades.
+    session.execute(delete(Debt).where(Debt.list_id == list_id, Debt.parent_id.is_not(None)))
+    session.execute(delete(Debt).where(Debt.list_id == list_id))
+    session.execute(delete(DebtList).where(DebtList.id == list_id))
+
+
+SENT_STATES = ("IN_INVIO", "SUL_PORTALE", "RIFIUTATO", "PAGATO", "PAGATO_PARZIALE", "SCADUTO")
+
+
+def was_sent(session: Session, list_id: int) -> bool:
+    """True once anything of the list reached the portal (or is on its way there)."""
+    debt_sent = select(Debt.id).where(
+        Debt.list_id == list_id,
+        or_(Debt.portal_hash != "", Debt.state.in_(SENT_STATES), Debt.sending_flow_id.is_not(None)),
+    ).limit(1)
+    if session.execute(debt_sent).first() is not None:
+        return True
+    return session.execute(select(exists().where(UploadFlow.list_id == list_id))).scalar_one()
+
+
+def state_totals(session: Session, ente_id: int) -> dict[int, dict[str, tuple[int, int]]]:
+    """``{list_id: {state: (count, amount_cents)}}`` of top-level debts."""
+    stmt = (select(Debt.list_id, Debt.state, func.count(Debt.id), func.coalesce(func.sum(Debt.amount_cents), 0))
+            .where(Debt.ente_id == ente_id, Debt.parent_id.is_(None))
+            .group_by(Debt.list_id, Debt.state))
+    out: dict[int, dict[str, tuple[int, int]]] = {}
+    for list_id, state, n, total in session.execute(stmt):
+        out.setdefault(list_id, {})[state] = (n, int(total))
+    return out
+
+
+def invalid_counts(session: Session, ente_id: int) -> dict[int, int]:
+    stmt = (select(Debt.list_id, func.count(Debt.id))
+            .where(Debt.ente_id == ente_id, Debt.is_valid.is_(False), Debt.state.not_in(("ANNULLATO", "PAGATO")))
+            .group_by(Debt.list_id))
+    return dict(session.execute(stmt).all())
+
+
+# --- reading debts -----------------------------------------------------------------------------
+
+_ALL = [Debt.id, *[getattr(Debt, c) for c in DEBT_COLUMNS]]
+
+
+def debts_of_list(session: Session, list_id: int, *, top_level: bool = False, offset: int = 0,
+                  limit: int | None = None, columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Debts of a list ordered by position (parents before their instalments), as dicts."""
+    cols = _ALL if columns is None else [Debt.id, *[getattr(Debt, c) for c in columns if c != "id"]]
+    stmt = select(*cols).where(Debt.list_id == list_id)
+    if top_level:
+        stmt = stmt.where(Debt.parent_id.is_(None))
+    stmt = stmt.order_by(Debt.position, Debt.instalment_number, Debt.id).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [dict(r._mapping) for r in session.execute(stmt)]
+
+
+def count_debts(session: Session, list_id: int, top_level: bool = True) -> int:
+    stmt = select(func.count(Debt.id)).where(Debt.list_id == list_id)
+    if top_level:
+        stmt = stmt.where(Debt.parent_id.is_(None))
+    return session.execute(stmt).scalar_one()
+
+
+def debts_by_ids(session: Session, ids: Iterable[int]) -> list[dict[str, Any]]:
+    wanted = list(ids)
+    out: list[dict[str, Any]] = []
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start:start + CHUNK]
+        out.extend(dict(r._mapping) for r in session.execute(select(*_ALL).where(Debt.id.in_(chunk))))
+    order = {i: n for n, i in enumerate(wanted)}
+    out.sort(key=lambda d: order[d["id"]])
+    return out
+
+
+def children_of(session: Session, parent_ids: Sequence[int]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for start in range(0, len(parent_ids), CHUNK):
+        chunk = list(parent_ids[start:start + CHUNK])
+        stmt = select(*_ALL).where(Debt.parent_id.in_(chunk)).order_by(Debt.parent_id, Debt.instalment_number)
+        out.extend(dict(r._mapping) for r in session.execute(stmt))
+    return out
+
+
+def debts_with_iuds(session: Session, ente_id: int, iuds: Iterable[str],
+                    columns: Sequence[str] = ("list_id", "iud")) -> list[dict[str, Any]]:
+    """Debts of the Ente whose IUD is among ``iuds`` (any list)."""
+    wanted = sorted({i for i in iuds if i})
+    cols = [Debt.id, *[getattr(Debt, c) for c in columns]]
+    out: list[dict[str, Any]] = []
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start:start + CHUNK]
+        stmt = select(*cols).where(Debt.ente_id == ente_id, Debt.iud.in_(chunk))
+        out.extend(dict(r._mapping) for r in session.execute(stmt))
+    return out
+
+
+def iud_list_pairs(session: Session, ente_id: int, exclude_list_id: int | None = None) -> dict[str, int]:
+    """``{iud: list_id}`` of all the Ente's debts outside one list (for IUD uniqueness on big imports)."""
+    stmt = select(Debt.iud, Debt.list_id).where(Debt.ente_id == ente_id, Debt.iud != "")
+    if exclude_list_id is not None:
+        stmt = stmt.where(Debt.list_id != exclude_list_id)
+    return {iud: lid for iud, lid in session.execute(stmt)}
+
+
+def list_names(session: Session, list_ids: Iterable[int]) -> dict[int, str]:
+    ids = list(set(list_ids))
+    if not ids:
+        return {}
+    return dict(session.execute(select(DebtList.id, DebtList.name).where(DebtList.id.in_(ids))).all())
+
+
+def max_position(session: Session, list_id: int) -> int:
+    return session.execute(
+        select(func.coalesce(func.max(Debt.position), -1)).where(Debt.list_id == list_id)
+    ).scalar_one()
+
+
+def without_iuv(session: Session, list_id: int) -> list[dict[str, Any]]:
+    """Valid, sendable debts of a list with no IUV that the portal has never accepted."""
+    stmt = (select(*_ALL).where(Debt.list_id == list_id, Debt.iuv == "", Debt.is_valid.is_(True),
+                                Debt.portal_hash == "", Debt.cancel_requested.is_(False),
+                                Debt.state.in_(("NUOVO", "RIFIUTATO")))
+            .order_by(Debt.position, Debt.instalment_number, Debt.id))
+    return [dict(r._mapping) for r in session.execute(stmt)]
+
+
+# --- writing debts -----------------------------------------------------------------------------
+
+def _full_row(values: dict[str, Any], now: datetime) -> dict[str, Any]:
+    row = dict(DEBT_DEFAULTS)
+    row["created_at"] = now
+    row["updated_at"] = now
+    row.update(values)
+    return row
+
+
+def insert_debts(session: Session, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                 constants: dict[str, Any] | None = None) -> int:
+    """Insert debts given as tuples over ``columns``; ``constants`` fill other columns for every row
+    (the remaining columns take their defaults). Returns the number of rows inserted.
+
+    Fast path (SQLite, many rows): bind the rows into an index-less TEMP table holding only
+    ``columns``, then one INSERT ... SELECT adds the constants and maintains the indexes in C.
+    """
+    if not rows:
+        return 0
+    now = utcnow()
+    consts = {k: v for k, v in DEBT_DEFAULTS.items() if k not in columns}
+    consts.update(created_at=now, updated_at=now)
+    consts.update(constants or {})
+    for k in columns:
+        consts.pop(k, None)
+    unknown = [c for c in [*columns, *consts] if c not in DEBT_DEFAULTS]
+    if unknown:
+        raise ValueError(f"unknown debt columns: {unknown}")
+    conn = session.connection()
+    if conn.dialect.name != "sqlite" or len(rows) < STAGE_MIN_ROWS:
+        names = list(columns)
+        session.execute(insert(Debt.__table__), [{**consts, **dict(zip(names, r, strict=True))} for r in rows])
+        return len(rows)
+    # --- SQLite fast path: staging table + INSERT ... SELECT (plain SQL, portable in form) ---
+    cols = list(columns)
+    col_list = ", ".join(cols)
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_STAGE_TABLE}")
+    conn.exec_driver_sql(f"CREATE TEMP TABLE {_STAGE_TABLE} ({col_list})")
+    try:
+        marks = ", ".join("?" * len(cols))
+        date_idx = [i for i, c in enumerate(cols) if c in _DATE_COLUMNS]
+        if date_idx:
+            rows = [_convert_dates(r, date_idx) for r in rows]
+        conn.exec_driver_sql(f"INSERT INTO temp.{_STAGE_TABLE} ({col_list}) VALUES ({marks})",
+                             rows if isinstance(rows, list) and isinstance(rows[0], tuple) else
+                             [tuple(r) for r in rows])
+        const_names = list(consts)
+        target = ", ".join([*cols, *const_names])
+        source = ", ".join([*cols, *("?" * len(const_names))])
+        conn.exec_driver_sql(
+            f"INSERT INTO debt ({target}) SELECT {source} FROM temp.{_STAGE_TABLE} ORDER BY rowid",
+            tuple(_sqlite_value(consts[n]) for n in const_names),
+        )
+    finally:
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_STAGE_TABLE}")
+    return len(rows)
+
+
+_DATE_COLUMNS = {c.name for c in Debt.__table__.columns if c.type.python_type in (date, datetime)}
+
+
+def _convert_dates(row: Sequence[Any], idx: list[int]) -> tuple:
+    out = list(row)
+    for i in idx:
+        v = out[i]
+        if v is not None:
+            out[i] = _sqlite_value(v)
+    return tuple(out)
+
+
+def _sqlite_value(v: Any) -> Any:
+    """Python values as SQLAlchemy stores them in SQLite (dates/datetimes as ISO text, bools as 0/1)."""
+    if isinstance(v, datetime):
+        return v.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, bool):
+        return int(v)
+    return v
+
+
+def update_debts(session: Session, rows: Sequence[dict[str, Any]]) -> int:
+    """Update debts: each dict has ``id`` and the columns to set. Rows with the same set of keys go in
+    one executemany. ``updated_at`` is set for every row."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    now = utcnow()
+    for r in rows:
+        keys = tuple(sorted(k for k in r if k != "id"))
+        params = {f"v_{k}": r[k] for k in keys}
+        params["b_id"] = r["id"]
+        params["v_updated_at"] = now
+        groups.setdefault(keys, []).append(params)
+    table = Debt.__table__
+    for keys, params in groups.items():
+        values = {k: bindparam(f"v_{k}") for k in keys if k != "updated_at"}
+        values["updated_at"] = bindparam("v_updated_at")
+        stmt = update(table).where(table.c.id == bindparam("b_id")).values(values)
+        session.connection().execute(stmt, params)
+    return len(rows)
+
+
+def delete_debts(session: Session, ids: Sequence[int]) -> None:
+    for start in range(0, len(ids), CHUNK):
+        session.execute(delete(Debt).where(Debt.id.in_(list(ids[start:start + CHUNK]))))
+
+
+def insert_one(session: Session, values: dict[str, Any]) -> int:
+    """Insert one debt and return its id."""
+    result = session.execute(insert(Debt.__table__).values(**_full_row(values, utcnow())))
+    return int(result.inserted_primary_key[0])
+
+
+def ids_of_list(session: Session, list_id: int, where_iuds: Sequence[str] | None = None) -> dict[str, int]:
+    """``{iud: id}`` of a list's debts (optionally only those IUDs)."""
+    stmt = select(Debt.iud, Debt.id).where(Debt.list_id == list_id)
+    if where_iuds is None:
+        return dict(session.execute(stmt).all())
+    out: dict[str, int] = {}
+    wanted = list(where_iuds)
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start:start + CHUNK]
+        out.update(session.execute(stmt.where(and_(Debt.iud.in_(chunk)))).all())
+    return out
+
+
+def debts_with_iud_scan(session: Session, ente_id: int) -> list[dict[str, Any]]:
+    """Every debt of the Ente that has an IUD (id, list, IUD, state, portal hash): one scan for big imports."""
+    stmt = select(Debt.id, Debt.list_id, Debt.iud, Debt.state, Debt.portal_hash).where(
+        Debt.ente_id == ente_id, Debt.iud != "")
+    return [dict(r._mapping) for r in session.execute(stmt)]
+
+
+_NOT_SENDABLE = ("ANNULLATO", "PAGATO", "PAGATO_PARZIALE", "IN_INVIO")
+
+
+def count_plain_new(session: Session, list_id: int) -> int:
+    """Valid debts of a list the portal never accepted and nobody cancelled: each is a pending I."""
+    return session.execute(select(func.count(Debt.id)).where(
+        Debt.list_id == list_id, Debt.portal_hash == "", Debt.cancel_requested.is_(False),
+        Debt.is_valid.is_(True), Debt.state.in_(("NUOVO", "RIFIUTATO")))).scalar_one()
+
+
+def pending_candidates(session: Session, list_id: int) -> list[dict[str, Any]]:
+    """Valid debts the portal holds that may have a pending M or A: cancelled ones, and those written
+    after the portal last accepted them (the others cannot differ from what it accepted)."""
+    stmt = select(*_ALL).where(
+        Debt.list_id == list_id, Debt.portal_hash != "", Debt.is_valid.is_(True),
+        Debt.state.not_in(_NOT_SENDABLE),
+        or_(Debt.cancel_requested.is_(True), Debt.portal_accepted_at.is_(None),
+            Debt.updated_at > Debt.portal_accepted_at))
+    return [dict(r._mapping) for r in session.execute(stmt)]
+
+
+def top_level_ids_by_position(session: Session, list_id: int, first: int, end: int) -> list[int]:
+    """Ids of a list's top-level debts with ``first <= position < end``, in position order."""
+    stmt = (select(Debt.id).where(Debt.list_id == list_id, Debt.parent_id.is_(None), Debt.position >= first,
+                                  Debt.position < end).order_by(Debt.position, Debt.id))
+    return list(session.scalars(stmt))
