@@ -63,9 +63,12 @@ def cmd_run(args, ctx) -> int:
 
     try:
         server.serve_forever(on_ready=ready)
+    except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C once it has shut down cleanly
+        pass
     except OSError as exc:
         raise UserError(f"Impossibile avviare il portale di prova su {args.host}:{args.port}: {exc.strerror or exc}",
                         field="port") from exc
+    info("Portale di prova fermato.")
     return EXIT_OK
 
 

@@ -295,11 +295,13 @@ class Portal:
         rec.generate_iuv = flag
         if action not in ("I", "M", "A", "S"):
             raise OpFault("PAA_AZIONE_NON_VALIDO", f"azione non valida [{action}]")
+        if action == "S":
+            # Only prints the notice of an existing dovuto; the sandbox skips the IUV rule here (MyPay
+            # applies it first, which would refuse S for the IUVs MyPay itself generated).
+            return self._print_notice(ente, rec, flag, base_url)
         if not rules.iuv_acceptable(rec.iuv, flag, ente.segregation_code, action == "I"):
             raise OpFault("PAA_IUV_NON_VALIDO", f"IUV [{rec.iuv}] non valido per ente [{ente.ipa}]",
                           rules.iuv_problem(rec.iuv, ente.segregation_code, action == "I"))
-        if action == "S":
-            return self._print_notice(ente, rec, flag, base_url)
         types = self.state.types(ente.id)
         self._check_versamento(rec, vers.has_payer, types)
         with self.state.write() as c:

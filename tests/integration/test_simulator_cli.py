@@ -1,0 +1,97 @@
+# ruff: noqa: F401, F811 - pytest fixtures (sim, client) come from the support module
+"""``mypay-desk simulator`` from the command line: add-ente, pay, and the server in the foreground."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+from test_simulator_support import CF_ENTE, IPA, client, debt, flow_zip, push, sim, text
+
+from mypay_desk.cli import main
+
+pytestmark = pytest.mark.integration
+
+
+def _run(monkeypatch, capsys, argv: list[str], stdin: str = "") -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_add_ente(tmp_path, monkeypatch, capsys):
+    from mypay_desk.simulator.state import SimState
+
+    state = tmp_path / "sb"
+    code, out, _ = _run(monkeypatch, capsys, [
+        "simulator", "add-ente", "--state", str(state), "--ipa", "C_CLI", "--fiscal-code", CF_ENTE,
+        "--password-stdin", "--types", "TARI:scadenza+stampa,MENSA:anonimo", "--segregation-code", "07",
+        "--name", "Comune di Riga", "--json"], "Password12\n")
+    assert code == 0
+    assert json.loads(out) | {"state": ""} == {"ipa": "C_CLI", "fiscal_code": CF_ENTE, "name": "Comune di Riga",
+                                               "segregation_code": "07", "types": ["TARI:scadenza+stampa",
+                                                                                    "MENSA:anonimo"], "state": ""}
+    s = SimState(state)
+    try:
+        ente = s.ente_by_ipa("C_CLI")
+        assert ente.password == "Password12" and ente.segregation_code == "07"
+        types = s.types(ente.id)
+        assert types["TARI"].due_date_required and types["TARI"].print_due_date and types["MENSA"].anonymous_allowed
+    finally:
+        s.close()
+    code, _, err = _run(monkeypatch, capsys, [
+        "simulator", "add-ente", "--state", str(state), "--ipa", "C_CLI", "--fiscal-code", CF_ENTE,
+        "--password-stdin", "--types", "TARI"], "corta\n")
+    assert code == 1 and "da 8 a 15" in err
+
+
+def test_pay_against_a_running_sandbox(sim, client, monkeypatch, capsys):
+    name, data = flow_zip([debt("CLI-1"), debt("CLI-2"), debt("CLI-3")], "CLIPAY")
+    assert text(push(client, sim.base_url, name, data), "stato") == "IMPORT_ESEGUITO"
+    code, out, _ = _run(monkeypatch, capsys, ["simulator", "pay", "--portal-url", f"{sim.base_url}/ws/pa/",
+                                              "--ipa", IPA, "--iud", "CLI-1", "CLI-9", "--json"])
+    assert code == 0
+    doc = json.loads(out)
+    assert [p["iud"] for p in doc["paid"]] == ["CLI-1"] and doc["skipped"][0]["iud"] == "CLI-9"
+    code, out, _ = _run(monkeypatch, capsys, ["simulator", "pay", "--portal-url", sim.base_url, "--ipa", IPA,
+                                              "--fraction", "1", "--seed", "3", "--json"])
+    assert code == 0 and sorted(p["iud"] for p in json.loads(out)["paid"]) == ["CLI-2", "CLI-3"]
+    code, _, err = _run(monkeypatch, capsys, ["simulator", "pay", "--portal-url", sim.base_url, "--ipa", "C_NO",
+                                              "--fraction", "1"])
+    assert code == 1 and "C_NO" in err
+    code, _, _ = _run(monkeypatch, capsys, ["simulator", "pay", "--portal-url", "http://127.0.0.1:9", "--ipa", IPA,
+                                            "--fraction", "1"])
+    assert code == 3
+
+
+def test_foreground_server(tmp_path):
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-m", "mypay_desk.cli", "simulator", "--port", "0", "--state",
+                             str(tmp_path / "fg"), "--processing-delay", "0"],
+                            stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = proc.stderr.readline()
+        match = re.search(r"http://127\.0\.0\.1:\d+", line)
+        assert match, line
+        url = match.group(0)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                doc = httpx.get(f"{url}/sandbox/status", timeout=2).json()
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+        assert doc["entes"] == [] and doc["state_dir"] == str(tmp_path / "fg")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=15) == 0
