@@ -1,0 +1,403 @@
+"""Pagamenti: the receipts that came in, what they paid, and the collections over time.
+
+A lazy table of receipts (filters and sorting run in SQL), totals and the unmatched by tipo dovuto,
+the decoded receipt of the selected row, a chart of collections per day or month, export to Excel,
+and the two ways receipts arrive: a file (export ZIP/CSV) or the incremental download from the portal.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mypay_desk.domain.money import format_amount
+from mypay_desk.services.receipts import ReceiptFilters
+from mypay_desk.ui.errors import show_error
+from mypay_desk.ui.payments.chart import CollectionsChart
+from mypay_desk.ui.payments.detail import ReceiptDetailPane
+from mypay_desk.ui.payments.receipts_model import ReceiptTableModel
+
+log = logging.getLogger(__name__)
+
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class PaymentsPage(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("paymentsPage")
+        self.ctx = ctx
+        self._generation = 0
+        self._dirty = True
+        self._types: list[str] = []
+        self.last_report = None  # the last import/sync report (tests, status)
+        self.report_box: QMessageBox | None = None
+
+        # --- actions ---------------------------------------------------------------------------
+        self.import_button = QPushButton(self.tr("Importa file ricevute…"))
+        self.import_button.setObjectName("importReceipts")
+        self.import_button.setToolTip(self.tr("Importa un export delle ricevute di MyPay (ZIP o CSV, tracciato 1.0-1.3)"))
+        self.sync_button = QPushButton(self.tr("Scarica ricevute dal portale"))
+        self.sync_button.setObjectName("syncReceipts")
+        self.sync_button.setToolTip(self.tr("Chiede al portale le ricevute arrivate dall'ultimo scaricamento"))
+        self.export_button = QPushButton(self.tr("Esporta in Excel…"))
+        self.export_button.setObjectName("exportReceipts")
+        self.refresh_button = QPushButton(self.tr("Aggiorna"))
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.sync_button.clicked.connect(self.sync_from_portal)
+        self.export_button.clicked.connect(lambda: self.export_xlsx())
+        self.refresh_button.clicked.connect(self.reload)
+        actions = QHBoxLayout()
+        for b in (self.import_button, self.sync_button, self.export_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.refresh_button)
+
+        # --- filters ---------------------------------------------------------------------------
+        today = date.today()
+        self.from_check = QCheckBox(self.tr("Dal"))
+        self.from_date = QDateEdit(_qdate(date(today.year, 1, 1)))
+        self.to_check = QCheckBox(self.tr("al"))
+        self.to_date = QDateEdit(_qdate(today))
+        for d in (self.from_date, self.to_date):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("dd/MM/yyyy")
+            d.setEnabled(False)
+        self.from_check.toggled.connect(self.from_date.setEnabled)
+        self.to_check.toggled.connect(self.to_date.setEnabled)
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("typeFilter")
+        self.type_combo.addItem(self.tr("Tutti i tipi dovuto"), "")
+        self.text_edit = QLineEdit()
+        self.text_edit.setObjectName("textFilter")
+        self.text_edit.setPlaceholderText(self.tr("Cerca IUV, IUD, debitore, PSP, causale…"))
+        self.text_edit.setClearButtonEnabled(True)
+        self.match_combo = QComboBox()
+        self.match_combo.setObjectName("matchFilter")
+        self.match_combo.addItem(self.tr("Tutte le ricevute"), None)
+        self.match_combo.addItem(self.tr("Abbinate a un dovuto"), True)
+        self.match_combo.addItem(self.tr("Non abbinate"), False)
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(300)
+        self._text_timer.timeout.connect(self.reload)
+        self.text_edit.textChanged.connect(lambda _t: self._text_timer.start())
+        for w in (self.from_check, self.to_check):
+            w.toggled.connect(lambda _on: self.reload())
+        self.from_date.dateChanged.connect(lambda _d: self.from_check.isChecked() and self.reload())
+        self.to_date.dateChanged.connect(lambda _d: self.to_check.isChecked() and self.reload())
+        self.type_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.match_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        filters = QHBoxLayout()
+        filters.addWidget(self.from_check)
+        filters.addWidget(self.from_date)
+        filters.addWidget(self.to_check)
+        filters.addWidget(self.to_date)
+        filters.addWidget(self.type_combo)
+        filters.addWidget(self.match_combo)
+        filters.addWidget(self.text_edit, 1)
+
+        # --- totals ------------------------------------------------------------------------------
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("paymentsTotals")
+        self.unmatched_label = QLabel()
+        self.unmatched_label.setObjectName("unmatchedByType")
+        self.unmatched_label.setWordWrap(True)
+        self.unmatched_label.setProperty("role", "hint")
+
+        # --- table, detail, chart ------------------------------------------------------------------
+        self.model = ReceiptTableModel(self.ctx.ws.receipts.rows, self)
+        self.table = QTableView()
+        self.table.setObjectName("paymentsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.model.sortRequested.connect(lambda _k, _d: self.reload())
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_selected(cur.row()))
+        for col, width in enumerate((95, 170, 140, 180, 90, 150, 110, 150)):
+            self.table.setColumnWidth(col, width)
+
+        self.detail = ReceiptDetailPane()
+        self.chart = CollectionsChart()
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("chartPeriod")
+        self.period_combo.addItem(self.tr("Automatico"), "auto")
+        self.period_combo.addItem(self.tr("Per giorno"), "day")
+        self.period_combo.addItem(self.tr("Per mese"), "month")
+        self.period_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        chart_box = QWidget()
+        chart_lay = QVBoxLayout(chart_box)
+        chart_lay.setContentsMargins(0, 0, 0, 0)
+        chart_head = QHBoxLayout()
+        chart_head.addWidget(QLabel(self.tr("Incassi nel tempo")))
+        chart_head.addStretch(1)
+        chart_head.addWidget(self.period_combo)
+        chart_lay.addLayout(chart_head)
+        chart_lay.addWidget(self.chart, 1)
+
+        self.h_split = QSplitter(Qt.Orientation.Horizontal)
+        self.h_split.setObjectName("paymentsSplitter")
+        self.h_split.addWidget(self.table)
+        self.h_split.addWidget(self.detail)
+        self.h_split.setStretchFactor(0, 3)
+        self.h_split.setStretchFactor(1, 2)
+        self.v_split = QSplitter(Qt.Orientation.Vertical)
+        self.v_split.setObjectName("paymentsChartSplitter")
+        self.v_split.addWidget(self.h_split)
+        self.v_split.addWidget(chart_box)
+        self.v_split.setStretchFactor(0, 3)
+        self.v_split.setStretchFactor(1, 1)
+
+        title = QLabel(self.tr("Pagamenti"))
+        title.setProperty("role", "title")
+        lay = QVBoxLayout(self)
+        lay.addWidget(title)
+        lay.addLayout(actions)
+        lay.addLayout(filters)
+        lay.addWidget(self.totals_label)
+        lay.addWidget(self.unmatched_label)
+        lay.addWidget(self.v_split, 1)
+
+        self.ctx.data_changed.connect(self._on_data_changed)
+        self.ctx.ente_changed.connect(self._on_ente_changed)
+        self.reload()
+
+    # --- loading -------------------------------------------------------------------------------
+    def filters(self) -> ReceiptFilters:
+        return ReceiptFilters(
+            date_from=_pydate(self.from_date.date()) if self.from_check.isChecked() else None,
+            date_to=_pydate(self.to_date.date()) if self.to_check.isChecked() else None,
+            debt_types=(self.type_combo.currentData(),) if self.type_combo.currentData() else (),
+            text=self.text_edit.text().strip(),
+            matched=self.match_combo.currentData(),
+            sort=self.model.sort_key,
+            descending=self.model.descending,
+        )
+
+    def on_activated(self) -> None:
+        if self._dirty:
+            self.reload()
+
+    def _on_data_changed(self, area: str) -> None:
+        if area in ("payments", "lists", "types"):
+            self._dirty = True
+            if self.isVisible():
+                self.reload()
+
+    def _on_ente_changed(self) -> None:
+        self.detail.clear()
+        self._dirty = True
+        self.reload()
+
+    def reload(self) -> None:
+        self._dirty = False
+        self._generation += 1
+        generation = self._generation
+        f = self.filters()
+        period = self.period_combo.currentData() or "auto"
+        ws = self.ctx.ws
+
+        def load(_progress, _cancel):
+            query = ws.receipts.query(f)
+            points = ws.receipts.collections(f, period=period)
+            types = ws.receipts.debt_types()
+            return query, points, types
+
+        self.ctx.tasks.run(load, lane="db", show_progress=False,
+                           on_success=lambda result: self._loaded(generation, result),
+                           on_error=lambda failure: self._load_failed(generation, failure))
+
+    def _load_failed(self, generation: int, failure) -> None:
+        if generation != self._generation:
+            return
+        log.warning("pagina Pagamenti: %s", failure.details)
+        self.model.clear()
+        self.detail.clear()
+        self.chart.set_points([], "")
+        self.totals_label.setText(self.tr("Ricevute non disponibili: {0}").format(failure.exception))
+        self.unmatched_label.clear()
+
+    def _loaded(self, generation: int, result) -> None:
+        if generation != self._generation:
+            return  # a newer reload is on its way
+        query, points, types = result
+        selected = self.current_receipt_id()
+        self.model.set_ids(query.ids)
+        self._set_types(types)
+        t = query.totals
+        self.totals_label.setText(self.tr(
+            "{0} ricevute · {1} incassati · {2} abbinate ({3}) · {4} non abbinate ({5})").format(
+            f"{t.count:,}".replace(",", "."), format_amount(t.amount_cents, currency=True),
+            f"{t.matched:,}".replace(",", "."), format_amount(t.matched_cents, currency=True),
+            f"{t.unmatched:,}".replace(",", "."), format_amount(t.unmatched_cents, currency=True)))
+        if t.unmatched_by_type:
+            parts = [f"{tipo or '-'}: {n} ({format_amount(c, currency=True)})" for tipo, n, c in t.unmatched_by_type]
+            self.unmatched_label.setText(self.tr("Non abbinate per tipo dovuto: {0}").format(" · ".join(parts)))
+        else:
+            self.unmatched_label.setText("")
+        granularity = "month" if points and points[0].label.count("/") == 1 else "day"
+        self.chart.set_points(points, self.tr("Incassi per mese") if granularity == "month"
+                              else self.tr("Incassi per giorno"))
+        row = self.model.row_of(selected) if selected is not None else -1
+        if row >= 0:
+            self.select_row(row)
+        else:
+            self.detail.clear()
+
+    def _set_types(self, types: list[str]) -> None:
+        if types == self._types:
+            return
+        self._types = list(types)
+        current = self.type_combo.currentData()
+        self.type_combo.blockSignals(True)
+        self.type_combo.clear()
+        self.type_combo.addItem(self.tr("Tutti i tipi dovuto"), "")
+        for t in types:
+            self.type_combo.addItem(t, t)
+        i = self.type_combo.findData(current)
+        self.type_combo.setCurrentIndex(max(0, i))
+        self.type_combo.blockSignals(False)
+
+    # --- selection and detail ------------------------------------------------------------------
+    def current_receipt_id(self) -> int | None:
+        idx = self.table.currentIndex()
+        return self.model.receipt_id(idx.row()) if idx.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        idx = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _row_selected(self, row: int) -> None:
+        rid = self.model.receipt_id(row)
+        if rid is None:
+            self.detail.clear()
+            return
+        ws = self.ctx.ws
+        self.ctx.tasks.run(lambda _p, _c: ws.receipts.detail(rid), lane="db", show_progress=False,
+                           on_success=lambda d: self._detail_loaded(rid, d),
+                           on_error=lambda f: log.warning("dettaglio ricevuta %s: %s", rid, f.details))
+
+    def _detail_loaded(self, rid: int, detail) -> None:
+        if self.current_receipt_id() == rid:
+            self.detail.show_detail(detail)
+
+    # --- actions -------------------------------------------------------------------------------
+    def import_file(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Importa file ricevute"), "",
+                                                  self.tr("Export ricevute MyPay (*.zip *.csv);;Tutti i file (*)"))
+            if not path:
+                return
+        ws = self.ctx.ws
+        name = Path(path).name
+        self.ctx.tasks.run(lambda p, c: ws.receipts.import_file(path, progress=p, cancel=c),
+                           title=self.tr("Importazione delle ricevute da {0}").format(name), lane="db",
+                           on_success=lambda report: self._imported(self.tr("Importazione ricevute"), report),
+                           on_error=lambda f: show_error(self, self.tr("Importazione ricevute"), f),
+                           on_cancel=self._after_change, parent_widget=self)
+
+    def sync_from_portal(self) -> None:
+        ws = self.ctx.ws
+        self.sync_button.setEnabled(False)
+
+        def failed(f):
+            self.sync_button.setEnabled(True)
+            show_error(self, self.tr("Scarica ricevute dal portale"), f)
+
+        def cancelled():
+            self.sync_button.setEnabled(True)
+            self.ctx.status_message.emit(self.tr(
+                "Scaricamento delle ricevute interrotto: la richiesta al portale è conservata e verrà ripresa"))
+            self._after_change()
+
+        def done(report):
+            self.sync_button.setEnabled(True)
+            self._imported(self.tr("Ricevute dal portale"), report)
+
+        self.ctx.tasks.run(lambda p, c: ws.receipts.sync_receipts(progress=p, cancel=c),
+                           title=self.tr("Scaricamento delle ricevute dal portale"), lane="pool",
+                           on_success=done, on_error=failed, on_cancel=cancelled, parent_widget=self)
+
+    def _after_change(self) -> None:
+        self.ctx.data_changed.emit("payments")
+        self.ctx.data_changed.emit("lists")  # debts may have become paid
+        self.reload()
+
+    def _imported(self, title: str, report) -> None:
+        self.last_report = report
+        if getattr(report, "state", "") == "VUOTO":
+            text = self.tr("Nessuna nuova ricevuta sul portale.")
+        else:
+            text = self.tr("{0} ricevute lette, {1} nuove: {2} abbinate a un dovuto, {3} senza dovuto; "
+                           "{4} erano già presenti.").format(report.receipts, report.new, report.matched,
+                                                             report.unmatched, report.duplicates)
+        if report.rematched:
+            text += " " + self.tr("{0} ricevute importate in precedenza ora abbinate.").format(report.rematched)
+        self.ctx.status_message.emit(text)
+        box = QMessageBox(self)
+        box.setObjectName("receiptsReport")
+        box.setWindowTitle(title)
+        box.setIcon(QMessageBox.Icon.Warning if report.errors else QMessageBox.Icon.Information)
+        box.setText(text)
+        if report.errors:
+            box.setInformativeText(self.tr("{0} righe rifiutate (le altre sono state importate): "
+                                           "vedi i dettagli.").format(len(report.errors)))
+            box.setDetailedText("\n".join(
+                (f"riga {e['row']}" if e.get("row") else "file") + (f", colonna {e['column']}" if e.get("column")
+                                                                     else "") + f": {e['message']}"
+                for e in report.errors))
+        self.report_box = box
+        box.open()
+        self._after_change()
+
+    def export_xlsx(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Esporta in Excel"), "pagamenti.xlsx",
+                                                  self.tr("Cartella di Excel (*.xlsx)"))
+            if not path:
+                return
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+        ws = self.ctx.ws
+        f = self.filters()
+
+        def done(n: int) -> None:
+            self.ctx.status_message.emit(self.tr("{0} ricevute esportate in {1}").format(n, path))
+
+        self.ctx.tasks.run(lambda p, c: ws.receipts.export_xlsx(f, path, progress=p, cancel=c),
+                           title=self.tr("Esportazione in Excel"), lane="pool", on_success=done,
+                           on_error=lambda fl: show_error(self, self.tr("Esporta in Excel"), fl), parent_widget=self)
