@@ -1,0 +1,210 @@
+"""Reliability of the sync against the sandbox's switches: timeouts, 5xx, an upload cut in the middle,
+malformed and hostile replies, and a crash between upload and bookkeeping. Every time: no debt lost,
+none sent twice, a clear message, and the next sync succeeds."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from mypay_desk.services.errors import PortalError
+from tests.integration.portal_support import (
+    journal_ops,
+    make_list,
+    portal_dovuti,
+    start_sandbox,
+    tari_records,
+    tune,
+)
+
+pytestmark = pytest.mark.integration
+N = 4
+
+
+@pytest.fixture
+def sandbox(workspace, ente, tmp_path):
+    server = start_sandbox(workspace, ente, tmp_path / "sandbox")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def tari(workspace, ente, sandbox):
+    return make_list(workspace, "TARI", tari_records(N))
+
+
+def _assert_all_on_portal_once(workspace, sandbox):
+    rows = portal_dovuti(sandbox, "C_TEST")
+    iuds = [r["iud"] for r in rows]
+    assert sorted(iuds) == [f"TARI25-{i:05d}" for i in range(1, N + 1)]  # each exactly once
+    debts = workspace.lists.get_debts("TARI")
+    assert all(d.state == "SUL_PORTALE" and d.pending is None for d in debts)
+    assert {d.iud: d.iuv for d in debts} == {r["iud"]: r["iuv"] for r in rows}
+
+
+def _pending_again(workspace):
+    debts = workspace.lists.get_debts("TARI")
+    return all(d.state == "NUOVO" and d.pending == "I" for d in debts)
+
+
+def test_timeout_on_authorisation(workspace, sandbox, tari):
+    tune(workspace, read_timeout=0.3)
+    sandbox.set_switches(latency_ms=800)
+    started = time.monotonic()
+    with pytest.raises(PortalError) as err:
+        workspace.sync.push("TARI")
+    assert time.monotonic() - started < 5  # Autorizza is never repeated on its own
+    assert err.value.transient and "in tempo" in str(err.value)
+    assert _pending_again(workspace)  # nothing left half-way: the flow was forgotten
+    assert workspace.sync.flows() == []
+    assert workspace.portal.last_known_online() is False
+
+    sandbox.set_switches(latency_ms=0)
+    tune(workspace)
+    r = workspace.sync.push("TARI")
+    assert r.state == "ELABORATO" and r.accepted == N
+    _assert_all_on_portal_once(workspace, sandbox)
+
+
+def test_5xx_on_unsafe_call_fails_cleanly_and_on_status_is_retried(workspace, sandbox, tari):
+    sandbox.set_switches(fail_next=1, fail_status=503)
+    with pytest.raises(PortalError) as err:
+        workspace.sync.push("TARI")
+    assert "HTTP 503" in str(err.value) and err.value.transient
+    assert journal_ops(workspace) == ["paaSILAutorizzaImportFlusso"]  # not retried
+    assert _pending_again(workspace)
+
+    sandbox.set_switches(processing_delay=0.3)
+    first = workspace.sync.push("TARI", wait=False)
+    assert first.state == "CARICATO"
+    sandbox.set_switches(fail_next=2, fail_status=500)  # the next two status calls fail
+    r = workspace.sync.push("TARI")
+    assert r.state == "ELABORATO" and r.accepted == N
+    _assert_all_on_portal_once(workspace, sandbox)
+    outcomes = [(j.operation, j.outcome, j.http_status) for j in reversed(workspace.portal.journal())]
+    assert ("paaSILChiediStatoImportFlusso", "ERROR", 500) in outcomes
+
+
+def test_random_errors_never_send_a_row_twice(workspace, sandbox, tari):
+    sandbox.set_switches(error_rate=0.4, seed=3)
+    reports, failures = [], 0
+    for _ in range(12):
+        try:
+            reports.append(workspace.sync.push("TARI"))
+        except PortalError:
+            failures += 1
+        if reports and reports[-1].state == "ELABORATO":
+            break
+    assert reports and reports[-1].state == "ELABORATO"
+    assert any(j.outcome == "ERROR" and j.http_status in (500, 503) for j in workspace.portal.journal())
+    sandbox.set_switches(error_rate=0)
+    assert workspace.sync.push("TARI").flow is None  # aligned
+    _assert_all_on_portal_once(workspace, sandbox)
+
+
+def test_upload_cut_in_the_middle_is_verified_then_uploaded_again(workspace, sandbox, tari):
+    sandbox.set_switches(drop_upload=1)
+    r = workspace.sync.push("TARI")
+    assert r.state == "ELABORATO" and r.accepted == N
+    ops = journal_ops(workspace)
+    assert ops.count("uploadFlusso") == 2 and ops.count("paaSILAutorizzaImportFlusso") == 2
+    _assert_all_on_portal_once(workspace, sandbox)
+
+
+def test_upload_cut_every_time_gives_up_cleanly_and_next_sync_succeeds(workspace, sandbox, tari):
+    sandbox.set_switches(drop_upload=2)
+    with pytest.raises(PortalError) as err:
+        workspace.sync.push("TARI")
+    assert "interrotta" in str(err.value) or "caricamento" in str(err.value)
+    assert _pending_again(workspace) and workspace.sync.flows() == []
+    assert portal_dovuti(sandbox, "C_TEST") == []
+
+    r = workspace.sync.push("TARI")
+    assert r.state == "ELABORATO"
+    _assert_all_on_portal_once(workspace, sandbox)
+
+
+def test_crash_after_upload_resumes_by_polling_never_uploading_again(workspace, ente, sandbox, tari):
+    from mypay_desk.store.repositories import portal as repo
+
+    sync = workspace.sync
+    # Record the flow, authorise and upload it, then "crash" before saving CARICATO.
+    planned, list_id = _plan_everything(workspace, ente)
+    flow_id = sync._record_flow(workspace.ente.current(), list_id, planned)
+    with workspace.portal.client() as client:
+        auth = client.autorizza_import_flusso()
+        with workspace.db.session() as s:
+            repo.update_flow(s, flow_id, state="AUTORIZZATO", request_token=auth.request_token)
+            f = repo.get_flow(s, flow_id)
+        client.upload_flow(auth, f.file_name, f.zip_data)
+    uploads = journal_ops(workspace).count("uploadFlusso")
+
+    r = sync.push("TARI")  # "after the restart"
+    assert r.resumed and r.state == "ELABORATO" and r.accepted == N
+    assert journal_ops(workspace).count("uploadFlusso") == uploads  # verified by token, not re-sent
+    _assert_all_on_portal_once(workspace, sandbox)
+
+
+def test_crash_before_upload_resumes_the_same_flow(workspace, ente, sandbox, tari):
+    planned, list_id = _plan_everything(workspace, ente)
+    flow_id = workspace.sync._record_flow(workspace.ente.current(), list_id, planned)  # then "crash"
+    iuf = workspace.sync.flows()[0].iuf
+    assert all(d.state == "IN_INVIO" for d in workspace.lists.get_debts("TARI"))
+
+    r = workspace.sync.push("TARI")
+    assert r.resumed and r.flow == iuf and r.flow_id == flow_id and r.state == "ELABORATO"
+    assert len(workspace.sync.flows()) == 1
+    _assert_all_on_portal_once(workspace, sandbox)
+
+
+def _plan_everything(workspace, ente):
+    from mypay_desk.domain.debts import flow_hash
+    from mypay_desk.services.portal import record_from_row
+    from mypay_desk.services.sync import _Planned, wire_record
+    from mypay_desk.store.repositories import portal as repo
+
+    with workspace.db.session() as s:
+        rows = repo.sync_rows(s, repo.get_list(s, ente.id, "TARI").id)
+    return [_Planned(r, wire_record(record_from_row(r), "I"), "I", flow_hash(record_from_row(r)))
+            for r in rows], rows[0]["list_id"]
+
+
+@pytest.mark.parametrize("switch", ["malformed", "hostile"])
+def test_broken_or_hostile_reply(workspace, sandbox, tari, switch):
+    sandbox.set_switches(**{switch: 1})
+    started = time.monotonic()
+    with pytest.raises(PortalError) as err:
+        workspace.sync.push("TARI")  # the Autorizza reply is broken: no tokens, nothing uploaded
+    assert time.monotonic() - started < 5  # entity expansion never happens
+    text = str(err.value)
+    assert ("DTD" in text or "entità" in text) if switch == "hostile" else "non valida" in text
+    assert err.value.transient
+    assert _pending_again(workspace) and portal_dovuti(sandbox, "C_TEST") == []
+
+    r = workspace.sync.push("TARI")
+    assert r.state == "ELABORATO"
+    _assert_all_on_portal_once(workspace, sandbox)
+
+
+@pytest.mark.parametrize("switch", ["malformed", "hostile"])
+def test_broken_reply_while_polling_is_retried(workspace, sandbox, tari, switch):
+    sandbox.set_switches(processing_delay=0.3)
+    first = workspace.sync.push("TARI", wait=False)
+    assert first.state == "CARICATO"
+    sandbox.set_switches(**{switch: 2})
+    r = workspace.sync.push("TARI")
+    assert r.state == "ELABORATO" and r.accepted == N
+    _assert_all_on_portal_once(workspace, sandbox)
+
+
+def test_portal_unreachable(workspace, sandbox, tari):
+    from dataclasses import replace
+
+    ente = workspace.ente.current()
+    workspace.ente.save(replace(ente, portal_url="http://127.0.0.1:9"))  # nothing listens there
+    with pytest.raises(PortalError) as err:
+        workspace.sync.push("TARI")
+    assert "raggiungere il portale" in str(err.value)
+    assert _pending_again(workspace)
+    assert workspace.portal.last_known_online() is False
