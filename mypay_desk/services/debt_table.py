@@ -190,6 +190,30 @@ class DebtTableService:
         return {k: tuple(bilancio_from_json(v) if i == bi else v for i, v in enumerate(vals))
                 for k, vals in raw.items()}
 
+    # --- import helpers ---------------------------------------------------------------------------
+    def file_samples(self, path, rows: int = 3) -> dict[str, list[str]]:
+        """A few values of every column of a spreadsheet, by header (what the mapping step shows).
+
+        MyPay flows have fixed columns and give {}. An unreadable file raises UserError.
+        """
+        from pathlib import Path
+
+        from mypay_desk.formats import spreadsheet
+
+        p = Path(path)
+        if p.suffix.lower() == ".zip":
+            return {}
+        try:
+            table = spreadsheet.read_table(p)
+        except spreadsheet.SpreadsheetError as exc:
+            raise UserError(exc.message, file=p.name, row=exc.row) from exc
+        out: dict[str, list[str]] = {h: [] for h in table.headers}
+        for cells in table.rows[:rows]:
+            for h, v in zip(table.headers, cells, strict=False):
+                if v not in (None, ""):
+                    out[h].append(str(v))
+        return out
+
     # --- writing (through the list service) ------------------------------------------------------
     def apply(self, changesets: Sequence[ChangeSet], *, progress: ProgressCallback = no_progress,
               cancel: CancelToken = NEVER_CANCELLED) -> int:
