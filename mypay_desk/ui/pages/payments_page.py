@@ -147,7 +147,7 @@ class PaymentsPage(QWidget):
         self.table.setSortingEnabled(True)
         self.model.sortRequested.connect(lambda _k, _d: self.reload())
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_selected(cur.row()))
-        for col, width in enumerate((95, 170, 140, 180, 90, 150, 110, 150)):
+        for col, width in enumerate((125, 170, 140, 180, 90, 150, 110, 150)):
             self.table.setColumnWidth(col, width)
 
         self.detail = ReceiptDetailPane()
@@ -180,6 +180,8 @@ class PaymentsPage(QWidget):
         self.v_split.addWidget(chart_box)
         self.v_split.setStretchFactor(0, 3)
         self.v_split.setStretchFactor(1, 1)
+        self.v_split.setSizes([520, 260])  # until the user's own sizes are restored
+        self.h_split.setSizes([760, 480])
 
         title = QLabel(self.tr("Pagamenti"))
         title.setProperty("role", "title")
