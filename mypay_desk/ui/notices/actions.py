@@ -1,0 +1,146 @@
+"""Batch printing of notices from the GUI: asks for the file, runs the batch off the GUI thread with
+progress and cancel, lists the debts that were skipped and why, then opens the preview."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mypay_desk.ui.notices.preview import NoticePreviewDialog
+
+LAST_DIR_KEY = "notices/last_dir"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("notices", text)
+
+
+def pdf_filter() -> str:
+    return _tr("Un unico PDF (*.pdf)")
+
+
+def zip_filter() -> str:
+    return _tr("Un PDF per dovuto in un file ZIP (*.zip)")
+
+
+def default_file_name(list_name: str | None, selection: bool) -> str:
+    base = _tr("Avvisi") + (f" {list_name}" if list_name else "") + (" " + _tr("selezione") if selection else "")
+    return re.sub(r'[\\/:*?"<>|]+', "_", base).strip()
+
+
+def ask_output(ctx, parent: QWidget | None, list_name: str | None, selection: bool, zip: bool) -> tuple[str, bool] | None:  # noqa: A002
+    """The file to write and whether it is a ZIP (chosen with the file type), or None if cancelled."""
+    folder = str(ctx.settings.value(LAST_DIR_KEY, "") or Path.home())
+    suggested = str(Path(folder) / (default_file_name(list_name, selection) + (".zip" if zip else ".pdf")))
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, _tr("Stampa avvisi"), suggested, f"{pdf_filter()};;{zip_filter()}",
+        zip_filter() if zip else pdf_filter())
+    if not path:
+        return None
+    as_zip = chosen == zip_filter() or path.lower().endswith(".zip")
+    suffix = ".zip" if as_zip else ".pdf"
+    if not path.lower().endswith(suffix):
+        path += suffix
+    ctx.settings.setValue(LAST_DIR_KEY, str(Path(path).parent))
+    return path, as_zip
+
+
+class SkippedDialog(QDialog):
+    """The debts that got no notice, with the reason; the list can be copied for a spreadsheet."""
+
+    def __init__(self, skipped, printed: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("skippedNoticesDialog")
+        self.setWindowTitle(self.tr("Dovuti senza avviso"))
+        self.resize(640, 420)
+        layout = QVBoxLayout(self)
+        head = self.tr("{0} avvisi stampati; {1} dovuti saltati:").format(printed, len(skipped))
+        layout.addWidget(QLabel(head, self))
+        self.table = QTableWidget(len(skipped), 2, self)
+        self.table.setObjectName("skippedTable")
+        self.table.setHorizontalHeaderLabels([self.tr("IUD"), self.tr("Motivo")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for row, s in enumerate(skipped):
+            self.table.setItem(row, 0, QTableWidgetItem(s.iud))
+            self.table.setItem(row, 1, QTableWidgetItem(s.reason))
+        self.table.resizeColumnToContents(0)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        copy = QPushButton(self.tr("Copia elenco"), self)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(self.copy_to_clipboard)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.skipped = list(skipped)
+
+    def as_text(self) -> str:
+        lines = [f"{self.tr('IUD')}\t{self.tr('Motivo')}"]
+        lines += [f"{s.iud}\t{s.reason}" for s in self.skipped]
+        return "\n".join(lines) + "\n"
+
+    def copy_to_clipboard(self) -> None:
+        QApplication.clipboard().setText(self.as_text())
+
+
+def print_notices(ctx, parent: QWidget | None, list_name: str | None = None, debt_ids=None,
+                  zip: bool = False, *, output: str | None = None, preview: bool = True):  # noqa: A002
+    """Print the notices of a list (``list_name``) or of selected debts (``debt_ids``).
+
+    Asks for the output file unless ``output`` is given (its extension then decides PDF or ZIP).
+    Returns the task handle, or None when the user cancelled the file dialog.
+    """
+    if output is None:
+        chosen = ask_output(ctx, parent, list_name, debt_ids is not None, zip)
+        if chosen is None:
+            return None
+        path, as_zip = chosen
+    else:
+        path, as_zip = output, zip or str(output).lower().endswith(".zip")
+    ids = list(debt_ids) if debt_ids is not None else None
+    name = None if ids is not None else list_name
+
+    def work(progress, cancel):
+        return ctx.ws.notices.print_notices(path, list_name=name, debt_ids=ids, zip=as_zip,
+                                            progress=progress, cancel=cancel)
+
+    def done(result) -> None:
+        title = _tr("Stampa avvisi")
+        if result.printed:
+            what = _tr("{0} avvisi ({1} pagine) salvati in {2}").format(result.printed, result.pages, path)
+            ctx.status_message.emit(what)
+        if result.skipped:
+            SkippedDialog(result.skipped, result.printed, parent).exec()
+        if not result.printed:
+            QMessageBox.information(parent, title, _tr("Nessun avviso stampato: nessuno dei dovuti scelti può "
+                                                       "avere un avviso (vedi i motivi elencati)."))
+            return
+        if as_zip:
+            QMessageBox.information(parent, title, _tr("{0} avvisi salvati, un PDF per dovuto, in {1}")
+                                    .format(result.printed, path))
+        elif preview:
+            NoticePreviewDialog(ctx, path, parent).exec()
+
+    def cancelled() -> None:
+        ctx.status_message.emit(_tr("Stampa degli avvisi annullata: nessun file creato"))
+
+    return ctx.tasks.run(work, title=_tr("Stampa avvisi"), lane="pool", on_success=done, on_cancel=cancelled,
+                         parent_widget=parent)
