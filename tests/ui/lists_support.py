@@ -9,7 +9,7 @@ from sqlalchemy import insert
 from mypay_desk.store.models import Debt, DebtList
 
 NAMES = ["ROSSI MARIO", "BIANCHI LUCA", "VERDI ANNA", "ESPOSITO GIUSEPPE", "COLOMBO SARA"]
-CFS = ["RSSMRA80A01F205X", "BNCLCU75B12H501E", "VRDNNA90C41L219L", "SPSGPP66D14F839M", "CLMSRA85E50D969N"]
+CFS = ["RSSMRA80A01F205X", "BNCLCU75B12H501Y", "VRDNNA90C41L219F", "SPSGPP66D14F839T", "CLMSRA85E50D969U"]
 
 
 def insert_list(ws, ente_id: int, name: str, n: int, *, default_type: str = "TARI", **overrides) -> int:

@@ -50,12 +50,17 @@ class DebtColumn:
 
 def build_columns() -> list[DebtColumn]:
     return [
-        DebtColumn("state", _t("Stato"), "ro", False, 120, "state"),
+        DebtColumn("state", _t("Stato"), "ro", False, 150, "state"),
         DebtColumn("pending", _t("Da inviare"), "ro", False, 95, None),
         DebtColumn("iud", _t("IUD"), "upper", True, 130, "iud"),
         DebtColumn("debtor_type", _t("F/G"), "debtor_type", True, 40, "debtor_type"),
         DebtColumn("debtor_code", _t("Codice fiscale / P.IVA"), "code", True, 150, "debtor_code"),
-        DebtColumn("debtor_name", _t("Debitore"), "text", True, 190, "debtor_name"),
+        DebtColumn("debtor_name", _t("Debitore"), "text", True, 180, "debtor_name"),
+        DebtColumn("amount_cents", _t("Importo"), "amount", True, 90, "amount_cents", right=True),
+        DebtColumn("due_date", _t("Scadenza"), "date", True, 90, "due_date"),
+        DebtColumn("debt_type", _t("Tipo dovuto"), "debt_type", True, 90, "debt_type"),
+        DebtColumn("causale", _t("Causale"), "text", True, 220, "causale"),
+        DebtColumn("errors", _t("Errori"), "ro", False, 280, "errors_json"),
         DebtColumn("address", _t("Indirizzo"), "text", True, 160, "address"),
         DebtColumn("civic", _t("Civico"), "text", True, 55, "civic"),
         DebtColumn("postal_code", _t("CAP"), "upper", True, 55, "postal_code"),
@@ -63,15 +68,10 @@ def build_columns() -> list[DebtColumn]:
         DebtColumn("province", _t("Prov."), "province", True, 45, "province"),
         DebtColumn("country", _t("Naz."), "country", True, 45, "country"),
         DebtColumn("email", _t("E-mail"), "text", True, 160, "email"),
-        DebtColumn("due_date", _t("Scadenza"), "date", True, 90, "due_date"),
-        DebtColumn("amount_cents", _t("Importo"), "amount", True, 95, "amount_cents", right=True),
-        DebtColumn("debt_type", _t("Tipo dovuto"), "debt_type", True, 100, "debt_type"),
-        DebtColumn("causale", _t("Causale"), "text", True, 220, "causale"),
         DebtColumn("collection_data", _t("Dati riscossione"), "text", True, 110, "collection_data"),
         DebtColumn("iuv", _t("IUV"), "ro", False, 140, "iuv"),
         DebtColumn("notice_number", _t("Numero avviso"), "ro", False, 150, "notice_number"),
         DebtColumn("instalment_count", _t("Rate"), "ro", False, 45, None, right=True),
-        DebtColumn("errors", _t("Errori"), "ro", False, 320, "errors_json"),
     ]
 
 

@@ -11,6 +11,7 @@ import importlib
 import logging
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -80,7 +82,7 @@ class ListsPage(QWidget):
         self.lists_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.lists_view.verticalHeader().setVisible(False)
         self.lists_view.setAlternatingRowColors(True)
-        self.lists_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lists_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.lists_view.selectionModel().currentRowChanged.connect(lambda *_: self._on_list_selected())
         self.lists_view.doubleClicked.connect(lambda _i: self.rename_list())
 
@@ -150,7 +152,7 @@ class ListsPage(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 1000])
+        self.splitter.setSizes([420, 1000])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(self.splitter)
@@ -197,18 +199,17 @@ class ListsPage(QWidget):
 
     def _build_actions(self) -> None:
         stack = self.controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("Annulla"))
-        self.undo_action.setObjectName("undoAction")
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.redo_action = stack.createRedoAction(self, self.tr("Ripeti"))
-        self.redo_action.setObjectName("redoAction")
-        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
-        self.redo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(self.undo_action)
-        self.addAction(self.redo_action)
-        self.toolbar.addAction(self.undo_action)
-        self.toolbar.addAction(self.redo_action)
+        # Short fixed labels in the toolbar; what would be undone is in the tooltip.
+        self.undo_action = self._action(self.tr("Annulla"), stack.undo, name="undoAction",
+                                        shortcut=QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(self.tr("Ripeti"), stack.redo, name="redoAction",
+                                        shortcut=QKeySequence.StandardKey.Redo)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(lambda t: self.undo_action.setToolTip(self.tr("Annulla: {0}").format(t)))
+        stack.redoTextChanged.connect(lambda t: self.redo_action.setToolTip(self.tr("Ripeti: {0}").format(t)))
         self.toolbar.addSeparator()
         self.add_action = self._action(self.tr("Nuovo dovuto"), self.add_debt, name="addDebtAction",
                                        shortcut="Ctrl+Shift+N")
@@ -226,10 +227,19 @@ class ListsPage(QWidget):
         self.assign_iuv_action = self._action(self.tr("Assegna IUV"), self.assign_iuvs, name="assignIuvAction",
                                               tip=self.tr("Dà uno IUV dell'Ente ai dovuti validi che non lo "
                                                           "hanno, per stampare gli avvisi prima dell'invio"))
-        self.export_flow_action = self._action(self.tr("Esporta flusso…"), self.export_flow,
-                                               name="exportFlowAction")
+        self.export_flow_action = self._action(self.tr("Esporta flusso MyPay…"), self.export_flow,
+                                               name="exportFlowAction", toolbar=False)
         self.export_xlsx_action = self._action(self.tr("Esporta Excel…"), self.export_xlsx,
-                                               name="exportXlsxAction")
+                                               name="exportXlsxAction", toolbar=False)
+        export_menu = QMenu(self)
+        export_menu.addAction(self.export_flow_action)
+        export_menu.addAction(self.export_xlsx_action)
+        self.export_button = QToolButton()
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setText(self.tr("Esporta"))
+        self.export_button.setMenu(export_menu)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(self.export_button)
         self.print_fn = _optional("mypay_desk.ui.notices.actions", "print_notices")
         self.print_action = self._action(self.tr("Stampa avvisi…"), self.print_notices, name="printAction")
         self.print_action.setVisible(self.print_fn is not None)
@@ -242,7 +252,13 @@ class ListsPage(QWidget):
     def _sync_available(self) -> bool:
         return _optional("mypay_desk.services.sync", "SyncService") is not None
 
+    def _alive(self) -> bool:
+        # Signals of the undo stack and the controller can arrive while the page is being destroyed.
+        return shiboken6.isValid(self) and shiboken6.isValid(self.status) and shiboken6.isValid(self.rename_button)
+
     def _update_actions(self) -> None:
+        if not self._alive():
+            return
         has_list = self.controller.list_id is not None
         has_rows = self.model.rowCount() > 0
         for a in (self.add_action, self.import_action, self.export_flow_action, self.export_xlsx_action,
@@ -378,10 +394,14 @@ class ListsPage(QWidget):
 
     # --- debts -------------------------------------------------------------------------------------
     def _status(self, text: str) -> None:
+        if not self._alive():
+            return
         self.status.setText(text)
         self.ctx.status_message.emit(text)
 
     def _update_status(self) -> None:
+        if not self._alive():
+            return
         if self.controller.list_id is None:
             self.status.setText("")
             return
