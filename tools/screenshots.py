@@ -71,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     failures: list[str] = []
 
     def shot(widget, name: str) -> None:
+        if widget.isWindow() and widget.objectName() == "mainWindow":
+            widget.resize(*SIZE)  # a wide page shown before may have grown the window
         for _ in range(3):
             app.processEvents()
         path = out / f"screenshot-{name}.png"

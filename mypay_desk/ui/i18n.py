@@ -62,9 +62,7 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> l
     app = app or QCoreApplication.instance()
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
-    for tr in _installed:
-        QCoreApplication.removeTranslator(tr)
-    _installed.clear()
+    remove_translators()
     loaded: list[str] = []
     for directory in _qt_catalogue_dirs():
         tr = QTranslator(app)
@@ -84,6 +82,13 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> l
     QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
     log.info("lingua %s: %s", language, ", ".join(loaded) or "nessun catalogo")
     return loaded
+
+
+def remove_translators() -> None:
+    """Uninstall what install_translators installed (the source strings show again)."""
+    for tr in _installed:
+        QCoreApplication.removeTranslator(tr)
+    _installed.clear()
 
 
 def installed_catalogues() -> int:

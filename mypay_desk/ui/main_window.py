@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -409,6 +410,10 @@ class MainWindow(QMainWindow):
             return False
         page = self.ensure_page(key)
         changed = self.pages.currentWidget() is not page
+        # Only the page on show sets the window's minimum size: a wide page elsewhere must not.
+        for other in self._pages.values():
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
         self.pages.setCurrentWidget(page)
         self.nav.blockSignals(True)
         for row in range(self.nav.count()):

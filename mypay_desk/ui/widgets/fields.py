@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mypay_desk.ui.domain_text import domain_text
+
 
 class ErrorLabel(QLabel):
     """A red message under a field; hidden when there is nothing to say."""
@@ -219,11 +221,11 @@ class FieldSet(QObject):
 
     # --- errors ------------------------------------------------------------------------------------
     def set_error(self, name: str, message: str) -> bool:
-        """Show ``message`` under the field; False when the form has no such field."""
+        """Show ``message`` (domain messages translated) under the field; False when there is no such field."""
         f = self._fields.get(name)
         if f is None:
             return False
-        f.error.set_message(message)
+        f.error.set_message(domain_text(message))
         set_invalid(f.editor, bool(message))
         return True
 
