@@ -32,7 +32,7 @@ import logging
 import os
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from mypay_desk.domain.debts import VERSIONS, DebtRecord, validate_debt
@@ -255,12 +255,36 @@ def _process_rows(state: SimState, req, ente: Ente, base: str, iuf: str, version
     types = state.types(ente.id)
     month = datetime.now().strftime("%Y_%m")
     rel_dir = f"/IMPORT_ELABORATI/{month}/{base}"
+    duplicate = FlowAbort("PAA_IMPORT_FLUSSO_DUPLICATO", "Impossibile inserire il flusso nella tabella, esiste "
+                                                         "un flusso valido caricato per stesso ente e stesso nome.")
+    if state.conn().execute("SELECT 1 FROM flow WHERE ente_id = ? AND iuf = ? AND state = 'CARICATO'",
+                            (ente.id, iuf)).fetchone():
+        raise duplicate
+    # Parsing and validation do not depend on the portal's data: done before taking the write lock,
+    # so polls and other calls are not held up by a big flow.
+    parsed: list[tuple[int, str, DebtRecord | None, tuple[str, str] | None, list[tuple[str, str]]]] = []
+    for line_no, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        try:
+            fields = split_line(line, line_no)
+        except FlowError as exc:
+            parsed.append((line_no, line, None, (rules.SINTASSI, str(exc.message)), []))
+            continue
+        rec, read_errors = fields_to_record(fields, version, line_no)
+        syntax = [e for e in read_errors if e.column != "azione"]
+        if syntax:
+            parsed.append((line_no, line, None,
+                           (rules.SINTASSI, "|".join(f"{e.column}: {e.message}" for e in syntax)), []))
+            continue
+        problems = validate_row(rec, types, version, ente, for_insert=rec.action == "I") \
+            if rec.action in ("I", "M", "A") else []
+        parsed.append((line_no, line, rec, None, problems))
+
     with state.write() as c:
-        prior = {r["state"] for r in c.execute("SELECT state FROM flow WHERE ente_id = ? AND iuf = ?",
-                                               (ente.id, iuf))}
-        if "CARICATO" in prior:
-            raise FlowAbort("PAA_IMPORT_FLUSSO_DUPLICATO", "Impossibile inserire il flusso nella tabella, esiste un "
-                                                           "flusso valido caricato per stesso ente e stesso nome.")
+        if c.execute("SELECT 1 FROM flow WHERE ente_id = ? AND iuf = ? AND state = 'CARICATO'",
+                     (ente.id, iuf)).fetchone():
+            raise duplicate
         now = ts()
         flow_id = c.execute("INSERT INTO flow(ente_id, iuf, state, created_at) VALUES (?,?,?,?)",
                             (ente.id, iuf, "LOAD_FLOW", now)).lastrowid
@@ -272,33 +296,23 @@ def _process_rows(state: SimState, req, ente: Ente, base: str, iuf: str, version
         inserts: list[tuple] = []
         updates: list[tuple] = []
         annuls: list[tuple] = []
-        total = 0
+        total = len(parsed)
 
-        for line_no, line in enumerate(lines[1:], start=2):
-            if not line.strip():
-                continue
-            total += 1
+        for line_no, line, parsed_rec, read_error, problems in parsed:
 
             def reject(code: str, message: str, line: str = line) -> None:
                 rejected.append((line, code, message))
 
-            try:
-                fields = split_line(line, line_no)
-            except FlowError as exc:
-                reject(rules.SINTASSI, str(exc.message))
+            if parsed_rec is None:
+                reject(*read_error)
                 continue
-            rec, read_errors = fields_to_record(fields, version, line_no)
-            syntax = [e for e in read_errors if e.column != "azione"]
-            if syntax:
-                reject(rules.SINTASSI, "|".join(f"{e.column}: {e.message}" for e in syntax))
-                continue
+            rec = parsed_rec
             if rec.iud in loaded:
                 reject("PAA_IMPORT_IUD_DUPLICATO", "Errore IUD duplicato all'interno dello stesso flusso")
                 continue
             if rec.action not in ("I", "M", "A"):
                 reject(f"{rules.SINTASSI}_AZIONE", f"azione: «{rec.action}» non valida: I, M o A")
                 continue
-            problems = validate_row(rec, types, version, ente, for_insert=rec.action == "I")
             if problems:
                 reject(*rules.join_codes(problems))
                 continue
@@ -322,10 +336,9 @@ def _process_rows(state: SimState, req, ente: Ente, base: str, iuf: str, version
                     reject("PAA_IMPORT_IUV_DUPLICATO", "IUV attivo presente nel database, non si accettano dovuti "
                                                        "duplicati")
                     continue
-                stored = replace(rec, action="")
                 inserts.append((ente.id, rec.iud, rec.iuv, int(generated), DA_PAGARE, rec.debt_type,
                                 rec.debtor_code, rec.amount_cents,
-                                rec.due_date.isoformat() if rec.due_date else None, record_to_json(stored),
+                                rec.due_date.isoformat() if rec.due_date else None, record_to_json(rec),
                                 flow_id, line_no, now, now))
                 active[rec.iud] = _Active(None, rec.iuv, DA_PAGARE, rec.debt_type)
                 if rec.iuv:
@@ -356,12 +369,11 @@ def _process_rows(state: SimState, req, ente: Ente, base: str, iuf: str, version
                     rec.iuv = existing.iuv or rec.iuv
                     if rec.iuv:
                         active_iuvs.add(rec.iuv)
-                    stored = replace(rec, action="")
                     if existing.id is None:  # cannot happen: an IUD appears once per flow
                         reject("PAA_IMPORT_IUD_DUPLICATO", "Errore IUD duplicato all'interno dello stesso flusso")
                         continue
                     updates.append((rec.iuv, rec.debtor_code, rec.amount_cents,
-                                    rec.due_date.isoformat() if rec.due_date else None, record_to_json(stored),
+                                    rec.due_date.isoformat() if rec.due_date else None, record_to_json(rec),
                                     flow_id, line_no, now, existing.id))
                     existing.iuv = rec.iuv
                 else:

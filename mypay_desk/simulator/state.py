@@ -16,7 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -178,14 +178,16 @@ def new_token(nbytes: int = 24) -> str:
 
 # --- records as JSON ---------------------------------------------------------------------------
 
+_RECORD_FIELDS = {f.name for f in fields(DebtRecord)}
+_STORED_FIELDS = tuple(sorted(_RECORD_FIELDS - {"action", "source_row", "due_date", "bilancio"}))
+
+
 def record_to_json(rec: DebtRecord) -> str:
-    d = asdict(rec)
+    """The record as the portal keeps it (without the flow's azione and row); fields are flat values."""
+    d = {name: getattr(rec, name) for name in _STORED_FIELDS}
     d["due_date"] = rec.due_date.isoformat() if rec.due_date else None
     d["bilancio"] = bilancio_to_json(rec.bilancio)
     return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
-
-
-_RECORD_FIELDS = {f.name for f in fields(DebtRecord)}
 
 
 def record_from_json(text: str) -> DebtRecord:
