@@ -379,7 +379,10 @@ class MyPayClient:
                                "connessione e l'indirizzo del portale", transient=True)
         return PortalError(f"connessione con il portale interrotta ({what}): {type(exc).__name__}", transient=True)
 
-    def _soap_once(self, operation: str, fields: list[tuple[str, object]]) -> soap.SoapResponse:
+    def _soap_once(self, operation: str, fields: list[tuple[str, object]], *, label: str = "",
+                   expected_faults: frozenset[str] = frozenset(), expected_message: str = "") -> soap.SoapResponse:
+        """One SOAP exchange. ``expected_faults`` are answers, not errors, for this call: journaled as OK
+        (under ``label``) with ``expected_message``."""
         payload = soap.build_request(operation, self.cod_ipa, fields)
         at, started = datetime.now(), time.monotonic()
         try:
@@ -411,7 +414,10 @@ class MyPayClient:
             self._record(operation, started, at, "ERROR", fault_code=err.fault_code, message=str(err),
                          http_status=status)
             raise err from exc
-        if parsed.fault is not None:
+        if parsed.fault is not None and parsed.fault.code in expected_faults:
+            self._record(label or operation, started, at, "OK", fault_code=parsed.fault.code,
+                         message=expected_message, http_status=status)
+        elif parsed.fault is not None:
             code = parsed.fault.code
             self._record(operation, started, at, "FAULT", fault_code=code,
                          message=parsed.fault.description or parsed.fault.string, http_status=status)
@@ -651,7 +657,8 @@ class MyPayClient:
         try:
             r = self._soap_once("paaSILChiediStatoImportFlusso", [
                 ("requestToken", "VERIFICA-CONNESSIONE-MYPAY-DESK"), ("password", self._password),
-            ])
+            ], label="Prova connessione", expected_faults=frozenset({"PAA_REQUEST_TOKEN_NON_VALIDO"}),
+                expected_message="Ente e password riconosciuti dal portale")
         except PortalError as exc:
             return ConnectionCheck(False, str(exc), int((time.monotonic() - started) * 1000))
         ms = int((time.monotonic() - started) * 1000)

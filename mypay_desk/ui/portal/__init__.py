@@ -1,0 +1,1 @@
+"""Portale page widgets and desk dialogs."""
