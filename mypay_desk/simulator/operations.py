@@ -680,6 +680,10 @@ class Portal:
                 raise OpFault("PAA_DATE_TO_NON_VALIDO", "Data fine non valida")
         else:
             d_to = _local_now()
+        # The boundary used is exactly the dateTo answered (milliseconds), so consecutive incremental
+        # exports (next dateFrom = this dateTo) neither overlap nor leave a gap.
+        d_to = d_to.replace(microsecond=d_to.microsecond // 1000 * 1000)
+        d_from = d_from.replace(microsecond=d_from.microsecond // 1000 * 1000)
         if d_to < d_from:
             raise OpFault("PAA_INTERVALLO_DATE_NON_VALIDO", "L'intervallo data inizio e data fine non è valido")
         tipo, version = self._export_common(ente, req)
