@@ -1,6 +1,6 @@
 """Render the main views offscreen to docs/screenshot-<name>.png (for the README).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [--out docs] [--lang it|en]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [--out docs] [--lang it|en] [--only NAME ...]
 
 Uses a throw-away workspace: the welcome screen and the wizard first, then the demo Ente when the demo
 service is in this build (a sample Comune otherwise) for Impostazioni and every page that exists.
@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs"))
     parser.add_argument("--lang", default="it", choices=["it", "en"])
+    parser.add_argument("--only", nargs="+", metavar="NAME",
+                        help="only these views (welcome, wizard, settings, settings-types, lists, portal, ...)")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -71,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     failures: list[str] = []
 
     def shot(widget, name: str) -> None:
+        if args.only and name not in args.only:
+            return
         if widget.isWindow() and widget.objectName() == "mainWindow":
             widget.resize(*SIZE)  # a wide page shown before may have grown the window
         for _ in range(3):

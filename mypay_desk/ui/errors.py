@@ -31,7 +31,7 @@ def log_file() -> Path | None:
 
 
 class ErrorBox(QMessageBox):
-    """A message box whose details can be copied with one button (the button does not close it)."""
+    """A message box whose details can be copied with one button (that button does not close it)."""
 
     def __init__(self, parent: QWidget | None, title: str, text: str, informative: str, details: str,
                  icon: QMessageBox.Icon = QMessageBox.Icon.Warning):
@@ -47,6 +47,9 @@ class ErrorBox(QMessageBox):
         if details:
             self.setDetailedText(details)
             self.copy_button = self.addButton(translate("errors", "Copia dettagli"), QMessageBox.ButtonRole.ActionRole)
+            # Detached from the box, so copying does not close it.
+            self.copy_button.clicked.disconnect()
+            self.copy_button.clicked.connect(self._copy_clicked)
         self.addButton(QMessageBox.StandardButton.Close)
         self.setDefaultButton(QMessageBox.StandardButton.Close)
 
@@ -54,12 +57,9 @@ class ErrorBox(QMessageBox):
         parts = [self.windowTitle(), self.text(), self.informativeText(), self.details]
         QApplication.clipboard().setText("\n\n".join(p for p in parts if p))
 
-    def done(self, result: int) -> None:  # the copy button must not close the box
-        if self.copy_button is not None and self.clickedButton() is self.copy_button:
-            self.copy_details()
-            self.copy_button.setText(translate("errors", "Copiati negli appunti"))
-            return
-        super().done(result)
+    def _copy_clicked(self) -> None:
+        self.copy_details()
+        self.copy_button.setText(translate("errors", "Copiati negli appunti"))
 
 
 def _present(box: QMessageBox) -> None:

@@ -353,8 +353,14 @@ class MainWindow(QMainWindow):
             self.ctx.status_message.emit(self.tr("Il portale di prova non si è avviato: {0}").format(
                 failure.exception))
 
-        self.ctx.tasks.run(lambda _p, _c: demo.start_sandbox(), lane="pool", show_progress=False,
-                           on_success=lambda _r: self.ctx.pending_changed.emit(), on_error=_failed)
+        def _started(_url=None):
+            # The sandbox may have moved to another port: the Ente's portal address changed with it.
+            self.ctx.ente_changed.emit()
+            self.ctx.pending_changed.emit()
+
+        # The database lane: starting the sandbox may update the Ente's portal address.
+        self.ctx.tasks.run(lambda _p, _c: demo.start_sandbox(), lane="db", show_progress=False,
+                           on_success=_started, on_error=_failed)
 
     def stop_sandbox(self) -> None:
         if not self.sandbox_started:

@@ -73,6 +73,27 @@ def test_first_start_shows_the_welcome(qtbot, ctx, placeholders):
     assert any("Prova con un Ente dimostrativo" in t for t in texts)
 
 
+def test_configure_from_the_welcome_leads_to_the_tipi_dovuto(qtbot, ctx, placeholders):
+    from PySide6.QtWidgets import QWizard
+
+    window = make_window(qtbot, ctx)
+    window.show()
+    window.welcome.configure_button.click()
+    wizard = window.wizard
+    assert wizard.isVisible()
+    for name, text in [("ipa_code", "c_a001"), ("fiscal_code", "01199250158"), ("name", "Comune Nuovo")]:
+        qtbot.keyClicks(wizard.fields.editor(name), text)
+    wizard.next()
+    wizard.next()
+    qtbot.keyClicks(wizard.fields.editor("segregation_code"), "03")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert window.root.currentWidget() is window.shell
+    assert window.ente.ipa_code == "c_a001"
+    assert window.current_area() == "settings"
+    assert window.page("settings").tabs.currentIndex() == 1  # Tipi dovuto: the next thing to set up
+    assert "Comune Nuovo" in window.windowTitle()
+
+
 def test_navigation_shows_the_right_page(qtbot, ctx, ente, placeholders):
     window = make_window(qtbot, ctx)
     assert window.root.currentWidget() is window.shell
@@ -197,11 +218,18 @@ def test_table_header_and_splitter_are_remembered(qtbot, workspace, ente, settin
     editor.splitter.setSizes([300, 500])
     sizes = editor.splitter.sizes()
     window.close()
-    again = make_window(qtbot, AppContext(workspace, InlineTaskRunner(), settings))
+    # with the real runner the rows arrive after the header was restored: the widths must survive them
+    from mypay_desk.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    again = make_window(qtbot, AppContext(workspace, runner, settings))
     assert again.current_area() == "settings"
     editor = again.page("settings").types_editor
+    qtbot.waitUntil(lambda: len(editor.model.rows) == 2, timeout=5000)
     assert editor.table.horizontalHeader().sectionSize(0) == 177
     assert editor.splitter.sizes() == sizes
+    again.close()
+    runner.wait(5000)
 
 
 def test_demo_without_demo_module_says_so(qtbot, ctx, monkeypatch, placeholders):
@@ -365,7 +393,8 @@ def test_error_box_copies_details_without_closing(qtbot, monkeypatch):
     box.copy_button.click()
     assert box.isVisible()  # the copy button does not close the box
     assert "Traceback: riga 1" in QApplication.clipboard().text()
-    box.close()
+    box.close()  # and closing still works afterwards
+    assert not box.isVisible()
 
 
 def _smoke(workspace_dir: Path) -> subprocess.CompletedProcess:

@@ -60,7 +60,7 @@ class EnteForm(QWidget):
         form.addRow(self.tr("Denominazione"), f.cell("name"))
         f.line("sector", max_length=100, placeholder=self.tr("es. Servizi tributari"))
         form.addRow(self.tr("Settore"), f.cell("sector"))
-        f.text("info", max_length=200, lines=2, placeholder=self.tr("indirizzo, contatti: stampati sull'avviso"))
+        f.text("info", max_length=200, lines=3, placeholder=self.tr("indirizzo, contatti: stampati sull'avviso"))
         form.addRow(self.tr("Informazioni"), f.cell("info"))
         self.logo = LogoPicker()
         f.custom("logo", self.logo, self.logo.logo, self.logo.set_logo, self.logo.changed)

@@ -178,6 +178,7 @@ class TypesEditor(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([600, 400])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.splitter)
@@ -206,9 +207,12 @@ class TypesEditor(QWidget):
 
     def _loaded(self, rows: list[DebtTypeData], select: str | None) -> None:
         self.model.set_rows(rows)
-        if not self.table.horizontalHeader().property("sized"):
+        header = self.table.horizontalHeader()
+        if not (header.property("sized") or header.property("restored")) and rows:
             self.table.resizeColumnsToContents()
-            self.table.horizontalHeader().setProperty("sized", True)
+            for col in (0, 2):  # long codes must not squeeze the description
+                header.resizeSection(col, min(header.sectionSize(col), 170))
+            header.setProperty("sized", True)
         row = self.model.row_of(select) if select else -1
         if row < 0 and self.current is None and not self.dirty and rows:
             row = 0  # show a type rather than an empty form

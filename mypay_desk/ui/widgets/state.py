@@ -2,7 +2,8 @@
 
 Give a QSplitter or a QTableView/QTreeView an objectName and the main window restores it when its page
 is built and saves it on close (``restore_tree`` / ``save_tree``). Headers of views whose model arrives
-later are restored as soon as they have columns. ``reset_header`` forgets a table's saved columns.
+later are restored as soon as they have columns; a restored header gets the property ``restored``
+so a view can skip its own first-time column sizing. ``reset_header`` forgets a table's saved columns.
 """
 
 from __future__ import annotations
@@ -80,12 +81,14 @@ def restore_header(settings: QSettings, view: QAbstractItemView) -> None:
         return
     if header.count():
         header.restoreState(state)
+        header.setProperty("restored", True)  # views skip their automatic column sizing
         return
 
     def _once(_old: int, new: int) -> None:
         if new:
             header.sectionCountChanged.disconnect(_once)
             header.restoreState(state)
+            header.setProperty("restored", True)
 
     header.sectionCountChanged.connect(_once)
 
