@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -131,13 +131,38 @@ class PaymentFacts(NamedTuple):
     t_cents: int = 0
 
 
-def payment_labels(f: PaymentFacts, flags: Flags = Flags()) -> set[str]:
-    """Every MyPivot code the payment satisfies (MyPivot's overlapping semantics)."""
+class Predicates(NamedTuple):
+    """The comparisons MyPivot's rules are made of; the codes depend on nothing else."""
+
+    has_i: bool
+    has_e: bool
+    has_r: bool
+    eq_ie: bool  # notification amount = receipt single amount
+    eq_er: bool  # receipt single amount = reported amount
+    tes_iuf: bool  # the flows of the lines are credited with their declared total
+    tes_iuv: bool  # a single credit by IUV equals the receipt's total
+    i_due: bool
+    dup: bool
+
+
+def predicates(f: PaymentFacts) -> Predicates:
     has_i, has_e, has_r = f.i_count > 0, f.e_count > 0, f.r_count > 0
-    eq_ie = has_i and has_e and f.i_cents == f.e_single
-    eq_er = has_e and has_r and f.e_single == f.r_single
-    tes_iuf = flags.treasury and has_r and f.r_tes == TES_OK
-    tes_iuv = flags.treasury and has_e and f.t_count > 0 and f.t_cents == f.e_total
+    return Predicates(
+        has_i, has_e, has_r,
+        has_i and has_e and f.i_cents == f.e_single,
+        has_e and has_r and f.e_single == f.r_single,
+        has_r and f.r_tes == TES_OK,
+        has_e and f.t_count > 0 and f.t_cents == f.e_total,
+        f.i_due,
+        bool(f.e_excess or f.r_excess),
+    )
+
+
+def labels_for(p: Predicates, flags: Flags = Flags()) -> set[str]:
+    """Every MyPivot code a payment with these predicates satisfies (MyPivot's overlapping semantics)."""
+    has_i, has_e, has_r, eq_ie, eq_er, tes_iuf, tes_iuv, i_due, dup = p
+    tes_iuf = flags.treasury and tes_iuf
+    tes_iuv = flags.treasury and tes_iuv
     out: set[str] = set()
     if flags.notifications and eq_ie and ((eq_er and tes_iuf) or tes_iuv):
         out.add(Code.IUD_RT_IUF_TES)
@@ -154,18 +179,22 @@ def payment_labels(f: PaymentFacts, flags: Flags = Flags()) -> set[str]:
         out.add(Code.RT_NO_IUF)
     if flags.notifications and has_e and not has_i:
         out.add(Code.RT_NO_IUD)
-    if flags.notifications and has_i and ((not has_e and f.i_due) or (has_e and f.i_cents != f.e_single)):
+    if flags.notifications and has_i and ((not has_e and i_due) or (has_e and not eq_ie)):
         out.add(Code.IUD_NO_RT)
     if has_r and not has_e:
         out.add(Code.IUV_NO_RT)
-    if f.e_excess or f.r_excess:
+    if dup:
         out.add(Code.DOPPI)
     return out
 
 
-def classify_payment(f: PaymentFacts, flags: Flags = Flags()) -> list[str]:
-    """The codes stored for a payment: its most specific positive code plus every anomaly."""
-    labels = payment_labels(f, flags)
+def payment_labels(f: PaymentFacts, flags: Flags = Flags()) -> set[str]:
+    """Every MyPivot code the payment satisfies (MyPivot's overlapping semantics)."""
+    return labels_for(predicates(f), flags)
+
+
+def reduce_labels(labels: set[str]) -> list[str]:
+    """The most specific positive code, then every anomaly, sorted."""
     out: list[str] = []
     for code in POSITIVE_ORDER:
         if code in labels:
@@ -173,7 +202,12 @@ def classify_payment(f: PaymentFacts, flags: Flags = Flags()) -> list[str]:
             break
     out.extend(c for c in (Code.RT_NO_IUF, Code.RT_NO_IUD, Code.IUD_NO_RT, Code.IUV_NO_RT, Code.DOPPI)
                if c in labels)
-    return out
+    return sorted(out)
+
+
+def classify_payment(f: PaymentFacts, flags: Flags = Flags()) -> list[str]:
+    """The codes stored for a payment: its most specific positive code plus every anomaly (sorted)."""
+    return reduce_labels(payment_labels(f, flags))
 
 
 def payment_amount(code: str, f: PaymentFacts) -> int:
@@ -342,3 +376,177 @@ def _prefixes_of(candidate: str, known: Sequence[str]) -> list[str]:
         if i < len(known) and known[i] == prefix:
             out.append(prefix)
     return out
+
+
+# --- the payment pass: merge the sorted sources and classify each IUV ---------------------------
+
+_END = "\U0010ffff" * 40  # sorts after any key
+_MASK = (1 << 64) - 1
+
+
+def fingerprint(values: tuple) -> str:
+    """A stable digest of a tuple of ints and bools (hash of ints does not depend on the process)."""
+    return format(hash(values) & _MASK, "016x")
+
+
+@dataclass
+class PassContext:
+    """What the payment pass needs besides the three streams."""
+
+    flags: Flags
+    as_of: str  # ISO date: unpaid debts due before it are IUD_NO_RT
+    flows: dict[int, tuple[str, int, int]]  # current flow revision id -> (IUF, Tes-by-IUF state, credit id)
+    tes_by_iuv: dict[str, tuple[int, int, int]]  # IUV -> (count, cents, first movement id)
+    paid_parents: set[int]  # debts whose rata unica was paid: their instalments are silenced
+    with_paid_child: set[int]  # debts with a paid instalment: the rata unica is silenced
+    seen_tes_iuvs: set[str] | None = None  # filled: treasury IUVs that met a debt, receipt or line
+    tick: Callable[[int], None] | None = None  # called every TICK keys with the keys done
+    keys: int = 0  # filled: keys examined
+
+
+TICK = 20_000
+# Which amount a stored code shows: 0 receipt single, 1 notification, 2 reported, 3 duplicate excess.
+_AMOUNT_OF = {Code.IUD_NO_RT: 1, Code.IUV_NO_RT: 2, Code.DOPPI: 3}
+
+
+def group_sorted(stream: Iterable[tuple]) -> Iterator[tuple[str, list[tuple]]]:
+    """(key, rows) for a stream sorted by its first column."""
+    it = iter(stream)
+    row = next(it, None)
+    while row is not None:
+        key = row[0]
+        rows = [row]
+        for row in it:  # noqa: B020 - the loop variable carries over on purpose
+            if row[0] != key:
+                break
+            rows.append(row)
+        else:
+            row = None
+        yield key, rows
+
+
+def classify_payments(debts: Iterable[tuple], receipts: Iterable[tuple], lines: Iterable[tuple],
+                      ctx: PassContext) -> Iterator[tuple[str, list[tuple]]]:
+    """For each IUV in key order: the result rows to store (possibly none), codes sorted.
+
+    Streams, each sorted by IUV (bytewise):
+    - debts: ``(iuv, id, amount_cents, due_date_iso|None, state, has_portal_hash, parent_id)``
+    - receipts: ``(iuv, id, single_cents, total_cents, payment_id)``
+    - lines: ``(iuv, id, fdr_id, payment_index|None, amount_cents)``
+    Result rows: ``(key, code, iuv, iuf, amount_cents, debt_id, receipt_id, fdr_line_id, treasury_id,
+    fingerprint)``.
+
+    This is the hot loop of a run (a million keys): the facts of :class:`PaymentFacts` are computed
+    inline and the codes come from :func:`labels_for` memoised on the predicates, which is
+    equivalent to :func:`classify_payment` (a test checks it).
+    """
+    flags = ctx.flags
+    as_of = ctx.as_of
+    flows = ctx.flows
+    tes_get = ctx.tes_by_iuv.get
+    paid_parents, with_paid_child = ctx.paid_parents, ctx.with_paid_child
+    seen_tes = ctx.seen_tes_iuvs
+    tick = ctx.tick
+    memo: dict[tuple, tuple[tuple[str, int], ...]] = {}
+    notified = NOTIFIED_STATES
+    empty: list[tuple] = []
+    end_row = (_END,)
+    dit, eit, lit = iter(debts), iter(receipts), iter(lines)
+    d = next(dit, end_row)
+    e = next(eit, end_row)
+    ln = next(lit, end_row)
+    n = 0
+    while True:
+        key = d[0]
+        if e[0] < key:
+            key = e[0]
+        if ln[0] < key:
+            key = ln[0]
+        if key == _END:
+            ctx.keys = n
+            return
+        n += 1
+        if tick is not None and not n % TICK:
+            tick(n)
+        # E: receipts
+        if e[0] == key:
+            e_rows = [e]
+            e = next(eit, end_row)
+            while e[0] == key:
+                e_rows.append(e)
+                e = next(eit, end_row)
+            receipt_id = e_rows[0][1]
+            if len(e_rows) == 1:
+                e_count, e_single, e_total, e_excess = 1, e_rows[0][2], e_rows[0][3], 0
+            else:
+                e_count, e_single, e_total, e_excess = summarise_receipts([(r[4], r[2], r[3]) for r in e_rows])
+        else:
+            e_count = e_single = e_total = e_excess = receipt_id = 0
+        # I: notifications
+        i_count = i_cents = debt_id = 0
+        i_due = False
+        while d[0] == key:
+            _, did, amount, due, state, has_hash, parent = d
+            d = next(dit, end_row)
+            if not e_count and ((parent is not None and parent in paid_parents) or did in with_paid_child):
+                continue  # an alternative (rata unica / instalment) was paid
+            if not (e_count or has_hash or state in notified):
+                continue
+            if not debt_id:
+                debt_id = did
+            i_count += 1
+            i_cents += amount
+            if due is None or due < as_of:
+                i_due = True
+        if i_count > 1:
+            i_cents //= i_count  # the same position notified twice: compare one of them
+        # R: reporting lines of current flow revisions
+        r_count = r_single = r_excess = line_id = flow_tes_id = 0
+        r_tes = TES_NONE
+        iuf = ""
+        if ln[0] == key:
+            l_rows = []
+            while ln[0] == key:
+                if ln[2] in flows:
+                    l_rows.append(ln)
+                ln = next(lit, end_row)
+            if l_rows:
+                first = l_rows[0]
+                line_id = first[1]
+                iuf, r_tes, flow_tes_id = flows[first[2]]
+                if len(l_rows) == 1:
+                    r_count, r_single = 1, first[4]
+                else:
+                    r_count, r_single, r_excess = summarise_reports([(r[3] or 1, r[4]) for r in l_rows])
+                    for r in l_rows[1:]:
+                        state = flows[r[2]][1]
+                        if state != r_tes:
+                            r_tes = TES_DIFF if TES_DIFF in (state, r_tes) else TES_NONE
+        # T: single credits by IUV
+        t = tes_get(key)
+        if t is None:
+            t_count = t_cents = 0
+            tes_id = flow_tes_id  # the cumulative credit of the flow, if any
+        else:
+            t_count, t_cents, tes_id = t
+            if seen_tes is not None:
+                seen_tes.add(key)
+        has_i, has_e, has_r = i_count > 0, e_count > 0, r_count > 0
+        pred = (has_i, has_e, has_r,
+                has_i and has_e and i_cents == e_single,
+                has_e and has_r and e_single == r_single,
+                has_r and r_tes == TES_OK,
+                has_e and t_count > 0 and t_cents == e_total,
+                i_due, bool(e_excess or r_excess))
+        codes = memo.get(pred)
+        if codes is None:
+            codes = memo[pred] = tuple(
+                (c, _AMOUNT_OF.get(c, 0)) for c in reduce_labels(labels_for(Predicates(*pred), flags)))
+        if not codes:
+            yield key, empty
+            continue
+        fp = format(hash((i_count, i_cents, i_due, e_count, e_single, e_total, e_excess, r_count, r_single,
+                          r_excess, r_tes, t_count, t_cents, debt_id, receipt_id, line_id, tes_id)) & _MASK, "016x")
+        amounts = (e_single, i_cents, r_single, e_excess if e_excess > r_excess else r_excess)
+        yield key, [(key, c, key, iuf, amounts[a], debt_id or None, receipt_id or None, line_id or None,
+                     tes_id or None, fp) for c, a in codes]
