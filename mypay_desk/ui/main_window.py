@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, QUrl
@@ -390,16 +391,28 @@ class MainWindow(QMainWindow):
     def is_placeholder(self, key: str) -> bool:
         return self._page_classes[key] is None
 
-    def ensure_page(self, key: str) -> QWidget:
+    def ensure_page(self, key: str, strict: bool = False) -> QWidget:
+        """The page of an area, built on first use. A page whose constructor fails is replaced by a
+        page that says so (the error goes to the log and the error dialog), so one broken page does
+        not lock the user out of the others; ``strict`` raises instead (smoke test)."""
         page = self._pages.get(key)
         if page is not None:
             return page
         cls = self._page_classes[key]
+        title, description = self._titles[key]
         if cls is None:
-            title, description = self._titles[key]
             page = PlaceholderPage(title, description)
         else:
-            page = cls(self.ctx)
+            try:
+                page = cls(self.ctx)
+            except Exception:
+                if strict:
+                    raise
+                log.exception("la pagina %s non si è aperta", key)
+                sys.excepthook(*sys.exc_info())
+                page = PlaceholderPage(title, self.tr(
+                    "Questa sezione non si è aperta per un errore imprevisto: i dettagli sono nel file di "
+                    "log. Le altre sezioni funzionano normalmente."), note="")
         page.setProperty("area", key)
         self._pages[key] = page
         self.pages.addWidget(page)
@@ -409,7 +422,7 @@ class MainWindow(QMainWindow):
     def build_all_pages(self) -> None:
         """Create every visible page now (the smoke test uses it to prove they all build)."""
         for key in self.visible_areas():
-            self.ensure_page(key)
+            self.ensure_page(key, strict=True)
 
     def show_area(self, key: str) -> bool:
         if self.ente is None or key not in self.visible_areas():

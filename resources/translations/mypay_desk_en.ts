@@ -461,6 +461,10 @@
             <translation>The test portal did not start: {0}</translation>
         </message>
         <message>
+            <source>Questa sezione non si è aperta per un errore imprevisto: i dettagli sono nel file di log. Le altre sezioni funzionano normalmente.</source>
+            <translation>This section did not open because of an unexpected error: the details are in the log file. The other sections work as usual.</translation>
+        </message>
+        <message>
             <source>&lt;h3&gt;MyPay Desk {0}&lt;/h3&gt;&lt;p&gt;Back-office per gli Enti che incassano con pagoPA tramite MyPay: liste di dovuti, avvisi, allineamento con il portale, ricevute e riconciliazione.&lt;/p&gt;&lt;p&gt;Spazio di lavoro: {1}&lt;br&gt;File di log: {2}&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MyPay Desk {0}&lt;/h3&gt;&lt;p&gt;Back office for authorities collecting pagoPA payments through MyPay: debt lists, notices, alignment with the portal, receipts and reconciliation.&lt;/p&gt;&lt;p&gt;Workspace: {1}&lt;br&gt;Log file: {2}&lt;/p&gt;</translation>
         </message>

@@ -166,6 +166,26 @@ def test_real_page_class_is_used_and_activated(qtbot, ctx, ente, placeholders):
     assert calls == ["activated", "activated"]
 
 
+def test_a_page_that_fails_to_build_does_not_lock_the_others(qtbot, ctx, ente, placeholders, monkeypatch):
+    reported = []
+    monkeypatch.setattr(sys, "excepthook", lambda *exc: reported.append(exc[1]))
+
+    class BrokenPage(QWidget):
+        def __init__(self, c):
+            raise RuntimeError("pagina rotta")
+
+    window = make_window(qtbot, ctx)
+    window._page_classes["payments"] = BrokenPage
+    assert window.show_area("payments")
+    page = window.page("payments")
+    assert isinstance(page, PlaceholderPage) and "errore imprevisto" in page.description
+    assert [str(e) for e in reported] == ["pagina rotta"]
+    assert window.show_area("settings")
+    window._pages.pop("payments")
+    with pytest.raises(RuntimeError):  # the smoke test builds pages strictly
+        window.build_all_pages()
+
+
 def test_adhesion_mode_hides_what_it_does_not_allow(qtbot, ctx, workspace, ente, placeholders):
     workspace.ente.save(replace(ente, adhesion_mode="base"))
     window = make_window(qtbot, ctx)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
 class PlaceholderPage(QWidget):
-    def __init__(self, title: str, description: str, parent: QWidget | None = None):
+    def __init__(self, title: str, description: str, parent: QWidget | None = None, note: str | None = None):
         super().__init__(parent)
         self.setObjectName("placeholderPage")
         self.title = title
@@ -18,13 +18,16 @@ class PlaceholderPage(QWidget):
         body.setObjectName("placeholderText")
         body.setWordWrap(True)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        note = QLabel(self.tr("Questa sezione non è ancora disponibile in questa versione."))
-        note.setProperty("role", "hint")
+        if note is None:
+            note = self.tr("Questa sezione non è ancora disponibile in questa versione.")
+        hint = QLabel(note)
+        hint.setProperty("role", "hint")
+        hint.setVisible(bool(note))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 20, 24, 20)
         lay.setSpacing(8)
         lay.addWidget(heading)
         lay.addSpacing(6)
         lay.addWidget(body)
-        lay.addWidget(note)
+        lay.addWidget(hint)
         lay.addStretch(1)
