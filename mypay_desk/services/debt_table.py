@@ -95,6 +95,16 @@ class ChangeSet:
 
 
 @dataclass
+class ListHead:
+    """A list before its counts are known (the counts of a million-row list take a while)."""
+
+    id: int
+    name: str
+    default_debt_type: str
+    description: str = ""
+
+
+@dataclass
 class BulkResult:
     """The outcome of a bulk change: ``before``/``after`` for undo/redo, and what was skipped."""
 
@@ -118,6 +128,13 @@ def row_from_dict(d: dict[str, Any]) -> DebtRow:
 class DebtTableService:
     def __init__(self, ws: Workspace):
         self.ws = ws
+
+    def list_heads(self) -> list[ListHead]:
+        ente = self.ws.ente.current()
+        if ente is None:
+            return []
+        with self.ws.db.session() as s:
+            return [ListHead(*r) for r in repo.list_heads(s, ente.id)]
 
     # --- reading ---------------------------------------------------------------------------------
     def _where(self, s, list_id: int, flt: DebtFilter, ids: Sequence[int] | None = None):

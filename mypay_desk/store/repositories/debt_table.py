@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from mypay_desk.store.models import Debt
+from mypay_desk.store.models import Debt, DebtList
 
 # Columns the text filter searches.
 TEXT_COLUMNS = (Debt.iud, Debt.iuv, Debt.notice_number, Debt.debtor_code, Debt.debtor_name, Debt.causale,
@@ -172,3 +172,10 @@ def max_position(session: Session, list_id: int) -> int:
     return session.execute(
         select(func.coalesce(func.max(Debt.position), -1)).where(Debt.list_id == list_id)
     ).scalar_one()
+
+
+def list_heads(session: Session, ente_id: int) -> list[tuple[int, str, str, str]]:
+    """(id, name, default tipo, description) of the Ente's lists: instant, unlike their counts."""
+    stmt = (select(DebtList.id, DebtList.name, DebtList.default_debt_type, DebtList.description)
+            .where(DebtList.ente_id == ente_id).order_by(DebtList.name))
+    return [tuple(r) for r in session.execute(stmt)]

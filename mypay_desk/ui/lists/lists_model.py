@@ -17,6 +17,11 @@ def _count(summary, *states: str) -> int:
     return sum(int(counts.get(s, 0)) for s in states)
 
 
+def _loaded(summary) -> bool:
+    """Counts arrive after the names (they take a while on a million-row list)."""
+    return hasattr(summary, "total_count")
+
+
 class ListsTableModel(QAbstractTableModel):
     """One row per list. Columns are computed from the list service's summaries."""
 
@@ -70,8 +75,12 @@ class ListsTableModel(QAbstractTableModel):
         s = self._rows[index.row()]
         _h, show, key = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() >= 2 and not _loaded(s):
+                return "…"
             return show(s)
         if role == SortRole:
+            if index.column() >= 2 and not _loaded(s):
+                return 0
             return key(s)
         if role == IdRole:
             return s.id

@@ -8,6 +8,7 @@ send to the portal) appear only when their module is installed.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from pathlib import Path
 
@@ -50,8 +51,17 @@ SPLITTER_KEY = "lists/splitter"
 HEADER_STATE_VERSION = 1
 
 
+def _installed(module: str) -> bool:
+    """Whether another area's optional module is in this build (found without importing it: the
+    notices and sync modules pull in reportlab, QtPdf and httpx, which the page does not need yet)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def _optional(module: str, name: str):
-    """An attribute of an optional module (another area's), or None when it is not installed."""
+    """An attribute of an optional module, imported on first use; None when it is not installed."""
     try:
         return getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError):
@@ -67,6 +77,9 @@ class ListsPage(QWidget):
         self.controller.parent_widget = self
         self.model = self.controller.model
         self._summaries: dict[int, object] = {}
+        self._counts_generation = 0
+        self._counts_wanted = False
+        self._loading = False
         self._debt_types: list[str] = []
 
         # --- left: the lists -----------------------------------------------------------------------
@@ -158,7 +171,7 @@ class ListsPage(QWidget):
         lay.addWidget(self.splitter)
 
         self.controller.shown_changed.connect(lambda _n: self._update_status())
-        self.controller.loading_changed.connect(lambda _b: self._update_status())
+        self.controller.loading_changed.connect(self._on_loading)
         self.controller.message.connect(self._status)
         self.controller.list_changed.connect(self._schedule_lists_refresh)
         self.controller.undo_stack.cleanChanged.connect(lambda _c: self._update_actions())
@@ -240,9 +253,8 @@ class ListsPage(QWidget):
         self.export_button.setMenu(export_menu)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar.addWidget(self.export_button)
-        self.print_fn = _optional("mypay_desk.ui.notices.actions", "print_notices")
         self.print_action = self._action(self.tr("Stampa avvisi…"), self.print_notices, name="printAction")
-        self.print_action.setVisible(self.print_fn is not None)
+        self.print_action.setVisible(_installed("mypay_desk.ui.notices.actions"))
         self.send_action = self._action(self.tr("Invia al portale"), self.send_to_portal, name="sendAction",
                                         tip=self.tr("Invia le modifiche in attesa (I/M/A) come flusso"))
         self.send_action.setVisible(self._sync_available())
@@ -250,7 +262,7 @@ class ListsPage(QWidget):
                                                  name="resetColumnsAction", toolbar=False)
 
     def _sync_available(self) -> bool:
-        return _optional("mypay_desk.services.sync", "SyncService") is not None
+        return _installed("mypay_desk.services.sync")
 
     def _alive(self) -> bool:
         # Signals of the undo stack and the controller can arrive while the page is being destroyed.
@@ -290,17 +302,49 @@ class ListsPage(QWidget):
             self._schedule_lists_refresh()
 
     def refresh_lists(self) -> None:
+        """Names at once (the table can open), counts and totals from a background task that starts
+        once the table shows its rows (on a million-row list both compete for the same two cores)."""
         current = self.controller.list_id
-        try:
-            summaries = self.ctx.ws.lists.lists() if self.ctx.ws.ente.current() else []
-        except UserError as exc:
-            self._status(str(exc))
-            summaries = []
-        self._summaries = {s.id: s for s in summaries}
-        self.lists_model.set_summaries(summaries)
-        self._select_list(current if current in self._summaries else
-                          (summaries[0].id if summaries else None))
+        heads = self.controller.service.list_heads()
+        if [(h.id, h.name, h.default_debt_type) for h in heads] != \
+                [(s.id, s.name, s.default_debt_type) for s in self._summaries.values()]:
+            self._summaries = {h.id: h for h in heads}
+            self.lists_model.set_summaries(heads)
+        self._counts_wanted = bool(heads)
+        self._loading = False
+        self._select_list(current if current in self._summaries else (heads[0].id if heads else None))
         self._update_actions()
+        if self._counts_wanted and not self._loading:
+            self._load_counts()
+
+    def _on_loading(self, loading: bool) -> None:
+        self._loading = loading
+        if not loading and self._counts_wanted:
+            self._load_counts()
+        self._update_status()
+
+    def _load_counts(self) -> None:
+        self._counts_wanted = False
+        self._counts_generation += 1
+        gen = self._counts_generation
+        lists = self.ctx.ws.lists
+
+        def done(summaries):
+            if gen != self._counts_generation or not self._alive():
+                return
+            keep = self.controller.list_id
+            self._summaries = {s.id: s for s in summaries}
+            self.lists_model.set_summaries(summaries)
+            if keep in self._summaries:
+                self._select_list(keep)
+            self._update_actions()
+            self._update_status()
+
+        def failed(failure):
+            log.warning("list counts not loaded: %s", failure.details)
+
+        self.ctx.tasks.run(lambda progress, cancel: lists.lists(), lane="pool", on_success=done, on_error=failed,
+                           show_progress=False)
 
     def _select_list(self, list_id: int | None) -> None:
         if list_id is None:
@@ -330,11 +374,12 @@ class ListsPage(QWidget):
         self.controller.read_only = False
         if s.id != self.controller.list_id:
             self.controller.open_list(s.id, s.name)
+        self.controller.list_name = s.name  # a rename keeps the list open
         self._update_actions()
 
     @staticmethod
     def _deletable(summary) -> bool:
-        return not getattr(summary, "sent", False)
+        return not getattr(summary, "sent", True)  # unknown until the counts arrive
 
     def create_list(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Nuova lista"), self.tr("Nome della lista:"))
@@ -379,7 +424,7 @@ class ListsPage(QWidget):
             return
         answer = QMessageBox.question(self, self.tr("Elimina lista"),
                                       self.tr("Eliminare la lista «{0}» con i suoi {1} dovuti?")
-                                      .format(s.name, s.total_count))
+                                      .format(s.name, getattr(s, "total_count", "")))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -407,7 +452,7 @@ class ListsPage(QWidget):
             return
         shown = self.model.rowCount()
         s = self._summaries.get(self.controller.list_id)
-        total = s.total_count if s is not None else shown
+        total = getattr(s, "total_count", shown)
         text = self.tr("{0} dovuti").format(f"{shown:,}".replace(",", "."))
         if not self.controller.filter.is_empty:
             text = self.tr("{0} dovuti su {1} (filtro attivo)").format(
@@ -573,13 +618,14 @@ class ListsPage(QWidget):
             on_success=lambda _r: self._status(self.tr("Lista esportata in {0}").format(path)))
 
     def print_notices(self) -> None:
-        if self.print_fn is None:
+        print_fn = _optional("mypay_desk.ui.notices.actions", "print_notices")
+        if print_fn is None:
             return
         ids = self._selected_ids()
-        if len(ids) > 1:
-            self.print_fn(self.ctx, self, list_name=self.controller.list_name, debt_ids=ids)
+        if len(ids) > 1:  # a selection prints those debts, otherwise the whole list
+            print_fn(self.ctx, self, list_name=self.controller.list_name, debt_ids=ids)
         else:
-            self.print_fn(self.ctx, self, list_name=self.controller.list_name)
+            print_fn(self.ctx, self, list_name=self.controller.list_name)
 
     def send_to_portal(self) -> None:
         name = self.controller.list_name
