@@ -159,11 +159,19 @@ class InlineEncoder:
         def result(self):
             return self._value
 
+    def ready(self) -> bool:
+        return False  # nothing runs elsewhere: the caller encodes
+
     def submit(self, pages: Sequence[Sequence[Placement]]):
         return self._Done(encode_pages(pages))
 
     def close(self, cancel: bool = False) -> None:
         return None
+
+
+def _warm_up() -> bool:
+    module_matrix(QR, "PAGOPA|002|000000000000000000|00000000000|1")
+    return True
 
 
 class PoolEncoder:
@@ -174,8 +182,16 @@ class PoolEncoder:
         from concurrent.futures import ProcessPoolExecutor
 
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        # Until the workers have started (a spawned interpreter takes a few tenths of a second) the
+        # caller encodes by itself; then it hands chunks over.
+        self._warm = [self._pool.submit(_warm_up) for _ in range(workers)]
+        self.submitted = 0
+
+    def ready(self) -> bool:
+        return all(f.done() for f in self._warm)
 
     def submit(self, pages: Sequence[Sequence[Placement]]):
+        self.submitted += 1
         return self._pool.submit(encode_pages, list(pages))
 
     def close(self, cancel: bool = False) -> None:

@@ -472,10 +472,11 @@ class NoticeWriter:
                              preserveAspectRatio=True, anchor="ne", mask=None)
 
     def _cf_line(self, col_x0: float, col_x1: float, top: float, label: str, cf: str = "") -> None:
-        """The "Cod. Fiscale" label right-aligned before a 16-character slot, and the value if static."""
+        """The section label, then "Cod. Fiscale" right-aligned before the value (the Ente's, drawn
+        here) or before a 16-character slot (the debtor's, drawn on each page)."""
         p = self.pen
-        slot = F.string_width("M" * 16, F.MONO_BOLD, 8.5) / MM
-        p.label(col_x1 - slot - 1.5, top, "Cod. Fiscale", size=7.5, align="right")
+        width = F.string_width(cf if cf else "M" * 16, F.MONO_BOLD, 8.5) / MM
+        p.label(col_x1 - width - 1.5, top, "Cod. Fiscale", size=7.5, align="right")
         p.label(col_x0, top, label, size=8.5, font=F.BLACK)
         if cf:
             p.text(col_x1, top, cf, F.MONO_BOLD, 8.5, align="right")

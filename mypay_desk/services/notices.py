@@ -33,7 +33,7 @@ from mypay_desk.domain.notice import (
     unpayable_reason,
 )
 from mypay_desk.services.errors import UserError
-from mypay_desk.services.notice_barcodes import InlineEncoder, Placement, make_encoder
+from mypay_desk.services.notice_barcodes import InlineEncoder, Placement, encode_pages, make_encoder
 from mypay_desk.services.notice_layout import NoticeWriter
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from mypay_desk.store.repositories import notices as repo
@@ -41,8 +41,8 @@ from mypay_desk.store.repositories import notices as repo
 if TYPE_CHECKING:  # pragma: no cover
     from mypay_desk.services.workspace import Workspace
 
-CHUNK = 250  # debts loaded, encoded and drawn together
-LOOKAHEAD = 3  # chunks whose barcodes are being encoded ahead of the drawing
+CHUNK = 200  # debts loaded, encoded and drawn together
+LOOKAHEAD = 4  # chunks prepared (and their barcodes sent to the workers) ahead of the drawing
 
 
 @dataclass
@@ -198,6 +198,14 @@ class _ZipSink:
         self.zf.close()
 
 
+@dataclass
+class _Chunk:
+    count: int
+    items: list[tuple[NoticeData, int]] = field(default_factory=list)  # notice, number of pages
+    jobs: list[list[Placement]] = field(default_factory=list)  # barcodes of every page, in order
+    future: Any = None
+
+
 class NoticeService:
     def __init__(self, ws: Workspace):
         self.ws = ws
@@ -294,20 +302,25 @@ class NoticeService:
 
     def _run(self, ids: list[int], builder: NoticeBuilder, sink, barcodes: bool, result: NoticeBatchResult,
              progress: ProgressCallback, cancel: CancelToken) -> None:
+        """Load, build, encode and draw chunk by chunk.
+
+        With worker processes the barcodes of the next chunks are encoded while this thread draws the
+        current one. A chunk whose encoding has not started yet (the workers are still starting, or
+        are slowed down by other load) is encoded here instead of waiting for it.
+        """
         total = len(ids)
         encoder = make_encoder(total) if barcodes else InlineEncoder()
         chunks = iter(range(0, total, CHUNK))
-        pending: deque = deque()
+        pending: deque[_Chunk] = deque()
 
-        def prepare() -> bool:
+        def prepare() -> None:
             start = next(chunks, None)
             if start is None:
-                return False
+                return
             chunk_ids = ids[start:start + CHUNK]
             with self.ws.db.session() as s:
                 rows = repo.load(s, chunk_ids)
-            items = []
-            jobs: list[list[Placement]] = []
+            chunk = _Chunk(count=len(chunk_ids))
             for debt, children in rows:
                 notice, reason = builder.build(debt, children)
                 notice_jobs: list[list[Placement]] = []
@@ -316,33 +329,42 @@ class NoticeService:
                         notice_jobs = NoticeWriter.jobs(notice)
                     except NoticeDataError as exc:
                         notice, reason = None, str(exc)
-                    else:
-                        jobs.extend(notice_jobs)
                 if notice is None:
                     result.skipped.append(SkippedDebt(debt["iud"], reason or "", debt["id"]))
                     continue
-                items.append((notice, len(notice_jobs)))
-            future = encoder.submit(jobs) if jobs else None
-            pending.append((items, future, len(chunk_ids)))
-            return True
+                chunk.jobs.extend(notice_jobs)
+                chunk.items.append((notice, len(notice_jobs)))
+            pending.append(chunk)
+
+        def submit_ready() -> None:
+            if encoder.ready():
+                for c in pending:
+                    if c.future is None and c.jobs:
+                        c.future = encoder.submit(c.jobs)
 
         done = 0
         try:
             for _ in range(LOOKAHEAD):
-                if not prepare():
-                    break
+                prepare()
+            submit_ready()
             while pending:
                 cancel.raise_if_cancelled()
-                items, future, count = pending.popleft()
+                chunk = pending.popleft()
                 prepare()
-                symbols = future.result() if future is not None else []
+                submit_ready()
+                if not chunk.jobs:
+                    streams: list[bytes] = []
+                elif chunk.future is None or chunk.future.cancel():
+                    streams = encode_pages(chunk.jobs)  # not started elsewhere: faster to do it here
+                else:
+                    streams = chunk.future.result()
                 pos = 0
-                for notice, n_jobs in items:
+                for notice, n_pages in chunk.items:
                     cancel.raise_if_cancelled()
-                    result.pages += sink.add(notice, symbols[pos:pos + n_jobs] if barcodes else None)
-                    pos += n_jobs
+                    result.pages += sink.add(notice, streams[pos:pos + n_pages] if barcodes else None)
+                    pos += n_pages
                     result.printed += 1
-                done += count
+                done += chunk.count
                 progress(done, total, f"{done} di {total} dovuti")
         except BaseException:  # cancelled, failed or interrupted: stop the workers without waiting
             encoder.close(cancel=True)
@@ -384,6 +406,7 @@ def sample_notice(*, poste: bool = True, instalments: int = 0) -> NoticeData:
         cbill="AAAAA", postal_account="001234567890" if poste else "",
         postal_holder="Comune di Esempio – Servizio Tesoreria",
         poste_authorization="AUT. DB/SSIC/E 0000 DEL 01/01/2024" if poste else "", key="SAMPLE",
+        logo=sample_logo(),
     )
     debtor = NoticeDebtor(name="Maria Bianchi", fiscal_code="BNCMRA80A41F205X",
                           address="Via Giuseppe Verdi 12, 20121 Milano (MI)")
@@ -392,6 +415,26 @@ def sample_notice(*, poste: bool = True, instalments: int = 0) -> NoticeData:
     rates = [PaymentOption(nav(1 + i), 18_750, date(2025, 2 + i, 28), i) for i in range(1, instalments + 1)]
     return NoticeData(ente=ente, debtor=debtor, subject="TARI 2025 – Tassa sui rifiuti, abitazione principale",
                       single=single, instalments=rates, print_due_date=True, iud="ESEMPIO-1", iuv=single.iuv)
+
+
+def sample_logo() -> bytes:
+    """A made-up civic crest (PNG) for the sample notice: a shield with a three-towered castle."""
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGB", (240, 280), "white")
+    d = ImageDraw.Draw(im)
+    shield = [(20, 20), (220, 20), (220, 150), (120, 262), (20, 150)]
+    d.polygon(shield, fill=(30, 90, 160), outline=(20, 40, 80))
+    d.line([*shield, shield[0]], fill=(20, 40, 80), width=8)
+    d.rectangle((60, 120, 180, 200), fill="white")
+    for x in (60, 105, 150):
+        d.rectangle((x, 80, x + 30, 125), fill="white")
+        for m in range(3):
+            d.rectangle((x + m * 11, 70, x + m * 11 + 7, 82), fill="white")
+    d.rectangle((105, 160, 135, 200), fill=(30, 90, 160))
+    buf = io.BytesIO()
+    im.save(buf, "PNG")
+    return buf.getvalue()
 
 
 def render_notices(notices: Sequence[NoticeData], *, barcodes: bool = True) -> bytes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 import zipfile
 from dataclasses import replace
 from datetime import date
@@ -290,8 +291,20 @@ def test_worker_processes_draw_the_same_notices(workspace, poste_ente, tmp_path,
     monkeypatch.setenv("MYPAY_DESK_NOTICE_WORKERS", "1")
     monkeypatch.setattr("mypay_desk.services.notices.CHUNK", 2)
     assert notice_barcodes.worker_count(6) == 1
+    made = []
+
+    def warm_encoder(total):
+        encoder = notice_barcodes.make_encoder(total)
+        deadline = time.monotonic() + 20
+        while not encoder.ready() and time.monotonic() < deadline:  # let the spawned worker start
+            time.sleep(0.02)
+        made.append(encoder)
+        return encoder
+
+    monkeypatch.setattr("mypay_desk.services.notices.make_encoder", warm_encoder)
     pooled = tmp_path / "pooled.pdf"
     workspace.notices.print_notices(pooled, list_name="TARI 2025")
+    assert isinstance(made[0], notice_barcodes.PoolEncoder) and made[0].submitted >= 1
     a, b = read_pdf(inline.read_bytes()), read_pdf(pooled.read_bytes())
     assert [sorted(c) for _, c in a] == [sorted(c) for _, c in b]
     assert all(("QRCode", qr(r["notice_number"], r["amount_cents"])) in c for r, (_, c) in zip(rows, b, strict=True))
