@@ -261,6 +261,62 @@ def _bilancio(el: ET.Element | None) -> list[Capitolo] | None:
     return out or None
 
 
+# The XSD sequences (PagInf_Dovuti_Pagati_6_2_0.xsd) of the payloads the portal receives: element ->
+# (allowed children in order, required children). MyPay unmarshals against the XSD, so an unknown,
+# misplaced or missing element makes the whole payload invalid (PAA_XML_NON_VALIDO).
+_PAYER = (("identificativoUnivocoPagatore", "anagraficaPagatore", "indirizzoPagatore", "civicoPagatore",
+           "capPagatore", "localitaPagatore", "provinciaPagatore", "nazionePagatore", "e-mailPagatore"),
+          ("identificativoUnivocoPagatore", "anagraficaPagatore"))
+_SINGLE = ("identificativoUnivocoDovuto", "importoSingoloVersamento", "commissioneCaricoPA",
+           "identificativoTipoDovuto", "causaleVersamento", "datiSpecificiRiscossione")
+_STRUCTURE: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
+    ("Versamento", "Versamento"): (("versioneOggetto", "soggettoPagatore", "datiVersamento", "azione"),
+                                   ("versioneOggetto", "datiVersamento", "azione")),
+    ("Versamento", "datiVersamento"): (("dataEsecuzionePagamento", "tipoVersamento", "identificativoUnivocoVersamento",
+                                        "identificativoUnivocoDovuto", "importoSingoloVersamento",
+                                        "commissioneCaricoPA", "identificativoTipoDovuto", "causaleVersamento",
+                                        "datiSpecificiRiscossione", "bilancio"),
+                                       ("importoSingoloVersamento", "identificativoTipoDovuto", "causaleVersamento",
+                                        "datiSpecificiRiscossione")),
+    ("Dovuti", "Dovuti"): (("versioneOggetto", "soggettoPagatore", "datiVersamento"),
+                           ("versioneOggetto", "soggettoPagatore", "datiVersamento")),
+    ("Dovuti", "datiVersamento"): (("tipoVersamento", "identificativoUnivocoVersamento", "datiSingoloVersamento"),
+                                   ("tipoVersamento", "datiSingoloVersamento")),
+    ("Dovuti", "datiSingoloVersamento"): ((*_SINGLE, "datiMarcaBolloDigitale", "bilancio"),
+                                          tuple(n for n in _SINGLE if n != "commissioneCaricoPA")),
+    ("*", "soggettoPagatore"): _PAYER,
+    ("*", "identificativoUnivocoPagatore"): (("tipoIdentificativoUnivoco", "codiceIdentificativoUnivoco"),
+                                             ("tipoIdentificativoUnivoco", "codiceIdentificativoUnivoco")),
+    ("*", "bilancio"): (("capitolo",), ("capitolo",)),
+    ("*", "capitolo"): (("codCapitolo", "codUfficio", "accertamento"), ("codCapitolo", "accertamento")),
+    ("*", "accertamento"): (("codAccertamento", "importo"), ("importo",)),
+}
+
+
+def _check_structure(el: ET.Element, root: str, path: str) -> None:
+    spec = _STRUCTURE.get((root, local_name(el.tag))) or _STRUCTURE.get(("*", local_name(el.tag)))
+    if spec is None:
+        return
+    allowed, required = spec
+    last = -1
+    seen: set[str] = set()
+    for child in el:
+        name = local_name(child.tag)
+        if child.tag != _q(name):
+            raise PayloadError(f"{path}/{name}: l'elemento deve essere nel namespace {NS_PAY_I}")
+        if name not in allowed:
+            raise PayloadError(f"{path}: elemento {name} non previsto dallo schema (ammessi: {', '.join(allowed)})")
+        index = allowed.index(name)
+        if index < last:
+            raise PayloadError(f"{path}: l'elemento {name} è fuori ordine (ordine dello schema: {', '.join(allowed)})")
+        last = index
+        seen.add(name)
+        _check_structure(child, root, f"{path}/{name}")
+    missing = [r for r in required if r not in seen]
+    if missing:
+        raise PayloadError(f"{path}: manca l'elemento {missing[0]}")
+
+
 def _root(data: bytes, name: str) -> ET.Element:
     try:
         root = parse_xml(data, name)
@@ -268,6 +324,7 @@ def _root(data: bytes, name: str) -> ET.Element:
         raise PayloadError(str(exc)) from exc
     if root.tag != _q(name):
         raise PayloadError(f"Atteso l'elemento {name} nel namespace {NS_PAY_I}, ricevuto {root.tag}")
+    _check_structure(root, name, name)
     return root
 
 

@@ -128,6 +128,17 @@ def test_importa_dovuto(sim, client):
         "PAA_IDENTIFICATIVO_TIPO_DOVUTO_NON_ABILITATO"
     wrong_ns = importa(client, url, versamento("SD-2", ns="urn:altro"))
     assert (text(wrong_ns, "esito"), fault_code(wrong_ns)) == ("KO", "PAA_XML_NON_VALIDO")
+    plain = base64.b64decode(versamento("SD-2")).decode()
+    # unmarshalled against the XSD: an element the schema does not have (flagGeneraIuv belongs to the
+    # request, not to Versamento), a missing required one or a wrong order invalidate the payload
+    for broken, hint in ((plain.replace("<pay_i:azione>", "<pay_i:flagGeneraIuv>true</pay_i:flagGeneraIuv>"
+                                        "<pay_i:azione>"), "flagGeneraIuv"),
+                         (plain.replace("<pay_i:versioneOggetto>6.2.0</pay_i:versioneOggetto>", ""), "versioneOggetto"),
+                         (plain.replace("<pay_i:tipoVersamento>ALL</pay_i:tipoVersamento>", "").replace(
+                             "<pay_i:identificativoTipoDovuto>", "<pay_i:tipoVersamento>ALL</pay_i:tipoVersamento>"
+                             "<pay_i:identificativoTipoDovuto>"), "ordine")):
+        el = importa(client, url, base64.b64encode(broken.encode()).decode())
+        assert fault_code(el) == "PAA_XML_NON_VALIDO" and hint in text(el, "fault/description")
     garbage = importa(client, url, base64.b64encode(b"<not-closed").decode())
     assert fault_code(garbage) == "PAA_XML_NON_VALIDO"
     hostile = base64.b64encode(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
