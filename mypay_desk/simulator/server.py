@@ -12,7 +12,8 @@ Sandbox administration (JSON; loopback only, no authentication: this is a test t
     GET  /sandbox/status                  entes, counts, switches
     GET  /sandbox/switches                current switches
     POST /sandbox/switches                {"latency_ms", "error_rate", "fail_next", "fail_status", "drop_upload",
-                                           "malformed", "hostile", "seed", "processing_delay"} (any subset)
+                                           "lose_upload_reply", "malformed", "hostile", "seed",
+                                           "processing_delay"} (any subset)
     POST /sandbox/pay                     {"ipa", "iuds": [...]} or {"ipa", "fraction", "seed"}
                                           -> {"paid": [{iud, iuv, amount_cents, psp_id, psp_name, iur, receipt_id,
                                               paid_at, fee_cents}], "skipped": [{iud, reason}]}
@@ -27,6 +28,8 @@ Switches (``SimulatorServer.set_switches`` or POST /sandbox/switches):
     fail_next       the next N SOAP calls answer ``fail_status`` (default 503), not carried out
     drop_upload     the next N uploads: the server reads about half of the body, then closes the
                     connection without a complete reply (nothing is stored, the token stays unused)
+    lose_upload_reply the next N uploads are stored and processed, but the connection closes before the
+                    reply's body (the client cannot know the upload arrived)
     malformed       the next N SOAP replies are cut in half (truncated XML; the operation WAS carried out)
     hostile         the next N SOAP replies carry a DTD with entity expansion and an external entity
                     (the operation WAS carried out)
@@ -98,13 +101,14 @@ class Switches:
     fail_next: int = 0
     fail_status: int = 503
     drop_upload: int = 0
+    lose_upload_reply: int = 0
     malformed: int = 0
     hostile: int = 0
     seed: int | None = None
     _rng: random.Random = field(default_factory=random.Random, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    _INTS = ("latency_ms", "fail_next", "fail_status", "drop_upload", "malformed", "hostile")
+    _INTS = ("latency_ms", "fail_next", "fail_status", "drop_upload", "lose_upload_reply", "malformed", "hostile")
 
     def set(self, **values: Any) -> None:
         with self._lock:
@@ -128,7 +132,8 @@ class Switches:
     def as_dict(self) -> dict:
         with self._lock:
             return {"latency_ms": self.latency_ms, "error_rate": self.error_rate, "fail_next": self.fail_next,
-                    "fail_status": self.fail_status, "drop_upload": self.drop_upload, "malformed": self.malformed,
+                    "fail_status": self.fail_status, "drop_upload": self.drop_upload,
+                    "lose_upload_reply": self.lose_upload_reply, "malformed": self.malformed,
                     "hostile": self.hostile, "seed": self.seed}
 
     def soap_failure(self) -> int | None:
@@ -142,7 +147,7 @@ class Switches:
             return None
 
     def take(self, name: str) -> bool:
-        """Consume one of the ``drop_upload`` / ``malformed`` / ``hostile`` counters."""
+        """Consume one of the ``drop_upload`` / ``lose_upload_reply`` / ``malformed`` / ``hostile`` counters."""
         with self._lock:
             left = getattr(self, name)
             if left > 0:
@@ -453,6 +458,13 @@ def build_app(sim: SimulatorServer) -> Starlette:
             # Announce a reply and return without it: uvicorn closes the connection mid-exchange.
             await send({"type": "http.response.start", "status": 200,
                         "headers": [(b"content-type", b"application/json"), (b"content-length", b"64")]})
+            return
+        if scope.get("method") == "POST" and switches.take("lose_upload_reply"):
+            async def headers_only(message) -> None:  # the upload is stored; its reply never arrives whole
+                if message["type"] == "http.response.start":
+                    await send(message)
+
+            await upload_app(scope, receive, headers_only)
             return
         await upload_app(scope, receive, send)
 

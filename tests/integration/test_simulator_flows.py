@@ -315,3 +315,23 @@ def test_modify_and_annul_semantics(sim, client):
     rows = sim.state.dovuti(ente_id, iud="MA-2")
     assert [r["state"] for r in rows] == ["ANNULLATO", "INSERIMENTO_DOVUTO"]
     assert sim.state.dovuti(ente_id, iud="MA-5")[0]["amount_cents"] == 999
+
+
+def test_pending_flow_is_processed_after_a_restart(tmp_path, client):
+    from mypay_desk.simulator.server import SimulatorServer
+
+    first = SimulatorServer(tmp_path / "s", processing_delay=30)
+    url = first.start()
+    provision(first)
+    upload_url, auth, request = authorize(client, url)
+    name, data = flow_zip([debt("PEND-1")], "PENDING")
+    upload(client, upload_url, auth, name, data)
+    assert text(status(client, url, request), "stato") == "LOAD_IMPORT"
+    first.stop()  # stopped before the flow was processed
+    second = SimulatorServer(tmp_path / "s", processing_delay=0)
+    url = second.start()
+    try:
+        assert text(wait_status(client, url, request), "stato") == "IMPORT_ESEGUITO"
+        assert [r["iud"] for r in second.state.dovuti(second.state.ente_by_ipa(IPA).id)] == ["PEND-1"]
+    finally:
+        second.stop()

@@ -92,6 +92,21 @@ def test_upload_dropped_midway_then_retried(sim, client):
     assert text(wait_status(client, url, request), "stato") == "IMPORT_ESEGUITO"
 
 
+def test_upload_reply_lost_then_flow_sent_again(sim, client):
+    url = sim.base_url
+    name, data = flow_zip([debt("LOST-1")], "LOST1")
+    upload_url, auth, request = authorize(client, url)
+    sim.set_switches(lose_upload_reply=1)
+    with pytest.raises(httpx.TransportError):
+        client.post(upload_url, params={"authorizationToken": auth}, files={"file": (name, data, "application/zip")})
+    # the portal got it and processes it; the same flow sent again is refused whole
+    upload_url2, auth2, request2 = authorize(client, url)
+    assert upload(client, upload_url2, auth2, name, data)[0]["fileName"] == name
+    assert text(wait_status(client, url, request), "stato") == "IMPORT_ESEGUITO"
+    assert text(wait_status(client, url, request2), "stato") == "PAA_IMPORT_FLUSSO_DUPLICATO"
+    assert len(sim.state.dovuti(sim.state.ente_by_ipa("C_TEST").id)) == 1
+
+
 def test_malformed_reply_after_the_operation_ran(sim, client):
     url = sim.base_url
     before = _authorizations(sim)
@@ -121,6 +136,6 @@ def test_switch_endpoint_refuses_bad_values(sim, client):
     assert client.post(f"{url}/sandbox/switches", json={"fail_status": 404}).status_code == 400
     current = client.get(f"{url}/sandbox/switches").json()
     assert current == {"latency_ms": 0, "error_rate": 0.0, "fail_next": 0, "fail_status": 503, "drop_upload": 0,
-                       "malformed": 0, "hostile": 0, "seed": None, "processing_delay": 0.0}
+                       "lose_upload_reply": 0, "malformed": 0, "hostile": 0, "seed": None, "processing_delay": 0.0}
     status_doc = client.get(f"{url}/sandbox/status").json()
     assert status_doc["entes"][0]["ipa"] == "C_TEST" and status_doc["base_url"] == url
