@@ -11,6 +11,7 @@ pages are read back with zxing-cpp to make sure the fast path draws real, correc
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -59,11 +60,22 @@ def setup(ws, count: int) -> str:
     return "TARI 2025"
 
 
-def run(ws, list_name: str, out: Path, barcodes: bool) -> tuple[float, int]:
+def _cpu() -> tuple[float, float]:
+    import resource
+
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker processes, once they have exited
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def run(ws, list_name: str, out: Path, barcodes: bool) -> tuple[float, int, float, float]:
+    """(wall seconds, notices printed, CPU seconds of this process, CPU seconds of the workers)."""
+    cpu0, kids0 = _cpu()
     t0 = time.perf_counter()
     result = ws.notices.print_notices(out, list_name=list_name, barcodes=barcodes)
     elapsed = time.perf_counter() - t0
-    return elapsed, result.printed
+    cpu1, kids1 = _cpu()
+    return elapsed, result.printed, cpu1 - cpu0, kids1 - kids0
 
 
 def verify(path: Path, ws, count: int, sample: int = 5) -> None:
@@ -92,12 +104,14 @@ def main() -> int:
         ws = Workspace.open(Path(tmp) / "ws")
         list_name = setup(ws, args.count)
         print(f"{args.count} single-payment notices, barcode worker processes: {worker_count(args.count)}")
-        blank_times, bc_times = [], []
+        blank_times, bc_times, cpu = [], [], {}
         for _ in range(args.repeat):  # alternate, so background load hits both variants alike
-            t, n = run(ws, list_name, Path(tmp) / "blank.pdf", barcodes=False)
+            t, n, c_main, _ = run(ws, list_name, Path(tmp) / "blank.pdf", barcodes=False)
             blank_times.append(t)
-            t, n2 = run(ws, list_name, Path(tmp) / "barcodes.pdf", barcodes=True)
+            cpu["blank"] = (c_main, 0.0)
+            t, n2, c_main, c_kids = run(ws, list_name, Path(tmp) / "barcodes.pdf", barcodes=True)
             bc_times.append(t)
+            cpu["barcodes"] = (c_main, c_kids)
             assert n == n2 == args.count, (n, n2)
         verify(Path(tmp) / "barcodes.pdf", ws, args.count)
         blank, bc = min(blank_times), min(bc_times)
@@ -110,6 +124,8 @@ def main() -> int:
     print(f"QR + DataMatrix: {bc:5.2f} s  {rate:7.0f} notices/s  (runs: "
           + ", ".join(f"{t:.2f}" for t in bc_times) + f")  PDF {size_mb:.1f} MB")
     print(f"ratio barcodes / blank: {ratio:.3f}  (target <= {TARGET_RATIO})")
+    print(f"CPU of the last runs: blank {cpu['blank'][0]:.2f} s; barcodes {cpu['barcodes'][0]:.2f} s here + "
+          f"{cpu['barcodes'][1]:.2f} s in workers; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     ok = rate >= TARGET_RATE and ratio <= TARGET_RATIO
     print(f"{'PASS' if ok else 'FAIL'}: rate {rate:.0f}/s (target >= {TARGET_RATE:.0f}), ratio {ratio:.3f}")
     return 0 if ok else 1

@@ -308,9 +308,10 @@ def instalments_hint(notice: NoticeData) -> str:
     n = len(notice.instalments)
     if not n:
         return ""
+    rates = "1 rata" if n == 1 else f"{n} rate"
     if notice.single is None:
-        return f"Da pagare in {n} rat{'a' if n == 1 else 'e'}: trovi i dati di ciascuna nelle pagine seguenti."
-    return f"Puoi pagare in un'unica soluzione oppure in {n} rate (vedi le pagine seguenti)."
+        return f"Da pagare in {rates}: trovi i dati di ciascuna nelle pagine seguenti."
+    return f"Puoi pagare in un'unica soluzione oppure in {rates} (vedi le pagine seguenti)."
 
 
 # --- the writer -----------------------------------------------------------------------------------

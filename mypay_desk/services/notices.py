@@ -371,16 +371,6 @@ class NoticeService:
             raise
         encoder.close()
 
-    def render_pdf(self, debt_ids: Sequence[int], *, ente_ipa: str | None = None) -> tuple[bytes, list[SkippedDebt]]:
-        """The notices of a few debts as PDF bytes (preview of a selection)."""
-        import tempfile
-
-        with tempfile.TemporaryDirectory(prefix="mypay-desk-notice-") as tmp:
-            out = Path(tmp) / "avvisi.pdf"
-            result = self.print_notices(out, debt_ids=debt_ids, ente_ipa=ente_ipa)
-            data = out.read_bytes() if result.output else b""
-        return data, result.skipped
-
 
 def _close_quietly(sink) -> None:
     try:
