@@ -119,7 +119,7 @@ def test_state_survives_a_restart(tmp_path, client):
 def test_flow_states_are_asynchronous(tmp_path, client):
     from mypay_desk.simulator.server import SimulatorServer
 
-    server = SimulatorServer(tmp_path / "s", processing_delay=0.4)
+    server = SimulatorServer(tmp_path / "s", processing_delay=0.8)
     url = server.start()
     try:
         provision(server)

@@ -40,14 +40,12 @@ def _authorizations(sim) -> int:
 
 
 def test_latency(sim, client):
-    sim.set_switches(latency_ms=300)
-    t0 = time.perf_counter()
-    assert fault_code(call(client, sim.base_url, "paaSILAutorizzaImportFlusso", pw())) is None
-    assert time.perf_counter() - t0 >= 0.3
-    sim.set_switches(latency_ms=0)
-    t0 = time.perf_counter()
-    call(client, sim.base_url, "paaSILAutorizzaImportFlusso", pw())
-    assert time.perf_counter() - t0 < 0.3
+    sim.set_switches(latency_ms=400)
+    for _ in range(2):
+        t0 = time.perf_counter()
+        assert fault_code(call(client, sim.base_url, "paaSILAutorizzaImportFlusso", pw())) is None
+        assert time.perf_counter() - t0 >= 0.4
+    assert sim.set_switches(latency_ms=0)["latency_ms"] == 0
 
 
 def test_fail_next_and_error_rate(sim, client):
