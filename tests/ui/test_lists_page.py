@@ -236,3 +236,49 @@ def test_column_widths_are_remembered(page, workspace, tmp_path):
     again = ListsPage(AppContext(workspace, InlineTaskRunner(), page.ctx.settings))
     assert again.view.columnWidth(again.model.column_index("causale")) == 333
     again.close()
+
+
+def test_enter_commits_and_moves_down_tab_moves_right(page, qtbot):
+    from PySide6.QtTest import QTest
+
+    view = page.view
+    view.setFocus()
+    start = cell(page, 1, "debtor_name")
+    view.setCurrentIndex(start)
+    QTest.keyClicks(view, "N")  # typing starts editing
+    from PySide6.QtWidgets import QLineEdit
+
+    editor = view.findChild(QLineEdit, "debtor_nameEditor")
+    assert editor is not None and editor.text() == "N"
+    QTest.keyClicks(editor, "ERI PAOLO")
+    QTest.keyClick(editor, Qt.Key.Key_Return)  # Qt commits on the next turn of the event loop
+    qtbot.waitUntil(lambda: stored(page, 1).debtor_name == "NERI PAOLO", timeout=2000)
+    assert view.currentIndex().row() == 2 and view.currentIndex().column() == start.column()
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    assert view.currentIndex().column() == start.column() + 1
+
+
+def test_detail_dialog_edits_fields_and_instalments_as_undoable_steps(page, monkeypatch):
+    from mypay_desk.ui.lists import detail_dialog
+
+    def fake_exec(dlg):
+        dlg.editors["debtor_name"].setText("ROSSI MARIA")
+        dlg.split.setChecked(True)
+        dlg.n_spin.setValue(3)
+        dlg._split_equal()
+        dlg.accept()
+        return detail_dialog.DebtDetailDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(detail_dialog.DebtDetailDialog, "exec", fake_exec)
+    page.view.setCurrentIndex(cell(page, 0, "iud"))
+    page.open_detail()
+    debt_id = page.model.row_id(0)
+    assert stored(page, 0).debtor_name == "ROSSI MARIA"
+    rate = page.ctx.ws.lists.instalments(debt_id)
+    assert [r.amount_cents for r in rate] == [3334, 3333, 3333]
+    assert rate[0].due_date == date(2025, 6, 30) and rate[2].due_date == date(2025, 8, 30)
+    assert cell(page, 0, "instalment_count").data() == "3"
+    page.controller.undo_stack.undo()  # the instalments
+    assert page.ctx.ws.lists.instalments(debt_id) == []
+    page.controller.undo_stack.undo()  # the name
+    assert stored(page, 0).debtor_name == "ROSSI MARIO 0"
