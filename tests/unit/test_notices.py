@@ -343,3 +343,34 @@ def test_cli_exit_statuses(workspace, ente, tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["--workspace", str(workspace.path), "notices", "print", "-o", str(tmp_path / "a.pdf")])
     assert exc.value.code == 2
+
+
+def test_varied_notices_all_read_back_exactly(workspace, poste_ente, tmp_path):
+    """Names with accents, odd amounts and long subjects: every symbol decodes to its payload."""
+    import random
+
+    rnd = random.Random(7)
+    first = ["Nicolò", "Zoë", "Ugo", "Maria Grazia", "Jean-Luc", "Ludovica"]
+    last = ["D'Annunzio", "Cantù", "Rossi", "Dell'Acqua", "Müller", "Esposito Lò Bianco"]
+    overrides = []
+    for i in range(10):
+        overrides.append({
+            "debtor_name": f"{rnd.choice(first)} {rnd.choice(last)}",
+            "amount_cents": rnd.choice([1, 99, 100_000, 99_999_999, rnd.randint(1, 9_999_999)]),
+            "causale": " ".join(rnd.choice(["TARI", "saldo", "acconto", "utenza", "n.", str(i), "–", "€"])
+                                for _ in range(rnd.randint(1, 40))),
+        })
+    _, rows, _ = _list(workspace, poste_ente, overrides)
+    out = tmp_path / "v.pdf"
+    assert workspace.notices.print_notices(out, list_name="TARI 2025").printed == 10
+    from mypay_desk.domain.notice import clip, poste_datamatrix_payload
+
+    for (text, codes), row in zip(read_pdf(out.read_bytes()), rows, strict=True):
+        nav, cents = row["notice_number"], row["amount_cents"]
+        subject = clip(row["causale"], 90)
+        assert sorted(codes) == sorted([
+            ("QRCode", qr(nav, cents)),
+            ("DataMatrix", poste_datamatrix_payload(nav, ACCOUNT, cents, CF_ENTE, row["debtor_code"],
+                                                    row["debtor_name"], subject)),
+        ])
+        assert row["debtor_name"] in text
