@@ -187,16 +187,13 @@ class ReconciliationService:
         return self.ws.ente.get_by_id(ente_id) if ente_id else self.ws.ente.require_current()
 
     # --- imports ---------------------------------------------------------------------------------
-    def import_file(self, path: str | os.PathLike, *, mapping: bank_csv.BankCsvMapping | str | None = None,
+    def import_file(self, path: str | os.PathLike, *,
+                    mapping: bank_csv.BankCsvMapping | dict[str, str] | str | None = None,
                     ente_id: int | None = None, progress: ProgressCallback = no_progress,
                     cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
         """Import an FdR XML / ZIP / folder, an OPI giornale di cassa or a bank CSV."""
         ente = self._ente(ente_id)
-        if isinstance(mapping, str):
-            try:
-                mapping = bank_csv.BankCsvMapping.parse(mapping)
-            except ValueError as exc:
-                raise UserError(str(exc), field="mapping") from exc
+        mapping = _csv_mapping(mapping)
         p = Path(path)
         if not p.exists():
             raise UserError("file o cartella non trovato", file=str(p))
@@ -826,6 +823,21 @@ def _treasury_view(s, ente_id: int, row) -> RecordView:
             fields.append(("Accrediti per questo flusso", f"{len(others)}, totale "
                                                           f"{_money(sum(o.amount_cents for o in others))}"))
     return RecordView("treasury", title, True, fields)
+
+
+def _csv_mapping(mapping) -> bank_csv.BankCsvMapping | None:
+    """A mapping given as text (``date=Data,amount=Importo``), as a dict, or already built."""
+    if mapping is None or isinstance(mapping, bank_csv.BankCsvMapping):
+        return mapping
+    try:
+        if isinstance(mapping, dict):
+            unknown = set(mapping) - set(bank_csv.BankCsvMapping.__dataclass_fields__)
+            if unknown:
+                raise ValueError(f"campi sconosciuti nella mappatura: {', '.join(sorted(unknown))}")
+            return bank_csv.BankCsvMapping(**{k: str(v) for k, v in mapping.items() if v})
+        return bank_csv.BankCsvMapping.parse(str(mapping))
+    except ValueError as exc:
+        raise UserError(str(exc), field="mapping") from exc
 
 
 def _looks_like_xml(data: bytes) -> bool:

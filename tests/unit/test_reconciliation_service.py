@@ -81,14 +81,17 @@ def opi_credit(number: int, cents: int, causale: str, op: str = "ESEGUITO") -> d
 
 @pytest.fixture
 def scenario(workspace, ente, tmp_path):
-    """Every code present once or twice; returns the folder of the imported files."""
-    ws = workspace
-    add_debts(ws, ente.id, [(1, 10000, PAST), (3, 3000, PAST), (6, 6100, PAST), (7, 7000, PAST),
+    """Every code present once or twice; returns the folder of the files to import."""
+    return build_scenario(workspace, ente.id, tmp_path)
+
+
+def build_scenario(ws, ente_id: int, folder: Path) -> Path:
+    add_debts(ws, ente_id, [(1, 10000, PAST), (3, 3000, PAST), (6, 6100, PAST), (7, 7000, PAST),
                             (8, 8000, PAST), (9, 9000, FUTURE), (10, 2500, PAST)])
-    add_receipts(ws, ente.id, [(1, 10000, 10000, "M1"), (2, 5000, 5000, "M2"), (3, 3000, 3000, "M3"),
+    add_receipts(ws, ente_id, [(1, 10000, 10000, "M1"), (2, 5000, 5000, "M2"), (3, 3000, 3000, "M3"),
                                (5, 4000, 4150, "M5"), (6, 6000, 6000, "M6"), (7, 7000, 7000, "M7"),
                                (10, 2500, 2500, "M10a"), (10, 2500, 2500, "M10b")])
-    files = tmp_path / "files"
+    files = folder / "files"
     files.mkdir()
     # F1: P1 + P2, credited in full (OPI). F2: P3 + P4 (unknown outcome code, no receipt), never credited.
     (files / "f1.xml").write_bytes(write_fdr(flow(F1, [(1, 10000, "0"), (2, 5000, "0")])))
