@@ -108,10 +108,10 @@ def main() -> int:
         zip_path.write_bytes(payload)
 
         # Baseline: the csv module only parsing the same file (no decoding of values, no storage).
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         with csv_path.open(newline="", encoding="utf-8") as fh:
             n_parsed = sum(1 for _ in csv.reader(fh, delimiter=";")) - 1
-        baseline = time.perf_counter() - t0
+        baseline, baseline_cpu = time.perf_counter() - t0, time.process_time() - c0
 
         ws = Workspace.open(Path(tmp) / "ws")
         ente = ws.ente.save(EnteData(ipa_code="C_TEST", fiscal_code=CF, name="Comune di Prova",
@@ -119,9 +119,9 @@ def main() -> int:
         ws.ente.save_type(DebtTypeData(code="TARI", description="Tassa rifiuti", taxonomy="9/0101108TS/"))
         add_debts(ws, ente.id, args.rows)
 
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         report = ws.receipts.import_file(zip_path, ente_id=ente.id)
-        elapsed = time.perf_counter() - t0
+        elapsed, elapsed_cpu = time.perf_counter() - t0, time.process_time() - c0
 
         t0 = time.perf_counter()
         again = ws.receipts.import_file(zip_path, ente_id=ente.id)
@@ -131,10 +131,11 @@ def main() -> int:
     assert n_parsed == args.rows, n_parsed
     assert report.new == args.rows and not report.errors, report.to_json()
     assert report.matched == (args.rows + 1) // 2 and again.new == 0
-    print(f"csv module parse only : {baseline:7.3f} s  ({n_parsed} rows)")
-    print(f"receipts import       : {elapsed:7.3f} s  ({report.new} new, {report.matched} matched, "
-          f"{report.debts_paid} debts paid)")
-    print(f"ratio import / parse  : {elapsed / baseline:7.1f} x")
+    # CPU time too: on a busy machine the wall time says more about the neighbours than about us
+    print(f"csv module parse only : {baseline:7.3f} s  (CPU {baseline_cpu:.3f} s, {n_parsed} rows)")
+    print(f"receipts import       : {elapsed:7.3f} s  (CPU {elapsed_cpu:.3f} s; {report.new} new, "
+          f"{report.matched} matched, {report.debts_paid} debts paid)")
+    print(f"ratio import / parse  : {elapsed / baseline:7.1f} x  (CPU {elapsed_cpu / baseline_cpu:.1f} x)")
     print(f"same file again       : {elapsed_again:7.3f} s  ({again.new} new)")
     print(f"target                : < {TARGET_S:.1f} s -> {'OK' if elapsed < TARGET_S else 'MISSED'}")
     return 0

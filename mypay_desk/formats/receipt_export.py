@@ -372,11 +372,15 @@ _HEADER_KEYS = {c.lower() for c in ALL_COLUMNS}
 
 def _amount(text: str) -> int:
     """Export amounts are BigDecimal text: '12.50', '12.5', '12'. Returns cents."""
+    whole, dot, frac = text.partition(".")
+    # fast path for the usual form (runs twice per row)
+    if text.isascii() and whole.isdigit() and len(whole) <= 12 and (
+            not dot or (frac.isdigit() and len(frac) <= 2)):
+        return int(whole) * 100 + (int(frac) * (10 if len(frac) == 1 else 1) if frac else 0)
     s = text.strip()
-    if not _AMOUNT_RE.match(s):
+    if not s.isascii() or not _AMOUNT_RE.match(s):
         raise ValueError(f"importo «{text}» non valido (atteso ad es. 12.50)")
-    whole, _, frac = s.partition(".")
-    return int(whole) * 100 + int((frac + "00")[:2])
+    return _amount(s)
 
 
 def _datetime(text: str) -> datetime:
@@ -386,6 +390,8 @@ def _datetime(text: str) -> datetime:
     except ValueError:
         dt = None
     if dt is not None and len(s) >= 19:
+        if dt.tzinfo is None and not dt.microsecond:
+            return dt
         return dt.replace(tzinfo=None, microsecond=0)  # an offset is dropped: the wall time is kept
     # tolerate a space, fractions and an offset (dropped: the local time is kept)
     s = re.sub(r"(\.\d+)?([+-]\d{2}:?\d{2}|Z)?$", "", s.replace(" ", "T", 1))
@@ -522,10 +528,12 @@ class _RowDecoder:
         column = ""
         try:
             column = "singoloImportoPagato"
-            row.amount_cents = _amount(rec[self.i_amount])
+            single = rec[self.i_amount]
+            row.amount_cents = _amount(single)
             column = "importoTotalePagato"
             total = rec[self.i_total]
-            row.total_paid_cents = _amount(total) if total.strip() else row.amount_cents
+            row.total_paid_cents = (row.amount_cents if total == single or not total.strip()
+                                    else _amount(total))
             column = "dataEsitoSingoloPagamento"
             d = rec[self.i_date]
             row.outcome_date = _date(d) if d.strip() else None

@@ -7,7 +7,7 @@ Core ``insert`` executemany (no ORM objects), in the caller's batches.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -53,11 +53,13 @@ def _chunks(items: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
 # The heavy parts run inside the database: an import of 100,000 receipts stays in seconds.
 
 
-def find_debts(session: Session, ente_id: int, iuds: Iterable[str], iuvs: Iterable[str]
+def find_debts(session: Session, ente_id: int, iuds: Iterable[str], iuvs: Iterable[tuple[str, str]]
                ) -> tuple[dict[str, int], dict[str, int]]:
-    """(iud -> debt id, iuv -> debt id) among the Ente's debts, for the given codes.
+    """(iud -> debt id, iuv -> debt id) among the Ente's debts.
 
-    When several debts share a code (a cancelled one and its replacement), the most recent wins.
+    ``iuvs`` are (iud, iuv) pairs: an IUV is looked up only when its IUD found no debt (IUD first,
+    then IUV). When several debts share a code (a cancelled one and its replacement), the most
+    recent wins.
     """
     by_iud: dict[str, int] = {}
     by_iuv: dict[str, int] = {}
@@ -65,11 +67,13 @@ def find_debts(session: Session, ente_id: int, iuds: Iterable[str], iuvs: Iterab
         for debt_id, iud in session.execute(
                 select(Debt.id, Debt.iud).where(Debt.ente_id == ente_id, Debt.iud.in_(part)).order_by(Debt.id)):
             by_iud[iud] = debt_id
-    for part in _chunks(sorted({x for x in iuvs if x})):
+    wanted = sorted({iuv for iud, iuv in iuvs if iuv and iud not in by_iud})
+    for part in _chunks(wanted):
         for debt_id, iuv in session.execute(
                 select(Debt.id, Debt.iuv).where(Debt.ente_id == ente_id, Debt.iuv.in_(part)).order_by(Debt.id)):
             by_iuv[iuv] = debt_id
     return by_iud, by_iuv
+
 
 # Column order of the tuples given to insert_receipts.
 INSERT_COLUMNS: tuple[str, ...] = (
@@ -95,42 +99,52 @@ def _insert_ignoring_duplicates(dialect_name: str):
             .on_conflict_do_nothing(index_elements=["ente_id", "dedupe_key"]))
 
 
-def insert_receipts(session: Session, rows: list[tuple]) -> None:
-    """Insert tuples in INSERT_COLUMNS order; receipts whose (ente, dedupe_key) exists are skipped.
+def insert_binder(bind) -> Callable[[list], tuple]:
+    """A function that turns a row (list in INSERT_COLUMNS order) into the tuple the driver takes.
 
-    Fast path (an import stores 100,000 rows): the INSERT is compiled once by SQLAlchemy for the
-    session's dialect and the rows go straight to the driver's executemany, skipping the per-row
-    parameter processing of ``execute(insert(...), dicts)``. Date and datetime values still pass
-    through the dialect's own bind processors, so the stored text is what the ORM writes, and the
-    statement stays portable (positional or named parameters, as the dialect wants).
+    Date and datetime values go through the dialect's own bind processors, so the stored text is
+    what the ORM writes. Pure: the import pipeline calls it in its reader thread.
+    """
+    dialect = bind.dialect
+    procs = [(i, p) for i, c in enumerate(INSERT_COLUMNS)
+             if (p := RECEIPT_TABLE.c[c].type.bind_processor(dialect)) is not None]
+
+    def bind_row(row: list) -> tuple:
+        for i, p in procs:
+            if row[i] is not None:
+                row[i] = p(row[i])
+        return tuple(row)
+
+    return bind_row
+
+
+def insert_receipts(session: Session, rows: Sequence[Sequence], *, bound: bool = False) -> int:
+    """Insert rows in INSERT_COLUMNS order; receipts whose (ente, dedupe_key) exists are skipped.
+
+    Returns how many were inserted. Fast path (an import stores 100,000 rows): the INSERT is
+    compiled once by SQLAlchemy for the session's dialect and the rows go straight to the driver's
+    executemany, skipping the per-row parameter processing of ``execute(insert(...), dicts)``;
+    ``bound`` rows already went through insert_binder. The statement stays portable (positional
+    or named parameters, as the dialect wants).
     """
     if not rows:
-        return
+        return 0
     conn = session.connection()
     dialect = conn.dialect
-    table = RECEIPT_TABLE
     compiled = _insert_ignoring_duplicates(dialect.name).compile(dialect=dialect)
-    procs = [(i, p) for i, c in enumerate(INSERT_COLUMNS)
-             if (p := table.c[c].type.bind_processor(dialect)) is not None]
-    if procs:
-        fixed = []
-        for r in rows:
-            lst = list(r)
-            for i, p in procs:
-                if lst[i] is not None:
-                    lst[i] = p(lst[i])
-            fixed.append(lst)
-    else:
-        fixed = rows
+    if not bound:
+        binder = insert_binder(conn)
+        rows = [binder(list(r)) for r in rows]
     if compiled.positional:
         order = [INSERT_COLUMNS.index(name) for name in compiled.positiontup]
         if order == list(range(len(INSERT_COLUMNS))):
-            params: list = [tuple(r) for r in fixed]
+            params: Sequence = rows
         else:
-            params = [tuple(r[i] for i in order) for r in fixed]
+            params = [tuple(r[i] for i in order) for r in rows]
     else:
-        params = [dict(zip(INSERT_COLUMNS, r, strict=True)) for r in fixed]
-    conn.exec_driver_sql(str(compiled), params)
+        params = [dict(zip(INSERT_COLUMNS, r, strict=True)) for r in rows]
+    result = conn.exec_driver_sql(str(compiled), params)
+    return result.rowcount if result.rowcount is not None and result.rowcount >= 0 else -1
 
 
 def last_receipt_id(session: Session) -> int:
@@ -181,46 +195,51 @@ def set_matches(session: Session, matches: Sequence[tuple[int, int, str]]) -> No
                         [{"b_id": rid, "b_debt": debt_id, "b_kind": kind} for rid, debt_id, kind in matches])
 
 
+def _paid_receipt(r) -> ColumnElement:
+    """Receipts that say money came in: amount > 0 and outcome 0/2 (or not stated)."""
+    return and_(r.c.amount_cents > 0, r.c.outcome_code.in_(PAID_OUTCOMES))
+
+
 def debts_of_batch(ente_id: int, after_id: int, stamp: datetime) -> ColumnElement:
-    """Criterion on Debt: the debts a just-inserted batch of receipts matched."""
-    return Debt.id.in_(select(Receipt.debt_id).where(*_batch(ente_id, after_id, stamp),
-                                                      Receipt.debt_id.is_not(None)))
+    """Criterion on Debt: the debts a just-inserted batch of receipts paid (in full or in part)."""
+    return Debt.id.in_(select(Receipt.debt_id).where(*_batch(ente_id, after_id, stamp), Receipt.debt_id.is_not(None),
+                                                      _paid_receipt(RECEIPT_TABLE)))
 
 
 def recompute_debts(session: Session, which: ColumnElement | Iterable[int]) -> int:
     """Set paid amount, date, PSP and state of debts from their matched receipts (in SQL).
 
-    ``which`` is a criterion on Debt (see debts_of_batch) or debt ids. PAGATO when the receipts
-    cover the amount (an excess stays visible as paid > amount), PAGATO_PARZIALE when less. Only
-    receipts that say money came in count (amount > 0, outcome 0/2 or not stated). A paid debt
+    ``which`` is a criterion on Debt (see debts_of_batch: only debts with a paying receipt) or
+    debt ids. PAGATO when the receipts cover the amount (an excess stays visible as paid >
+    amount), PAGATO_PARZIALE when less. Only receipts that say money came in count. A paid debt
     stays paid whatever its state was (even ANNULLATO: the money came). A parent debt follows its
     instalments: paid when every instalment is, in part when some are, unless a receipt paid the
     parent itself (rata unica). Returns how many debts were updated.
     """
+    d = Debt.__table__
+    r = RECEIPT_TABLE.alias("r")
+    paid = and_(r.c.debt_id == d.c.id, _paid_receipt(r))
     if isinstance(which, ColumnElement):
         criteria = [which]
     else:
         ids = sorted(set(which))
         if not ids:
             return 0
-        criteria = [Debt.id.in_(part) for part in _chunks(ids)]
-    d = Debt.__table__
-    r = RECEIPT_TABLE.alias("r")
-    paid = and_(r.c.debt_id == d.c.id, r.c.amount_cents > 0, r.c.outcome_code.in_(PAID_OUTCOMES))
+        has_paid = select(r.c.id).where(paid).exists()
+        criteria = [and_(Debt.id.in_(part), has_paid) for part in _chunks(ids)]
     when = func.coalesce(r.c.receipt_datetime, r.c.outcome_date)
     paid_sum = select(func.coalesce(func.sum(r.c.amount_cents), 0)).where(paid).scalar_subquery()
     last_when = select(func.max(when)).where(paid).scalar_subquery()
     last_psp = select(r.c.psp_name).where(paid).order_by(when.desc(), r.c.id.desc()).limit(1).scalar_subquery()
-    has_paid = select(r.c.id).where(paid).exists()
+    now = utcnow()
     total = 0
     parents: set[int] = set()
     for crit in criteria:
         result = session.execute(
-            update(d).where(crit, has_paid).values(
-                paid_amount_cents=paid_sum, paid_at=last_when, paid_psp=func.coalesce(last_psp, ""),
+            update(d).where(crit).values(
+                paid_amount_cents=paid_sum, paid_at=last_when, paid_psp=func.coalesce(last_psp, ""), updated_at=now,
                 state=case((paid_sum >= d.c.amount_cents, str(DebtState.PAGATO)),
-                           else_=str(DebtState.PAGATO_PARZIALE)),
-                updated_at=utcnow()),
+                           else_=str(DebtState.PAGATO_PARZIALE))),
             execution_options={"synchronize_session": False})
         total += result.rowcount or 0
         parents.update(p for p in session.scalars(select(Debt.parent_id).where(crit, Debt.parent_id.is_not(None))
