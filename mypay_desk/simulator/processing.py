@@ -292,6 +292,8 @@ def _process_rows(state: SimState, req, ente: Ente, base: str, iuf: str, version
         flow_id = c.execute("INSERT INTO flow(ente_id, iuf, state, created_at) VALUES (?,?,?,?)",
                             (ente.id, iuf, "LOAD_FLOW", now)).lastrowid
         active, active_iuvs = load_active(c, ente.id)
+        # IUV progressives are taken in memory and saved once with the flow (same transaction).
+        progressive = c.execute("SELECT iuv_progressive FROM ente WHERE id = ?", (ente.id,)).fetchone()[0]
         loaded: set[str] = set()
         rejected: list[tuple[str, str, str]] = []
         accepted: list[DebtRecord] = []
@@ -321,7 +323,8 @@ def _process_rows(state: SimState, req, ente: Ente, base: str, iuf: str, version
                 continue
             generated = False
             if version in ("1_3", "1_4") and rec.action == "I" and not rec.iuv and rec.generate_iuv:
-                rec.iuv = rules.mypay_iuv17(ente.segregation_code, state.next_iuv_progressive(c, ente.id))
+                progressive += 1
+                rec.iuv = rules.mypay_iuv17(ente.segregation_code, progressive)
                 generated = True
             t = types[rec.debt_type]
             existing = active.get(rec.iud)
@@ -410,6 +413,7 @@ def _process_rows(state: SimState, req, ente: Ente, base: str, iuf: str, version
             iuv_file = f"{rel_dir}/{base}_IUV.zip"
             _store(state, ente, iuv_file, _zip_one(f"{base}_IUV.csv", "\n".join(body).encode("utf-8")))
         avvisi_file = f"{rel_dir}/{base}_AVVISI_PDF.zip" if avvisi else ""
+        c.execute("UPDATE ente SET iuv_progressive = ? WHERE id = ?", (progressive, ente.id))
         c.execute("UPDATE flow SET state='CARICATO', total=?, imported=? WHERE id=?", (total, len(accepted), flow_id))
         c.execute("UPDATE import_request SET state=?, flow_id=?, total=?, imported=?, scarti_file=?, iuv_file=?, "
                   "avvisi_file=?, avvisi_iuvs=?, processed_at=? WHERE request_token=?",
