@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, defer
 
 from mypay_desk.domain.debts import RECORD_FIELDS
 from mypay_desk.store.models import Debt, DebtList, Ente, PortalJournal, UploadFlow, UploadFlowRow
+from mypay_desk.store.models.base import utcnow
 
 CHUNK = 500
 
@@ -20,7 +21,8 @@ _RECORD_COLUMNS = [getattr(Debt, "bilancio_json" if f == "bilancio" else f) for 
 SYNC_COLUMNS = [
     Debt.id, Debt.list_id, Debt.parent_id, Debt.instalment_number, Debt.position, Debt.state,
     Debt.cancel_requested, Debt.is_valid, Debt.portal_hash, Debt.portal_state, Debt.portal_error_code,
-    Debt.notice_number, Debt.sending_flow_id, Debt.updated_at, Debt.portal_accepted_at, Debt.paid_amount_cents,
+    Debt.notice_number, Debt.sending_flow_id, Debt.iuv_assigned_at, Debt.updated_at, Debt.portal_accepted_at,
+    Debt.paid_amount_cents,
     *_RECORD_COLUMNS,
 ]
 _NOT_SENDABLE = ("ANNULLATO", "PAGATO", "PAGATO_PARZIALE", "IN_INVIO")
@@ -63,10 +65,16 @@ def receipts_synced_to(session: Session, ente_id: int) -> datetime | None:
 
 # --- debts as the sync sees them --------------------------------------------------------------
 
+def _dicts(session: Session, stmt) -> list[dict[str, Any]]:
+    # zip over plain tuples: about twice as fast as Row._mapping for 100,000 wide rows
+    result = session.execute(stmt)
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
+
+
 def sync_rows(session: Session, list_id: int) -> list[dict[str, Any]]:
     """Every debt of a list (instalments included) with the columns of SYNC_COLUMNS."""
-    stmt = select(*SYNC_COLUMNS).where(Debt.list_id == list_id).order_by(Debt.position, Debt.id)
-    return [dict(r._mapping) for r in session.execute(stmt)]
+    return _dicts(session, select(*SYNC_COLUMNS).where(Debt.list_id == list_id).order_by(Debt.position, Debt.id))
 
 
 def sync_rows_by_ids(session: Session, debt_ids: Sequence[int]) -> list[dict[str, Any]]:
@@ -76,6 +84,16 @@ def sync_rows_by_ids(session: Session, debt_ids: Sequence[int]) -> list[dict[str
         stmt = select(*SYNC_COLUMNS).where(Debt.id.in_(ids[start:start + CHUNK]))
         out.extend(dict(r._mapping) for r in session.execute(stmt))
     return out
+
+
+def sync_rows_of_flow(session: Session, flow_id: int) -> list[dict[str, Any]]:
+    """The debts currently travelling in a flow."""
+    return _dicts(session, select(*SYNC_COLUMNS).where(Debt.sending_flow_id == flow_id))
+
+
+def mark_rows(session: Session, flow_id: int, outcome: str) -> None:
+    session.execute(update(UploadFlowRow).where(UploadFlowRow.flow_id == flow_id)
+                    .values(outcome=outcome, code="", message=""))
 
 
 def pending_candidates(session: Session, ente_id: int) -> tuple[int, list[dict[str, Any]]]:
@@ -117,16 +135,19 @@ def create_flow(session: Session, *, ente_id: int, list_id: int | None, iuf: str
 
     ``rows``: dicts with debt_id, row_number, action, iud, content_hash.
     """
+    now = utcnow()
     flow = UploadFlow(ente_id=ente_id, list_id=list_id, iuf=iuf, version=version, file_name=file_name,
                       zip_data=zip_data, state="PREPARATO", count_insert=counts.get("I", 0),
-                      count_modify=counts.get("M", 0), count_cancel=counts.get("A", 0))
+                      count_modify=counts.get("M", 0), count_cancel=counts.get("A", 0), created_at=now,
+                      updated_at=now)
     session.add(flow)
     session.flush()
     if rows:
         session.execute(insert(UploadFlowRow), [{**r, "flow_id": flow.id, "outcome": "PENDING"} for r in rows])
+        # updated_at = the flow's creation time: a later edit of a debt in flight shows as a newer value.
         session.execute(
             update(Debt.__table__).where(Debt.__table__.c.id == bindparam("b_id"))
-            .values(state="IN_INVIO", sending_flow_id=flow.id),
+            .values(state="IN_INVIO", sending_flow_id=flow.id, updated_at=now),
             [{"b_id": r["debt_id"]} for r in rows],
         )
     return flow.id
