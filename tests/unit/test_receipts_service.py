@@ -246,3 +246,139 @@ def test_detail_without_receipt_xml_uses_columns(workspace, ente, tmp_path):
     v = workspace.receipts.list(ente_id=ente.id)[0]
     det = workspace.receipts.detail(v.id, ente_id=ente.id)
     assert det.summary is None and dict(det.fields)["IUD"] == "A"
+
+
+# --- sync_receipts with a scripted portal client ------------------------------------------------
+
+class FakeClient:
+    """Plays the portal's side of the incremental export: booking, states, download."""
+
+    def __init__(self, states, payload=b"", date_to=datetime(2025, 5, 1, 12, 0, 0), fail_token=None):
+        from mypay_desk.services.portal_client import ExportBooking, ExportStatus
+
+        self._booking, self._status = ExportBooking, ExportStatus
+        self.states = list(states)
+        self.payload = payload
+        self.date_to = date_to
+        self.fail_token = fail_token
+        self.booked: list[datetime] = []
+        self.polled: list[str] = []
+        self.pauses: list[float] = []
+        self.closed = False
+
+    def prenota_export_incrementale_con_ricevuta(self, date_from, *, ricevuta, incrementale, version, **_kw):
+        assert ricevuta and incrementale and version == "1.3"
+        self.booked.append(date_from)
+        return self._booking(request_token=f"TOKEN-{len(self.booked)}", date_to=self.date_to)
+
+    def chiedi_stato_export_flusso(self, token):
+        from mypay_desk.services.errors import PortalError
+
+        self.polled.append(token)
+        if token == self.fail_token:
+            raise PortalError("token sconosciuto", fault_code="PAA_REQUEST_TOKEN_NON_VALIDO")
+        state = self.states.pop(0) if len(self.states) > 1 else self.states[0]
+        url = "http://portal/public/mybox/download/1?type=X&filename=C_TEST-9_ESTRAZIONE_DOVUTI_20250501120000-1_3.zip"
+        return self._status(state=state, download_url=url if state == "EXPORT_ESEGUITO" else "")
+
+    def download(self, url, what=""):
+        return self.payload
+
+    def pause(self, seconds):
+        self.pauses.append(seconds)
+
+    def close(self):
+        self.closed = True
+
+
+def _use_client(monkeypatch, workspace, client):
+    monkeypatch.setattr(workspace.portal, "client", lambda ente=None, cancel=None, **_kw: client)
+
+
+def _export_bytes(rows):
+    return rx.write_export_zip(rows, "1.3", True, export_id="9", when=datetime(2025, 5, 1, 12), ipa_code="C_TEST")[1]
+
+
+def test_sync_books_polls_with_backoff_imports_and_keeps_date_to(workspace, ente, monkeypatch):
+    ids = add_debts(workspace, ente.id, [dict(iud="D1", iuv="120000000000000001", amount_cents=10000)])
+    client = FakeClient(["LOAD_EXPORT", "EXPORT_IN_ELAB", "EXPORT_IN_ELAB", "EXPORT_ESEGUITO"],
+                        payload=_export_bytes([row(1, iud="D1", iuv="120000000000000001")]))
+    _use_client(monkeypatch, workspace, client)
+    before = datetime.now()
+    rep = workspace.receipts.sync_receipts(ente_id=ente.id, poll_first=1.0)
+    assert (rep.state, rep.new, rep.matched, rep.resumed) == ("IMPORTATO", 1, 1, False)
+    assert client.pauses == [1.0, 2.0, 4.0] and client.closed
+    assert (before.date() - client.booked[0].date()).days == 90  # first sync: 90 days back
+    assert workspace.receipts.synced_to(ente_id=ente.id) == datetime(2025, 5, 1, 12, 0, 0)
+    assert debt(workspace, ids["D1"]).state == DebtState.PAGATO
+    assert rep.file.endswith("-1_3.zip")
+    # next time from the stored dateTo; an empty export still moves it on
+    client2 = FakeClient(["EXPORT_ESEGUITO_NESSUN_DOVUTO_TROVATO"], date_to=datetime(2025, 5, 2))
+    _use_client(monkeypatch, workspace, client2)
+    rep2 = workspace.receipts.sync_receipts(ente_id=ente.id)
+    assert rep2.state == "VUOTO" and client2.booked == [datetime(2025, 5, 1, 12, 0, 0)]
+    assert workspace.receipts.synced_to(ente_id=ente.id) == datetime(2025, 5, 2)
+    history = workspace.receipts.sync_history(ente_id=ente.id)
+    assert [h["state"] for h in history] == ["VUOTO", "IMPORTATO"]
+
+
+def test_sync_timeout_keeps_booking_then_resumes(workspace, ente, monkeypatch):
+    from mypay_desk.services.errors import PortalError
+
+    client = FakeClient(["EXPORT_IN_ELAB"])
+    _use_client(monkeypatch, workspace, client)
+    with pytest.raises(PortalError, match="non è ancora pronto"):
+        workspace.receipts.sync_receipts(ente_id=ente.id, poll_first=1.0, poll_timeout=0.5)
+    assert len(client.booked) == 1 and workspace.receipts.synced_to(ente_id=ente.id) is None
+    client2 = FakeClient(["EXPORT_ESEGUITO"], payload=_export_bytes([row(1, iud="X", iuv="9")]))
+    _use_client(monkeypatch, workspace, client2)
+    rep = workspace.receipts.sync_receipts(ente_id=ente.id)
+    assert rep.resumed and client2.booked == [] and client2.polled == ["TOKEN-1"] and rep.new == 1
+
+
+def test_sync_forgotten_token_is_booked_again_and_export_error_is_reported(workspace, ente, monkeypatch):
+    from mypay_desk.services.errors import PortalError
+
+    _use_client(monkeypatch, workspace, FakeClient(["EXPORT_IN_ELAB"]))
+    with pytest.raises(PortalError):
+        workspace.receipts.sync_receipts(ente_id=ente.id, poll_timeout=0)
+    client = FakeClient(["EXPORT_ESEGUITO"], payload=_export_bytes([row(1, iud="X", iuv="9")]),
+                        fail_token="TOKEN-1")
+    client.booked = [datetime(2000, 1, 1)]  # the portal numbers the next booking TOKEN-2
+    _use_client(monkeypatch, workspace, client)
+    rep = workspace.receipts.sync_receipts(ente_id=ente.id)
+    assert rep.new == 1 and not rep.resumed and client.polled == ["TOKEN-1", "TOKEN-2"]
+    failing = FakeClient(["ERROR_EXPORT"])
+    _use_client(monkeypatch, workspace, failing)
+    with pytest.raises(PortalError, match="ERROR_EXPORT"):
+        workspace.receipts.sync_receipts(ente_id=ente.id)
+    assert workspace.receipts.sync_history(ente_id=ente.id)[0]["state"] == "ERRORE"
+    # the failed one is not resumed: a new booking from the same start
+    again = FakeClient(["EXPORT_ESEGUITO_NESSUN_DOVUTO_TROVATO"])
+    _use_client(monkeypatch, workspace, again)
+    workspace.receipts.sync_receipts(ente_id=ente.id)
+    assert len(again.booked) == 1
+
+
+def test_cli_receipts_import_json_and_exit_codes(workspace, ente, tmp_path, capsys):
+    import json
+
+    from mypay_desk.cli import main
+
+    p = export_file(tmp_path, [row(1, iud="A", iuv="1"), row(2, iud="B", iuv="2")])
+    rc = main(["--workspace", str(workspace.path), "receipts", "import", str(p), "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert rc == 0 and {k: out[k] for k in ("receipts", "new", "matched", "unmatched", "errors")} == \
+        {"receipts": 2, "new": 2, "matched": 0, "unmatched": 2, "errors": []}
+    bad = tmp_path / "bad.csv"
+    bad.write_text(rx.write_export_csv([row(3, iud="C", iuv="3")], "1.0", False).decode() + '"x";"y"\n')
+    rc = main(["--workspace", str(workspace.path), "receipts", "import", str(bad), "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert rc == 1 and out["new"] == 1 and out["errors"][0]["row"] == 3
+    rc = main(["--workspace", str(workspace.path), "receipts", "list", "--json", "--unmatched", "--type", "TARI"])
+    listed = json.loads(capsys.readouterr().out)
+    assert rc == 0 and sorted(r["iud"] for r in listed["receipts"]) == ["A", "B", "C"]
+    assert listed["unmatched_by_type"] == [{"debt_type": "TARI", "count": 3, "amount_cents": 30000}]
+    rc = main(["--workspace", str(workspace.path), "receipts", "list", "--from", "01/02/2025"])
+    assert rc == 1 and "AAAA-MM-GG" in capsys.readouterr().err
+    assert main(["--workspace", str(workspace.path), "receipts", "import", str(tmp_path / "nope.zip")]) == 1
