@@ -366,6 +366,10 @@ def _utf8_or_cp1252(exc: UnicodeDecodeError):
 
 codecs.register_error("mypaydesk_cp1252", _utf8_or_cp1252)
 
+# The csv module refuses fields over 128 KiB by default; a receipt (rt, base64) with an attachment
+# can be bigger. Raised process-wide (the limit is global), never lowered.
+csv.field_size_limit(max(csv.field_size_limit(), 4 * MAX_RT_BYTES))
+
 _AMOUNT_RE = re.compile(r"^\d{1,12}(\.\d{1,2})?$")
 _HEADER_KEYS = {c.lower() for c in ALL_COLUMNS}
 
