@@ -461,6 +461,7 @@ class MyPayClient:
         if not zip_bytes:
             raise PortalError("il flusso da caricare è vuoto")
         url = self._http_url(auth.upload_url, "il caricamento")
+        self._secrets.update({auth.authorization_token, auth.request_token})
         op = "uploadFlusso"
         at, started = datetime.now(), time.monotonic()
         self._check_cancel()
@@ -499,6 +500,7 @@ class MyPayClient:
 
     def chiedi_stato_import_flusso(self, request_token: str, *, scarti: bool = True, iuv: bool = True,
                                    avvisi: bool = False) -> ImportStatus:
+        self._secrets.add(request_token)  # faults may echo it back: never into the journal
         r = self._soap("paaSILChiediStatoImportFlusso", [
             ("requestToken", request_token), ("password", self._password),
             ("fileScarti", scarti), ("fileIUV", iuv), ("fileAvvisi", avvisi),

@@ -107,6 +107,16 @@ def test_journal_never_holds_secrets(workspace, ente, sandbox):
         assert "securityToken" not in j.message
 
 
+def test_token_echoed_in_a_fault_is_scrubbed_even_by_a_fresh_client(workspace, sandbox):
+    with workspace.portal.client() as c:
+        auth = c.autorizza_import_flusso()
+    with workspace.portal.client() as fresh, pytest.raises(PortalError):
+        fresh.chiedi_stato_import_flusso(auth.request_token)  # nothing uploaded: the fault names the token
+    last = _journal(workspace)[-1]
+    assert last.fault_code == "PAA_REQUEST_TOKEN_NON_VALIDO"
+    assert auth.request_token not in last.message and "***" in last.message
+
+
 def test_explicit_timeouts(workspace, sandbox):
     with workspace.portal.client() as c:
         t = c._http.timeout
