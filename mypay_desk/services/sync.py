@@ -597,6 +597,7 @@ class SyncService:
                 message = fault_message(status.state)
                 with self.ws.db.session() as s:
                     repo.release_debts(s, flow_id)
+                    repo.mark_rows(s, flow_id, "SKIPPED")  # none was applied; they travel in the next flow
                     repo.update_flow(s, flow_id, state="ERRORE", error_message=f"{status.state}: {message}")
                 return True
             progress(3, 4, "Applicazione degli esiti")

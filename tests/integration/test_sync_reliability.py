@@ -208,3 +208,23 @@ def test_portal_unreachable(workspace, sandbox, tari):
     assert "raggiungere il portale" in str(err.value)
     assert _pending_again(workspace)
     assert workspace.portal.last_known_online() is False
+
+
+def test_flow_refused_as_a_whole_frees_its_debts_for_the_next_flow(workspace, ente, sandbox, tari):
+    from mypay_desk.store.repositories import portal as repo
+
+    planned, list_id = _plan_everything(workspace, ente)
+    flow_id = workspace.sync._record_flow(workspace.ente.current(), list_id, planned)
+    with workspace.db.session() as s:  # the file arrives damaged: the portal cannot read it
+        repo.update_flow(s, flow_id, zip_data=b"PK\x03\x04" + b"\x00" * 64)
+
+    refused = workspace.sync.push("TARI")
+    assert refused.state == "ERRORE" and refused.accepted == 0 and refused.error
+    assert "rifiutato dal portale" in refused.message
+    assert {r.outcome for r in workspace.sync.flow_rows(flow_id)} == {"SKIPPED"}
+    assert _pending_again(workspace)
+    assert portal_dovuti(sandbox, "C_TEST") == []
+
+    r = workspace.sync.push("TARI")
+    assert r.flow != refused.flow and r.state == "ELABORATO" and r.accepted == N
+    _assert_all_on_portal_once(workspace, sandbox)

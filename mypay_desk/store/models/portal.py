@@ -52,7 +52,7 @@ class UploadFlowRow(Base):
     action: Mapped[str] = mapped_column(String(1))  # I | M | A
     iud: Mapped[str] = mapped_column(String(35))
     content_hash: Mapped[str] = mapped_column(String(64), default="")
-    outcome: Mapped[str] = mapped_column(String(10), default="PENDING")  # PENDING | ACCEPTED | REJECTED
+    outcome: Mapped[str] = mapped_column(String(10), default="PENDING")  # PENDING | ACCEPTED | REJECTED | SKIPPED (flow refused)
     code: Mapped[str] = mapped_column(String(80), default="")
     message: Mapped[str] = mapped_column(Text, default="")
 
