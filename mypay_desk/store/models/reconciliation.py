@@ -95,7 +95,7 @@ class ReconciliationResult(Base):
     __tablename__ = "reconciliation_result"
     __table_args__ = (
         UniqueConstraint("ente_id", "key", "code"),
-        Index("ix_recon_code", "ente_id", "code"),
+        Index("ix_recon_code", "ente_id", "code", "key"),  # drill-down pages in key order
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

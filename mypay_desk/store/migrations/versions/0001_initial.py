@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 08:35:26.873993
+Create Date: 2026-11-26 08:54:24.131075
 """
 from alembic import op
 import sqlalchemy as sa
@@ -198,7 +198,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('ente_id', 'key', 'code', name=op.f('uq_reconciliation_result_ente_id_key_code'))
     )
     with op.batch_alter_table('reconciliation_result', schema=None) as batch_op:
-        batch_op.create_index('ix_recon_code', ['ente_id', 'code'], unique=False)
+        batch_op.create_index('ix_recon_code', ['ente_id', 'code', 'key'], unique=False)
 
     op.create_table('treasury_movement',
     sa.Column('id', sa.Integer(), nullable=False),
