@@ -21,6 +21,7 @@ from mypay_desk.domain.money import format_amount
 
 
 def _tr(text: str) -> str:
+    """Labels that come from the service: translated when a catalogue has them."""
     return QCoreApplication.translate("reconciliation", text)
 
 
@@ -84,11 +85,11 @@ class ResultDetailPane(QWidget):
 
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("reconciliationNote")
-        self.note_edit.setPlaceholderText(_tr("Nota dell'operatore (es. «sollecitato il PSP il 12/03»)"))
+        self.note_edit.setPlaceholderText(self.tr("Nota dell'operatore (es. «sollecitato il PSP il 12/03»)"))
         self.note_edit.setMaximumHeight(70)
-        self.save_note_button = QPushButton(_tr("Salva nota"))
+        self.save_note_button = QPushButton(self.tr("Salva nota"))
         self.save_note_button.setObjectName("saveNote")
-        self.resolve_button = QPushButton(_tr("Segna come risolto"))
+        self.resolve_button = QPushButton(self.tr("Segna come risolto"))
         self.resolve_button.setObjectName("toggleResolved")
         self.resolved_label = QLabel()
         self.resolved_label.setObjectName("resolvedLabel")
@@ -113,7 +114,7 @@ class ResultDetailPane(QWidget):
 
     def clear(self) -> None:
         self.detail = None
-        self.title.setText(_tr("Seleziona un pagamento per confrontare dovuto, ricevuta, rendicontazione e "
+        self.title.setText(self.tr("Seleziona un pagamento per confrontare dovuto, ricevuta, rendicontazione e "
                                "tesoreria"))
         self.explanation.clear()
         for box in self.boxes:
@@ -140,11 +141,11 @@ class ResultDetailPane(QWidget):
     def _show_resolved(self, resolved: bool, by: str, at) -> None:
         if resolved:
             when = f" {at:%d/%m/%Y %H:%M}" if at else ""
-            self.resolved_label.setText(_tr("Risolto da {0}{1}").format(by, when))
-            self.resolve_button.setText(_tr("Riapri"))
+            self.resolved_label.setText(self.tr("Risolto da {0}{1}").format(by, when))
+            self.resolve_button.setText(self.tr("Riapri"))
         else:
-            self.resolved_label.setText(_tr("Da verificare"))
-            self.resolve_button.setText(_tr("Segna come risolto"))
+            self.resolved_label.setText(self.tr("Da verificare"))
+            self.resolve_button.setText(self.tr("Segna come risolto"))
 
     def _save_note(self) -> None:
         if self.detail is not None:

@@ -21,6 +21,7 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _tr(text: str) -> str:
+    """Labels that come from the service (MyPivot's Italian names): translated when a catalogue has them."""
     return QCoreApplication.translate("reconciliation", text)
 
 
@@ -31,11 +32,11 @@ def _count(n: int) -> str:
 class SummaryModel(QAbstractTableModel):
     """One row per classification code: code, label, count, amount, still to check."""
 
-    HEADERS = ("Codice", "Descrizione", "Numero", "Importo", "Da verificare")
-
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []  # services.reconciliation.CodeSummary
+        self.HEADERS = (self.tr("Codice"), self.tr("Descrizione"), self.tr("Numero"), self.tr("Importo"),
+                        self.tr("Da verificare"))
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
@@ -61,7 +62,7 @@ class SummaryModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return _tr(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
         return str(section + 1)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -86,7 +87,7 @@ class SummaryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if col >= 2 else _LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
-            kind = _tr("Anomalia da verificare") if r.anomaly else _tr("Pagamenti riconciliati")
+            kind = self.tr("Anomalia da verificare") if r.anomaly else self.tr("Pagamenti riconciliati")
             return f"{r.code}: {_tr(r.label)} ({kind})"
         if role == Qt.ItemDataRole.BackgroundRole and col == 0 and r.count:
             return QBrush(_ANOMALY if r.anomaly else _OK)
@@ -98,7 +99,7 @@ class SummaryModel(QAbstractTableModel):
 
 
 PAGE_ROWS = 200
-RESULT_HEADERS = ("IUV / chiave", "IUD", "IUF", "Importo", "Data", "Pagatore / ordinante", "Nota", "Risolto")
+RESULT_COLUMNS = 8
 AMOUNT_COLUMN = 3
 
 
@@ -113,6 +114,8 @@ class ResultsModel(QAbstractTableModel):
         self.only_open = False
         self._total = 0
         self._pages: dict[int, list] = {}
+        self.headers = (self.tr("IUV / chiave"), self.tr("IUD"), self.tr("IUF"), self.tr("Importo"), self.tr("Data"),
+                        self.tr("Pagatore / ordinante"), self.tr("Nota"), self.tr("Risolto"))
 
     def set_query(self, code: str | None, total: int, search: str = "", only_open: bool = False) -> None:
         self.beginResetModel()
@@ -127,7 +130,7 @@ class ResultsModel(QAbstractTableModel):
         """Drop cached pages (a note or mark changed) and repaint."""
         self._pages.clear()
         if self._total:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(RESULT_HEADERS) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, RESULT_COLUMNS - 1))
 
     def item(self, row: int):
         if not (0 <= row < self._total):
@@ -153,13 +156,13 @@ class ResultsModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(RESULT_HEADERS)
+        return 0 if parent.isValid() else RESULT_COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return _tr(RESULT_HEADERS[section]) if 0 <= section < len(RESULT_HEADERS) else None
+            return self.headers[section] if 0 <= section < RESULT_COLUMNS else None
         return str(section + 1)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -171,7 +174,7 @@ class ResultsModel(QAbstractTableModel):
         if not index.isValid() or index.parent().isValid():
             return None
         row, col = index.row(), index.column()
-        if not (0 <= row < self._total) or not (0 <= col < len(RESULT_HEADERS)):
+        if not (0 <= row < self._total) or not (0 <= col < RESULT_COLUMNS):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if col == AMOUNT_COLUMN else _LEFT
@@ -190,11 +193,11 @@ class ResultsModel(QAbstractTableModel):
                 return it.note
             if col == 7 and it.resolved:
                 when = f" {it.resolved_at:%d/%m/%Y %H:%M}" if it.resolved_at else ""
-                return _tr("Risolto da {0}{1}").format(it.resolved_by, when)
+                return self.tr("Risolto da {0}{1}").format(it.resolved_by, when)
             return None
         if role == SortRole:
             return (it.key, it.iud, it.iuf, it.amount_cents, it.date.isoformat() if it.date else "", it.payer,
                     it.note, it.resolved)[col]
         return (it.key, it.iud, it.iuf, format_amount(it.amount_cents),
                 f"{it.date:%d/%m/%Y}" if it.date else "", it.payer, it.note.split("\n", 1)[0],
-                _tr("sì") if it.resolved else "")[col]
+                self.tr("sì") if it.resolved else "")[col]
