@@ -81,7 +81,8 @@ class ImportReport:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "file": self.file, "kind": self.kind, "already_imported": self.already_imported,
+            "file": self.file, "kind": self.kind, "kind_label": KIND_LABELS.get(self.kind, ""),
+            "already_imported": self.already_imported,
             "records": self.records, "new": self.new, "duplicates": self.duplicates,
             "flows": self.flows, "flows_new": self.flows_new, "lines_new": self.lines_new,
             "movements": self.movements, "movements_new": self.movements_new, "ignored": self.ignored,
@@ -350,7 +351,11 @@ class ReconciliationService:
         """Headers, the recognised mapping and the first rows of a bank CSV (for the mapping dialog)."""
         p = Path(path)
         try:
-            table = bank_csv.read_table(p.read_bytes()[:4 * 1024 * 1024], mapping, str(p))
+            with open(p, "rb") as fh:
+                head = fh.read(4 * 1024 * 1024)
+            if len(head) == 4 * 1024 * 1024 and b"\n" in head:
+                head = head[:head.rindex(b"\n") + 1]  # whole lines only (no character cut in half)
+            table = bank_csv.read_table(head, mapping, str(p))
         except (OSError, bank_csv.BankCsvError) as exc:
             raise UserError(str(exc), file=str(p)) from exc
         idx, guess = bank_csv.find_header(table, mapping)
@@ -482,8 +487,8 @@ class ReconciliationService:
             row = repo.get_result(s, ente.id, result_id)
             if row is None:
                 raise NotFoundError(f"Risultato {result_id} non trovato")
-            items = repo.list_results(s, ente.id, row.code, 0, 1, search=row.key)
-            item = next((_item(r) for r in items if r["id"] == result_id), None) or _item_from_row(row)
+            items = repo.list_results(s, ente.id, row.code, 0, 1, result_id=result_id)
+            item = _item(items[0]) if items else _item_from_row(row)
             records = [
                 _debt_view(repo.debt_record(s, row.debt_id), row.debt_id),
                 _receipt_view(repo.receipt_record(s, row.receipt_id), row.receipt_id),

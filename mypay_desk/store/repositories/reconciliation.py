@@ -409,8 +409,8 @@ LIST_COLUMNS = ("id", "code", "key", "iuv", "iuf", "amount_cents", "note", "reso
 
 
 def list_results(session: Session, ente_id: int, code: str | None, offset: int, limit: int, search: str = "",
-                 only_open: bool = False) -> list[dict[str, Any]]:
-    """A page of results with the IUD, a date and the payer from the linked records."""
+                 only_open: bool = False, result_id: int | None = None) -> list[dict[str, Any]]:
+    """A page of results (or the one ``result_id``) with the IUD, a date and the payer of the linked records."""
     t, d, r, ln, tm = ReconciliationResult, Debt, Receipt, FdrLine, TreasuryMovement
     when = func.coalesce(r.outcome_date, ln.outcome_date, tm.value_date, tm.book_date, d.due_date)
     payer = func.coalesce(func.nullif(r.payer_name, ""), func.nullif(d.debtor_name, ""), tm.payer, "")
@@ -419,7 +419,7 @@ def list_results(session: Session, ente_id: int, code: str | None, offset: int, 
                    func.coalesce(d.iud, r.iud, ""), when, payer)
             .outerjoin(d, d.id == t.debt_id).outerjoin(r, r.id == t.receipt_id)
             .outerjoin(ln, ln.id == t.fdr_line_id).outerjoin(tm, tm.id == t.treasury_id)
-            .where(_filtered(ente_id, code, search, only_open))
+            .where(_filtered(ente_id, code, search, only_open), *([t.id == result_id] if result_id else []))
             .order_by(t.key, t.code).offset(offset).limit(limit))
     return [dict(zip(LIST_COLUMNS, row, strict=True)) for row in session.execute(stmt)]
 
