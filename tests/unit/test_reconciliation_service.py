@@ -335,6 +335,16 @@ def test_cancel_keeps_previous_results(workspace, scenario):
     with pytest.raises(Cancelled):
         ws.reconciliation.run(as_of=AS_OF, cancel=token)
     assert counts(ws)["DOPPI"] == (0, 0)  # the cancelled run wrote nothing
+    # cancelled half-way, after the payments were written in the open transaction: rolled back too
+    late = CancelToken()
+
+    def progress(done, total, message):
+        if message.startswith("Flussi"):
+            late.cancel()
+
+    with pytest.raises(Cancelled):
+        ws.reconciliation.run(as_of=AS_OF, cancel=late, progress=progress)
+    assert counts(ws)["DOPPI"] == (0, 0)
     ws.reconciliation.run(as_of=AS_OF)
     assert counts(ws) == EXPECTED
 
