@@ -15,7 +15,6 @@ already stored is skipped, so importing the same export twice adds nothing.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import json
@@ -256,8 +255,7 @@ class ReceiptService:
         progress(0, 0, "Abbinamento delle ricevute già presenti")
         report.rematched, paid = self._rematch(ente.id)
         report.debts_paid += paid
-        pipeline = _Pipeline(items, ente, name, repo.insert_binder(self.ws.db.engine))
-        pipeline.start()
+        pipeline = _Pipeline(items, ente, name, repo.insert_binder(self.ws.db.engine), self.ws.db)
         try:
             for batch in pipeline.batches():
                 report.errors.extend(batch.errors)
@@ -268,8 +266,6 @@ class ReceiptService:
             if report.new:
                 raise UserError(f"{exc} (le {report.new} ricevute già lette sono state salvate)", file=name) from exc
             raise UserError(str(exc), file=name) from exc
-        finally:
-            pipeline.stop()
         report.version, report.with_receipt = pipeline.version, pipeline.with_receipt
         if sha256:
             with self.ws.db.session() as s:
@@ -288,26 +284,10 @@ class ReceiptService:
             return
         # One write transaction: the rows inserted now are those above ``after`` with this stamp.
         with self.ws.db.session(immediate=True) as s:
-            by_iud, by_iuv = repo.find_debts(s, ente.id, (c[0] for c in batch.codes if c), (c for c in batch.codes if c))
-            matched_rows = 0
-            rows = batch.rows
-            for i, codes in enumerate(batch.codes):
-                if not codes:
-                    continue  # a secondary-ente row: never matched
-                iud, iuv = codes
-                if iud and (debt_id := by_iud.get(iud)) is not None:
-                    kind = "IUD"
-                elif iuv and (debt_id := by_iuv.get(iuv)) is not None:
-                    kind = "IUV"
-                else:
-                    continue
-                t = rows[i]
-                rows[i] = (*t[:_DEBT_ID], debt_id, kind, *t[_MATCH_KIND + 1:])
-                matched_rows += 1
             after = repo.last_receipt_id(s)
             new = repo.insert_receipts(s, batch.rows, bound=True)  # same dedupe key: skipped by the database
             if new == len(batch.rows):
-                matched = matched_rows
+                matched = batch.matched
             else:
                 new, matched = repo.batch_counts(s, ente.id, after, batch.stamp)
             if matched:
@@ -604,48 +584,30 @@ class ReceiptService:
 
 @dataclass
 class _Batch:
-    rows: list[tuple]  # receipt rows in repo.INSERT_COLUMNS order, bound for the database
-    codes: list[tuple[str, str] | None]  # (iud, iuv) to match; None for secondary-ente rows
+    rows: list[tuple]  # receipt rows in repo.INSERT_COLUMNS order, matched, bound for the database
+    matched: int  # rows with a debt
     errors: list[dict]
-    stamp: datetime
+    stamp: datetime  # imported_at of every row of the batch (unique per batch)
 
 
 class _Pipeline:
-    """Reads and checks the export in a worker thread while the caller stores the previous batch.
+    """Turns the reader's rows into ready batches: checked, keyed, matched and bound for the database.
 
-    Parsing and row building are Python work; storing is mostly SQLite work, which runs without the
-    GIL, so the two overlap (a 100,000-row import gets noticeably faster on two cores). The worker
-    never touches the database; it hands over ready rows through a small bounded queue.
+    Each batch is built (its debts looked up in a short read transaction) before the write
+    transaction that stores it, so the write lock is held only for the INSERT and the paid state.
+    (A second thread building the next batch while the previous one is stored was measured: the
+    GIL hand-offs around every SQLite step made the import slower, not faster.)
     """
 
-    def __init__(self, items, ente, name: str, binder):
-        import queue
-        import threading
-
+    def __init__(self, items, ente, name: str, binder, db):
         self.items = items
         self.ente = ente
         self.name = name
         self.binder = binder
+        self.db = db
         self.version = ""
         self.with_receipt = False
-        self._queue: queue.Queue = queue.Queue(maxsize=2)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="receipts-import-reader", daemon=True)
         self._last_stamp: datetime | None = None
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def _put(self, item) -> bool:
-        import queue
-
-        while not self._stop.is_set():
-            try:
-                self._queue.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
 
     def _stamp(self) -> datetime:
         stamp = datetime.now()
@@ -654,31 +616,24 @@ class _Pipeline:
         self._last_stamp = stamp
         return stamp
 
-    def _run(self) -> None:
-        try:
-            errors: list[dict] = []
-            rows: list[rx.ReceiptRow] = []
-            for reader, item in self.items:
-                if self._stop.is_set():
-                    return
-                self.version, self.with_receipt = reader.version, reader.with_receipt
-                if isinstance(item, rx.RowError):
-                    errors.append(item.to_dict())
-                    continue
-                rows.append(item)
-                if len(rows) >= BATCH_ROWS:
-                    if not self._put(("batch", self._build(rows, errors))):
-                        return
-                    rows, errors = [], []
-            if (rows or errors) and not self._put(("batch", self._build(rows, errors))):
-                return
-            self._put(("end", None))
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
-            self._put(("error", exc))
+    def batches(self) -> Iterator[_Batch]:
+        errors: list[dict] = []
+        rows: list[rx.ReceiptRow] = []
+        for reader, item in self.items:
+            self.version, self.with_receipt = reader.version, reader.with_receipt
+            if isinstance(item, rx.RowError):
+                errors.append(item.to_dict())
+                continue
+            rows.append(item)
+            if len(rows) >= BATCH_ROWS:
+                yield self._build(rows, errors)
+                rows, errors = [], []
+        if rows or errors:
+            yield self._build(rows, errors)
 
     def _build(self, rows: list[rx.ReceiptRow], errors: list[dict]) -> _Batch:
         stamp = self._stamp()
-        out_rows: list[list] = []
+        out_rows: list[tuple] = []
         codes: list[tuple[str, str] | None] = []
         fiscal_code, ente_id, name, binder = self.ente.fiscal_code, self.ente.id, self.name, self.binder
         for r in rows:
@@ -692,26 +647,24 @@ class _Pipeline:
             out_rows.append(binder(_receipt_row(ente_id, r, dedupe_key(r), name, stamp)))
             codes.append(None if secondary else (r.codIud, r.codIuv or r.identificativoUnivocoVersamento))
         errors.sort(key=lambda e: e.get("row") or 0)
-        return _Batch(out_rows, codes, errors, stamp)
-
-    def batches(self) -> Iterator[_Batch]:
-        while True:
-            kind, payload = self._queue.get()
-            if kind == "batch":
-                yield payload
-            elif kind == "error":
-                raise payload
+        # IUD first, then IUV, among the Ente's debts; secondary-ente rows are never matched
+        with self.db.session() as s:
+            by_iud, by_iuv = repo.find_debts(s, ente_id, (c[0] for c in codes if c), (c for c in codes if c))
+        matched = 0
+        for i, c in enumerate(codes):
+            if not c:
+                continue
+            iud, iuv = c
+            if iud and (debt_id := by_iud.get(iud)) is not None:
+                kind = "IUD"
+            elif iuv and (debt_id := by_iuv.get(iuv)) is not None:
+                kind = "IUV"
             else:
-                return
-
-    def stop(self) -> None:
-        import queue
-
-        self._stop.set()
-        while self._thread.is_alive():
-            with contextlib.suppress(queue.Empty):
-                self._queue.get(timeout=0.05)  # unblock a worker waiting to put
-            self._thread.join(timeout=0.05)
+                continue
+            t = out_rows[i]
+            out_rows[i] = (*t[:_DEBT_ID], debt_id, kind, *t[_MATCH_KIND + 1:])
+            matched += 1
+        return _Batch(out_rows, matched, errors, stamp)
 
 
 # --- helpers -----------------------------------------------------------------------------------------
