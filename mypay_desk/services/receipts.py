@@ -605,9 +605,16 @@ class _Pipeline:
         self.name = name
         self.binder = binder
         self.db = db
-        self.version = ""
-        self.with_receipt = False
+        self._reader: rx.ExportReader | None = None  # the last file read (its layout, once known)
         self._last_stamp: datetime | None = None
+
+    @property
+    def version(self) -> str:
+        return self._reader.version if self._reader else ""
+
+    @property
+    def with_receipt(self) -> bool:
+        return bool(self._reader and self._reader.with_receipt)
 
     def _stamp(self) -> datetime:
         stamp = datetime.now()
@@ -619,15 +626,17 @@ class _Pipeline:
     def batches(self) -> Iterator[_Batch]:
         errors: list[dict] = []
         rows: list[rx.ReceiptRow] = []
+        reader = None
         for reader, item in self.items:
-            self.version, self.with_receipt = reader.version, reader.with_receipt
             if isinstance(item, rx.RowError):
                 errors.append(item.to_dict())
                 continue
             rows.append(item)
             if len(rows) >= BATCH_ROWS:
+                self._reader = reader
                 yield self._build(rows, errors)
                 rows, errors = [], []
+        self._reader = reader
         if rows or errors:
             yield self._build(rows, errors)
 

@@ -382,3 +382,14 @@ def test_cli_receipts_import_json_and_exit_codes(workspace, ente, tmp_path, caps
     rc = main(["--workspace", str(workspace.path), "receipts", "list", "--from", "01/02/2025"])
     assert rc == 1 and "AAAA-MM-GG" in capsys.readouterr().err
     assert main(["--workspace", str(workspace.path), "receipts", "import", str(tmp_path / "nope.zip")]) == 1
+
+
+def test_bulk_insert_stores_dates_as_the_orm_does(workspace, ente, tmp_path):
+    # the fast insert path must write date/datetime text that ORM-bound comparisons match
+    workspace.receipts.import_file(export_file(tmp_path, [row(1, iud="A", iuv="1", when="2025-03-01")]),
+                                   ente_id=ente.id)
+    with workspace.db.session() as s:
+        r = s.query(Receipt).filter(Receipt.receipt_datetime == datetime(2025, 3, 1, 9, 0, 0),
+                                    Receipt.outcome_date == date(2025, 3, 1)).one()
+        assert r.iud == "A" and r.imported_at is not None
+        assert s.query(Receipt).filter(Receipt.imported_at == r.imported_at).count() == 1

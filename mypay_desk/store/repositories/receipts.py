@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, case, func, or_, select, update
+from sqlalchemy import ColumnElement, Date, DateTime, and_, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from mypay_desk.domain.debt_states import DebtState
@@ -99,15 +99,39 @@ def _insert_ignoring_duplicates(dialect_name: str):
             .on_conflict_do_nothing(index_elements=["ente_id", "dedupe_key"]))
 
 
+def _fast_sqlite_processor(type_, official):
+    """C-speed equivalent of SQLite's DATE/DATETIME bind processors, used only if it agrees."""
+    from datetime import date as date_cls
+
+    if isinstance(type_, DateTime):
+        def fast(v):
+            return v.isoformat(" ", "microseconds")
+        sample = datetime(987, 6, 5, 4, 3, 2, 1)
+    elif isinstance(type_, Date):
+        def fast(v):
+            return v.isoformat()
+        sample = date_cls(987, 6, 5)
+    else:
+        return official
+    return fast if fast(sample) == official(sample) else official
+
+
 def insert_binder(bind) -> Callable[[list], tuple]:
     """A function that turns a row (list in INSERT_COLUMNS order) into the tuple the driver takes.
 
-    Date and datetime values go through the dialect's own bind processors, so the stored text is
-    what the ORM writes. Pure: the import pipeline calls it in its reader thread.
+    Date and datetime values become what the dialect's own bind processors produce, so the stored
+    text is exactly what the ORM writes (and compares equal to ORM-bound parameters).
     """
     dialect = bind.dialect
-    procs = [(i, p) for i, c in enumerate(INSERT_COLUMNS)
-             if (p := RECEIPT_TABLE.c[c].type.bind_processor(dialect)) is not None]
+    procs = []
+    for i, c in enumerate(INSERT_COLUMNS):
+        type_ = RECEIPT_TABLE.c[c].type
+        p = type_.dialect_impl(dialect).bind_processor(dialect)
+        if p is None:
+            continue
+        if dialect.name == "sqlite":
+            p = _fast_sqlite_processor(type_, p)
+        procs.append((i, p))
 
     def bind_row(row: list) -> tuple:
         for i, p in procs:
