@@ -356,6 +356,16 @@ def validate_debt(record: DebtRecord, debt_type: DebtTypeData | None, version: s
     ``segregation_code``: the Ente's, to check IUV17s the Ente supplies itself.
     ``check_action``: also require a valid ``action`` (when checking rows of a flow file).
     """
+    if _quick_ok(record, debt_type, version, check_action):
+        return []
+    return _validate_full(record, debt_type, version, on_portal=on_portal, segregation_code=segregation_code,
+                          check_action=check_action)
+
+
+def _validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: str = DEFAULT_VERSION, *,
+                   on_portal: bool = False, segregation_code: str | None = None,
+                   check_action: bool = False) -> list[FieldError]:
+    """Every rule, with its message (the slow path of validate_debt)."""
     errors: list[FieldError] = []
 
     def err(column: str, message: str) -> None:
@@ -521,6 +531,211 @@ def validate_debt(record: DebtRecord, debt_type: DebtTypeData | None, version: s
         err("azione", f"Azione «{record.action}» non valida: I (inserimento), M (modifica) o A (annullamento)"
             if record.action else "L'azione è obbligatoria: I, M o A")
     return errors
+
+
+# --- fast path ---------------------------------------------------------------------------------
+# Imports check 100,000s of rows: most are fine, and proving that is much cheaper than building
+# messages. _quick_ok answers True only when _validate_full would find nothing (anything unusual,
+# such as an IUV, a bilancio, a legal person or a foreign CAP, goes to the full rules); a property
+# test holds it to that.
+
+_CF_RE = re.compile(r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]")
+_CF_ALPHABET = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_CF_ODD = bytes.maketrans(_CF_ALPHABET, bytes([1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21,
+                                                2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23]))
+_CF_EVEN = bytes.maketrans(_CF_ALPHABET, bytes([*range(10), *range(26)]))
+_CF_DAY_DIGIT = {**{str(d): d for d in range(10)}, **{c: i for i, c in enumerate("LMNPQRSTUV")}}
+
+
+def cf_quick_ok(code: str) -> bool:
+    """True for a well-formed personal codice fiscale with the right check character and a birth day
+    that exists in every month (1-28, +40 for women). False means "ask the full check"."""
+    if len(code) != 16 or not _CF_RE.fullmatch(code):
+        return False
+    raw = code.encode("ascii")
+    # Values of the characters in odd and even positions (DM 23/12/1976), summed in C.
+    total = sum(raw[0:15:2].translate(_CF_ODD)) + sum(raw[1:15:2].translate(_CF_EVEN))
+    if 65 + total % 26 != raw[15]:
+        return False
+    day = (_CF_DAY_DIGIT[code[9]] * 10 + _CF_DAY_DIGIT[code[10]]) % 40
+    return 1 <= day <= 28
+
+
+def _quick_ok(r: DebtRecord, dt: DebtTypeData | None, version: str, check_action: bool) -> bool:
+    if dt is None or version not in VERSIONS:
+        return False
+    iud = r.iud
+    if not iud or len(iud) > 35 or iud.startswith("000") or " " in iud or not iud.isprintable():
+        return False
+    if r.iuv or r.bilancio or r.multi_beneficiary or r.payment_type:
+        return False
+    if r.debtor_type != "F" or not cf_quick_ok(r.debtor_code):
+        return False
+    name = r.debtor_name
+    if not name.strip() or len(name) > 70 or not name.isprintable():
+        return False
+    if r.address and (len(r.address) > 70 or not ADDRESS_RE.fullmatch(r.address)):
+        return False
+    if r.civic and (len(r.civic) > 16 or not ADDRESS_RE.fullmatch(r.civic)):
+        return False
+    country = r.country
+    if country and country not in COUNTRIES:
+        return False
+    pc = r.postal_code
+    if pc and (country not in ("", "IT") or len(pc) != 5 or not pc.isascii() or not pc.isdigit()):
+        return False
+    if r.city and (len(r.city) > 35 or not r.city.isprintable()):
+        return False
+    prov = r.province
+    if prov and (prov not in PROVINCES or (country and country != "IT" and prov != "EE")):
+        return False
+    if r.email and (len(r.email) > 256 or not EMAIL_RE.fullmatch(r.email)):
+        return False
+    if r.due_date is None and (version in ("1_0", "1_1") or dt.due_date_required):
+        return False
+    if not 0 < r.amount_cents <= MAX_AMOUNT_CENTS:
+        return False
+    fee = r.pa_fee_cents
+    if fee is not None and not 0 <= fee <= MAX_AMOUNT_CENTS:
+        return False
+    t = r.debt_type
+    if dt.code != t or not dt.active or not t.strip() or len(t) > 64 or not t.isprintable() \
+            or t == "MARCA_BOLLO_DIGITALE":
+        return False
+    c = r.causale
+    if not c.strip() or len(c) > causale_max_len(version) or not c.isprintable():
+        return False
+    if not COLLECTION_DATA_RE.fullmatch(r.collection_data):
+        return False
+    if r.generate_iuv and version in ("1_0", "1_1", "1_2"):
+        return False
+    return not check_action or r.action in ACTIONS
+
+
+# Column-wise fast path for imports: the same guarantee as _quick_ok (True only where the full rules
+# find nothing), checked one column at a time with C-level loops (regular expressions, set lookups).
+# Character classes are deliberately narrower than Python's isprintable(): rows with unusual
+# characters simply go through the full rules.
+_PRINTABLE = r"[ -~\xa1-\xac\xae-\xff\u20ac]"
+_IUD_COL = r"(?!000)[!-~]{1,35}"
+_NAME_COL = rf"(?=[^\n]*[^ \n]){_PRINTABLE}{{1,70}}"
+_ADDRESS_COL = r"[a-z A-Z0-9.,()/'&]{0,70}"
+_CIVIC_COL = r"[a-z A-Z0-9.,()/'&]{0,16}"
+_CITY_COL = rf"{_PRINTABLE}{{0,35}}"
+_CAP_IT_COL = r"(?:[0-9]{5})?"
+_CAUSALE_COL = {n: rf"(?=[^\n]*[^ \n]){_PRINTABLE}{{1,{n}}}" for n in (140, 1024)}
+_COLLECTION_COL = r"[0129]/[^\s]{3,138}"
+# An empty cell, or an address as EMAIL_RE wants it of at most 256 characters.
+_EMAIL_COL = r"(?:(?=[^\n]{0,256}(?![^\n]))[a-zA-Z0-9_!#$%&'*+/=?`{|}~^.-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+)?"
+
+
+_LINES_CACHE: dict[str, re.Pattern] = {}
+
+
+def _all_lines_match(pattern: str, values: list) -> bool:
+    """Whether every value (all strings) fully matches ``pattern`` (which must not match newlines):
+    one regular-expression run over the column joined by newlines."""
+    if set(map(type, values)) != {str}:
+        return False
+    rx = _LINES_CACHE.get(pattern)
+    if rx is None:
+        # Atomic groups: a line never needs a shorter match (the patterns exclude newlines), so a bad
+        # line fails at once instead of backtracking through the lines before it.
+        rx = _LINES_CACHE[pattern] = re.compile(rf"(?>{pattern})(?:\n(?>{pattern}))*")
+    joined = "\n".join(values)
+    return joined.count("\n") == len(values) - 1 and rx.fullmatch(joined) is not None
+
+
+def quick_ok_columns(cols: dict[str, list], n: int, types: dict[str, DebtTypeData],
+                     version: str = DEFAULT_VERSION) -> list[bool]:
+    """For ``n`` records given as columns (``{field: values}``; a missing field means its default),
+    True where the record certainly passes :func:`validate_debt` (not on the portal, no segregation
+    check needed since the IUV must be empty). False means "check this row with validate_debt"."""
+    if version not in VERSIONS or n == 0:
+        return [False] * n
+    ok = [True] * n
+
+    def need(results) -> None:
+        res = results if isinstance(results, list) else list(results)
+        if all(res):
+            return
+        for i, good in enumerate(res):
+            if not good:
+                ok[i] = False
+
+    def col(name: str):
+        return cols.get(name)
+
+    def need_match(pattern: str, values) -> None:
+        if values is None:
+            need([False] * n)
+        elif not _all_lines_match(pattern, values):
+            rx = _LINES_CACHE.get("1:" + pattern) or _LINES_CACHE.setdefault("1:" + pattern, re.compile(pattern))
+            need([v.__class__ is str and rx.fullmatch(v) is not None for v in values])
+
+    def all_default(name: str, default) -> None:
+        values = col(name)
+        if values is not None and values.count(default) != n:
+            need([v == default for v in values])
+
+    if col("iud") is None:
+        return [False] * n
+    need_match(_IUD_COL, col("iud"))
+    all_default("iuv", "")
+    all_default("bilancio", None)
+    all_default("multi_beneficiary", False)
+    all_default("payment_type", "")
+    dtypes = col("debtor_type")
+    if dtypes is None or dtypes.count("F") != n:
+        need([t == "F" for t in dtypes] if dtypes is not None else [False] * n)
+    codes = col("debtor_code")
+    need(map(cf_quick_ok, codes) if codes is not None else [False] * n)
+    names = col("debtor_name")
+    need_match(_NAME_COL, names)
+    for name, pattern in (("address", _ADDRESS_COL), ("civic", _CIVIC_COL), ("city", _CITY_COL)):
+        if col(name) is not None:
+            need_match(pattern, col(name))
+    country = col("country")
+    domestic = country is None or country.count("") + country.count("IT") == n
+    if not domestic:
+        need([c in ("", "IT") for c in country])  # foreign addresses: full rules
+    if col("postal_code") is not None:
+        need_match(_CAP_IT_COL, col("postal_code"))
+    if col("province") is not None:
+        provinces = PROVINCES
+        need([not p or p in provinces for p in col("province")])
+    if col("email") is not None:
+        need_match(_EMAIL_COL, col("email"))
+    debt_type = col("debt_type")
+    if debt_type is None:
+        return [False] * n
+    type_ok = {}
+    for t in set(debt_type):
+        dt = types.get(t)
+        type_ok[t] = (dt is not None and dt.code == t and dt.active and bool(t.strip()) and len(t) <= 64
+                      and t.isprintable() and t != "MARCA_BOLLO_DIGITALE")
+    need(map(type_ok.__getitem__, debt_type))
+    due = col("due_date")
+    needs_due = {t: version in ("1_0", "1_1") or bool(types.get(t) and types[t].due_date_required)
+                 for t in type_ok}
+    if due is None:
+        need([not needs_due[t] for t in debt_type])
+    elif due.count(None):
+        need([d is not None or not needs_due[t] for d, t in zip(due, debt_type, strict=True)])
+    amounts = col("amount_cents")
+    if amounts is None:
+        return [False] * n
+    need([0 < a <= MAX_AMOUNT_CENTS for a in amounts])
+    fees = col("pa_fee_cents")
+    if fees is not None and fees.count(None) != n:
+        need([f is None or 0 <= f <= MAX_AMOUNT_CENTS for f in fees])
+    causale = col("causale")
+    need_match(_CAUSALE_COL[causale_max_len(version)], causale)
+    data = col("collection_data")
+    need_match(_COLLECTION_COL, data)
+    if version in ("1_0", "1_1", "1_2"):
+        all_default("generate_iuv", False)
+    return ok
 
 
 def _validate_secondary(record: DebtRecord, err, length) -> None:

@@ -20,12 +20,13 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from itertools import repeat
 from pathlib import Path
 
-from mypay_desk.domain.debts import DebtRecord, RowError, to_address_charset
+from mypay_desk.domain.debts import ADDRESS_RE, DebtRecord, RowError, to_address_charset
 from mypay_desk.domain.money import MoneyError, parse_amount
 
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -80,7 +81,15 @@ def _unique_headers(raw: list) -> list[str]:
 
 
 def _empty(row) -> bool:
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in row)
+    for c in row:
+        if c is None:
+            continue
+        if c.__class__ is str:
+            if c and not c.isspace():
+                return False
+            continue
+        return False
+    return True
 
 
 def read_table(source: str | os.PathLike | bytes, *, name: str | None = None, sheet: str | int | None = None
@@ -123,16 +132,13 @@ def _read_workbook(data: bytes, file_name: str, sheet: str | int | None) -> Tabl
         raise SpreadsheetError("Il foglio non contiene dati", file=file_name)
     table = Table(file_name=file_name, headers=_unique_headers(cells[first]), header_row=start_row + first + 1,
                   sheet_name=sh.name)
-    width = len(table.headers)
-    rows, numbers = table.rows, table.row_numbers
-    for i in range(first + 1, len(cells)):
-        r = cells[i]
-        if _empty(r):
-            continue
-        if len(r) > width:
-            r = r[:width] if _empty(r[width:]) else r
-        rows.append(r)
-        numbers.append(start_row + i + 1)
+    # Calamine gives rectangular rows as wide as the sheet. A row whose first cell holds something
+    # is kept without looking further; only the others are checked for being empty.
+    keep = [i for i in range(first + 1, len(cells))
+            if ((c := cells[i][0]) is not None and (c.__class__ is not str or (c and not c.isspace())))
+            or not _empty(cells[i])]
+    table.rows = [cells[i] for i in keep]
+    table.row_numbers = [start_row + i + 1 for i in keep]
     return table
 
 
@@ -306,6 +312,11 @@ _DATE_PATTERNS = (
 def parse_date(value) -> date | None:
     """A date from a cell: date/datetime cells, Excel serial numbers, or text in Italian order
     (30/06/2025, 30-06-2025, 30.06.25) or ISO (2025-06-30). Empty gives None."""
+    cls = value.__class__
+    if cls is date:
+        return value
+    if cls is datetime:
+        return value.date()
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -336,6 +347,10 @@ def parse_date(value) -> date | None:
 
 def parse_cents(value) -> int | None:
     """An amount in cents from a cell: numbers (float noise from formulas rounded away) or Italian text."""
+    if value.__class__ is float:
+        cents = round(value * 100)
+        if abs(value * 100 - cents) <= 1e-6 * (abs(value) + 1.0):
+            return cents
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -344,7 +359,7 @@ def parse_cents(value) -> int | None:
         return value * 100
     if isinstance(value, float):
         cents = round(value * 100)
-        if abs(value * 100 - cents) > 1e-6 * max(1.0, abs(value)):
+        if abs(value * 100 - cents) > 1e-6 * (abs(value) + 1.0):
             raise CellError(f"Importo «{value}» con più di due decimali")
         return int(cents)
     if isinstance(value, Decimal):
@@ -373,15 +388,23 @@ def parse_flag(value) -> bool:
     raise CellError(f"Valore «{text}» non valido: sì o no")
 
 
+# The converters below run once per cell of big files: the plain-string case comes first.
+
 def _upper(value) -> str:
+    if value.__class__ is str:
+        return value.strip().upper()
     return _cell_text(value).upper()
 
 
 def _code(value) -> str:
+    if value.__class__ is str and " " not in value and value.isprintable():
+        return value.upper()
     return "".join(_cell_text(value).split()).upper()
 
 
 def _text(value) -> str:
+    if value.__class__ is str and "  " not in value and value.isprintable():
+        return value.strip()
     return " ".join(_cell_text(value).split())
 
 
@@ -391,7 +414,60 @@ def _address(value) -> str:
 
 def _digits_text(value) -> str:
     # Codes typed as numbers ("20100", IUVs) must not become "20100.0".
+    if value.__class__ is str and " " not in value:
+        return value.strip()
     return _cell_text(value).replace(" ", "")
+
+
+# Whole-column versions of the commonest converters. An office's column is usually clean already
+# (trimmed, single spaces, printable): that is checked on the column joined into one string, with a
+# few C-level operations, and then the values are kept as they are; otherwise cell by cell.
+
+def _joined_clean(values) -> str | None:
+    """The column joined by newlines when every value is a clean single-line text, else None."""
+    if set(map(type, values)) != {str}:
+        return None
+    j = "\n".join(values)
+    if j.count("\n") != len(values) - 1 or "  " in j or "\n " in j or " \n" in j or j.startswith(" ") or j.endswith(" ") \
+            or not j.replace("\n", "").isprintable():
+        return None
+    return j
+
+
+_ADDRESS_LINES_RE = re.compile(r"[a-z A-Z0-9.,()/'&\n]*")
+
+
+def _text_column(values) -> list[str]:
+    if _joined_clean(values) is not None:
+        return list(values)
+    return [v.strip() if v.__class__ is str and "  " not in v and v.isprintable() else _text(v) for v in values]
+
+
+def _address_column(values) -> list[str]:
+    j = _joined_clean(values)
+    if j is not None and _ADDRESS_LINES_RE.fullmatch(j):
+        return list(values)
+    match = ADDRESS_RE.fullmatch
+    return [v if match(v) else to_address_charset(v) for v in _text_column(values)]
+
+
+def _code_column(values) -> list[str]:
+    j = _joined_clean(values)
+    if j is not None and " " not in j and j.upper() == j:
+        return list(values)
+    return [v.upper() if v.__class__ is str and " " not in v and v.isprintable() else _code(v) for v in values]
+
+
+_SLOW = object()
+
+
+def _cents_column(values) -> list:
+    # Amounts as numbers (the usual xlsx case) converted inline; anything else through parse_cents.
+    out = [c if v.__class__ is float and abs(v * 100 - (c := round(v * 100))) <= 1e-6 * (abs(v) + 1.0) else _SLOW
+           for v in values]
+    if _SLOW in out:
+        out = [parse_cents(v) if c is _SLOW else c for v, c in zip(values, out, strict=True)]
+    return out
 
 
 def _bilancio(value):
@@ -416,9 +492,11 @@ CONVERTERS: dict[str, Callable] = {
 }
 
 
-def to_records(table: Table, mapping: dict[str, str]) -> tuple[list[DebtRecord], list[RowError]]:
-    """Convert the rows with ``mapping`` ({field: header}). Every row gives a record (cells that
-    cannot be converted are left empty and reported with the row number and the column header)."""
+def to_columns(table: Table, mapping: dict[str, str]) -> tuple[dict[str, list], list[RowError]]:
+    """Convert the rows with ``mapping`` ({field: header}) into columns ``{field: values}`` (one value
+    per row, DebtRecord field names; fields the file does not have are absent, ``source_row`` holds
+    the rows' numbers). Cells that cannot be converted are left empty and reported with the row
+    number and the column header. Big files stay fast: one C-level loop per column."""
     index = {h: i for i, h in enumerate(table.headers)}
     plan: list[tuple[str, int, str, Callable]] = []
     for fld, header in mapping.items():
@@ -431,36 +509,88 @@ def to_records(table: Table, mapping: dict[str, str]) -> tuple[list[DebtRecord],
             raise SpreadsheetError(f"Colonna «{header}» non presente nel file", file=table.file_name,
                                    column=header)
         plan.append((fld, index[header], header, CONVERTERS[fld]))
-    records: list[DebtRecord] = []
     errors: list[RowError] = []
-    has_type = "debtor_type" in mapping and bool(mapping["debtor_type"])
-    split_name = "debtor_surname" in mapping or "debtor_given_name" in mapping
-    for cells, row_no in zip(table.rows, table.row_numbers, strict=True):
-        values: dict = {}
-        n = len(cells)
-        for fld, col, header, conv in plan:
-            raw = cells[col] if col < n else None
-            try:
-                values[fld] = conv(raw)
-            except (CellError, MoneyError) as exc:
-                errors.append(RowError(row_no, header, str(exc)))
-        if split_name:
-            surname = values.pop("debtor_surname", "")
-            given = values.pop("debtor_given_name", "")
-            if not values.get("debtor_name"):
-                values["debtor_name"] = " ".join(p for p in (surname, given) if p)
-        if values.get("amount_cents") is None:
-            values.pop("amount_cents", None)
-        postal = values.get("postal_code")
-        if postal and postal.isdigit() and len(postal) < 5 and values.get("country", "") in ("", "IT"):
-            values["postal_code"] = postal.zfill(5)  # a CAP typed as a number loses its leading zeros
-        if not has_type or not values.get("debtor_type"):
-            code = values.get("debtor_code", "")
-            values["debtor_type"] = "G" if (len(code) == 11 and code.isdigit()) else "F"
-        rec = DebtRecord(**values)
-        rec.source_row = row_no
-        records.append(rec)
-    return records, errors
+    rows, numbers = table.rows, table.row_numbers
+    n = len(rows)
+    # Column by column: one C-level map per column instead of a Python call per cell and field.
+    columns: dict[str, list] = {}
+    width = len(table.headers)
+    if any(len(r) != width for r in rows):
+        rows = [list(r[:width]) + [None] * (width - len(r)) for r in rows]
+    by_column = list(zip(*rows, strict=True)) if rows else [()] * width
+    for fld, col, header, conv in plan:
+        raw = by_column[col]
+        try:
+            fast = _COLUMN_CONVERTERS.get(fld)
+            columns[fld] = fast(raw) if fast is not None else list(map(conv, raw))
+        except (CellError, MoneyError):
+            values = []
+            for cell, row_no in zip(raw, numbers, strict=True):
+                try:
+                    values.append(conv(cell))
+                except (CellError, MoneyError) as exc:
+                    errors.append(RowError(row_no, header, str(exc)))
+                    values.append(None)
+            columns[fld] = values
+    surname = columns.pop("debtor_surname", None)
+    given = columns.pop("debtor_given_name", None)
+    if surname is not None or given is not None:
+        parts = zip(surname or [""] * n, given or [""] * n, strict=True)
+        joined = [" ".join(p for p in pair if p) for pair in parts]
+        own = columns.get("debtor_name")
+        columns["debtor_name"] = joined if own is None else [o or j for o, j in zip(own, joined, strict=True)]
+    caps = columns.get("postal_code")
+    if caps is not None and any(len(p) < 5 for p in caps if p):
+        # A CAP typed as a number loses its leading zeros.
+        country = columns.get("country") or [""] * n
+        columns["postal_code"] = [p.zfill(5) if p and len(p) < 5 and p.isdigit() and c in ("", "IT") else p
+                                  for p, c in zip(caps, country, strict=True)]
+    # F (person) or G (legal person) when the file does not say: 11 digits are a partita IVA.
+    given = columns.get("debtor_type")
+    if given is None or "" in given:
+        codes = columns.get("debtor_code") or [""] * n
+        if all(len(c) != 11 for c in codes):
+            inferred = ["F"] * n
+        else:
+            inferred = ["G" if len(c) == 11 and c.isdigit() else "F" for c in codes]
+        columns["debtor_type"] = inferred if given is None else \
+            [t or i for t, i in zip(given, inferred, strict=True)]
+    # Unreadable cells (reported above) of fields that cannot be empty take the default.
+    for name, default in (("amount_cents", 0), ("generate_iuv", False), ("multi_beneficiary", False)):
+        if name in columns and None in columns[name]:
+            columns[name] = [default if v is None else v for v in columns[name]]
+    columns["source_row"] = list(numbers)
+    return columns, errors
+
+
+def records_from_columns(columns: dict[str, list], n: int) -> list[DebtRecord]:
+    """DebtRecords from columns (absent fields take their defaults)."""
+    args = []
+    for name, default in _RECORD_FIELD_DEFAULTS:
+        col = columns.get(name)
+        args.append(repeat(default, n) if col is None else col)
+    return list(map(DebtRecord, *args))
+
+
+#: Column-level versions of the converters for the commonest fields (same results, fewer calls).
+_COLUMN_CONVERTERS: dict[str, Callable] = {
+    "debtor_name": _text_column, "causale": _text_column, "city": _text_column, "debtor_surname": _text_column,
+    "debtor_given_name": _text_column, "sec_name": _text_column, "sec_city": _text_column,
+    "sec_causale": _text_column, "address": _address_column, "civic": _address_column,
+    "sec_address": _address_column, "sec_civic": _address_column, "iud": _code_column,
+    "debtor_code": _code_column, "debt_type": _code_column, "collection_data": _code_column,
+    "amount_cents": _cents_column, "pa_fee_cents": _cents_column, "sec_amount_cents": _cents_column,
+}
+
+
+def to_records(table: Table, mapping: dict[str, str]) -> tuple[list[DebtRecord], list[RowError]]:
+    """Convert the rows with ``mapping`` ({field: header}). Every row gives a record (cells that
+    cannot be converted are left empty and reported with the row number and the column header)."""
+    columns, errors = to_columns(table, mapping)
+    return records_from_columns(columns, len(table.rows)), errors
+
+
+_RECORD_FIELD_DEFAULTS = [(f.name, f.default) for f in fields(DebtRecord)]
 
 
 def header_for_column(mapping: dict[str, str], column: str) -> str:
@@ -475,5 +605,6 @@ def header_for_column(mapping: dict[str, str], column: str) -> str:
 
 __all__ = [
     "MAPPABLE_FIELDS", "SYNONYMS", "SpreadsheetError", "Table", "guess_mapping",
-    "header_for_column", "parse_cents", "parse_date", "parse_flag", "read_table", "to_records",
+    "header_for_column", "parse_cents", "parse_date", "parse_flag", "read_table", "records_from_columns",
+    "to_columns", "to_records",
 ]

@@ -28,12 +28,15 @@ current Ente); every value returned is a plain dataclass:
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +60,7 @@ from mypay_desk.domain.debts import (
     copy_for_instalment,
     duplicate_iud_errors,
     flow_hash,
+    quick_ok_columns,
     validate_debt,
 )
 from mypay_desk.domain.ente import DebtTypeData, EnteData, FieldError
@@ -501,15 +505,18 @@ class ListService:
             others = self._iud_owners(s, ente.id, [r.iud for r in clean])
             names = repo.list_names(s, {h["list_id"] for hs in others.values() for h in hs})
             dups = dict(duplicate_iud_errors(clean))
-            rows = []
+            valid_flags, errors_json = [], []
             for i, rec in enumerate(clean):
                 extra = [dups[i]] if i in dups else []
                 extra += self._clash(rec.iud, others, None, lst.id, names)
                 valid, errs = rules.stored_errors(rec, False, extra=extra)
-                rows.append(self._new_row(rec, _Prepared(rec, rec.source_row or 0, valid, errs, []), pos + i, ente))
-            repo.insert_debts(s, _NEW_COLUMNS, rows, {"ente_id": ente.id, "list_id": lst.id,
-                                                      "state": DebtState.NUOVO})
-            ids = repo.top_level_ids_by_position(s, lst.id, pos, pos + len(rows))
+                valid_flags.append(valid)
+                errors_json.append(errs)
+            cols = {f: [getattr(r, f) for r in clean] for f in _COLUMN_FIELDS}
+            loaded = _Loaded("records", "", "", cols, len(clean), [], {}, [], records=clean)
+            columns = _insert_columns(loaded, _Checked(valid_flags, errors_json, {}), None, pos, ente)
+            repo.insert_debt_columns(s, columns, {"ente_id": ente.id, "list_id": lst.id, "state": DebtState.NUOVO})
+            ids = repo.top_level_ids_by_position(s, lst.id, pos, pos + len(clean))
             list_id = lst.id
         self.ws.audit("lists.add_debts", ente_id=ente.id, entity="debt_list", entity_id=list_id,
                       details={"count": len(ids)})
@@ -877,85 +884,114 @@ class ListService:
                 version, records, errors = import_flow.read_flow(data, name=name)
             except import_flow.FlowError as exc:
                 raise UserError(exc.message, file=name, row=exc.row, column=exc.column or None) from exc
-            return _Loaded("flow", name, version, records, errors, {}, list(_flow_columns(version)))
+            cols = {f: [getattr(r, f) for r in records] for f in _COLUMN_FIELDS}
+            return _Loaded("flow", name, version, cols, len(records), errors, {}, list(_flow_columns(version)),
+                           records=records)
         try:
             table = spreadsheet.read_table(data, name=name)
             used = dict(mapping) if mapping is not None else spreadsheet.guess_mapping(table.headers)
-            records, errors = spreadsheet.to_records(table, used)
+            cols, errors = spreadsheet.to_columns(table, used)
         except spreadsheet.SpreadsheetError as exc:
             raise UserError(exc.message, file=name, row=exc.row, column=exc.column or None) from exc
         if not any(v for v in used.values()):
             raise UserError("Nessuna colonna riconosciuta: indica quale colonna contiene codice fiscale, nome, importo"
                             " e gli altri dati", file=name, row=table.header_row)
         kind = "csv" if table.delimiter else "xlsx"
-        return _Loaded(kind, name, "", records, errors, used, table.headers, table.sheet_name)
+        return _Loaded(kind, name, "", cols, len(table.rows), errors, used, table.headers, table.sheet_name)
 
     def preview_import(self, path: str | os.PathLike, mapping: Mapping[str, str] | None = None, *,
                        list_name: str | None = None, debt_type: str | None = None) -> ImportPreview:
         """Read and validate a file without writing anything (for the import dialog)."""
         ente = self._ente()
         rules = self._rules(ente)
-        loaded = self._load(path, mapping)
-        with self.ws.db.session() as s:
-            lst = repo.get_list(s, ente.id, list_name.strip()) if list_name else None
-            default_type = (debt_type or "").strip() or (lst.default_debt_type if lst else "")
-            existing = {d["iud"]: d for d in repo.debts_of_list(s, lst.id, columns=("iud", "parent_id", "state",
-                                                                                    "cancel_requested"))} \
-                if lst else {}
-            prepared = self._prepare(s, ente, rules, loaded, default_type, lst.id if lst else None)
-        errors: dict[int, list[RowError]] = {}
-        valid = 0
-        for p in prepared:
-            if p.row_errors:
-                errors[p.row] = p.row_errors
-            else:
-                valid += 1
-        file_iuds = {p.record.iud for p in prepared}
+        with bulk_work():
+            loaded = self._load(path, mapping)
+            with self.ws.db.session() as s:
+                lst = repo.get_list(s, ente.id, list_name.strip()) if list_name else None
+                default_type = (debt_type or "").strip() or (lst.default_debt_type if lst else "")
+                existing = {d["iud"]: d for d in repo.debts_of_list(s, lst.id, columns=("iud", "parent_id", "state",
+                                                                                        "cancel_requested"))} \
+                    if lst else {}
+                checked = self._prepare(s, ente, rules, loaded, default_type, lst.id if lst else None)
+            records = loaded.all_records()
+        errors = {loaded.row_no(i): report for i, report in checked.reports.items() if report}
+        valid = sum(checked.valid)
+        file_iuds = set(loaded.cols["iud"])
         missing = sum(1 for iud, d in existing.items() if iud and iud not in file_iuds and d["parent_id"] is None
                       and d["state"] not in (DebtState.ANNULLATO, DebtState.PAGATO) and not d["cancel_requested"])
         return ImportPreview(file=loaded.file, format=loaded.kind, version=loaded.version, headers=loaded.headers,
-                             mapping=loaded.mapping, records=[p.record for p in prepared], errors=errors,
-                             rows=len(prepared), valid=valid, invalid=len(prepared) - valid, sheet=loaded.sheet,
-                             existing_list=lst is not None, matched=sum(1 for i in file_iuds if i in existing),
-                             missing=missing)
+                             mapping=loaded.mapping, records=records, errors=errors, rows=loaded.n, valid=valid,
+                             invalid=loaded.n - valid, sheet=loaded.sheet, existing_list=lst is not None,
+                             matched=sum(1 for i in file_iuds if i in existing), missing=missing)
 
     def _prepare(self, s, ente: EnteData, rules: _Rules, loaded: _Loaded, default_type: str,
-                 list_id: int | None) -> list[_Prepared]:
-        """Records with defaults filled in, their stored errors and their report errors."""
+                 list_id: int | None) -> _Checked:
+        """Fill defaults (tipo, taxonomy) and check every row: which are valid, what to store as their
+        errors, and what to report (with the file's row numbers and column names)."""
+        n, cols = loaded.n, loaded.cols
+        types = rules.types
+        cols.setdefault("iud", [""] * n)
+        dtypes = cols.get("debt_type")
+        fill = loaded.kind != "flow" and bool(default_type)
+        if dtypes is None:
+            dtypes = [default_type if fill else ""] * n
+        elif fill and "" in dtypes:
+            dtypes = [t or default_type for t in dtypes]
+        cols["debt_type"] = dtypes
+        data = cols.get("collection_data")
+        if data is None or "" in data:
+            taxonomy = {code: t.taxonomy for code, t in types.items()}
+            if data is None and dtypes.count(dtypes[0]) == n:
+                cols["collection_data"] = [taxonomy.get(dtypes[0], "")] * n
+            else:
+                cols["collection_data"] = [d or taxonomy.get(t, "") for d, t in
+                                           zip(data or [""] * n, dtypes, strict=True)]
+        loaded.forget_records("debt_type", "collection_data")
+        iuds = cols["iud"]
+        nonblank = [i for i in iuds if i]
+        dups: dict[int, FieldError] = {}
+        if len(set(nonblank)) != len(nonblank):
+            light = [DebtRecord(iud=i, source_row=r) for i, r in zip(iuds, loaded.row_numbers(), strict=True)]
+            dups = dict(duplicate_iud_errors(light))
+        others: dict[str, list[dict[str, Any]]] = {}
+        if nonblank and repo.ente_has_other_debts(s, ente.id, list_id):
+            pairs = self._iud_owners(s, ente.id, nonblank)
+            others = {iud: hs for iud, hs in ((i, [h for h in hs if h["list_id"] != list_id and _counts_for_iud(h)])
+                                               for i, hs in pairs.items()) if hs}
+        names = repo.list_names(s, {h["list_id"] for hs in others.values() for h in hs})
         read_errors: dict[int, list[RowError]] = {}
         for e in loaded.errors:
             read_errors.setdefault(e.row, []).append(e)
-        records = loaded.records
-        for rec in records:
-            if loaded.kind != "flow" and not rec.debt_type and default_type:
-                rec.debt_type = default_type
-            t = rules.types.get(rec.debt_type)
-            if not rec.collection_data and t is not None:
-                rec.collection_data = t.taxonomy
-        dups = dict(duplicate_iud_errors(records))
-        file_iuds = [r.iud for r in records if r.iud]
-        others: dict[str, list[dict[str, Any]]] = {}
-        if file_iuds:
-            pairs = self._iud_owners(s, ente.id, file_iuds) if len(file_iuds) <= 20_000 else \
-                _owners_by_scan(s, ente.id)
-            others = {iud: [h for h in hs if h["list_id"] != list_id] for iud, hs in pairs.items()}
-        names = repo.list_names(s, {h["list_id"] for hs in others.values() for h in hs})
-        out = []
-        for i, rec in enumerate(records):
-            row_no = rec.source_row or 0
-            rerrs = read_errors.get(row_no, [])
+        ok = quick_ok_columns(cols, n, types)
+        valid = [True] * n
+        errors_json = [""] * n
+        reports: dict[int, list[RowError]] = {}
+        seg = ente.segregation_code or None
+        row_numbers = loaded.row_numbers()
+        for i in range(n):
+            row_no = row_numbers[i]
+            rerrs = read_errors.get(row_no) if read_errors else None
+            if ok[i] and not rerrs and i not in dups and iuds[i] not in others:
+                continue
+            rec = loaded.record(i)
+            if not rerrs and i not in dups and iuds[i] not in others and not validate_debt(
+                    rec, types.get(rec.debt_type), DEFAULT_VERSION, segregation_code=seg):
+                continue
+            rerrs = rerrs or []
             sticky = [{"column": _mypay_column(e.column, loaded), "message": e.message, "sticky": True}
                       for e in rerrs]
             extra = [dups[i]] if i in dups else []
             extra += self._clash(rec.iud, others, None, -1, names)
-            valid, errs = rules.stored_errors(rec, False, sticky=sticky, extra=extra)
+            is_valid, errs = rules.stored_errors(rec, False, sticky=sticky, extra=extra)
             report = list(rerrs)
-            if not valid:
+            if not is_valid:
                 for e in _errors_from_json(errs):
                     if not e.get("sticky"):
                         report.append(RowError(row_no, _file_column(e["column"], loaded), e["message"]))
-            out.append(_Prepared(rec, row_no, valid, errs, report))
-        return out
+            valid[i], errors_json[i] = is_valid, errs
+            if report:
+                reports[i] = report
+        return _Checked(valid, errors_json, reports)
 
     def import_file(self, path: str | os.PathLike, list_name: str, debt_type: str | None = None,
                     cancel_missing: bool = False, mapping: Mapping[str, str] | None = None, *,
@@ -968,6 +1004,10 @@ class ListService:
         are reported (and with ``cancel_missing`` cancelled). A flow row with azione A cancels its debt.
         One transaction: an unreadable file or a cancel changes nothing.
         """
+        with bulk_work():
+            return self._import_file(path, list_name, debt_type, cancel_missing, mapping, progress, cancel)
+
+    def _import_file(self, path, list_name, debt_type, cancel_missing, mapping, progress, cancel) -> ImportReport:
         ente = self._ente()
         rules = self._rules(ente)
         list_name = self._check_name(list_name)
@@ -976,12 +1016,11 @@ class ListService:
             raise UserError(f"Tipo dovuto «{debt_type}» non configurato per l'Ente", field="tipo")
         progress(0, 0, "Lettura del file")
         loaded = self._load(path, mapping)
-        if not loaded.records:
+        if not loaded.n:
             raise UserError("Il file non contiene righe di dati (solo l'intestazione o righe vuote)", file=loaded.file)
         cancel.raise_if_cancelled()
-        report = ImportReport(list=list_name, file=loaded.file, format=loaded.kind, version=loaded.version,
-                              rows=len(loaded.records))
-        total = len(loaded.records)
+        n = loaded.n
+        report = ImportReport(list=list_name, file=loaded.file, format=loaded.kind, version=loaded.version, rows=n)
         with self.ws.db.session(immediate=True) as s:
             lst = repo.get_list(s, ente.id, list_name)
             if lst is None:
@@ -989,56 +1028,61 @@ class ListService:
                 report.created_list = True
             default_type = debt_type or lst.default_debt_type
             existing_rows = [] if report.created_list else repo.debts_of_list(s, lst.id)
-            progress(0, total, "Controllo dei dati")
-            prepared = self._prepare(s, ente, rules, loaded, default_type, lst.id)
+            progress(0, n, "Controllo dei dati")
+            checked = self._prepare(s, ente, rules, loaded, default_type, lst.id)
             cancel.raise_if_cancelled()
-            existing = {}
+            report.valid = sum(checked.valid)
+            report.invalid = n - report.valid
+            for i in sorted(checked.reports):
+                report.errors.extend(checked.reports[i])
+            existing: dict[str, dict[str, Any]] = {}
             for d in existing_rows:
                 if d["iud"]:
                     existing.setdefault(d["iud"], d)
             pos = (max((d["position"] for d in existing_rows), default=-1)) + 1
-            new_rows: list[tuple] = []
             updates: list[dict[str, Any]] = []
             to_cancel: list[int] = []
-            matched_ids: set[int] = set()
-            for n, p in enumerate(prepared):
-                rec = p.record
-                report.errors.extend(p.report)
-                if p.valid:
-                    report.valid += 1
-                else:
-                    report.invalid += 1
-                d = existing.get(rec.iud) if rec.iud else None
-                if d is not None and d["id"] in matched_ids:
-                    d = None  # a repeated IUD in the file: the later rows are added (flagged duplicate)
-                if rec.action == "A" and loaded.kind == "flow":
+            iuds = loaded.cols["iud"]
+            actions = loaded.cols.get("action") if loaded.kind == "flow" else None
+            if not existing and not (actions and "A" in actions):
+                new_idx: list[int] | None = None  # every row is new: no per-row work at all
+            else:
+                new_idx = []
+                matched_ids: set[int] = set()
+                for i in range(n):
+                    if i % 20_000 == 0:
+                        cancel.raise_if_cancelled()
+                        progress(i, n, "Confronto con la lista")
+                    d = existing.get(iuds[i]) if iuds[i] else None
+                    if d is not None and d["id"] in matched_ids:
+                        d = None  # a repeated IUD in the file: the later rows are added (flagged duplicate)
+                    row_no = loaded.row_no(i)
+                    if actions is not None and actions[i] == "A":
+                        if d is None:
+                            report.errors.append(RowError(row_no, "azione", f"Annullamento di IUD «{iuds[i]}» non "
+                                                                            "presente nella lista: riga ignorata"))
+                        else:
+                            matched_ids.add(d["id"])
+                            to_cancel.append(d["id"])
+                        continue
                     if d is None:
-                        report.errors.append(RowError(p.row, "azione", f"Annullamento di IUD «{rec.iud}» non presente "
-                                                                       "nella lista: riga ignorata"))
+                        new_idx.append(i)
+                        continue
+                    matched_ids.add(d["id"])
+                    upd = self._import_update(d, loaded.record(i), row_no, checked.valid[i],
+                                              checked.errors_json[i], ente, rules, report)
+                    if upd is None:
+                        report.unchanged += 1
                     else:
-                        matched_ids.add(d["id"])
-                        to_cancel.append(d["id"])
-                    continue
-                if d is None:
-                    new_rows.append(self._new_row(rec, p, pos, ente))
-                    pos += 1
-                    continue
-                matched_ids.add(d["id"])
-                upd = self._import_update(d, rec, p, ente, rules, report)
-                if upd is None:
-                    report.unchanged += 1
-                else:
-                    updates.append(upd)
-                if n % 20_000 == 0:
-                    cancel.raise_if_cancelled()
-                    progress(n, total, "Controllo dei dati")
-            progress(total, total, "Salvataggio")
-            repo.insert_debts(s, _NEW_COLUMNS, new_rows, {"ente_id": ente.id, "list_id": lst.id,
-                                                          "state": DebtState.NUOVO})
-            report.added = len(new_rows)
+                        updates.append(upd)
+            cancel.raise_if_cancelled()
+            progress(n, n, "Salvataggio")
+            columns = _insert_columns(loaded, checked, new_idx, pos, ente)
+            report.added = repo.insert_debt_columns(s, columns, {"ente_id": ente.id, "list_id": lst.id,
+                                                                 "state": DebtState.NUOVO})
             repo.update_debts(s, updates)
             report.updated = len(updates)
-            file_iuds = {p.record.iud for p in prepared if p.record.iud}
+            file_iuds = set(iuds)
             missing = [d for d in existing_rows if d["parent_id"] is None and d["iud"] not in file_iuds
                        and d["state"] not in (DebtState.ANNULLATO, DebtState.PAGATO) and not d["cancel_requested"]]
             report.missing = len(missing)
@@ -1056,28 +1100,23 @@ class ListService:
         self.ws.audit("lists.import", ente_id=ente.id, entity="debt_list", entity_id=list_id,
                       details={"file": loaded.file, "format": loaded.kind, "rows": report.rows, "added": report.added,
                                "updated": report.updated, "invalid": report.invalid, "cancelled": report.cancelled})
-        progress(total, total, "Fatto")
+        progress(n, n, "Fatto")
         return report
 
     @staticmethod
-    def _new_row(rec: DebtRecord, p: _Prepared, position: int, ente: EnteData) -> tuple:
-        return (*[getattr(rec, n) for n in _PLAIN_FIELDS], bilancio_to_json(rec.bilancio), position, p.valid,
-                p.errors_json, p.row or None, notice_number_for(rec.iuv, ente.application_code))
-
-    @staticmethod
-    def _import_update(d: Mapping[str, Any], rec: DebtRecord, p: _Prepared, ente: EnteData, rules: _Rules,
-                       report: ImportReport) -> dict[str, Any] | None:
+    def _import_update(d: Mapping[str, Any], rec: DebtRecord, row_no: int, valid: bool, errors_json: str,
+                       ente: EnteData, rules: _Rules, report: ImportReport) -> dict[str, Any] | None:
         current = record_of(d)
         changed = {n: getattr(rec, n) for n in RECORD_FIELDS if getattr(rec, n) != getattr(current, n)}
-        if not changed and (d["errors_json"] or "") == p.errors_json:
+        if not changed and (d["errors_json"] or "") == errors_json:
             return None
         if changed:
             if not is_editable(d["state"]) or d["cancel_requested"]:
-                report.errors.append(RowError(p.row, "IUD", f"Il dovuto {rec.iud} è "
+                report.errors.append(RowError(row_no, "IUD", f"Il dovuto {rec.iud} è "
                                               f"{state_label(d['state']).lower()}: modifiche ignorate"))
                 return None
             if d["portal_hash"] and "iuv" in changed and d["iuv"]:
-                report.errors.append(RowError(p.row, "codIuv", f"Il dovuto {rec.iud} è già sul portale con lo IUV "
+                report.errors.append(RowError(row_no, "codIuv", f"Il dovuto {rec.iud} è già sul portale con lo IUV "
                                               f"{d['iuv']}: lo IUV non si può cambiare, modifiche ignorate"))
                 return None
         upd: dict[str, Any] = {"id": d["id"]}
@@ -1088,12 +1127,11 @@ class ListService:
                 upd[n] = v
         if "iuv" in changed:
             upd["notice_number"] = notice_number_for(rec.iuv, ente.application_code)
-        valid, errs = p.valid, p.errors_json
         if d["portal_hash"]:
             # The rules for a debt the portal holds differ (its IUV may be a MyPay one).
-            valid, errs = rules.stored_errors(rec, True, sticky=[e for e in _errors_from_json(p.errors_json)
-                                                                 if e.get("sticky")])
-        upd.update(is_valid=valid, errors_json=errs, source_row=p.row or None)
+            valid, errors_json = rules.stored_errors(rec, True, sticky=[e for e in _errors_from_json(errors_json)
+                                                                        if e.get("sticky")])
+        upd.update(is_valid=valid, errors_json=errors_json, source_row=row_no or None)
         if d["state"] == DebtState.RIFIUTATO and changed:
             upd.update(state=DebtState.SUL_PORTALE if d["portal_hash"] else DebtState.NUOVO, portal_error_code="",
                        portal_error_message="")
@@ -1186,34 +1224,108 @@ class ListService:
 
 # --- helpers ---------------------------------------------------------------------------------------
 
+@contextmanager
+def bulk_work():
+    """Pause the cyclic garbage collector while building 100,000s of short-lived objects.
+
+    The rows, records and tuples of a big import hold no reference cycles, yet every allocation
+    burst triggers collections that rescan the whole heap (about half the CPU of an import).
+    Reference counting still frees everything; the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
 _PLAIN_FIELDS = tuple(n for n in RECORD_FIELDS if n != "bilancio")
-_NEW_COLUMNS = (*_PLAIN_FIELDS, "bilancio_json", "position", "is_valid", "errors_json", "source_row",
-                "notice_number")
+_plain_values = attrgetter(*_PLAIN_FIELDS)
+
+
+_COLUMN_FIELDS = (*RECORD_FIELDS, "action", "source_row")
 
 
 @dataclass
 class _Loaded:
+    """A file read for import, kept as columns ({DebtRecord field: values}); records are built only
+    for the rows that need one (errors, updates of existing debts, previews)."""
+
     kind: str
     file: str
     version: str
-    records: list[DebtRecord]
+    cols: dict[str, list]
+    n: int
     errors: list[RowError]
     mapping: dict[str, str]
     headers: list[str]
     sheet: str = ""
+    records: list[DebtRecord] | None = None
+
+    def row_numbers(self) -> list[int]:
+        rows = self.cols.get("source_row")
+        return [r or 0 for r in rows] if rows is not None else list(range(2, self.n + 2))
+
+    def row_no(self, i: int) -> int:
+        rows = self.cols.get("source_row")
+        return (rows[i] or 0) if rows is not None else i + 2
+
+    def record(self, i: int) -> DebtRecord:
+        if self.records is not None:
+            return self.records[i]
+        return DebtRecord(**{f: v[i] for f, v in self.cols.items() if f in _RECORD_ARGS})
+
+    def all_records(self) -> list[DebtRecord]:
+        if self.records is None:
+            self.records = spreadsheet.records_from_columns(self.cols, self.n)
+        return self.records
+
+    def forget_records(self, *changed: str) -> None:
+        """Columns were changed in place: rebuild records from them (flows keep their objects)."""
+        if self.records is not None:
+            for name in changed:
+                for rec, v in zip(self.records, self.cols[name], strict=True):
+                    setattr(rec, name, v)
+
+
+_RECORD_ARGS = frozenset(f.name for f in fields(DebtRecord))
 
 
 @dataclass
-class _Prepared:
-    record: DebtRecord
-    row: int
-    valid: bool
-    errors_json: str
-    report: list[RowError]
+class _Checked:
+    valid: list[bool]
+    errors_json: list[str]
+    reports: dict[int, list[RowError]]  # by row index
 
-    @property
-    def row_errors(self) -> list[RowError]:
-        return self.report
+
+def _insert_columns(loaded: _Loaded, checked: _Checked, idx: list[int] | None, first_position: int,
+                    ente: EnteData) -> dict[str, Any]:
+    """Columns of the new debts to insert (``idx``: which rows; None: all of them)."""
+    n = loaded.n if idx is None else len(idx)
+
+    def pick(values: list) -> list:
+        return values if idx is None else [values[i] for i in idx]
+
+    out: dict[str, Any] = {}
+    for name in _PLAIN_FIELDS:
+        values = loaded.cols.get(name)
+        out[name] = _FIELD_DEFAULTS[name] if values is None else pick(values)
+    bil = loaded.cols.get("bilancio")
+    out["bilancio_json"] = "" if bil is None or bil.count(None) == len(bil) else \
+        [bilancio_to_json(b) if b else "" for b in pick(bil)]
+    out["position"] = list(range(first_position, first_position + n))
+    out["is_valid"] = pick(checked.valid)
+    out["errors_json"] = pick(checked.errors_json)
+    rows = loaded.cols.get("source_row")
+    out["source_row"] = pick(rows) if rows is not None else None
+    iuvs = out["iuv"]
+    out["notice_number"] = "" if not isinstance(iuvs, list) or iuvs.count("") == n else \
+        [notice_number_for(v, ente.application_code) if v else "" for v in iuvs]
+    return out
+
+
+_FIELD_DEFAULTS = {f.name: f.default for f in fields(DebtRecord)}
 
 
 def _flow_columns(version: str) -> list[str]:
@@ -1266,13 +1378,6 @@ def _stored_value(d: Mapping[str, Any], name: str) -> Any:
 def _counts_for_iud(d: Mapping[str, Any]) -> bool:
     """Whether a debt holds its IUD (a cancelled debt the portal never had does not)."""
     return bool(d.get("iud")) and not (d.get("state") == DebtState.ANNULLATO and not d.get("portal_hash"))
-
-
-def _owners_by_scan(s, ente_id: int) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for d in repo.debts_with_iud_scan(s, ente_id):
-        out.setdefault(d["iud"], []).append(d)
-    return out
 
 
 def _pending_candidates(s, list_id: int) -> list[dict[str, Any]]:

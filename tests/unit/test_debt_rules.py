@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mypay_desk.domain.debt_states import DebtState, pending_action
@@ -298,3 +298,127 @@ def test_copy_for_instalment():
     assert (inst.iud, inst.iuv, inst.amount_cents, inst.due_date) == ("TARI2025-0001-R1", "", 5000, date(2025, 3, 1))
     assert inst.debtor_code == parent.debtor_code and inst.causale.endswith("Rata 1")
     assert bilancio_total(inst.bilancio) == 5000 and not inst.multi_beneficiary and inst.sec_name == ""
+
+
+# --- the fast path never disagrees with the full rules -----------------------------------------------
+
+def _cf_strategy():
+    from stdnum.it import codicefiscale
+
+    alnum = st.sampled_from("ABCDEFGHLMNPRSTVZ0123456789")
+
+    @st.composite
+    def cf(draw):
+        chars = [draw(alnum) for _ in range(15)]
+        body = "".join(chars)
+        check = codicefiscale.calc_check_digit(body) if draw(st.booleans()) else draw(st.sampled_from("ABCXYZ"))
+        return body + check
+
+    return cf()
+
+
+@settings(max_examples=400)
+@given(_cf_strategy())
+def test_cf_quick_implies_stdnum(code):
+    from stdnum.it import codicefiscale
+
+    from mypay_desk.domain.debts import cf_quick_ok
+
+    if cf_quick_ok(code):
+        assert codicefiscale.is_valid(code)
+
+
+def test_cf_quick_accepts_ordinary_codes():
+    from stdnum.it import codicefiscale
+
+    from mypay_desk.domain.debts import cf_quick_ok
+
+    assert cf_quick_ok("RSSMRA85T10A562S")
+    for body in ("RSSMRA85T10A562", "VRDNNA90C41L219", "BNCLCU75B12H50M", "SPSGPP66D14F83P"):
+        assert cf_quick_ok(body + codicefiscale.calc_check_digit(body)), body
+
+
+_POOLS = {
+    "iud": ["T-1", "", "000X", "A B", "X" * 36, "T\x01"],
+    "iuv": ["", "", "123"],
+    "debtor_type": ["F", "F", "G", ""],
+    "debtor_code": ["RSSMRA85T10A562S", "RSSMRA85T10A562X", "ANONIMO", "01199250158", "RSSMRA85T00A562S",
+                    "RSSMRA85T31A562Z"],
+    "debtor_name": ["ROSSI", "", " ", "X" * 71, "A\nB", "Nicolò"],
+    "address": ["", "VIA ROMA 1", "VIA UNIVERSITÀ", "X" * 71, "VIA 4-NOV"],
+    "civic": ["", "12/B", "1;2"],
+    "postal_code": ["", "20100", "2010", "2010A", "٢٠١٠٠"],
+    "city": ["", "MILANO", "X" * 36, "A\tB"],
+    "province": ["", "MI", "XX", "EE"],
+    "country": ["", "IT", "FR", "ZZ"],
+    "email": ["", "a@b.it", "a@", "a b@c.it"],
+    "due_date": [None, date(2025, 1, 1)],
+    "amount_cents": [1, 0, -1, 99_999_999_999, 100_000_000_000],
+    "pa_fee_cents": [None, 0, -1],
+    "debt_type": ["TARI", "MENSA", "", "MARCA_BOLLO_DIGITALE"],
+    "causale": ["c", "", " ", "x" * 141, "x" * 1025, "a\nb"],
+    "collection_data": ["9/0101108TS/", "", "5/abc", "9/a b"],
+    "generate_iuv": [False, True],
+    "action": ["", "I", "X"],
+}
+
+
+@settings(max_examples=800)
+@given(st.dictionaries(st.sampled_from(sorted(_POOLS)), st.integers(min_value=0, max_value=5), max_size=3),
+       st.sampled_from([TARI, MENSA, None, replace(TARI, active=False)]),
+       st.sampled_from(["1_0", "1_1", "1_2", "1_3", "1_4"]), st.booleans())
+def test_quick_path_agrees_with_full_rules(mutations, dtype, version, check_action):
+    """A good record with up to three fields replaced by awkward values: whenever the fast path says
+    "fine", the full rules find nothing either."""
+    from mypay_desk.domain.debts import _quick_ok, _validate_full
+
+    values = {k: _POOLS[k][i % len(_POOLS[k])] for k, i in mutations.items()}
+    if dtype is not None and dtype.code != "TARI":
+        values.setdefault("debt_type", dtype.code)
+    rec = good(**values)
+    if _quick_ok(rec, dtype, version, check_action):
+        assert _validate_full(rec, dtype, version, check_action=check_action) == []
+
+
+def test_quick_path_is_taken_for_ordinary_records():
+    from mypay_desk.domain.debts import _quick_ok
+
+    assert _quick_ok(good(), TARI, "1_4", False)
+    assert _quick_ok(good(debt_type="MENSA", collection_data="9/0201133IM/", due_date=None), MENSA, "1_4", False)
+    assert not _quick_ok(good(iuv="12"), TARI, "1_4", False)
+
+
+@settings(max_examples=800)
+@given(st.lists(st.dictionaries(st.sampled_from(sorted(_POOLS)), st.integers(min_value=0, max_value=5),
+                                max_size=3), min_size=1, max_size=4),
+       st.sampled_from([TARI, MENSA, replace(TARI, active=False)]), st.sampled_from(["1_0", "1_2", "1_4"]))
+def test_column_fast_path_agrees_with_full_rules(batch, dtype, version):
+    from dataclasses import fields
+
+    from mypay_desk.domain.debts import _validate_full, quick_ok_columns
+
+    recs = []
+    for mutations in batch:
+        values = {k: _POOLS[k][i % len(_POOLS[k])] for k, i in mutations.items() if k != "action"}
+        if dtype.code != "TARI":
+            values.setdefault("debt_type", dtype.code)
+        recs.append(good(**values))
+    cols = {f.name: [getattr(r, f.name) for r in recs] for f in fields(DebtRecord)}
+    types = {"TARI": TARI if dtype.code != "TARI" else dtype, "MENSA": MENSA}
+    for rec, ok in zip(recs, quick_ok_columns(cols, len(recs), types, version), strict=True):
+        if ok:
+            assert _validate_full(rec, types.get(rec.debt_type), version) == []
+
+
+def test_column_fast_path_takes_ordinary_rows():
+    from dataclasses import fields
+
+    from mypay_desk.domain.debts import quick_ok_columns
+
+    recs = [good(), good(iud="B"), good(iud="C", iuv="x"), good(iud="D", due_date=None)]
+    cols = {f.name: [getattr(r, f.name) for r in recs] for f in fields(DebtRecord)}
+    assert quick_ok_columns(cols, 4, {"TARI": TARI}) == [True, True, False, False]
+    partial = {"iud": ["A"], "debtor_type": ["F"], "debtor_code": ["RSSMRA85T10A562S"], "debtor_name": ["X"],
+               "amount_cents": [5], "debt_type": ["MENSA"], "causale": ["c"], "collection_data": ["9/0201133IM/"]}
+    assert quick_ok_columns(partial, 1, {"MENSA": MENSA}) == [True]
+    assert quick_ok_columns(partial, 1, {"MENSA": MENSA}, "1_1") == [False]  # due date needed in 1_1

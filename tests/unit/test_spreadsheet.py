@@ -168,3 +168,15 @@ def test_header_for_column():
     assert header_for_column(mapping, "codiceIdentificativoUnivoco") == "C.F."
     assert header_for_column(mapping, "anagraficaPagatore") == "Cognome"
     assert header_for_column(mapping, "tipoDovuto") == "tipoDovuto"
+
+
+def test_column_fast_paths_keep_cell_semantics(tmp_path):
+    p = make_xlsx(tmp_path / "a.xlsx", [["Nome", "Indirizzo", "CF"],
+                                        ["ROSSI\nMARIO", "VIA  ROMA", "rssmra85t10a562s"],
+                                        ["BIANCHI", "PIAZZA DUOMO", "RSSMRA85T10A562S"]])
+    cols, errors = __import__("mypay_desk.formats.spreadsheet", fromlist=["to_columns"]).to_columns(
+        read_table(p), {"debtor_name": "Nome", "address": "Indirizzo", "debtor_code": "CF"})
+    assert errors == []
+    assert cols["debtor_name"] == ["ROSSI MARIO", "BIANCHI"]
+    assert cols["address"] == ["VIA ROMA", "PIAZZA DUOMO"]
+    assert cols["debtor_code"] == [CF, CF]

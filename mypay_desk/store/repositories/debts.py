@@ -194,63 +194,84 @@ def _full_row(values: dict[str, Any], now: datetime) -> dict[str, Any]:
 
 def insert_debts(session: Session, columns: Sequence[str], rows: Sequence[Sequence[Any]],
                  constants: dict[str, Any] | None = None) -> int:
-    """Insert debts given as tuples over ``columns``; ``constants`` fill other columns for every row
-    (the remaining columns take their defaults). Returns the number of rows inserted.
-
-    Fast path (SQLite, many rows): bind the rows into an index-less TEMP table holding only
-    ``columns``, then one INSERT ... SELECT adds the constants and maintains the indexes in C.
-    """
+    """Insert debts given as tuples over ``columns`` (see ``insert_debt_columns``)."""
     if not rows:
+        return 0
+    by_column = list(zip(*rows, strict=True))
+    return insert_debt_columns(session, {name: list(values) for name, values in zip(columns, by_column,
+                                                                                    strict=True)},
+                               constants)
+
+
+def insert_debt_columns(session: Session, columns: dict[str, Any], constants: dict[str, Any] | None = None) -> int:
+    """Insert debts given column-wise: ``{column: list of values, or one value for every row}``;
+    ``constants`` too give one value for every row; other columns take their defaults. Returns the
+    number of rows (the length of the lists).
+
+    Fast path (SQLite, many rows): the columns that vary are bound into an index-less TEMP table, then
+    one INSERT ... SELECT adds the constant columns and maintains the indexes in C.
+    """
+    lists = {k: v for k, v in columns.items() if isinstance(v, list)}
+    if not lists:
+        return 0
+    n = len(next(iter(lists.values())))
+    if any(len(v) != n for v in lists.values()):
+        raise ValueError("debt columns of different lengths")
+    if n == 0:
         return 0
     now = utcnow()
     consts = {k: v for k, v in DEBT_DEFAULTS.items() if k not in columns}
     consts.update(created_at=now, updated_at=now)
+    consts.update({k: v for k, v in columns.items() if not isinstance(v, list)})
     consts.update(constants or {})
-    for k in columns:
-        consts.pop(k, None)
-    unknown = [c for c in [*columns, *consts] if c not in DEBT_DEFAULTS]
+    varying: list[tuple[str, list]] = []
+    for name, values in lists.items():
+        consts.pop(name, None)
+        first = values[0]
+        # A column with one value for every row (most 1_4 fields of an office's file) is a constant.
+        if values.count(first) == n and (first is None or type(first) in (str, int, bool)):
+            consts[name] = first
+        else:
+            varying.append((name, values))
+    unknown = [c for c in [*(name for name, _v in varying), *consts] if c not in DEBT_DEFAULTS]
     if unknown:
         raise ValueError(f"unknown debt columns: {unknown}")
     conn = session.connection()
-    if conn.dialect.name != "sqlite" or len(rows) < STAGE_MIN_ROWS:
-        names = list(columns)
-        session.execute(insert(Debt.__table__), [{**consts, **dict(zip(names, r, strict=True))} for r in rows])
-        return len(rows)
+    if conn.dialect.name != "sqlite" or n < STAGE_MIN_ROWS:
+        names = [name for name, _v in varying]
+        data = [dict(zip(names, row, strict=True)) for row in zip(*(v for _n, v in varying), strict=True)] \
+            if varying else [{} for _ in range(n)]
+        session.execute(insert(Debt.__table__), [{**consts, **d} for d in data])
+        return n
     # --- SQLite fast path: staging table + INSERT ... SELECT (plain SQL, portable in form) ---
-    cols = list(columns)
+    if not varying:  # all rows identical: keep one column so the staging table has the rows
+        name = next(iter(lists))
+        varying.append((name, lists[name]))
+        consts.pop(name)
+    cols = [name for name, _v in varying]
+    # Dates as SQLAlchemy stores them in SQLite (ISO text), converted column-wise.
+    staged = [[_sqlite_value(v) if v is not None else None for v in values] if name in _DATE_COLUMNS else values
+              for name, values in varying]
+    rows = list(zip(*staged, strict=True))
     col_list = ", ".join(cols)
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_STAGE_TABLE}")
     conn.exec_driver_sql(f"CREATE TEMP TABLE {_STAGE_TABLE} ({col_list})")
     try:
         marks = ", ".join("?" * len(cols))
-        date_idx = [i for i, c in enumerate(cols) if c in _DATE_COLUMNS]
-        if date_idx:
-            rows = [_convert_dates(r, date_idx) for r in rows]
-        conn.exec_driver_sql(f"INSERT INTO temp.{_STAGE_TABLE} ({col_list}) VALUES ({marks})",
-                             rows if isinstance(rows, list) and isinstance(rows[0], tuple) else
-                             [tuple(r) for r in rows])
+        conn.exec_driver_sql(f"INSERT INTO temp.{_STAGE_TABLE} ({col_list}) VALUES ({marks})", rows)
         const_names = list(consts)
         target = ", ".join([*cols, *const_names])
         source = ", ".join([*cols, *("?" * len(const_names))])
         conn.exec_driver_sql(
             f"INSERT INTO debt ({target}) SELECT {source} FROM temp.{_STAGE_TABLE} ORDER BY rowid",
-            tuple(_sqlite_value(consts[n]) for n in const_names),
+            tuple(_sqlite_value(consts[c]) for c in const_names),
         )
     finally:
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_STAGE_TABLE}")
-    return len(rows)
+    return n
 
 
 _DATE_COLUMNS = {c.name for c in Debt.__table__.columns if c.type.python_type in (date, datetime)}
-
-
-def _convert_dates(row: Sequence[Any], idx: list[int]) -> tuple:
-    out = list(row)
-    for i in idx:
-        v = out[i]
-        if v is not None:
-            out[i] = _sqlite_value(v)
-    return tuple(out)
 
 
 def _sqlite_value(v: Any) -> Any:
@@ -306,6 +327,15 @@ def ids_of_list(session: Session, list_id: int, where_iuds: Sequence[str] | None
         chunk = wanted[start:start + CHUNK]
         out.update(session.execute(stmt.where(and_(Debt.iud.in_(chunk)))).all())
     return out
+
+
+def ente_has_other_debts(session: Session, ente_id: int, list_id: int | None) -> bool:
+    """Whether the Ente has debts outside ``list_id`` (an import into an empty workspace skips the
+    IUD uniqueness lookups)."""
+    stmt = select(Debt.id).where(Debt.ente_id == ente_id)
+    if list_id is not None:
+        stmt = stmt.where(Debt.list_id != list_id)
+    return session.execute(stmt.limit(1)).first() is not None
 
 
 def debts_with_iud_scan(session: Session, ente_id: int) -> list[dict[str, Any]]:
