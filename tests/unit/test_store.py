@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy.exc import OperationalError
 
 from mypay_desk.store import db as dbmod
 from mypay_desk.store.models import Base
@@ -35,7 +36,7 @@ def test_migration_of_an_older_database_makes_a_backup_first(tmp_path):
     con.execute("DELETE FROM alembic_version")  # as if written before the first migration
     con.commit()
     con.close()
-    with pytest.raises(Exception):  # tables already exist: upgrade cannot recreate them
+    with pytest.raises(OperationalError, match="already exists"):  # upgrade cannot recreate the tables
         dbmod.migrate(path)
     backups = list((tmp_path / dbmod.BACKUP_DIR_NAME).glob("*.sqlite3"))
     assert backups, "a backup copy must exist before any migration step runs"
@@ -66,8 +67,7 @@ def test_not_a_database_gives_a_clear_error(tmp_path):
 def test_immediate_session_rolls_back_on_error(workspace, ente):
     from mypay_desk.store.repositories import ente as repo
 
-    with pytest.raises(RuntimeError):
-        with workspace.db.session(immediate=True) as s:
-            repo.allocate_iuv_progressives(s, ente.id, 5)
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), workspace.db.session(immediate=True) as s:
+        repo.allocate_iuv_progressives(s, ente.id, 5)
+        raise RuntimeError("boom")
     assert workspace.ente.get_by_id(ente.id).iuv_progressive == 1
