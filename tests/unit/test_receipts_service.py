@@ -393,3 +393,20 @@ def test_bulk_insert_stores_dates_as_the_orm_does(workspace, ente, tmp_path):
                                     Receipt.outcome_date == date(2025, 3, 1)).one()
         assert r.iud == "A" and r.imported_at is not None
         assert s.query(Receipt).filter(Receipt.imported_at == r.imported_at).count() == 1
+
+
+def test_many_small_batches_dedupe_and_match_across_batches(workspace, ente, tmp_path, monkeypatch):
+    from mypay_desk.services import receipts as svc
+
+    monkeypatch.setattr(svc, "BATCH_ROWS", 2)
+    ids = add_debts(workspace, ente.id, [dict(iud=f"D{i}", iuv=f"12000000000000000{i}", amount_cents=10000)
+                                         for i in range(4)])
+    rows = [row(i, iud=f"D{i}", iuv=f"12000000000000000{i}") for i in range(4)]
+    rows.insert(3, row(0, iud="D0", iuv="120000000000000000"))  # the first receipt again, in another batch
+    rows.append(row(9, iud="S9", iuv="99"))
+    progress = []
+    rep = workspace.receipts.import_file(export_file(tmp_path, rows), ente_id=ente.id,
+                                         progress=lambda d, t, m: progress.append(d))
+    assert (rep.receipts, rep.new, rep.duplicates, rep.matched, rep.unmatched) == (6, 5, 1, 4, 1)
+    assert all(debt(workspace, i).paid_amount_cents == 10000 for i in ids.values())  # not doubled
+    assert progress[:3] == [0, 2, 4]

@@ -142,6 +142,20 @@ def insert_binder(bind) -> Callable[[list], tuple]:
     return bind_row
 
 
+_COMPILED_INSERTS: dict[tuple[str, str], tuple[str, list[int] | None]] = {}
+
+
+def _compiled_insert(dialect) -> tuple[str, list[int] | None]:
+    """(SQL, positions of INSERT_COLUMNS in the parameter order, None for named parameters)."""
+    key = (dialect.name, dialect.paramstyle)
+    cached = _COMPILED_INSERTS.get(key)
+    if cached is None:
+        compiled = _insert_ignoring_duplicates(dialect.name).compile(dialect=dialect)
+        order = [INSERT_COLUMNS.index(n) for n in compiled.positiontup] if compiled.positional else None
+        cached = _COMPILED_INSERTS[key] = (str(compiled), order)
+    return cached
+
+
 def insert_receipts(session: Session, rows: Sequence[Sequence], *, bound: bool = False) -> int:
     """Insert rows in INSERT_COLUMNS order; receipts whose (ente, dedupe_key) exists are skipped.
 
@@ -155,19 +169,17 @@ def insert_receipts(session: Session, rows: Sequence[Sequence], *, bound: bool =
         return 0
     conn = session.connection()
     dialect = conn.dialect
-    compiled = _insert_ignoring_duplicates(dialect.name).compile(dialect=dialect)
+    sql, order = _compiled_insert(dialect)
     if not bound:
         binder = insert_binder(conn)
         rows = [binder(list(r)) for r in rows]
-    if compiled.positional:
-        order = [INSERT_COLUMNS.index(name) for name in compiled.positiontup]
-        if order == list(range(len(INSERT_COLUMNS))):
-            params: Sequence = rows
-        else:
-            params = [tuple(r[i] for i in order) for r in rows]
+    if order is None:
+        params: Sequence = [dict(zip(INSERT_COLUMNS, r, strict=True)) for r in rows]
+    elif order == list(range(len(INSERT_COLUMNS))):
+        params = rows
     else:
-        params = [dict(zip(INSERT_COLUMNS, r, strict=True)) for r in rows]
-    result = conn.exec_driver_sql(str(compiled), params)
+        params = [tuple(r[i] for i in order) for r in rows]
+    result = conn.exec_driver_sql(sql, params)
     return result.rowcount if result.rowcount is not None and result.rowcount >= 0 else -1
 
 
