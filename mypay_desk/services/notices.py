@@ -203,7 +203,8 @@ class _Chunk:
     count: int
     items: list[tuple[NoticeData, int]] = field(default_factory=list)  # notice, number of pages
     jobs: list[list[Placement]] = field(default_factory=list)  # barcodes of every page, in order
-    future: Any = None
+    future: Any = None  # encoding in a worker process
+    streams: list[bytes] | None = None  # encoded here
 
 
 class NoticeService:
@@ -300,6 +301,25 @@ class NoticeService:
                                "output": str(output), "zip": zip})
         return result
 
+    @staticmethod
+    def _streams(chunk: _Chunk, pending: deque[_Chunk]) -> list[bytes]:
+        """The barcode streams of ``chunk``: its own work if no worker has started it; while a worker
+        is still busy on it, encode a later chunk that no worker has taken yet instead of idling."""
+        if chunk.streams is not None:
+            return chunk.streams
+        if not chunk.jobs:
+            return []
+        if chunk.future is None or chunk.future.cancel():
+            return encode_pages(chunk.jobs)
+        while not chunk.future.done():
+            spare = next((c for c in pending if c.streams is None and c.jobs
+                          and (c.future is None or c.future.cancel())), None)
+            if spare is None:
+                break
+            spare.future = None
+            spare.streams = encode_pages(spare.jobs)
+        return chunk.future.result()
+
     def _run(self, ids: list[int], builder: NoticeBuilder, sink, barcodes: bool, result: NoticeBatchResult,
              progress: ProgressCallback, cancel: CancelToken) -> None:
         """Load, build, encode and draw chunk by chunk.
@@ -339,7 +359,7 @@ class NoticeService:
         def submit_ready() -> None:
             if encoder.ready():
                 for c in pending:
-                    if c.future is None and c.jobs:
+                    if c.future is None and c.streams is None and c.jobs:
                         c.future = encoder.submit(c.jobs)
 
         done = 0
@@ -352,12 +372,7 @@ class NoticeService:
                 chunk = pending.popleft()
                 prepare()
                 submit_ready()
-                if not chunk.jobs:
-                    streams: list[bytes] = []
-                elif chunk.future is None or chunk.future.cancel():
-                    streams = encode_pages(chunk.jobs)  # not started elsewhere: faster to do it here
-                else:
-                    streams = chunk.future.result()
+                streams = self._streams(chunk, pending)
                 pos = 0
                 for notice, n_pages in chunk.items:
                     cancel.raise_if_cancelled()
