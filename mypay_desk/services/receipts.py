@@ -165,6 +165,8 @@ class ReceiptView:
 
     def to_json(self) -> dict:
         d = asdict(self)
+        for k in ("outcome_date", "receipt_datetime"):
+            d[k] = d[k].isoformat() if d[k] else None
         d["matched"] = self.matched
         d["outcome_label"] = self.outcome_label
         d["match_label"] = self.match_label
