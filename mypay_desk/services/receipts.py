@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -27,7 +28,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mypay_desk.domain.debt_states import DebtState, state_label
+from mypay_desk.domain.debt_states import state_label
 from mypay_desk.domain.money import format_amount
 from mypay_desk.formats import receipt_export as rx
 from mypay_desk.formats.receipt_xml import OUTCOME_LABELS, ReceiptSummary, ReceiptXmlError, decode_receipt_xml
@@ -545,8 +546,6 @@ class ReceiptService:
 
     def _poll(self, client, token: str, progress: ProgressCallback, cancel: CancelToken, timeout: float,
               first: float):
-        import time
-
         delay = first
         deadline = time.monotonic() + timeout
         while True:
@@ -811,6 +810,6 @@ def _download_name(url: str) -> str:
 
 
 __all__ = [
-    "CollectionPoint", "DebtState", "ImportReport", "ReceiptDetail", "ReceiptFilters", "ReceiptQuery",
+    "CollectionPoint", "ImportReport", "ReceiptDetail", "ReceiptFilters", "ReceiptQuery",
     "ReceiptService", "ReceiptTotals", "ReceiptView", "SyncReport", "dedupe_key",
 ]
