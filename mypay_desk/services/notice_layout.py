@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import logging
+import zlib
 from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfdoc import PDFObject, xObjectName
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFStream, pdfdocEnc, xObjectName
 from reportlab.pdfgen import canvas as rl_canvas
 
 from mypay_desk.domain.notice import (
@@ -363,6 +364,7 @@ class NoticeWriter:
         self.c.setCreator(APP_NAME)
         self.c.setSubject("Avviso di pagamento pagoPA")
         self.pen = _Pen(self.c)
+        self.c.setPageCallBack(self._seal_page)
         self._forms: dict[tuple, str] = {}
         self._logos: dict[str, ImageReader | None] = {}
         self._symbols = 0
@@ -430,6 +432,15 @@ class NoticeWriter:
     def save(self) -> None:
         with _binary_streams():
             self.c.save()
+
+    def _seal_page(self, _number: int) -> None:
+        """Compress the page just finished now rather than at save: reportlab would keep the text of
+        every page until then, and a run of 100,000 notices would hold gigabytes."""
+        page = self.c._doc.Pages.pages[-1]
+        if page.stream and page.Contents is None:
+            data = zlib.compress(pdfdocEnc(page.stream))
+            page.Contents = PDFStream(PDFDictionary({"Filter": PDFName("FlateDecode")}), data, filters=[])
+            page.stream = None
 
     # -- barcodes ----------------------------------------------------------------------------------
     def _barcodes(self, notice: NoticeData, group, stream: bytes) -> None:
@@ -512,7 +523,7 @@ class NoticeWriter:
         if not has_single:
             p.lines(14, 166, 180, NO_SINGLE, F.SEMIBOLD, 10, 3, 5)
             return
-        p.lines(13.5, 191.5, 27, SCAN_QR, F.REGULAR, 6.5, 4, 2.7)
+        p.lines(13.5, 192.5, 27, SCAN_QR, F.REGULAR, 6.5, 4, 2.7)
         p.label(46, 164, "Destinatario")
         p.label(46, 175, "Ente Creditore")
         p.line_fit(46, 179.5, 76, clip(ente.name, LIMITS["ente_name"]), F.BOLD, 9.5, 7)
