@@ -646,11 +646,22 @@ def _all_lines_match(pattern: str, values: list) -> bool:
     return joined.count("\n") == len(values) - 1 and rx.fullmatch(joined) is not None
 
 
+def _iuv17_ok(iuv: str, on_portal: bool, segregation_code: str | None) -> bool:
+    """An IUV17 the rules accept without comment (anything else: full rules)."""
+    if len(iuv) != 17 or not iuv.isascii() or not iuv.isdigit() or int("3" + iuv[:15]) % 93 != int(iuv[15:]):
+        return False
+    if on_portal:
+        return True
+    return iuv[2:4] != "00" and (not segregation_code or iuv.startswith(segregation_code))
+
+
 def quick_ok_columns(cols: dict[str, list], n: int, types: dict[str, DebtTypeData],
-                     version: str = DEFAULT_VERSION) -> list[bool]:
+                     version: str = DEFAULT_VERSION, *, segregation_code: str | None = None,
+                     on_portal: list[bool] | None = None) -> list[bool]:
     """For ``n`` records given as columns (``{field: values}``; a missing field means its default),
-    True where the record certainly passes :func:`validate_debt` (not on the portal, no segregation
-    check needed since the IUV must be empty). False means "check this row with validate_debt"."""
+    True where the record certainly passes :func:`validate_debt` with the same ``segregation_code``
+    and, per row, ``on_portal`` (default: not on the portal). False means "check this row with
+    validate_debt"."""
     if version not in VERSIONS or n == 0:
         return [False] * n
     ok = [True] * n
@@ -681,7 +692,12 @@ def quick_ok_columns(cols: dict[str, list], n: int, types: dict[str, DebtTypeDat
     if col("iud") is None:
         return [False] * n
     need_match(_IUD_COL, col("iud"))
-    all_default("iuv", "")
+    iuvs = col("iuv")
+    if iuvs is not None and iuvs.count("") != n:
+        portal = on_portal or [False] * n
+        flags = col("generate_iuv") or [False] * n
+        need([not v or (not g and _iuv17_ok(v, p, segregation_code))
+              for v, p, g in zip(iuvs, portal, flags, strict=True)])
     all_default("bilancio", None)
     all_default("multi_beneficiary", False)
     all_default("payment_type", "")

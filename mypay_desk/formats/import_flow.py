@@ -414,13 +414,75 @@ def read_flow(source: bytes | str | os.PathLike, *, name: str | None = None,
 
 def write_flow_csv(records: list[DebtRecord], version: str) -> bytes:
     """The flow CSV (UTF-8, header row, ``;``, ``\\n`` line ends). Each record's action must be I/M/A."""
-    columns = columns_for_version(version)
-    lines = [SEPARATOR.join(columns)]
-    for r in records:
-        if r.action not in ("I", "M", "A"):
-            raise FlowError(f"Il dovuto {r.iud or '(senza IUD)'} non ha un'azione valida (I, M o A): «{r.action}»")
-        lines.append(join_fields(record_to_fields(r, version)))
-    lines.append("")
+    names = (*_FLOW_FIELDS, "action")
+    columns = {name: [getattr(r, name) for r in records] for name in names}
+    return write_flow_csv_columns(columns, len(records), version)
+
+
+# DebtRecord fields in flow order (before the 1_2+ columns), for the column-wise writer.
+_FLOW_FIELDS = ("iud", "iuv", "debtor_type", "debtor_code", "debtor_name", "address", "civic", "postal_code", "city",
+                "province", "country", "email", "due_date", "amount_cents", "pa_fee_cents", "debt_type",
+                "payment_type", "causale", "collection_data", "bilancio", "generate_iuv", "multi_beneficiary",
+                "sec_fiscal_code", "sec_name", "sec_iban", "sec_address", "sec_civic", "sec_postal_code",
+                "sec_city", "sec_province", "sec_country", "sec_collection_data", "sec_causale",
+                "sec_amount_cents")
+_SEC_TEXT = ("sec_fiscal_code", "sec_name", "sec_iban", "sec_address", "sec_civic", "sec_postal_code", "sec_city",
+             "sec_province", "sec_country", "sec_collection_data", "sec_causale")
+
+
+def write_flow_csv_columns(columns: dict[str, list], n: int, version: str) -> bytes:
+    """The flow CSV from ``n`` debts given column-wise (``{DebtRecord field: values}`` plus ``action``;
+    missing fields take their defaults; ``bilancio_xml`` may replace ``bilancio`` with ready text).
+    Same output as :func:`write_flow_csv`; used for big exports, where it avoids a Python call per field."""
+    if version not in VERSIONS:
+        raise FlowError(f"Versione del tracciato «{version}» non valida: ammesse {', '.join(VERSIONS)}")
+    actions = columns.get("action") or [""] * n
+    if actions.count("I") + actions.count("M") + actions.count("A") != n:
+        i = next(i for i, a in enumerate(actions) if a not in ("I", "M", "A"))
+        iud = (columns.get("iud") or [""] * n)[i]
+        raise FlowError(f"Il dovuto {iud or '(senza IUD)'} non ha un'azione valida (I, M o A): «{actions[i]}»")
+
+    def text(name: str) -> list:
+        values = columns.get(name)
+        return [""] * n if values is None else values
+
+    def amounts(name: str) -> list:
+        values = columns.get(name)
+        if values is None:
+            return [""] * n
+        return ["" if v is None else format_flow_amount(v) for v in values]
+
+    dues = columns.get("due_date")
+    out = [text(name) for name in _FLOW_FIELDS[:12]]
+    out.append([""] * n if dues is None else [d.isoformat() if d else "" for d in dues])
+    out.append(amounts("amount_cents"))
+    out.append(amounts("pa_fee_cents"))
+    out += [text("debt_type"), text("payment_type"), text("causale"), text("collection_data")]
+    if version in ("1_2", "1_3", "1_4"):
+        if "bilancio_xml" in columns:
+            out.append(columns["bilancio_xml"])
+        else:
+            bil = columns.get("bilancio")
+            out.append([""] * n if bil is None or bil.count(None) == n else [bilancio_xml(b) for b in bil])
+    if version in ("1_3", "1_4"):
+        flags = columns.get("generate_iuv")
+        out.append(["false"] * n if flags is None else ["true" if f else "false" for f in flags])
+    if version == "1_4":
+        multi = columns.get("multi_beneficiary")
+        if multi is None or not any(multi):
+            out += [["false"] * n] + [[""] * n for _ in range(12)]
+        else:
+            out.append(["true" if m else "false" for m in multi])
+            for name in _SEC_TEXT:
+                out.append([v if m else "" for v, m in zip(text(name), multi, strict=True)])
+            out.append([v if m else "" for v, m in zip(amounts("sec_amount_cents"), multi, strict=True)])
+    out.append(actions)
+    # Quote only the columns that need it (a ";" or a quote somewhere in them).
+    for k, col in enumerate(out):
+        joined = "".join(col)
+        if SEPARATOR in joined or '"' in joined:
+            out[k] = [_quote(v) for v in col]
+    lines = [SEPARATOR.join(columns_for_version(version)), *map(SEPARATOR.join, zip(*out, strict=True)), ""]
     return "\n".join(lines).encode("utf-8")
 
 
@@ -433,8 +495,13 @@ def _zip_one(inner_name: str, payload: bytes) -> bytes:
 
 def write_flow_zip(records: list[DebtRecord], ipa_code: str, iuf: str, version: str) -> tuple[str, bytes]:
     """``(<codIpa>-<IUF>-<version>.zip, bytes)`` holding the same-named CSV."""
+    return flow_zip(write_flow_csv(records, version), ipa_code, iuf, version)
+
+
+def flow_zip(csv_bytes: bytes, ipa_code: str, iuf: str, version: str) -> tuple[str, bytes]:
+    """Package a flow CSV: ``(<codIpa>-<IUF>-<version>.zip, bytes)`` holding the same-named CSV."""
     file_name = flow_file_name(ipa_code, iuf, version)
-    return file_name, _zip_one(file_name[:-4] + ".csv", write_flow_csv(records, version))
+    return file_name, _zip_one(file_name[:-4] + ".csv", csv_bytes)
 
 
 # --- SCARTI ------------------------------------------------------------------------------------

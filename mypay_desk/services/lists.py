@@ -1165,46 +1165,87 @@ class ListService:
         if not folder.is_dir():
             raise UserError("Cartella di destinazione inesistente", file=str(folder))
         iuf = iuf or datetime.now().strftime("MPD%Y%m%d%H%M%S%f")[:-3]
-        with self.ws.db.session() as s:
-            lst = self._resolve(s, ente.id, list_ref)
-            list_name = lst.name
-            rows = repo.debts_of_list(s, lst.id)
-        records: list[DebtRecord] = []
-        left_out: list[tuple[str, list[FieldError]]] = []
-        actions = {"I": 0, "M": 0, "A": 0}
-        for d in rows:
-            rec = record_of(d)
-            action = pending_action(d["state"], d["cancel_requested"], d["portal_hash"],
-                                    flow_hash(rec) if d["portal_hash"] else "")
-            if action is None:
-                continue
-            errs = rules.check(rec, _on_portal(d), version)
-            errs += [FieldError(e["column"], e["message"]) for e in _errors_from_json(d["errors_json"])
-                     if e.get("sticky") or e.get("column") == "IUD"]
-            if rec.bilancio and len(bilancio_xml(rec.bilancio)) > MAX_BILANCIO_CHARS:
-                errs.append(FieldError("bilancio", f"Il bilancio supera i {MAX_BILANCIO_CHARS} caratteri"))
-            if errs:
-                left_out.append((rec.iud, errs))
-                continue
-            rec.action = action
-            actions[action] += 1
-            records.append(rec)
-        if not records:
-            raise UserError(f"Nessun dovuto da inviare nella lista «{list_name}»" +
-                            (f": {len(left_out)} con errori da correggere" if left_out else ""), field="lista")
-        try:
-            file_name, data = import_flow.write_flow_zip(records, ente.ipa_code, iuf, version)
-        except import_flow.FlowError as exc:
-            raise UserError(exc.message, field="iuf") from exc
+        with bulk_work():
+            with self.ws.db.session() as s:
+                lst = self._resolve(s, ente.id, list_ref)
+                list_name, list_id = lst.name, lst.id
+                cols = repo.debt_columns_of_list(s, list_id)
+            final, left_out = self._flow_rows(cols, rules, version)
+            m = len(final["iud"])
+            actions = {a: final["action"].count(a) for a in ("I", "M", "A")}
+            if not m:
+                raise UserError(f"Nessun dovuto da inviare nella lista «{list_name}»" +
+                                (f": {len(left_out)} con errori da correggere" if left_out else ""), field="lista")
+            try:
+                csv_bytes = import_flow.write_flow_csv_columns(final, m, version)
+                file_name, data = import_flow.flow_zip(csv_bytes, ente.ipa_code, iuf, version)
+            except import_flow.FlowError as exc:
+                raise UserError(exc.message, field="iuf") from exc
+        records_count = m
         target = folder / file_name
         tmp = target.with_suffix(".tmp")
         tmp.write_bytes(data)
         os.replace(tmp, target)
-        self.ws.audit("lists.export_flow", ente_id=ente.id, entity="debt_list", entity_id=lst.id,
-                      details={"file": file_name, "rows": len(records), "actions": actions,
+        self.ws.audit("lists.export_flow", ente_id=ente.id, entity="debt_list", entity_id=list_id,
+                      details={"file": file_name, "rows": records_count, "actions": actions,
                                "left_out": len(left_out)})
         return ExportReport(list=list_name, path=target, file_name=file_name, iuf=iuf, version=version,
-                            rows=len(records), actions=actions, left_out=left_out)
+                            rows=records_count, actions=actions, left_out=left_out)
+
+    def _flow_rows(self, cols: dict[str, list], rules: _Rules, version: str
+                   ) -> tuple[dict[str, list], list[tuple[str, list[FieldError]]]]:
+        """The debts a flow must carry (columns, with ``action``), and the pending ones left out
+        because they are not valid for ``version``. Column-wise: only unusual rows get a record."""
+        n = len(cols["id"])
+        bil_json = cols.pop("bilancio_json")
+        cols["bilancio"] = [None] * n if bil_json.count("") == n else \
+            [bilancio_from_json(j) if j else None for j in bil_json]
+        states, cancels, hashes = cols["state"], cols["cancel_requested"], cols["portal_hash"]
+
+        def record(i: int) -> DebtRecord:
+            return DebtRecord(**{f: cols[f][i] for f in RECORD_FIELDS})
+
+        if hashes.count("") == n:  # nothing on the portal yet: no hashing needed
+            actions = [pending_action(st, c, "", "") for st, c in zip(states, cancels, strict=True)]
+        else:
+            actions = [pending_action(st, c, h, flow_hash(record(i)) if h else "")
+                       for i, (st, c, h) in enumerate(zip(states, cancels, hashes, strict=True))]
+        idx = [i for i, a in enumerate(actions) if a]
+        if len(idx) != n:
+            cols = {k: [v[i] for i in idx] for k, v in cols.items()}
+            actions = [actions[i] for i in idx]
+            n = len(idx)
+        on_portal = [bool(h) for h in cols["portal_hash"]]
+        ok = quick_ok_columns(cols, n, rules.types, version, segregation_code=rules.ente.segregation_code or None,
+                              on_portal=on_portal)
+        bil_xml = [""] * n
+        errors_json = cols["errors_json"]
+        keep: list[int] = []
+        left_out: list[tuple[str, list[FieldError]]] = []
+        for i in range(n):
+            stored = errors_json[i]
+            bil = cols["bilancio"][i]
+            if ok[i] and not stored and bil is None:
+                keep.append(i)
+                continue
+            rec = record(i)
+            errs = [] if ok[i] else rules.check(rec, on_portal[i], version)
+            errs += [FieldError(e["column"], e["message"]) for e in _errors_from_json(stored)
+                     if e.get("sticky") or e.get("column") == "IUD"]
+            if bil is not None:
+                bil_xml[i] = bilancio_xml(bil)
+                if len(bil_xml[i]) > MAX_BILANCIO_CHARS:
+                    errs.append(FieldError("bilancio", f"Il bilancio supera i {MAX_BILANCIO_CHARS} caratteri"))
+            if errs:
+                left_out.append((rec.iud, errs))
+            else:
+                keep.append(i)
+        final = {f: cols[f] for f in RECORD_FIELDS if f != "bilancio"}
+        final["bilancio_xml"] = bil_xml
+        final["action"] = actions
+        if len(keep) != n:
+            final = {k: [v[i] for i in keep] for k, v in final.items()}
+        return final, left_out
 
     def export_xlsx(self, list_ref: ListRef, out_path: str | os.PathLike) -> Path:
         """The list as a styled xlsx (instalments after their debt); formulas are neutralised."""

@@ -340,7 +340,7 @@ def test_cf_quick_accepts_ordinary_codes():
 
 _POOLS = {
     "iud": ["T-1", "", "000X", "A B", "X" * 36, "T\x01"],
-    "iuv": ["", "", "123"],
+    "iuv": ["", "", "123", "12010000000049971", "12000000000012348", "34010000000049921", "12010000000049972"],
     "debtor_type": ["F", "F", "G", ""],
     "debtor_code": ["RSSMRA85T10A562S", "RSSMRA85T10A562X", "ANONIMO", "01199250158", "RSSMRA85T00A562S",
                     "RSSMRA85T31A562Z"],
@@ -389,25 +389,29 @@ def test_quick_path_is_taken_for_ordinary_records():
 
 
 @settings(max_examples=800)
-@given(st.lists(st.dictionaries(st.sampled_from(sorted(_POOLS)), st.integers(min_value=0, max_value=5),
-                                max_size=3), min_size=1, max_size=4),
-       st.sampled_from([TARI, MENSA, replace(TARI, active=False)]), st.sampled_from(["1_0", "1_2", "1_4"]))
-def test_column_fast_path_agrees_with_full_rules(batch, dtype, version):
+@given(st.lists(st.tuples(st.dictionaries(st.sampled_from(sorted(_POOLS)), st.integers(min_value=0, max_value=5),
+                                          max_size=3), st.booleans()), min_size=1, max_size=4),
+       st.sampled_from([TARI, MENSA, replace(TARI, active=False)]), st.sampled_from(["1_0", "1_2", "1_4"]),
+       st.sampled_from([None, "12", "34"]))
+def test_column_fast_path_agrees_with_full_rules(batch, dtype, version, segregation):
     from dataclasses import fields
 
     from mypay_desk.domain.debts import _validate_full, quick_ok_columns
 
-    recs = []
-    for mutations in batch:
+    recs, portal = [], []
+    for mutations, on_portal in batch:
         values = {k: _POOLS[k][i % len(_POOLS[k])] for k, i in mutations.items() if k != "action"}
         if dtype.code != "TARI":
             values.setdefault("debt_type", dtype.code)
         recs.append(good(**values))
+        portal.append(on_portal)
     cols = {f.name: [getattr(r, f.name) for r in recs] for f in fields(DebtRecord)}
     types = {"TARI": TARI if dtype.code != "TARI" else dtype, "MENSA": MENSA}
-    for rec, ok in zip(recs, quick_ok_columns(cols, len(recs), types, version), strict=True):
-        if ok:
-            assert _validate_full(rec, types.get(rec.debt_type), version) == []
+    ok = quick_ok_columns(cols, len(recs), types, version, segregation_code=segregation, on_portal=portal)
+    for rec, p, good_row in zip(recs, portal, ok, strict=True):
+        if good_row:
+            assert _validate_full(rec, types.get(rec.debt_type), version, on_portal=p,
+                                  segregation_code=segregation) == []
 
 
 def test_column_fast_path_takes_ordinary_rows():

@@ -256,3 +256,13 @@ def test_bilancio_xml_roundtrip_and_errors():
                 '<!DOCTYPE x [<!ENTITY a "b">]><bilancio/>']:
         with pytest.raises(BilancioError):
             parse_bilancio(bad)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_column_writer_matches_row_by_row_fields(version):
+    from mypay_desk.formats.import_flow import record_to_fields
+
+    records = [full_1_4(1), rec(2, due_date=None, pa_fee_cents=None, causale='a;"b"'), rec(3, action="A"),
+               replace(full_1_4(4), multi_beneficiary=False)]
+    lines = write_flow_csv(records, version).decode().splitlines()[1:]
+    assert lines == [join_fields(record_to_fields(r, version)) for r in records]
