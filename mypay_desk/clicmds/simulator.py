@@ -18,7 +18,7 @@ def default_state_dir() -> Path:
 def register(subparsers, parser_class) -> None:
     sim = subparsers.add_parser("simulator", help="portale MyPay di prova (sandbox)",
                                 description="Avvia il portale MyPay di prova in primo piano (Ctrl-C per fermarlo), "
-                                            "oppure: add-ente, pay.")
+                                            "oppure: add-ente, pay, reports.")
     sim.add_argument("--host", default="127.0.0.1", help="indirizzo di ascolto (predefinito 127.0.0.1)")
     sim.add_argument("--port", type=int, default=8765, help="porta (predefinita 8765; 0 = una libera)")
     sim.add_argument("--state", metavar="DIR", default=None, help="cartella dello stato del portale di prova")
@@ -50,6 +50,23 @@ def register(subparsers, parser_class) -> None:
     pay.add_argument("--seed", type=int, default=None, help="seme per la scelta casuale")
     pay.add_argument("--json", action="store_true")
     pay.set_defaults(handler=cmd_pay)
+
+    rep = sub.add_parser("reports", help="scarica dal portale di prova i flussi di rendicontazione (FdR) dei PSP e "
+                                         "il giornale di cassa della tesoreria",
+                         description="I PSP rendicontano i pagamenti non ancora rendicontati (un flusso per PSP e "
+                                     "giorno) e la tesoreria registra un accredito per flusso; scrive i file XML "
+                                     "nella cartella indicata, pronti per «reconcile import».")
+    rep.add_argument("--portal-url", required=True, help="indirizzo del portale di prova (es. http://127.0.0.1:8765)")
+    rep.add_argument("--ipa", required=True)
+    rep.add_argument("-o", "--output", required=True, metavar="DIR", help="cartella in cui scrivere i file")
+    rep.add_argument("--until", metavar="AAAA-MM-GG", default=None,
+                     help="ultimo giorno di regolamento da rendicontare (predefinito: oggi)")
+    rep.add_argument("--anomalies", nargs="?", const="all", default="", metavar="TIPO[,TIPO...]",
+                     help="inserisce anomalie nei nuovi flussi: tutte, oppure amount_mismatch, not_credited, "
+                          "wrong_credit, unrelated_credit, duplicate")
+    rep.add_argument("--seed", type=int, default=None, help="seme per le scelte casuali")
+    rep.add_argument("--json", action="store_true")
+    rep.set_defaults(handler=cmd_reports)
 
 
 def cmd_run(args, ctx) -> int:
@@ -129,4 +146,69 @@ def cmd_pay(args, ctx) -> int:
         info(f"Pagati {len(data['paid'])} dovuti per {total / 100:.2f} euro")
         for s in data["skipped"]:
             info(f"  {s['iud']}: non pagato ({s['reason']})")
+    return EXIT_OK
+
+
+def cmd_reports(args, ctx) -> int:
+    import io
+    import json
+    import zipfile
+    from datetime import date
+
+    import httpx
+
+    if args.until:
+        try:
+            date.fromisoformat(args.until)
+        except ValueError as exc:
+            raise UserError(f"--until «{args.until}» non è una data AAAA-MM-GG", field="until") from exc
+    params: dict = {"ipa": args.ipa, "anomalies": args.anomalies}
+    if args.until:
+        params["until"] = args.until
+    if args.seed is not None:
+        params["seed"] = str(args.seed)
+    url = _base(args.portal_url) + "/sandbox/reports"
+    try:
+        resp = httpx.get(url, params=params, timeout=httpx.Timeout(120.0, connect=5.0))
+    except httpx.HTTPError as exc:
+        raise PortalError(f"Portale di prova non raggiungibile su {args.portal_url}: {exc}") from exc
+    if resp.status_code != 200:
+        try:
+            message = resp.json().get("error", resp.text)
+        except ValueError:
+            raise PortalError(f"Risposta inattesa dal portale di prova (HTTP {resp.status_code})") from None
+        raise UserError(f"Il portale di prova ha rifiutato la richiesta: {message}")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(resp.content))
+    except zipfile.BadZipFile as exc:
+        raise PortalError("Il portale di prova non ha risposto con un archivio ZIP") from exc
+    out = Path(args.output)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Impossibile creare la cartella: {exc.strerror or exc}", file=str(out)) from exc
+    fdr_files, opi_file, anomalies = [], "", []
+    with zf:
+        for member in zf.infolist():
+            name = member.filename
+            if name == "anomalie.json":
+                anomalies = json.loads(zf.read(member))
+                continue
+            base = name.replace("\\", "/").rsplit("/", 1)[-1]  # the file name only: no path from the wire
+            if not base.lower().endswith(".xml") or base.startswith("."):
+                continue
+            try:
+                (out / base).write_bytes(zf.read(member))
+            except OSError as exc:
+                raise UserError(f"Impossibile scrivere il file: {exc.strerror or exc}", file=str(out / base)) from exc
+            if name.startswith("OPI/"):
+                opi_file = str(out / base)
+            else:
+                fdr_files.append(str(out / base))
+    if args.json:
+        print_json({"fdr": fdr_files, "opi": opi_file, "anomalies": anomalies, "output": str(out)})
+    else:
+        info(f"Scritti {len(fdr_files)} flussi di rendicontazione e il giornale di cassa in {out}")
+        for a in anomalies:
+            info(f"  anomalia {a['kind']}: {a['description']} {a['iuf'] or ''} {a['iuv'] or ''}".rstrip())
     return EXIT_OK

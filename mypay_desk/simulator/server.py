@@ -21,6 +21,8 @@ Sandbox administration (JSON; loopback only, no authentication: this is a test t
                                            "segregation_code", "name"}
     GET  /sandbox/dovuti?ipa=&state=&iud= the portal's dovuti of an Ente
     POST /sandbox/idle                    {"timeout": s} waits until queued imports/exports are done
+    GET  /sandbox/reports?ipa=&until=&anomalies=&seed=
+                                          ZIP of the PSPs' FdR and the giornale di cassa (simulator/fdr.py)
 
 Switches (``SimulatorServer.set_switches`` or POST /sandbox/switches):
     latency_ms      delay added before answering every portal request (SOAP, upload, download)
@@ -47,7 +49,9 @@ import random
 import socket
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +62,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, request_response
 
+from mypay_desk.simulator.fdr import ReportError, reports_zip
+from mypay_desk.simulator.fdr import reports as fdr_reports
 from mypay_desk.simulator.operations import Portal
 from mypay_desk.simulator.payments import build_export, pay, select_dovuti
 from mypay_desk.simulator.processing import process_import
@@ -344,6 +350,15 @@ class SimulatorServer:
         paid = pay(self.state, ente, ids, seed=seed)
         return {"paid": [p.to_dict() for p in paid], "skipped": [s.to_dict() for s in skipped]}
 
+    def reports(self, ipa: str, until: date | None = None, anomalies: bool | str | Iterable[str] | None = False,
+                seed: int | None = None) -> dict:
+        """The PSPs' FdR and the treasury's giornale di cassa for the payments up to ``until``
+        (see simulator/fdr.py): ``{"fdr": [(name, xml)], "opi": (name, xml), "anomalies": [...]}``."""
+        ente = self.state.ente_by_ipa(ipa)
+        if ente is None:
+            raise StateError(f"Ente {ipa} non presente nel portale di prova")
+        return fdr_reports(self.state, ente, until=until, anomalies=anomalies, seed=seed)
+
     def set_switches(self, **values: Any) -> dict:
         delay = values.pop("processing_delay", None)
         if delay is not None:
@@ -550,6 +565,20 @@ def build_app(sim: SimulatorServer) -> Starlette:
         done = await run_in_threadpool(sim.wait_idle, timeout)
         return JSONResponse({"idle": done})
 
+    async def admin_reports(request: Request) -> Response:
+        q = request.query_params
+        try:
+            until = date.fromisoformat(q["until"]) if q.get("until") else None
+            seed = int(q["seed"]) if q.get("seed") else None
+            result = await run_in_threadpool(sim.reports, q.get("ipa", ""), until, q.get("anomalies", ""), seed)
+        except StateError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=404)
+        except (ValueError, ReportError) as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        day = (until or date.today()).strftime("%Y%m%d")
+        return Response(reports_zip(result), media_type="application/zip",
+                        headers={"Content-Disposition": f"attachment; filename=rendicontazione-{day}.zip"})
+
     routes = [
         Route("/ws", soap, methods=["GET", "POST"]),
         Route("/ws/{path:path}", soap, methods=["GET", "POST"]),
@@ -564,5 +593,6 @@ def build_app(sim: SimulatorServer) -> Starlette:
         Route("/sandbox/ente", admin_ente, methods=["POST"]),
         Route("/sandbox/dovuti", admin_dovuti, methods=["GET"]),
         Route("/sandbox/idle", admin_idle, methods=["POST"]),
+        Route("/sandbox/reports", admin_reports, methods=["GET"]),
     ]
     return Starlette(routes=routes)

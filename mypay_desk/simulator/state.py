@@ -149,6 +149,46 @@ CREATE TABLE IF NOT EXISTS download (
     path TEXT NOT NULL,
     created_at TEXT NOT NULL
 );
+-- PSP reporting and treasury (simulator/fdr.py): flows are written once and kept, like a PSP's.
+CREATE TABLE IF NOT EXISTS fdr (
+    id INTEGER PRIMARY KEY,
+    ente_id INTEGER NOT NULL REFERENCES ente(id),
+    iuf TEXT NOT NULL,
+    psp_id TEXT NOT NULL,
+    settlement_date TEXT NOT NULL,
+    total_cents INTEGER NOT NULL,
+    lines INTEGER NOT NULL,
+    xml BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (ente_id, iuf)
+);
+CREATE TABLE IF NOT EXISTS fdr_line (
+    fdr_id INTEGER NOT NULL REFERENCES fdr(id),
+    receipt_id INTEGER NOT NULL REFERENCES receipt(id)
+);
+CREATE INDEX IF NOT EXISTS fdr_line_receipt ON fdr_line(receipt_id);
+CREATE TABLE IF NOT EXISTS treasury (
+    id INTEGER PRIMARY KEY,
+    ente_id INTEGER NOT NULL REFERENCES ente(id),
+    fdr_id INTEGER REFERENCES fdr(id),
+    year INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    movement_date TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL,
+    causale TEXT NOT NULL,
+    customer TEXT NOT NULL,
+    end_to_end_id TEXT NOT NULL DEFAULT '',
+    UNIQUE (ente_id, year, number)
+);
+CREATE TABLE IF NOT EXISTS anomaly (
+    id INTEGER PRIMARY KEY,
+    ente_id INTEGER NOT NULL REFERENCES ente(id),
+    kind TEXT NOT NULL,
+    iuf TEXT NOT NULL DEFAULT '',
+    iuv TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
 """
 
 
