@@ -169,6 +169,27 @@ class InlineEncoder:
         return None
 
 
+def _exit_with_parent() -> None:
+    """Worker initializer: end this worker as soon as the process that started it is gone.
+
+    A spawned worker holds both ends of its task queue, so when the app is killed (or crashes) the
+    queue never reports end-of-file and the worker would wait for tasks forever.
+    """
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _warm_up() -> bool:
     module_matrix(QR, "PAGOPA|002|000000000000000000|00000000000|1")
     return True
@@ -181,7 +202,8 @@ class PoolEncoder:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_exit_with_parent)
         # Until the workers have started (a spawned interpreter takes a few tenths of a second) the
         # caller encodes by itself; then it hands chunks over.
         self._warm = [self._pool.submit(_warm_up) for _ in range(workers)]
