@@ -5,6 +5,13 @@ adhesion mode "iniziato presso l'Ente"), its tipi dovuto and a few lists (a TARI
 debts, some in instalments; school canteen and transport; traffic fines), all through the Ente and
 list services. Everything lives in the workspace, so the demo continues across runs.
 
+The first time it also brings the demo to life, so that every page has data: the lists are sent to the
+sandbox, citizens pay part of them (seeded), the receipts are downloaded, the PSPs' reporting flows and
+the treasury's giornale di cassa (with a few deliberate anomalies) are imported and reconciled, and a
+few TARI debts are left edited, cancelled or new so that changes are pending. Each step is recorded in
+the workspace setting ``demo_activity_steps`` once done, so an interrupted run completes only what is
+missing next time and a demo created by an earlier version (without that setting) is left as it is.
+
 The sandbox runs in this process on 127.0.0.1 with its state in ``<workspace>/sandbox``. The demo
 Ente's portal password belongs to that sandbox, not to a real portal: it is generated once and kept
 in the sandbox's own configuration file ``<workspace>/sandbox/mypay-desk-demo.json`` (with the port,
@@ -15,6 +22,7 @@ live in the OS keyring (see services/portal.py).
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import logging
 import os
@@ -22,8 +30,9 @@ import random
 import secrets
 import string
 import threading
+import zipfile
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +41,7 @@ from mypay_desk.domain.ente import DebtTypeData, EnteData
 from mypay_desk.services.demo_data import DEMO_SEED, PeopleFactory, debt
 from mypay_desk.services.errors import UserError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
+from mypay_desk.store.repositories import ente as settings_repo
 
 if TYPE_CHECKING:  # pragma: no cover
     from mypay_desk.services.workspace import Workspace
@@ -75,6 +85,18 @@ SANDBOX_TYPES = ["TARI:scadenza+stampa", "MENSA_SCOLASTICA:stampa", "TRASPORTO_S
                  "CANONE_UNICO:scadenza+stampa", "SANZIONI_CDS:stampa"]
 
 TARI_SIZE = 3000
+DEFAULT_SANDBOX_DELAY = 0.5  # seconds per processing phase: the sandbox answers at a portal's pace
+TARI_LIST = "TARI 2025"
+LIST_NAMES = [TARI_LIST, "Mensa scolastica 2025-2026", "Trasporto scolastico 2025-2026", "Sanzioni CdS 2025",
+              "Canone unico 2025"]
+# Share of each list's debts that citizens have paid (school fees go fast, TARI is due in two months).
+PAY_SHARES = {TARI_LIST: 0.35, "Mensa scolastica 2025-2026": 0.7, "Trasporto scolastico 2025-2026": 0.8,
+              "Sanzioni CdS 2025": 0.55, "Canone unico 2025": 0.5}
+NEW_RESIDENTS = 3  # TARI debts added after the run was sent: pending I in the status bar
+HISTORY_DAYS = 20  # citizens' payments spread over the last days: one FdR per PSP and day
+STEPS_KEY = "demo_activity_steps"
+SEND_ORDER = LIST_NAMES[1:] + [TARI_LIST]  # the small lists first: the Portale page fills up at once
+ACTIVITY_STEPS = [f"send:{n}" for n in SEND_ORDER] + ["pay", "receipts", "edits", "reports", "reconcile"]
 _servers: dict[str, Any] = {}
 _servers_lock = threading.Lock()
 
@@ -83,6 +105,26 @@ def _password() -> str:
     """8-15 characters as MyPay wants; letters, digits and a symbol."""
     alphabet = string.ascii_letters + string.digits
     return "Demo." + "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+class _Scaled:
+    """A progress callback mapping a part's own (done, total) onto [lo, hi] of the parent's 0-100 bar."""
+
+    def __init__(self, progress: ProgressCallback, lo: float, hi: float, label: str = ""):
+        self.progress, self.lo, self.hi, self.label = progress, lo, hi, label
+
+    def __call__(self, done: int, total: int, message: str = "") -> None:
+        frac = min(max(done / total, 0.0), 1.0) if total > 0 else 0.0
+        text = f"{self.label}: {message}" if self.label and message and message != self.label else (
+            message or self.label)
+        self.progress(int(self.lo + (self.hi - self.lo) * frac), 100, text)
+
+    def part(self, start: float, end: float) -> _Scaled:
+        span = self.hi - self.lo
+        return _Scaled(self.progress, self.lo + span * start, self.lo + span * end)
+
+    def with_label(self, label: str) -> _Scaled:
+        return _Scaled(self.progress, self.lo, self.hi, label)
 
 
 class DemoService:
@@ -138,10 +180,10 @@ class DemoService:
 
     def ensure_demo(self, progress: ProgressCallback = no_progress,
                     cancel: CancelToken = NEVER_CANCELLED) -> EnteData:
-        """The demo Ente, created the first time with its tipi dovuto and lists; made current.
+        """The demo Ente, created the first time with its tipi dovuto, lists and activity; made current.
 
-        Interrupted half-way, it picks up where it stopped: each list is created in one go and
-        recorded as done in the sandbox configuration.
+        Interrupted half-way (or cancelled), it picks up where it stopped: each list is created in one
+        go and recorded in the sandbox configuration, each activity step in the workspace setting.
         """
         with self._lock:
             progress(0, 100, "Preparazione dell'Ente dimostrativo")
@@ -159,12 +201,14 @@ class DemoService:
             if cfg.get("ipa") != ente.ipa_code or not cfg.get("password"):
                 cfg.update(ipa=ente.ipa_code, password=_password())
                 self._save_config(cfg)
-            progress(5, 100, "Avvio del portale di prova")
+            progress(3, 100, "Avvio del portale di prova")
             self.start_sandbox()
             done = set(self._config().get("lists_done", []))
-            builders = [("TARI 2025", self._tari, 75), ("Mensa scolastica 2025-2026", self._mensa, 8),
-                        ("Trasporto scolastico 2025-2026", self._trasporto, 4), ("Sanzioni CdS 2025", self._sanzioni, 3),
-                        ("Canone unico 2025", self._canone, 5)]
+            if not done and self._steps() is None:
+                self._save_steps([])  # a new demo: its activity follows the lists
+            builders = [(TARI_LIST, self._tari, 30), ("Mensa scolastica 2025-2026", self._mensa, 4),
+                        ("Trasporto scolastico 2025-2026", self._trasporto, 2), ("Sanzioni CdS 2025", self._sanzioni, 2),
+                        ("Canone unico 2025", self._canone, 2)]
             at = 5
             for name, build, share in builders:
                 cancel.raise_if_cancelled()
@@ -176,8 +220,188 @@ class DemoService:
                     cfg["lists_done"] = sorted(done)
                     self._save_config(cfg)
                 at += share
+            self._activity(self.ws.ente.get(ente.ipa_code), _Scaled(progress, at, 100), cancel)
             progress(100, 100, "Ente dimostrativo pronto")
             return self.ws.ente.get(ente.ipa_code)
+
+    def activity_done(self) -> bool:
+        """Whether the demo's first-run activity is complete (or was never planned for this demo)."""
+        steps = self._steps()
+        return steps is None or set(ACTIVITY_STEPS) <= set(steps)
+
+    # --- first-run activity ---------------------------------------------------------------------
+    def _steps(self) -> list[str] | None:
+        """Activity steps done; None when this demo has no activity planned (created before it existed)."""
+        with self.ws.db.session() as s:
+            raw = settings_repo.get_setting(s, STEPS_KEY, "")
+        if not raw:
+            return None
+        try:
+            steps = json.loads(raw)
+        except ValueError:
+            return []
+        return [str(x) for x in steps] if isinstance(steps, list) else []
+
+    def _save_steps(self, steps: list[str]) -> None:
+        with self.ws.db.session() as s:
+            settings_repo.set_setting(s, STEPS_KEY, json.dumps(steps))
+
+    def _activity(self, ente: EnteData, progress: _Scaled, cancel: CancelToken) -> None:
+        steps = self._steps()
+        if steps is None or set(ACTIVITY_STEPS) <= set(steps):
+            return
+        server = self.sandbox
+        if server is None:
+            raise UserError("Il portale di prova non è attivo: impossibile preparare i dati dimostrativi")
+        # Weight of each step in the progress bar (sending TARI and downloading receipts take longest).
+        weights = {f"send:{TARI_LIST}": 30, "receipts": 14, "reports": 12, "reconcile": 12, "pay": 6, "edits": 4}
+        total = sum(weights.get(step, 3) for step in ACTIVITY_STEPS)
+        delay = server.worker.delay
+        server.set_switches(processing_delay=0.0)  # the sandbox's own pace would only make the user wait
+        try:
+            at = 0
+            for step in ACTIVITY_STEPS:
+                share = weights.get(step, 3)
+                if step not in steps:
+                    cancel.raise_if_cancelled()
+                    self._run_step(step, ente, server, progress.part(at / total, (at + share) / total), cancel)
+                    steps.append(step)
+                    self._save_steps(steps)
+                at += share
+        finally:
+            server.set_switches(processing_delay=delay)
+        self.ws.audit("demo.activity", ente_id=ente.id, entity="ente", entity_id=ente.id,
+                      details={"steps": len(ACTIVITY_STEPS)})
+
+    def _run_step(self, step: str, ente: EnteData, server, progress: _Scaled, cancel: CancelToken) -> None:
+        if step.startswith("send:"):
+            name = step[5:]
+            label = f"Invio della lista «{name}» al portale di prova"
+            progress(0, 1, label)
+            report = self.ws.sync.push(name, wait=True, progress=progress.with_label(label), cancel=cancel)
+            if report.flow_id is not None and report.state != "ELABORATO":
+                raise UserError(f"Il portale di prova non ha elaborato la lista «{name}»: {report.message}")
+        elif step == "pay":
+            label = "I cittadini pagano una parte dei dovuti sul portale di prova"
+            progress(0, 1, label)
+            self._pay(ente, server, cancel)
+        elif step == "receipts":
+            label = "Scaricamento delle ricevute dal portale di prova"
+            progress(0, 1, label)
+            self.ws.receipts.sync_receipts(ente_id=ente.id, progress=progress.with_label(label), cancel=cancel,
+                                           poll_first=0.05)
+        elif step == "edits":
+            label = "Modifiche alla TARI da inviare al portale"
+            progress(0, 1, label)
+            self._tari_edits()
+        elif step == "reports":
+            label = "Rendicontazioni dei PSP e giornale di cassa della tesoreria"
+            progress(0, 1, label)
+            self._import_reports(ente, server)
+        else:
+            label = "Riconciliazione di ricevute, rendicontazioni e tesoreria"
+            progress(0, 1, label)
+            self.ws.reconciliation.run(ente_id=ente.id, progress=progress.with_label(label), cancel=cancel)
+        progress(1, 1, label)
+
+    def _payers(self) -> list[tuple[str, datetime]]:
+        """Who paid and when (same choice on every run): a share of each list over the last
+        HISTORY_DAYS days, fewer at weekends; of a TARI debt in instalments, either the single payment or
+        the first instalment(s). A fine is paid only after its verbale."""
+        rng = random.Random(DEMO_SEED + 10)
+        now = datetime.now().replace(microsecond=0)
+        midnight = datetime.combine(now.date(), time())
+        out: list[tuple[str, datetime]] = []
+
+        def when(max_back: int) -> datetime:
+            # Every draw is taken whatever the clock says, so the same debts are chosen on every run.
+            back, again, hour, second, frac = (rng.randint(0, HISTORY_DAYS - 1), rng.randint(0, HISTORY_DAYS - 1),
+                                               rng.randint(8, 21), rng.randrange(3600), rng.random())
+            day = now.date() - timedelta(days=back)
+            if day.weekday() >= 5:  # half the weekend payments move to a working day
+                back = again if rng.random() < 0.5 else back
+            back = min(back, max_back)
+            at = datetime.combine(now.date() - timedelta(days=back), time(hour)) + timedelta(seconds=second)
+            return at if at <= now else midnight + (now - midnight) * frac
+
+        for name in LIST_NAMES:
+            rows = self.ws.lists.get_debts(name, include_instalments=True)
+            kids: dict[int, list] = {}
+            for r in rows:
+                if r.parent_id is not None:
+                    kids.setdefault(r.parent_id, []).append(r)
+            for d in rows:
+                if d.parent_id is not None or rng.random() >= PAY_SHARES[name]:
+                    continue
+                max_back = HISTORY_DAYS
+                if d.debt_type == "SANZIONI_CDS" and d.due_date:  # verbale date = due date - 60 days
+                    max_back = max((now.date() - (d.due_date - timedelta(days=60))).days - 2, 0)
+                paid_at = when(max_back)
+                rate = sorted(kids.get(d.id, []), key=lambda k: k.instalment_number or 0)
+                if rate and rng.random() < 0.45:
+                    out.extend((k.iud, paid_at) for k in rate[:1 if rng.random() < 0.7 else 2])
+                else:
+                    out.append((d.iud, paid_at))
+        return out
+
+    def _pay(self, ente: EnteData, server, cancel: CancelToken) -> None:
+        for n, (iud, paid_at) in enumerate(sorted(self._payers(), key=lambda p: p[1])):
+            if n % 200 == 0:
+                cancel.raise_if_cancelled()
+            server.pay(ente.ipa_code, iuds=[iud], seed=DEMO_SEED + n, paid_at=paid_at)
+
+    def _tari_edits(self) -> None:
+        """Corrections made at the desk after the TARI run was sent: a few amounts reduced (M), two
+        utenze closed (A), three new residents (I). Idempotent: same debts, same values."""
+        lists = self.ws.lists
+        rows = lists.get_debts(TARI_LIST)
+        open_rows = sorted((d for d in rows if d.state == "SUL_PORTALE" and not d.instalment_count
+                            and d.debtor_type == "F"), key=lambda d: d.iud)
+        rng = random.Random(DEMO_SEED + 11)
+        picked = rng.sample(open_rows, min(6, len(open_rows)))
+        note = " - rettifica per compostaggio domestico"
+        changes = [(d.id, {"amount_cents": d.amount_cents - d.amount_cents // 5,  # 20% reduction
+                           "causale": d.causale[:140 - len(note)] + note})
+                   for d in picked[:4] if note not in d.causale]  # not twice when a run is resumed
+        if changes:
+            lists.update_debts(changes)
+        to_cancel = [d.id for d in picked[4:] if not d.cancel_requested]
+        if to_cancel:
+            lists.cancel_debts(to_cancel)
+        have = {d.iud for d in rows}
+        people = PeopleFactory(DEMO_SEED + 12)
+        year = date.today().year
+        new = []
+        for k in range(1, NEW_RESIDENTS + 1):
+            p = people.person()
+            iud = f"TARI{year}-{TARI_SIZE + k:06d}"
+            if iud in have:
+                continue
+            occupants = k + 1
+            rec = debt(p, iud=iud, amount_cents=6_000 + occupants * 5_200, debt_type="TARI",
+                       causale=f"TARI {year} - nuova iscrizione, {occupants} occupanti - {p.address} {p.civic}",
+                       collection_data="9/0101101IM/", due=self._due(60), city=CITY, postal_code=POSTAL_CODE,
+                       province=PROVINCE)
+            rec.generate_iuv = True
+            new.append(rec)
+        if new:
+            lists.add_debts(TARI_LIST, new)
+
+    def _import_reports(self, ente: EnteData, server) -> None:
+        """The PSPs' flows (one ZIP, as downloaded from a PSP portal) and the giornale di cassa, imported."""
+        result = server.reports(ente.ipa_code, anomalies=True, seed=DEMO_SEED)
+        today = date.today()
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in result["fdr"]:  # fixed member times: the same flows give the same file
+                zf.writestr(zipfile.ZipInfo(name, date_time=(today.year, today.month, today.day, 0, 0, 0)), data,
+                            zipfile.ZIP_DEFLATED)
+        day = today.strftime("%Y%m%d")
+        rec = self.ws.reconciliation
+        if result["fdr"]:
+            rec.import_bytes(buf.getvalue(), f"rendicontazioni-{day}.zip", ente_id=ente.id)
+        name, data = result["opi"]
+        rec.import_bytes(data, name, ente_id=ente.id)
 
     # --- sandbox ------------------------------------------------------------------------------
     def _server(self):
@@ -210,12 +434,12 @@ class DemoService:
                 cfg = self._config()
                 port = int(cfg.get("port") or 0)
                 try:
-                    server = SimulatorServer(self.sandbox_dir, port=port)
+                    server = SimulatorServer(self.sandbox_dir, port=port, processing_delay=DEFAULT_SANDBOX_DELAY)
                     server.start()
                 except OSError:  # the remembered port is taken: any free one will do
                     with contextlib.suppress(Exception):
                         server.stop()
-                    server = SimulatorServer(self.sandbox_dir, port=0)
+                    server = SimulatorServer(self.sandbox_dir, port=0, processing_delay=DEFAULT_SANDBOX_DELAY)
                     server.start()
                 _servers[key] = server
                 if cfg.get("port") != server.port:

@@ -137,13 +137,17 @@ def reports(state: SimState, ente: Ente, *, until: date | None = None,
 
 def reports_zip(result: dict) -> bytes:
     """The files of :func:`reports` in one ZIP (``FdR/<IUF>.xml``, ``OPI/<name>.xml``, ``anomalie.json``)."""
+    stamp = datetime.now().timetuple()[:6]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        def put(name: str, data: bytes) -> None:
+            zf.writestr(zipfile.ZipInfo(name, date_time=stamp), data, zipfile.ZIP_DEFLATED)
+
         for name, data in result["fdr"]:
-            zf.writestr(f"FdR/{name}", data)
+            put(f"FdR/{name}", data)
         name, data = result["opi"]
-        zf.writestr(f"OPI/{name}", data)
-        zf.writestr("anomalie.json", json.dumps(result["anomalies"], ensure_ascii=False, indent=2))
+        put(f"OPI/{name}", data)
+        put("anomalie.json", json.dumps(result["anomalies"], ensure_ascii=False, indent=2).encode("utf-8"))
     return buf.getvalue()
 
 

@@ -116,8 +116,9 @@ def select_dovuti(state: SimState, ente: Ente, *, iuds: list[str] | None = None,
 
 
 def pay(state: SimState, ente: Ente, dovuto_ids: list[int], *, seed: int | None = None,
-        session_id: str | None = None) -> list[Payment]:
-    """Pay the given dovuti (those still payable) in one transaction."""
+        session_id: str | None = None, paid_at: datetime | None = None) -> list[Payment]:
+    """Pay the given dovuti (those still payable) in one transaction; ``paid_at`` (local time) dates the
+    payment in the past, as for a demo's history (the receipt still arrives now)."""
     rng = random.Random(seed)
     out: list[Payment] = []
     with state.write() as c:
@@ -130,7 +131,7 @@ def pay(state: SimState, ente: Ente, dovuto_ids: list[int], *, seed: int | None 
             if not iuv:  # a dovuto without IUV gets one when paid (MyPay-style IUV17)
                 iuv = rules.mypay_iuv17(ente.segregation_code, state.next_iuv_progressive(c, ente.id))
                 c.execute("UPDATE dovuto SET iuv=?, iuv_generated=1 WHERE id=?", (iuv, dovuto_id))
-            payment, receipt = _receipt(ente, row, iuv, rng)
+            payment, receipt = _receipt(ente, row, iuv, rng, paid_at)
             now = ts()
             c.execute("UPDATE dovuto SET state=?, updated_at=? WHERE id=?", (COMPLETATO, now, dovuto_id))
             c.execute("INSERT INTO receipt(ente_id, dovuto_id, iuv, iud, debt_type, paid_on, received_at, session_id, "
@@ -141,11 +142,12 @@ def pay(state: SimState, ente: Ente, dovuto_ids: list[int], *, seed: int | None 
     return out
 
 
-def _receipt(ente: Ente, row, iuv: str, rng: random.Random) -> tuple[Payment, dict]:
+def _receipt(ente: Ente, row, iuv: str, rng: random.Random, paid_at: datetime | None = None
+             ) -> tuple[Payment, dict]:
     rec = record_from_json(row["record"])
     psp_id, psp_name = rng.choice(PSPS)
     fee = rng.choice(PSP_FEES_CENTS)
-    now = datetime.now().replace(microsecond=0)
+    now = (paid_at or datetime.now()).replace(microsecond=0)
     today = now.date()
     receipt_id = uuid.uuid4().hex
     request_id = uuid.uuid4().hex

@@ -51,7 +51,7 @@ import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -341,13 +341,14 @@ class SimulatorServer:
         return self.state.add_ente(ipa, fiscal_code, password, types, segregation_code=segregation_code, name=name)
 
     def pay(self, ipa: str, iuds: list[str] | None = None, fraction: float | None = None,
-            seed: int | None = None) -> dict:
-        """Citizens pay: the named IUDs, or a random ``fraction`` of the payable dovuti. See /sandbox/pay."""
+            seed: int | None = None, paid_at: datetime | None = None) -> dict:
+        """Citizens pay: the named IUDs, or a random ``fraction`` of the payable dovuti. See /sandbox/pay.
+        ``paid_at`` (local time, Python API only) backdates the payments: receipts and FdR carry that day."""
         ente = self.state.ente_by_ipa(ipa)
         if ente is None:
             raise StateError(f"Ente {ipa} non presente nel portale di prova")
         ids, skipped = select_dovuti(self.state, ente, iuds=iuds, fraction=fraction, seed=seed)
-        paid = pay(self.state, ente, ids, seed=seed)
+        paid = pay(self.state, ente, ids, seed=seed, paid_at=paid_at)
         return {"paid": [p.to_dict() for p in paid], "skipped": [s.to_dict() for s in skipped]}
 
     def reports(self, ipa: str, until: date | None = None, anomalies: bool | str | Iterable[str] | None = False,
