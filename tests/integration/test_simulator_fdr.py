@@ -155,6 +155,25 @@ def test_anomalies_show_in_the_files(sim, client):
     assert sim.reports(IPA, anomalies=True, seed=11) == result
 
 
+def test_nothing_paid_and_a_single_flow(sim, client):
+    _load(sim, client, n=3)
+    empty = sim.reports(IPA, anomalies=True)
+    assert empty["fdr"] == [] and empty["anomalies"] == []
+    assert parse_opi(empty["opi"][1]).records == []  # a journal without movements still reads
+
+    paid = sim.pay(IPA, iuds=["R000"])["paid"]
+    result = sim.reports(IPA, anomalies=True, seed=1)  # too few flows to keep the anomalies apart
+    flows = {f.flow_id: f for f in _flows(result)}
+    notes = {a["kind"]: a for a in result["anomalies"]}
+    assert set(notes) == set(ANOMALIES)
+    assert {ln.iuv for f in flows.values() for ln in f.lines} == {paid[0]["iuv"]} and len(flows) == 2
+    credits = {r.iuf: r.amount_cents for r in parse_opi(result["opi"][1]).records if r.iuf}
+    # the PSP's flow was never credited; its second flow (the duplicate) was, but short
+    assert notes["not_credited"]["iuf"] not in credits
+    assert list(credits) == [notes["duplicate"]["iuf"]] == [notes["wrong_credit"]["iuf"]]
+    assert 0 < credits[notes["duplicate"]["iuf"]] < flows[notes["duplicate"]["iuf"]].total_amount_cents
+
+
 def test_anomaly_names_are_checked():
     assert parse_anomalies(True) == ANOMALIES and parse_anomalies("") == () and parse_anomalies(False) == ()
     assert parse_anomalies("duplicate, not_credited") == ("duplicate", "not_credited")
