@@ -86,12 +86,15 @@ SANDBOX_TYPES = ["TARI:scadenza+stampa", "MENSA_SCOLASTICA:stampa", "TRASPORTO_S
 
 TARI_SIZE = 3000
 DEFAULT_SANDBOX_DELAY = 0.5  # seconds per processing phase: the sandbox answers at a portal's pace
-TARI_LIST = "TARI 2025"
-LIST_NAMES = [TARI_LIST, "Mensa scolastica 2025-2026", "Trasporto scolastico 2025-2026", "Sanzioni CdS 2025",
-              "Canone unico 2025"]
+_TODAY = date.today()
+YEAR = _TODAY.year  # the demo always looks current: lists, IUDs and causali carry this year
+SCHOOL_YEAR = f"{YEAR}-{YEAR + 1}" if _TODAY.month >= 9 else f"{YEAR - 1}-{YEAR}"
+TARI_LIST = f"TARI {YEAR}"
+LIST_NAMES = [TARI_LIST, f"Mensa scolastica {SCHOOL_YEAR}", f"Trasporto scolastico {SCHOOL_YEAR}", f"Sanzioni CdS {YEAR}",
+              f"Canone unico {YEAR}"]
 # Share of each list's debts that citizens have paid (school fees go fast, TARI is due in two months).
-PAY_SHARES = {TARI_LIST: 0.35, "Mensa scolastica 2025-2026": 0.7, "Trasporto scolastico 2025-2026": 0.8,
-              "Sanzioni CdS 2025": 0.55, "Canone unico 2025": 0.5}
+PAY_SHARES = {TARI_LIST: 0.35, f"Mensa scolastica {SCHOOL_YEAR}": 0.7, f"Trasporto scolastico {SCHOOL_YEAR}": 0.8,
+              f"Sanzioni CdS {YEAR}": 0.55, f"Canone unico {YEAR}": 0.5}
 NEW_RESIDENTS = 3  # TARI debts added after the run was sent: pending I in the status bar
 HISTORY_DAYS = 20  # citizens' payments spread over the last days: one FdR per PSP and day
 STEPS_KEY = "demo_activity_steps"
@@ -206,9 +209,9 @@ class DemoService:
             done = set(self._config().get("lists_done", []))
             if not done and self._steps() is None:
                 self._save_steps([])  # a new demo: its activity follows the lists
-            builders = [(TARI_LIST, self._tari, 30), ("Mensa scolastica 2025-2026", self._mensa, 4),
-                        ("Trasporto scolastico 2025-2026", self._trasporto, 2), ("Sanzioni CdS 2025", self._sanzioni, 2),
-                        ("Canone unico 2025", self._canone, 2)]
+            builders = [(TARI_LIST, self._tari, 30), (f"Mensa scolastica {SCHOOL_YEAR}", self._mensa, 4),
+                        (f"Trasporto scolastico {SCHOOL_YEAR}", self._trasporto, 2), (f"Sanzioni CdS {YEAR}", self._sanzioni, 2),
+                        (f"Canone unico {YEAR}", self._canone, 2)]
             at = 5
             for name, build, share in builders:
                 cancel.raise_if_cancelled()
@@ -528,7 +531,7 @@ class DemoService:
             meals = rng.randint(12, 21)
             records.append(debt(parent, iud=f"MENSA2526-{i:05d}", amount_cents=meals * rng.choice([420, 480, 510]),
                                 debt_type="MENSA_SCOLASTICA",
-                                causale=f"Mensa scolastica {month} 2025 - {child} - {meals} pasti",
+                                causale=f"Mensa scolastica {month} {YEAR} - {child} - {meals} pasti",
                                 collection_data="9/0104100SP/", due=self._due(30), city=CITY,
                                 postal_code=POSTAL_CODE, province=PROVINCE))
             records[-1].generate_iuv = True
@@ -541,7 +544,7 @@ class DemoService:
             p = people.person()
             records.append(debt(p, iud=f"TRASP2526-{i:04d}", amount_cents=18_000 if i % 4 else 12_000,
                                 debt_type="TRASPORTO_SCOLASTICO",
-                                causale="Trasporto scolastico a.s. 2025/2026" + (" - secondo figlio" if i % 4 == 0 else ""),
+                                causale=f"Trasporto scolastico a.s. {SCHOOL_YEAR.replace('-', '/')}" + (" - secondo figlio" if i % 4 == 0 else ""),
                                 collection_data="9/0104101SP/", due=self._due(45), city=CITY,
                                 postal_code=POSTAL_CODE, province=PROVINCE))
             records[-1].generate_iuv = True
@@ -558,9 +561,9 @@ class DemoService:
             p = people.person()
             art, cents = rng.choice(articles)
             when = date.today() - timedelta(days=rng.randint(5, 50))
-            records.append(debt(p, iud=f"CDS2025-{1000 + i}", amount_cents=cents + 1_440,  # + notification costs
+            records.append(debt(p, iud=f"CDS{YEAR}-{1000 + i}", amount_cents=cents + 1_440,  # + notification costs
                                 debt_type="SANZIONI_CDS",
-                                causale=f"Verbale n. {1000 + i}/2025 del {when.strftime('%d/%m/%Y')} - {art}",
+                                causale=f"Verbale n. {1000 + i}/{YEAR} del {when.strftime('%d/%m/%Y')} - {art}",
                                 collection_data="9/0102100SA/", due=when + timedelta(days=60), city=CITY,
                                 postal_code=POSTAL_CODE, province=PROVINCE))
             records[-1].generate_iuv = True
@@ -574,8 +577,8 @@ class DemoService:
             p = people.person()
             what = rng.choice(["occupazione suolo pubblico - dehors", "insegna di esercizio", "passo carrabile",
                                "occupazione suolo pubblico - ponteggio"])
-            records.append(debt(p, iud=f"CUP2025-{i:04d}", amount_cents=rng.randrange(4_000, 180_000, 50),
-                                debt_type="CANONE_UNICO", causale=f"Canone unico patrimoniale 2025 - {what}",
+            records.append(debt(p, iud=f"CUP{YEAR}-{i:04d}", amount_cents=rng.randrange(4_000, 180_000, 50),
+                                debt_type="CANONE_UNICO", causale=f"Canone unico patrimoniale {YEAR} - {what}",
                                 collection_data="9/0101107TS/", due=self._due(90), city=CITY, postal_code=POSTAL_CODE,
                                 province=PROVINCE))
             records[-1].generate_iuv = True

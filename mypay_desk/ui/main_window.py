@@ -265,7 +265,34 @@ class MainWindow(QMainWindow):
             wanted = str(self.ctx.settings.value(LAST_AREA_KEY, "") or "") if initial or came_from_welcome else ""
             self.show_area(wanted if wanted in self.visible_areas() else self.visible_areas()[0])
         if self.ente.is_demo:
-            self.start_sandbox()
+            self.start_sandbox()  # resumes unfinished flows once the sandbox is up
+        elif initial:
+            self.resume_unfinished_flows()
+
+    def resume_unfinished_flows(self) -> None:
+        """Flows left half-way by a closed app or a lost network are completed in the background."""
+        ente = self.ente
+        if ente is None or ente.adhesion_mode == "base" or not ente.portal_url:
+            return
+        try:
+            sync = self.ctx.ws.sync
+        except ModuleNotFoundError:
+            return
+
+        def _failed(failure):
+            log.info("ripresa dei flussi non riuscita (si riproverà): %s", failure.exception)
+            self.ctx.status_message.emit(self.tr("Portale non raggiungibile: i flussi in sospeso ripartiranno "
+                                                 "alla prossima sincronizzazione."))
+
+        def _done(reports):
+            if reports:
+                self.ctx.status_message.emit(self.tr("Flussi in sospeso ripresi: {0}").format(len(reports)))
+                self.ctx.data_changed.emit("portal")
+                self.ctx.data_changed.emit("lists")
+                self.ctx.pending_changed.emit()
+
+        self.ctx.tasks.run(lambda p, c: sync.resume_all(wait=False, progress=p, cancel=c), lane="pool",
+                           show_progress=False, on_success=_done, on_error=_failed)
 
     def switch_ente(self, ipa_code: str) -> None:
         if self.ente is not None and self.ente.ipa_code == ipa_code:
@@ -358,6 +385,11 @@ class MainWindow(QMainWindow):
             # The sandbox may have moved to another port: the Ente's portal address changed with it.
             self.ctx.ente_changed.emit()
             self.ctx.pending_changed.emit()
+            activity_done = getattr(demo, "activity_done", None)
+            if callable(activity_done) and not activity_done():
+                self.open_demo()  # a first demo run was interrupted: complete the missing steps
+            else:
+                self.resume_unfinished_flows()
 
         # The database lane: starting the sandbox may update the Ente's portal address.
         self.ctx.tasks.run(lambda _p, _c: demo.start_sandbox(), lane="db", show_progress=False,

@@ -52,7 +52,7 @@ def test_first_run_fills_every_page(tmp_path):
         done = [d for d, _ in messages]
         assert done == sorted(done) and done[-1] == 100  # the bar only moves forward
         said = " ".join(m for _, m in messages)
-        for words in ("Invio della lista «TARI 2025»", "I cittadini pagano", "Scaricamento delle ricevute",
+        for words in (f"Invio della lista «{demo_module.TARI_LIST}»", "I cittadini pagano", "Scaricamento delle ricevute",
                       "Rendicontazioni dei PSP", "Riconciliazione"):
             assert words in said
         assert ws.demo.sandbox.worker.delay == demo_module.DEFAULT_SANDBOX_DELAY  # the sandbox's pace is back
@@ -62,13 +62,13 @@ def test_first_run_fills_every_page(tmp_path):
         assert set(flows) == set(demo_module.LIST_NAMES)
         for name, f in flows.items():
             assert f.state == "ELABORATO" and f.rejected == 0 and f.accepted == f.count_insert > 0, name
-        assert flows["TARI 2025"].accepted > demo_module.TARI_SIZE  # instalments travel as dovuti too
+        assert flows[demo_module.TARI_LIST].accepted > demo_module.TARI_SIZE  # instalments travel as dovuti too
         ops = Counter(j.operation for j in ws.portal.journal(10_000))
         assert ops and len(ops) >= 3
         pending = {p.list_name: p for p in ws.sync.status().pending}
-        tari = pending["TARI 2025"]
+        tari = pending[demo_module.TARI_LIST]
         assert (tari.insert, tari.modify, tari.cancel, tari.invalid) == (3, 4, 2, 0)
-        assert sum(p.total for n, p in pending.items() if n != "TARI 2025") == 0
+        assert sum(p.total for n, p in pending.items() if n != demo_module.TARI_LIST) == 0
 
         # Pagamenti: a realistic share paid over the last weeks, every receipt matched to its debt
         totals = ws.receipts.totals()

@@ -33,9 +33,9 @@ def test_demo_is_created_once_and_continues_across_runs(tmp_path, small_demo):
         assert ws.ente.get_type("TARI", ente.id).due_date_required
 
         lists = {s.name: s for s in ws.lists.lists()}
-        assert lists["TARI 2025"].total_count == 150 + demo_module.NEW_RESIDENTS  # added after the first send
+        assert lists[demo_module.TARI_LIST].total_count == 150 + demo_module.NEW_RESIDENTS  # added after the first send
         assert all(s.invalid_count == 0 and s.total_count > 0 for s in lists.values())
-        debts = ws.lists.get_debts("TARI 2025", include_instalments=True)
+        debts = ws.lists.get_debts(demo_module.TARI_LIST, include_instalments=True)
         assert any(d.instalment_number for d in debts)  # some debts come in instalments
         for d in debts:
             validate_debtor(d.debtor_type, d.debtor_code)
@@ -51,7 +51,7 @@ def test_demo_is_created_once_and_continues_across_runs(tmp_path, small_demo):
         ws.demo.sandbox.set_switches(processing_delay=0.05)
         tune(ws)
         sent = {f.list_name: f for f in ws.sync.flows()}  # the demo's first run sent its lists
-        assert sent["Sanzioni CdS 2025"].state == "ELABORATO" and sent["Sanzioni CdS 2025"].accepted == 25
+        assert sent[f"Sanzioni CdS {demo_module.YEAR}"].state == "ELABORATO" and sent[f"Sanzioni CdS {demo_module.YEAR}"].accepted == 25
         url = ente.portal_url
     finally:
         ws.demo.stop_sandbox()
@@ -62,9 +62,9 @@ def test_demo_is_created_once_and_continues_across_runs(tmp_path, small_demo):
         assert again.demo.start_sandbox() == url  # same port, same address
         ente2 = again.demo.ensure_demo()
         assert ente2.id == ente.id and len(again.lists.lists()) == len(lists)  # nothing duplicated
-        assert again.lists.summary("TARI 2025").total_count == 150 + demo_module.NEW_RESIDENTS
+        assert again.lists.summary(demo_module.TARI_LIST).total_count == 150 + demo_module.NEW_RESIDENTS
         assert again.sync.flows()[0].state == "ELABORATO"  # the demo's history is still there
-        assert again.sync.push("Sanzioni CdS 2025").flow is None  # and the sandbox remembers it too
+        assert again.sync.push(f"Sanzioni CdS {demo_module.YEAR}").flow is None  # and the sandbox remembers it too
     finally:
         again.demo.stop_sandbox()
         again.close()
