@@ -38,8 +38,11 @@ screenshots: $(STAMP)
 build: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm build_installer.spec
 
+# The frozen build's own smoke test (fresh workspace, migrations, main window, one notice), then the
+# checks of tests/integration/test_frozen_build.py (both languages, bundled modules, a CLI day with the sandbox).
 smoke: build
 	QT_QPA_PLATFORM=offscreen dist/mypay-desk/mypay-desk --smoke-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/integration/test_frozen_build.py
 
 clean:
 	rm -rf build dist .pytest_cache
