@@ -44,6 +44,13 @@ def run_gui(workspace: str | None = None, demo: bool = False, smoke_test: bool =
     catalogues = i18n.install_translators(language, app)
     apply_theme(app)
 
+    from mypay_desk.services.workspace import resolve_workspace_dir
+    from mypay_desk.ui.instance_lock import acquire_instance_lock
+
+    # One GUI per workspace (the CLI is not locked: SQLite serialises its short transactions).
+    instance_lock = acquire_instance_lock(resolve_workspace_dir(workspace), show_message=not smoke_test)
+    if instance_lock is None:
+        return 1
     try:
         ws = Workspace.open(workspace)
     except WorkspaceError as exc:
@@ -56,9 +63,14 @@ def run_gui(workspace: str | None = None, demo: bool = False, smoke_test: bool =
     log_path = setup_logging(ws.logs_dir)
     install_error_hooks(None if smoke_test else show_unexpected)
     log.info("%s %s avviato; spazio di lavoro %s; lingua %s", APP_NAME, __version__, ws.path, language)
+    log.info("cataloghi di traduzione: %s", ", ".join(catalogues) or "nessuno")
 
     tasks = InlineTaskRunner() if smoke_test else TaskRunner()
     ctx = AppContext(ws, tasks, settings)
+    # After the migrations: a rotating copy at most every 12 h, off the GUI thread (a read-only
+    # snapshot, so it runs beside the first page loads rather than queued before them).
+    tasks.run(lambda _p, _c: ws.backups.auto_backup(), lane="pool", show_progress=False,
+              on_error=lambda f: log.warning("backup automatico non riuscito: %s", f.exception))
     from mypay_desk.ui.main_window import MainWindow
 
     window = MainWindow(ctx)
@@ -73,10 +85,14 @@ def run_gui(workspace: str | None = None, demo: bool = False, smoke_test: bool =
         out = Path(ws.path) / "smoke-main-window.png"
         image.save(str(out))
         ok = ok and _smoke_notice(ws)
-        ok = ok and (language == i18n.DEFAULT_LANGUAGE or bool(catalogues))
+        # Qt's own catalogue (standard buttons and dialogs) must load in every language, Italian too
+        ok = ok and any(Path(c).name.startswith("qtbase_") for c in catalogues)
+        ok = ok and (language == i18n.DEFAULT_LANGUAGE or any(Path(c).name.startswith("mypay_desk_")
+                                                              for c in catalogues))
         ok = ok and log_path.is_file()
         window.close()
         ws.close()
+        instance_lock.release()
         shutdown_logging()
         print("smoke test: OK" if ok else "smoke test: FAILED")
         return 0 if ok else 1
@@ -90,6 +106,7 @@ def run_gui(workspace: str | None = None, demo: bool = False, smoke_test: bool =
         log.warning("alcune operazioni non sono terminate entro 15 s dalla chiusura")
     window.stop_sandbox()
     ws.close()
+    instance_lock.release()
     log.info("%s chiuso (codice %s)", APP_NAME, code)
     shutdown_logging()
     return code
@@ -99,7 +116,9 @@ def _smoke_notice(ws) -> bool:
     """Render one notice to prove the PDF pipeline (fonts, barcodes) works in this build."""
     try:
         from mypay_desk.services.notices import render_sample_notice
-    except ImportError:
+    except ModuleNotFoundError as exc:
+        if exc.name != "mypay_desk.services.notices":
+            raise  # a dependency missing from the build must fail the smoke test
         return True  # notices not built yet in this checkout
     data = render_sample_notice()
     return data.startswith(b"%PDF")

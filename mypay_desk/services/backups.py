@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mypay_desk.services.errors import UserError
-from mypay_desk.store.db import BACKUP_DIR_NAME, Database, backup_file, current_revision, known_revisions
+from mypay_desk.store.db import (
+    BACKUP_DIR_NAME,
+    BUSY_TIMEOUT_MS,
+    Database,
+    DatabaseError,
+    backup_file,
+    current_revision,
+    known_revisions,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from mypay_desk.services.workspace import Workspace
@@ -70,23 +78,44 @@ class BackupService:
         backup = Path(backup)
         if not backup.is_file():
             raise UserError(f"Backup non trovato: {backup}", file=str(backup))
-        rev = current_revision(backup)  # raises DatabaseError for a file that is not a database
+        try:
+            rev = current_revision(backup)
+        except DatabaseError as exc:
+            raise UserError(f"{backup.name} non è un database leggibile: scegli un altro backup ({exc})",
+                            file=str(backup)) from exc
         if rev is None:
             raise UserError(f"{backup.name} non è un backup di MyPay Desk", file=str(backup))
         if rev not in known_revisions():
             raise UserError(f"{backup.name} viene da una versione più recente dell'app", file=str(backup))
+        import sqlite3
+
+        # A damaged copy would replace good data with bad: check every page before touching anything.
+        try:
+            con = sqlite3.connect(str(backup))
+            try:
+                verdict = "; ".join(r[0] for r in con.execute("PRAGMA quick_check(5)"))
+            finally:
+                con.close()
+        except sqlite3.DatabaseError as exc:
+            verdict = str(exc)
+        if verdict != "ok":
+            raise UserError(f"{backup.name} è danneggiato e non viene ripristinato ({verdict}). I dati attuali "
+                            "non sono stati toccati: scegli un altro backup.", file=str(backup))
         safety = self.create("prima-del-ripristino")
         db_path = self.ws.db.path
         self.ws.db.dispose()
-        import sqlite3
-
-        src = sqlite3.connect(str(backup))
-        dst = sqlite3.connect(str(db_path))
         try:
-            src.backup(dst)  # page-level copy into the live file, WAL-safe
+            src = sqlite3.connect(str(backup))
+            dst = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                # page-level copy into the live file, in one transaction: a failure leaves it as it was
+                src.backup(dst)
+            finally:
+                dst.close()
+                src.close()
         finally:
-            dst.close()
-            src.close()
-        self.ws.db = Database.open(db_path.parent)  # migrates an older backup to the current schema
+            # reopened whatever happened, so a failed restore leaves a working app;
+            # opening migrates an older backup to the current schema
+            self.ws.db = Database.open(db_path.parent)
         self.ws.audit("backup.restore", details={"file": backup.name, "safety_copy": safety.path.name})
         return safety

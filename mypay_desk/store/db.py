@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -114,7 +113,9 @@ def backup_file(path: Path, reason: str, keep: int = 10) -> Path | None:
     finally:
         dst.close()
         src.close()
-    backups = sorted(folder.glob(f"{path.stem}-*.sqlite3"))
+    # rotate only copies made for the same reason: a manual copy or a pre-restore safety copy is never
+    # deleted to make room for another pre-migration one
+    backups = sorted(folder.glob(f"{path.stem}-*-{reason}.sqlite3"))
     for old in backups[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
     return target

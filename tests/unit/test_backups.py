@@ -37,3 +37,67 @@ def test_restore_refuses_a_file_that_is_not_a_backup(workspace, ente, tmp_path):
     with pytest.raises(UserError, match="non è un backup"):
         workspace.backups.restore(bogus)
     assert [e.ipa_code for e in workspace.ente.list()] == ["C_TEST"]
+
+
+def test_rotation_of_one_kind_never_deletes_another(workspace, ente):
+    from mypay_desk.store.db import backup_file
+
+    manual = workspace.backups.create()
+    for _ in range(12):  # e.g. many app updates over the years
+        backup_file(workspace.db.path, "pre-migrazione", keep=10)
+    kinds = [b.reason for b in workspace.backups.list()]
+    assert kinds.count("pre-migrazione") == 10
+    assert manual.path.exists() and kinds.count("manuale") == 1
+
+
+def damage(path, at_page: int) -> None:
+    """Overwrite one page (past the schema) of a database file with garbage."""
+    with open(path, "r+b") as f:
+        page = int.from_bytes((f.seek(16), f.read(2))[1], "big") or 65536
+        f.seek(page * at_page)
+        f.write(b"\xa5" * page)
+
+
+def test_a_damaged_backup_is_refused_before_anything_changes(workspace, ente):
+    copy = workspace.backups.create()
+    workspace.ente.save(EnteData(ipa_code="C_OTHER", fiscal_code="80012000826", name="Altro Ente"))
+    pages = copy.path.stat().st_size // 4096
+    damage(copy.path, pages - 2)
+    with pytest.raises(UserError, match="danneggiato"):
+        workspace.backups.restore(copy.path)
+    assert {e.ipa_code for e in workspace.ente.list()} == {"C_TEST", "C_OTHER"}
+    assert [b.reason for b in workspace.backups.list()] == ["manuale"]  # no safety copy was needed
+
+
+def test_a_restore_that_fails_while_copying_leaves_the_data_and_a_working_database(workspace, ente, monkeypatch):
+    import sqlite3
+
+    copy = workspace.backups.create()
+    workspace.ente.save(EnteData(ipa_code="C_OTHER", fiscal_code="80012000826", name="Altro Ente"))
+    live = str(workspace.db.path)
+    real_connect = sqlite3.connect
+
+    class Source:  # a connection whose copy into the live database fails half-way (disk full, say)
+        def __init__(self, con):
+            self.con = con
+
+        def backup(self, target, **kw):
+            if getattr(target, "path", None) == live:
+                raise sqlite3.OperationalError("database or disk is full")
+            return self.con.backup(getattr(target, "con", target), **kw)
+
+        def __getattr__(self, name):
+            return getattr(self.con, name)
+
+    def connect(path, *a, **kw):
+        wrapped = Source(real_connect(path, *a, **kw))
+        wrapped.path = str(path)
+        return wrapped
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    with pytest.raises(sqlite3.OperationalError, match="disk is full"):
+        workspace.backups.restore(copy.path)
+    monkeypatch.undo()
+    assert {e.ipa_code for e in workspace.ente.list()} == {"C_TEST", "C_OTHER"}  # unchanged, and usable
+    assert workspace.db.check() == "ok"
+    assert "prima-del-ripristino" in [b.reason for b in workspace.backups.list()]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from mypay_desk.ui import i18n
 from mypay_desk.ui.context import AppContext
+from mypay_desk.ui.settings.backup_panel import BackupPanel
 from mypay_desk.ui.settings.ente_form import EnteForm
 from mypay_desk.ui.settings.types_editor import TypesEditor
 
@@ -101,15 +102,11 @@ class SettingsPage(QWidget):
         row.addStretch(1)
         form.addRow(self.tr("Log"), row)
 
-        # Issue 8 fills this group (automatic backups, "Ripristina da backup").
         self.backup_group = QGroupBox(self.tr("Backup"))
         self.backup_group.setObjectName("backupGroup")
         self.backup_layout = QVBoxLayout(self.backup_group)
-        note = QLabel(self.tr("Una copia del database viene fatta a ogni aggiornamento dell'app. "
-                              "Qui troverai i backup automatici e il ripristino da backup."))
-        note.setWordWrap(True)
-        note.setProperty("role", "hint")
-        self.backup_layout.addWidget(note)
+        self.backup_panel = BackupPanel(self.ctx)
+        self.backup_layout.addWidget(self.backup_panel)
 
         col.addWidget(language)
         col.addWidget(workspace)
