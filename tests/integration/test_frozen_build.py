@@ -134,6 +134,23 @@ def test_a_day_at_the_office_with_the_bundled_program(tmp_path):
         doc = json.loads(r.stdout)
         assert (doc["actions"]["I"], doc["accepted"], doc["rejected"]) == (25, 25, 0)
 
+        # spreadsheets both ways (python-calamine reads, openpyxl writes)
+        from openpyxl import Workbook, load_workbook
+
+        book = Workbook()
+        book.active.append(["IUD", "Codice fiscale", "Nominativo", "Importo", "Scadenza", "Causale"])
+        book.active.append(["X-1", "RSSMRA85T10A562S", "ROSSI MARIO", "12,30", "30/06/2030", "TARI 2030"])
+        book.save(tmp_path / "extra.xlsx")
+        r = run("--workspace", str(ws), "lists", "import", str(tmp_path / "extra.xlsx"), "--list", "EXTRA", "--type",
+                "TARI", "--json")
+        assert r.returncode == 0, r.stderr
+        assert json.loads(r.stdout)["valid"] == 1
+        r = run("--workspace", str(ws), "lists", "export-xlsx", "TARI", "-o", str(tmp_path / "tari.xlsx"))
+        assert r.returncode == 0, r.stderr
+        cells = {c for row in load_workbook(tmp_path / "tari.xlsx", read_only=True).active.iter_rows(values_only=True)
+                 for c in row}
+        assert {f"T-{i}" for i in range(25)} <= cells
+
         pdf = tmp_path / "avvisi.pdf"
         r = run("--workspace", str(ws), "notices", "print", "TARI", "-o", str(pdf), "--json", timeout=120)
         assert r.returncode == 0, r.stderr
