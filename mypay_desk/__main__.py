@@ -1,5 +1,9 @@
+import multiprocessing
 import sys
 
 from mypay_desk.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    # frozen builds: let worker processes (barcode encoding for large notice batches) start properly
+    multiprocessing.freeze_support()
+    sys.exit(main())
