@@ -20,7 +20,7 @@ from mypay_desk.clicmds.common import (
     print_json,
 )
 from mypay_desk.domain.ente import DebtTypeData, EnteData
-from mypay_desk.services.errors import Cancelled, PortalError, UserError
+from mypay_desk.services.errors import Cancelled, DatabaseBusyError, PortalError, UserError
 from mypay_desk.services.workspace import WorkspaceError
 
 
@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     except PortalError as exc:
         print(f"errore del portale: {exc}", file=sys.stderr)
         return EXIT_PORTAL
-    except WorkspaceError as exc:
+    except (WorkspaceError, DatabaseBusyError) as exc:
         print(f"errore: {exc}", file=sys.stderr)
         return EXIT_DATA
     except Cancelled:

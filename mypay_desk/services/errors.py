@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from mypay_desk.store.db import DatabaseBusyError  # noqa: F401 - re-exported: the GUI and CLI show it plainly
+
 
 class UserError(Exception):
     """The input or the data is wrong (exit 1). Names the field/file/row/column and what to fix."""

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,31 @@ class DatabaseTooNewError(RuntimeError):
 
 class DatabaseError(RuntimeError):
     """The database could not be opened or migrated; the message says why and what to do."""
+
+
+class DatabaseBusyError(RuntimeError):
+    """Another program held the write lock longer than the busy timeout; nothing was changed."""
+
+
+BUSY_MESSAGE = (
+    "Il database è occupato da un'altra operazione (un'altra finestra o un comando di MyPay Desk in "
+    "corso). Nulla è stato modificato: riprova tra poco."
+)
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text_ = str(exc).lower()
+    return "database is locked" in text_ or "database is busy" in text_ or "database table is locked" in text_
+
+
+@contextmanager
+def _busy_as_clear_error() -> Iterator[None]:
+    try:
+        yield
+    except (OperationalError, sqlite3.OperationalError) as exc:
+        if _is_busy(exc):
+            raise DatabaseBusyError(BUSY_MESSAGE) from exc
+        raise
 
 
 def _on_connect(dbapi_connection, _record) -> None:  # pragma: no cover - exercised by every test
@@ -174,26 +200,27 @@ class Database:
         ``immediate=True`` takes SQLite's write lock at BEGIN, so read-then-write sequences (IUV
         allocation) cannot interleave with another process.
         """
-        if immediate:
-            with self.engine.connect() as conn:
-                conn.info["begin_mode"] = "IMMEDIATE"
-                with conn.begin():
-                    sess = Session(bind=conn, expire_on_commit=False, join_transaction_mode="rollback_only")
-                    try:
-                        yield sess
-                        sess.flush()
-                    finally:
-                        sess.close()
-            return
-        sess = self._factory()
-        try:
-            yield sess
-            sess.commit()
-        except BaseException:
-            sess.rollback()
-            raise
-        finally:
-            sess.close()
+        with _busy_as_clear_error():
+            if immediate:
+                with self.engine.connect() as conn:
+                    conn.info["begin_mode"] = "IMMEDIATE"
+                    with conn.begin():
+                        sess = Session(bind=conn, expire_on_commit=False, join_transaction_mode="rollback_only")
+                        try:
+                            yield sess
+                            sess.flush()
+                        finally:
+                            sess.close()
+                return
+            sess = self._factory()
+            try:
+                yield sess
+                sess.commit()
+            except BaseException:
+                sess.rollback()
+                raise
+            finally:
+                sess.close()
 
     def table_names(self) -> list[str]:
         return sorted(inspect(self.engine).get_table_names())

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
-from mypay_desk.services.errors import PortalError, UserError
+from mypay_desk.services.errors import DatabaseBusyError, PortalError, UserError
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -78,6 +78,10 @@ def build_error_box(parent: QWidget | None, title: str, failure) -> ErrorBox:
     details = getattr(failure, "details", "") or repr(exc)
     if isinstance(exc, UserError):
         return ErrorBox(parent, title, str(exc), translate("errors", "Nulla di quanto già salvato è stato perso."), details)
+    if isinstance(exc, DatabaseBusyError):
+        return ErrorBox(parent, title, translate("errors", "Il database è occupato da un'altra operazione "
+                                                           "(un'altra finestra o un comando in corso)."),
+                        translate("errors", "Nulla è stato modificato: riprova tra poco."), details)
     if isinstance(exc, PortalError):
         text = translate("errors", "Il portale non ha risposto come previsto:") + f"\n{exc}"
         info = translate("errors", "Le modifiche restano in attesa e verranno inviate alla prossima sincronizzazione.")

@@ -71,3 +71,21 @@ def test_immediate_session_rolls_back_on_error(workspace, ente):
         repo.allocate_iuv_progressives(s, ente.id, 5)
         raise RuntimeError("boom")
     assert workspace.ente.get_by_id(ente.id).iuv_progressive == 1
+
+
+def test_a_database_locked_too_long_gives_a_clear_error(tmp_path):
+    database = dbmod.Database.open(tmp_path)
+    database.engine.dispose()
+    blocker = sqlite3.connect(tmp_path / dbmod.DB_FILE_NAME, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.orm import sessionmaker
+
+    engine = create_engine(f"sqlite:///{database.path}", connect_args={"timeout": 0.2})
+    impatient = dbmod.Database(path=database.path, engine=engine, _factory=sessionmaker(engine))
+    with pytest.raises(dbmod.DatabaseBusyError, match="occupato"):
+        with impatient.session() as s:
+            s.execute(text("INSERT INTO workspace_setting (key, value) VALUES ('k', 'v')"))
+    blocker.execute("ROLLBACK")
+    blocker.close()
+    engine.dispose()
