@@ -83,9 +83,8 @@ def test_a_database_locked_too_long_gives_a_clear_error(tmp_path):
 
     engine = create_engine(f"sqlite:///{database.path}", connect_args={"timeout": 0.2})
     impatient = dbmod.Database(path=database.path, engine=engine, _factory=sessionmaker(engine))
-    with pytest.raises(dbmod.DatabaseBusyError, match="occupato"):
-        with impatient.session() as s:
-            s.execute(text("INSERT INTO workspace_setting (key, value) VALUES ('k', 'v')"))
+    with pytest.raises(dbmod.DatabaseBusyError, match="occupato"), impatient.session() as s:
+        s.execute(text("INSERT INTO workspace_setting (key, value) VALUES ('k', 'v')"))
     blocker.execute("ROLLBACK")
     blocker.close()
     engine.dispose()
