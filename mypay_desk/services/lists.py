@@ -57,6 +57,7 @@ from mypay_desk.domain.debts import (
     RowError,
     bilancio_from_json,
     bilancio_to_json,
+    columns_for_version,
     copy_for_instalment,
     duplicate_iud_errors,
     flow_hash,
@@ -374,12 +375,12 @@ class ListService:
         """Valid debts with a pending action. Only rows touched since the portal accepted them are
         hashed (the others cannot differ), so this stays cheap on big lists."""
         n = 0
-        for d in _pending_candidates(s, list_id):
+        for d in repo.pending_candidates(s, list_id):
             action = pending_action(d["state"], d["cancel_requested"], d["portal_hash"],
                                     flow_hash(record_of(d)) if d["portal_hash"] else "")
             if action:
                 n += 1
-        return n + _count_plain_new(s, list_id)
+        return n + repo.count_plain_new(s, list_id)
 
     def create_list(self, name: str, default_debt_type: str = "", description: str = "") -> ListSummary:
         ente = self._ente()
@@ -496,6 +497,10 @@ class ListService:
     # --- adding, deleting, editing ---------------------------------------------------------------
     def add_debts(self, list_ref: ListRef, records: Sequence[DebtRecord]) -> list[int]:
         """Append debts to a list (validated, state NUOVO). Returns their ids in order."""
+        with bulk_work():
+            return self._add_debts(list_ref, records)
+
+    def _add_debts(self, list_ref: ListRef, records: Sequence[DebtRecord]) -> list[int]:
         ente = self._ente()
         rules = self._rules(ente)
         with self.ws.db.session(immediate=True) as s:
@@ -561,6 +566,10 @@ class ListService:
         items = list(changes.items()) if isinstance(changes, Mapping) else list(changes)
         if not items:
             return []
+        with bulk_work():
+            return self._update_debts(items)
+
+    def _update_debts(self, items: list[tuple[int, Mapping[str, Any]]]) -> list[DebtRow]:
         merged: dict[int, dict[str, Any]] = {}
         for debt_id, values in items:
             for name in values:
@@ -885,7 +894,7 @@ class ListService:
             except import_flow.FlowError as exc:
                 raise UserError(exc.message, file=name, row=exc.row, column=exc.column or None) from exc
             cols = {f: [getattr(r, f) for r in records] for f in _COLUMN_FIELDS}
-            return _Loaded("flow", name, version, cols, len(records), errors, {}, list(_flow_columns(version)),
+            return _Loaded("flow", name, version, cols, len(records), errors, {}, columns_for_version(version),
                            records=records)
         try:
             table = spreadsheet.read_table(data, name=name)
@@ -1369,12 +1378,6 @@ def _insert_columns(loaded: _Loaded, checked: _Checked, idx: list[int] | None, f
 _FIELD_DEFAULTS = {f.name: f.default for f in fields(DebtRecord)}
 
 
-def _flow_columns(version: str) -> list[str]:
-    from mypay_desk.domain.debts import columns_for_version
-
-    return columns_for_version(version)
-
-
 def _looks_like_flow(name: str, data: bytes) -> bool:
     """A MyPay flow: a ZIP, a CSV named like one, or a CSV whose header starts IUD;codIuv."""
     lower = name.lower()
@@ -1420,13 +1423,6 @@ def _counts_for_iud(d: Mapping[str, Any]) -> bool:
     """Whether a debt holds its IUD (a cancelled debt the portal never had does not)."""
     return bool(d.get("iud")) and not (d.get("state") == DebtState.ANNULLATO and not d.get("portal_hash"))
 
-
-def _pending_candidates(s, list_id: int) -> list[dict[str, Any]]:
-    return repo.pending_candidates(s, list_id)
-
-
-def _count_plain_new(s, list_id: int) -> int:
-    return repo.count_plain_new(s, list_id)
 
 
 __all__ = ["AssignResult", "CancelResult", "ExportReport", "ImportPreview", "ImportReport", "ListService",

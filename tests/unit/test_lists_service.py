@@ -436,3 +436,35 @@ def test_export_xlsx_neutralises_formulas(lists, tmp_path):
     assert first["Debitore"] == "'=HYPERLINK(\"x\")" and first["Causale"] == "'+39 mensa"
     assert first["Importo"] == 123.45 and first["Scadenza"].date() == date(2025, 1, 31)
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+
+
+# --- the bulk paths of the repository ------------------------------------------------------------------
+
+@pytest.mark.parametrize("n", [5, 2500])  # plain executemany, and the staged INSERT ... SELECT
+def test_bulk_insert_and_column_fetch_round_trip(workspace, ente, n):
+    from mypay_desk.store.repositories import debts as repo
+
+    lst = workspace.lists.create_list("L")
+    columns = {
+        "iud": [f"B-{i}" for i in range(n)],
+        "debtor_code": [CF1] * n,
+        "due_date": [date(2025, 1, 1 + i % 28) if i % 3 else None for i in range(n)],
+        "amount_cents": [100 + i for i in range(n)],
+        "pa_fee_cents": [None if i % 2 else i for i in range(n)],
+        "generate_iuv": [bool(i % 2) for i in range(n)],
+        "causale": "costante",
+        "position": list(range(n)),
+        "is_valid": [True] * n,
+    }
+    with workspace.db.session() as s:
+        assert repo.insert_debt_columns(s, columns, {"ente_id": ente.id, "list_id": lst.id}) == n
+    with workspace.db.session() as s:
+        got = repo.debt_columns_of_list(s, lst.id, ("iud", "due_date", "amount_cents", "pa_fee_cents",
+                                                    "generate_iuv", "causale", "is_valid", "state", "country"))
+        rows = repo.debts_of_list(s, lst.id)
+    for name in ("iud", "due_date", "amount_cents", "pa_fee_cents", "generate_iuv"):
+        assert got[name] == columns[name], name
+        assert [r[name] for r in rows] == columns[name], name
+    assert got["causale"] == ["costante"] * n and got["is_valid"] == [True] * n
+    assert got["state"] == ["NUOVO"] * n and got["country"] == [""] * n
+    assert isinstance(rows[0]["created_at"], datetime)

@@ -20,6 +20,7 @@ from mypay_desk.store.models.base import utcnow
 
 CHUNK = 500  # ids per IN (...) list
 STAGE_MIN_ROWS = 2_000  # below this a plain executemany is as fast
+BULK_CACHE_KIB = 64 * 1024  # page cache during big inserts (SQLite's default is 2 MB)
 _STAGE_TABLE = "_debt_import_stage"
 
 #: Every debt column but the primary key, in table order.
@@ -152,14 +153,6 @@ def debts_with_iuds(session: Session, ente_id: int, iuds: Iterable[str],
     return out
 
 
-def iud_list_pairs(session: Session, ente_id: int, exclude_list_id: int | None = None) -> dict[str, int]:
-    """``{iud: list_id}`` of all the Ente's debts outside one list (for IUD uniqueness on big imports)."""
-    stmt = select(Debt.iud, Debt.list_id).where(Debt.ente_id == ente_id, Debt.iud != "")
-    if exclude_list_id is not None:
-        stmt = stmt.where(Debt.list_id != exclude_list_id)
-    return {iud: lid for iud, lid in session.execute(stmt)}
-
-
 def list_names(session: Session, list_ids: Iterable[int]) -> dict[int, str]:
     ids = list(set(list_ids))
     if not ids:
@@ -190,17 +183,6 @@ def _full_row(values: dict[str, Any], now: datetime) -> dict[str, Any]:
     row["updated_at"] = now
     row.update(values)
     return row
-
-
-def insert_debts(session: Session, columns: Sequence[str], rows: Sequence[Sequence[Any]],
-                 constants: dict[str, Any] | None = None) -> int:
-    """Insert debts given as tuples over ``columns`` (see ``insert_debt_columns``)."""
-    if not rows:
-        return 0
-    by_column = list(zip(*rows, strict=True))
-    return insert_debt_columns(session, {name: list(values) for name, values in zip(columns, by_column,
-                                                                                    strict=True)},
-                               constants)
 
 
 def insert_debt_columns(session: Session, columns: dict[str, Any], constants: dict[str, Any] | None = None) -> int:
@@ -256,6 +238,9 @@ def insert_debt_columns(session: Session, columns: dict[str, Any], constants: di
     col_list = ", ".join(cols)
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_STAGE_TABLE}")
     conn.exec_driver_sql(f"CREATE TEMP TABLE {_STAGE_TABLE} ({col_list})")
+    # A bigger page cache for the duration: index pages of a big insert stay in memory.
+    old_cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
     try:
         marks = ", ".join("?" * len(cols))
         conn.exec_driver_sql(f"INSERT INTO temp.{_STAGE_TABLE} ({col_list}) VALUES ({marks})", rows)
@@ -268,6 +253,7 @@ def insert_debt_columns(session: Session, columns: dict[str, Any], constants: di
         )
     finally:
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_STAGE_TABLE}")
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(old_cache)}")
     return n
 
 
@@ -336,13 +322,6 @@ def ente_has_other_debts(session: Session, ente_id: int, list_id: int | None) ->
     if list_id is not None:
         stmt = stmt.where(Debt.list_id != list_id)
     return session.execute(stmt.limit(1)).first() is not None
-
-
-def debts_with_iud_scan(session: Session, ente_id: int) -> list[dict[str, Any]]:
-    """Every debt of the Ente that has an IUD (id, list, IUD, state, portal hash): one scan for big imports."""
-    stmt = select(Debt.id, Debt.list_id, Debt.iud, Debt.state, Debt.portal_hash).where(
-        Debt.ente_id == ente_id, Debt.iud != "")
-    return [dict(r._mapping) for r in session.execute(stmt)]
 
 
 _NOT_SENDABLE = ("ANNULLATO", "PAGATO", "PAGATO_PARZIALE", "IN_INVIO")
