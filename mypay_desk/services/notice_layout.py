@@ -8,7 +8,7 @@ Instalments follow on pages of two or three columns (§2.4), each with its own c
 
 Speed: everything that is the same on many pages (labels, static paragraphs, the Ente's own data,
 logos, boxes) is drawn once per document as a Form XObject and reused; barcodes arrive as
-pre-compressed path streams (see notice_barcodes) and become small Form XObjects of their own.
+pre-compressed streams of image masks (see notice_barcodes) and become small Form XObjects of their own.
 """
 
 from __future__ import annotations
