@@ -451,6 +451,19 @@ def _address_column(values) -> list[str]:
     return [v if match(v) else to_address_charset(v) for v in _text_column(values)]
 
 
+def _upper_column(values) -> list[str]:
+    j = _joined_clean(values)
+    if j is not None and j.upper() == j:
+        return list(values)
+    return [_upper(v) for v in values]
+
+
+def _strip_column(values) -> list[str]:
+    if _joined_clean(values) is not None:
+        return list(values)
+    return [_cell_text(v) for v in values]
+
+
 def _code_column(values) -> list[str]:
     j = _joined_clean(values)
     if j is not None and " " not in j and j.upper() == j:
@@ -540,7 +553,7 @@ def to_columns(table: Table, mapping: dict[str, str]) -> tuple[dict[str, list], 
         own = columns.get("debtor_name")
         columns["debtor_name"] = joined if own is None else [o or j for o, j in zip(own, joined, strict=True)]
     caps = columns.get("postal_code")
-    if caps is not None and any(len(p) < 5 for p in caps if p):
+    if caps is not None and min(map(len, filter(None, caps)), default=5) < 5:
         # A CAP typed as a number loses its leading zeros.
         country = columns.get("country") or [""] * n
         columns["postal_code"] = [p.zfill(5) if p and len(p) < 5 and p.isdigit() and c in ("", "IT") else p
@@ -549,7 +562,7 @@ def to_columns(table: Table, mapping: dict[str, str]) -> tuple[dict[str, list], 
     given = columns.get("debtor_type")
     if given is None or "" in given:
         codes = columns.get("debtor_code") or [""] * n
-        if all(len(c) != 11 for c in codes):
+        if 11 not in set(map(len, codes)):
             inferred = ["F"] * n
         else:
             inferred = ["G" if len(c) == 11 and c.isdigit() else "F" for c in codes]
@@ -580,6 +593,7 @@ _COLUMN_CONVERTERS: dict[str, Callable] = {
     "sec_address": _address_column, "sec_civic": _address_column, "iud": _code_column,
     "debtor_code": _code_column, "debt_type": _code_column, "collection_data": _code_column,
     "amount_cents": _cents_column, "pa_fee_cents": _cents_column, "sec_amount_cents": _cents_column,
+    "province": _upper_column, "country": _upper_column, "email": _strip_column,
 }
 
 

@@ -232,8 +232,7 @@ def insert_debt_columns(session: Session, columns: dict[str, Any], constants: di
         consts.pop(name)
     cols = [name for name, _v in varying]
     # Dates as SQLAlchemy stores them in SQLite (ISO text), converted column-wise.
-    staged = [[_sqlite_value(v) if v is not None else None for v in values] if name in _DATE_COLUMNS else values
-              for name, values in varying]
+    staged = [_dates_as_text(values) if name in _DATE_COLUMNS else values for name, values in varying]
     rows = list(zip(*staged, strict=True))
     col_list = ", ".join(cols)
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_STAGE_TABLE}")
@@ -258,6 +257,12 @@ def insert_debt_columns(session: Session, columns: dict[str, Any], constants: di
 
 
 _DATE_COLUMNS = {c.name for c in Debt.__table__.columns if c.type.python_type in (date, datetime)}
+
+
+def _dates_as_text(values: list) -> list:
+    if None not in values and all(type(v) is date for v in values):
+        return list(map(date.isoformat, values))
+    return [None if v is None else _sqlite_value(v) for v in values]
 
 
 def _sqlite_value(v: Any) -> Any:
