@@ -18,7 +18,10 @@ Public API (used by the list service, the portal sync and the simulator; keep th
   ``<codIpa>-<IUF>-<version>.zip``, same-named CSV inside).
 - ``write_flow_csv(records, version) -> bytes`` the CSV (header + one line per record; each record's
   ``action`` must be I, M or A).
-- ``write_flow_zip(records, ipa_code, iuf, version) -> (file_name, zip_bytes)``.
+- ``write_flow_zip(records, ipa_code, iuf, version) -> (file_name, zip_bytes)``;
+  ``flow_zip(csv_bytes, ipa_code, iuf, version)`` packages a CSV already written.
+- ``write_flow_csv_columns(columns, n, version) -> bytes``: the same CSV from debts given column-wise
+  (``{DebtRecord field: values}`` plus ``action``), for big exports.
 - ``parse_flow_name(name) -> FlowName`` / ``flow_file_name(ipa_code, iuf, version, ext="zip")``.
 - ``read_rejections(source, *, name=None) -> (version, list[Rejection])`` reads a ``..._SCARTI`` file
   (the rejected rows as written, plus ``cod_rifiuto;de_rifiuto``).
