@@ -51,7 +51,6 @@ class Debt(Timestamps, Base):
         Index("ix_debt_ente_iuv", "ente_id", "iuv"),
         Index("ix_debt_list_state", "list_id", "state"),
         Index("ix_debt_list_due", "list_id", "due_date"),
-        Index("ix_debt_debtor_code", "debtor_code"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 08:54:24.131075
+Create Date: 2026-11-26 09:32:56.167983
 """
 from alembic import op
 import sqlalchemy as sa
@@ -339,7 +339,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_debt'))
     )
     with op.batch_alter_table('debt', schema=None) as batch_op:
-        batch_op.create_index('ix_debt_debtor_code', ['debtor_code'], unique=False)
         batch_op.create_index('ix_debt_ente_iud', ['ente_id', 'iud'], unique=False)
         batch_op.create_index('ix_debt_ente_iuv', ['ente_id', 'iuv'], unique=False)
         batch_op.create_index('ix_debt_list_due', ['list_id', 'due_date'], unique=False)
@@ -444,7 +443,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_debt_list_due')
         batch_op.drop_index('ix_debt_ente_iuv')
         batch_op.drop_index('ix_debt_ente_iud')
-        batch_op.drop_index('ix_debt_debtor_code')
 
     op.drop_table('debt')
     with op.batch_alter_table('upload_flow', schema=None) as batch_op:
