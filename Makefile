@@ -18,6 +18,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check mypay_desk tests benchmarks tools
 	$(BIN)/lint-imports
+	$(BIN)/python tools/i18n.py --check
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2 --dist loadfile

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from mypay_desk.services.errors import DatabaseBusyError, PortalError, UserError
+from mypay_desk.ui.domain_text import user_error_text
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -77,7 +78,8 @@ def build_error_box(parent: QWidget | None, title: str, failure) -> ErrorBox:
     exc = getattr(failure, "exception", failure)
     details = getattr(failure, "details", "") or repr(exc)
     if isinstance(exc, UserError):
-        return ErrorBox(parent, title, str(exc), translate("errors", "Nulla di quanto già salvato è stato perso."), details)
+        return ErrorBox(parent, title, user_error_text(exc), translate("errors", "Nulla di quanto già salvato è stato perso."),
+                        details)
     if isinstance(exc, DatabaseBusyError):
         return ErrorBox(parent, title, translate("errors", "Il database è occupato da un'altra operazione "
                                                            "(un'altra finestra o un comando in corso)."),

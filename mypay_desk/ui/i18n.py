@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from mypay_desk.paths import resource
+from mypay_desk.ui import domain_text
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> l
     elif language != DEFAULT_LANGUAGE:
         log.warning("catalogo %s non trovato: l'interfaccia resta in italiano", ours)
     QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
+    domain_text.clear_cache()
     log.info("lingua %s: %s", language, ", ".join(loaded) or "nessun catalogo")
     return loaded
 
@@ -89,6 +91,7 @@ def remove_translators() -> None:
     for tr in _installed:
         QCoreApplication.removeTranslator(tr)
     _installed.clear()
+    domain_text.clear_cache()
 
 
 def installed_catalogues() -> int:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from mypay_desk.services.errors import Cancelled
 from mypay_desk.services.progress import CancelToken
+from mypay_desk.ui.domain_text import domain_text
 
 log = logging.getLogger(__name__)
 
@@ -272,7 +273,7 @@ class _ProgressDialog(QObject):
         if d is None:
             return
         if message:
-            d.setLabelText(f"{self.handle.title}\n{message}")
+            d.setLabelText(f"{self.handle.title}\n{domain_text(message)}")
         if total > 0:
             if d.maximum() != total:
                 d.setMaximum(total)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from mypay_desk.domain.money import MoneyError, parse_amount
 from mypay_desk.services.debt_table import check_template
 from mypay_desk.services.errors import UserError
+from mypay_desk.ui.domain_text import user_error_text
 
 OPERATIONS = ("debt_type", "due_set", "due_shift", "amount_percent", "amount_add", "causale", "iud", "cancel")
 
@@ -218,7 +219,7 @@ class BulkChangeDialog(QDialog):
         try:
             choice = self.build_choice()
         except UserError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(user_error_text(exc))
             self.error.show()
             return
         if choice.operation == "cancel":

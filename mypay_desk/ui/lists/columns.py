@@ -17,10 +17,9 @@ from mypay_desk.domain.debt_states import ACTION_LABELS, state_label
 from mypay_desk.domain.debts import COLUMN_BY_FIELD, COUNTRIES, FIELD_FOR_COLUMN, PROVINCES
 from mypay_desk.domain.identity import normalize
 from mypay_desk.domain.money import MoneyError, format_amount, parse_amount
+from mypay_desk.ui.domain_text import domain_label, domain_text
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DebtColumns", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 class CellError(ValueError):
@@ -50,28 +49,28 @@ class DebtColumn:
 
 def build_columns() -> list[DebtColumn]:
     return [
-        DebtColumn("state", _t("Stato"), "ro", False, 150, "state"),
-        DebtColumn("pending", _t("Da inviare"), "ro", False, 95, None),
-        DebtColumn("iud", _t("IUD"), "upper", True, 130, "iud"),
-        DebtColumn("debtor_type", _t("F/G"), "debtor_type", True, 40, "debtor_type"),
-        DebtColumn("debtor_code", _t("Codice fiscale / P.IVA"), "code", True, 150, "debtor_code"),
-        DebtColumn("debtor_name", _t("Debitore"), "text", True, 180, "debtor_name"),
-        DebtColumn("amount_cents", _t("Importo"), "amount", True, 90, "amount_cents", right=True),
-        DebtColumn("due_date", _t("Scadenza"), "date", True, 90, "due_date"),
-        DebtColumn("debt_type", _t("Tipo dovuto"), "debt_type", True, 90, "debt_type"),
-        DebtColumn("causale", _t("Causale"), "text", True, 220, "causale"),
-        DebtColumn("errors", _t("Errori"), "ro", False, 280, "errors_json"),
-        DebtColumn("address", _t("Indirizzo"), "text", True, 160, "address"),
-        DebtColumn("civic", _t("Civico"), "text", True, 55, "civic"),
-        DebtColumn("postal_code", _t("CAP"), "upper", True, 55, "postal_code"),
-        DebtColumn("city", _t("Località"), "text", True, 120, "city"),
-        DebtColumn("province", _t("Prov."), "province", True, 45, "province"),
-        DebtColumn("country", _t("Naz."), "country", True, 45, "country"),
-        DebtColumn("email", _t("E-mail"), "text", True, 160, "email"),
-        DebtColumn("collection_data", _t("Dati riscossione"), "text", True, 110, "collection_data"),
-        DebtColumn("iuv", _t("IUV"), "ro", False, 140, "iuv"),
-        DebtColumn("notice_number", _t("Numero avviso"), "ro", False, 150, "notice_number"),
-        DebtColumn("instalment_count", _t("Rate"), "ro", False, 45, None, right=True),
+        DebtColumn("state", translate("DebtColumns", "Stato"), "ro", False, 150, "state"),
+        DebtColumn("pending", translate("DebtColumns", "Da inviare"), "ro", False, 95, None),
+        DebtColumn("iud", translate("DebtColumns", "IUD"), "upper", True, 130, "iud"),
+        DebtColumn("debtor_type", translate("DebtColumns", "F/G"), "debtor_type", True, 40, "debtor_type"),
+        DebtColumn("debtor_code", translate("DebtColumns", "Codice fiscale / P.IVA"), "code", True, 150, "debtor_code"),
+        DebtColumn("debtor_name", translate("DebtColumns", "Debitore"), "text", True, 180, "debtor_name"),
+        DebtColumn("amount_cents", translate("DebtColumns", "Importo"), "amount", True, 90, "amount_cents", right=True),
+        DebtColumn("due_date", translate("DebtColumns", "Scadenza"), "date", True, 90, "due_date"),
+        DebtColumn("debt_type", translate("DebtColumns", "Tipo dovuto"), "debt_type", True, 90, "debt_type"),
+        DebtColumn("causale", translate("DebtColumns", "Causale"), "text", True, 220, "causale"),
+        DebtColumn("errors", translate("DebtColumns", "Errori"), "ro", False, 280, "errors_json"),
+        DebtColumn("address", translate("DebtColumns", "Indirizzo"), "text", True, 160, "address"),
+        DebtColumn("civic", translate("DebtColumns", "Civico"), "text", True, 55, "civic"),
+        DebtColumn("postal_code", translate("DebtColumns", "CAP"), "upper", True, 55, "postal_code"),
+        DebtColumn("city", translate("DebtColumns", "Località"), "text", True, 120, "city"),
+        DebtColumn("province", translate("DebtColumns", "Prov."), "province", True, 45, "province"),
+        DebtColumn("country", translate("DebtColumns", "Naz."), "country", True, 45, "country"),
+        DebtColumn("email", translate("DebtColumns", "E-mail"), "text", True, 160, "email"),
+        DebtColumn("collection_data", translate("DebtColumns", "Dati riscossione"), "text", True, 110, "collection_data"),
+        DebtColumn("iuv", translate("DebtColumns", "IUV"), "ro", False, 140, "iuv"),
+        DebtColumn("notice_number", translate("DebtColumns", "Numero avviso"), "ro", False, 150, "notice_number"),
+        DebtColumn("instalment_count", translate("DebtColumns", "Rate"), "ro", False, 45, None, right=True),
     ]
 
 
@@ -84,11 +83,11 @@ def format_date(d: date | None) -> str:
 def display_value(col: DebtColumn, row) -> str:
     f = col.field
     if f == "state":
-        return state_label(row.state)
+        return domain_label(state_label(row.state))
     if f == "pending":
-        return ACTION_LABELS.get(row.pending or "", "")
+        return domain_label(ACTION_LABELS.get(row.pending or "", ""))
     if f == "errors":
-        return "; ".join(f"{error_label(e.field)}: {e.message}" for e in row.errors)
+        return "; ".join(f"{error_label(e.field)}: {domain_text(e.message)}" for e in row.errors)
     if f == "instalment_count":
         return str(row.instalment_count) if row.instalment_count else ""
     value = getattr(row, f)
@@ -100,10 +99,10 @@ def display_value(col: DebtColumn, row) -> str:
 
 
 def error_label(mypay_name: str) -> str:
-    """The Italian label of a MyPay column named in a FieldError."""
+    """The label of a MyPay column named in a FieldError, in the interface language."""
     field = FIELD_FOR_COLUMN.get(mypay_name)
     col = COLUMN_BY_FIELD.get(field) if field else None
-    return col.label if col else mypay_name
+    return domain_label(col.label) if col else mypay_name
 
 
 def sort_key(col: DebtColumn, row) -> Any:
@@ -139,7 +138,7 @@ def parse_date(text: str) -> date | None:
             continue
     if re.fullmatch(r"\d{5}", s):  # an Excel date serial pasted as a number
         return _EXCEL_EPOCH + timedelta(days=int(s))
-    raise CellError(_t("Data «{0}» non valida: usa gg/mm/aaaa").format(text))
+    raise CellError(translate("DebtColumns", "Data «{0}» non valida: usa gg/mm/aaaa").format(text))
 
 
 def parse_value(col: DebtColumn, value: Any) -> Any:
@@ -163,16 +162,18 @@ def parse_value(col: DebtColumn, value: Any) -> Any:
         try:
             return parse_amount(text)
         except MoneyError as exc:
-            raise CellError(str(exc)) from exc
+            raise CellError(domain_text(str(exc))) from exc
     if kind in ("code",):
         return normalize(text)
     if kind in ("upper", "debtor_type", "province", "country", "debt_type"):
         text = text.upper() if kind != "debt_type" else text
     if kind == "debtor_type" and text not in ("", "F", "G"):
-        raise CellError(_t("Tipo soggetto «{0}»: scrivi F (persona fisica) o G (persona giuridica)").format(text))
+        raise CellError(translate("DebtColumns", "Tipo soggetto «{0}»: scrivi F (persona fisica) o G (persona "
+                                                 "giuridica)").format(text))
     limit = col.max_len
     if limit and len(text) > limit:
-        raise CellError(_t("Testo di {0} caratteri: al massimo {1}").format(len(text), limit))
+        raise CellError(translate("DebtColumns", "Testo di {0} caratteri: al massimo {1}").format(
+            len(text), limit))
     return text
 
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from mypay_desk.domain.debt_states import is_editable
 from mypay_desk.domain.debts import COLUMN_FOR_FIELD, DebtRow
+from mypay_desk.ui.domain_text import domain_text
 from mypay_desk.ui.lists.columns import (
     CellError,
     DebtColumn,
@@ -174,7 +175,7 @@ class DebtTableModel(QAbstractTableModel):
         name = COLUMN_FOR_FIELD.get(col.field)
         if not name:
             return ""
-        return "\n".join(e.message for e in row.errors if e.field == name)
+        return "\n".join(domain_text(e.message) for e in row.errors if e.field == name)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):
@@ -197,7 +198,7 @@ class DebtTableModel(QAbstractTableModel):
             return self.cell_error(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col.field == "errors":
-                return "\n".join(f"{error_label(e.field)}: {e.message}" for e in row.errors) or None
+                return "\n".join(f"{error_label(e.field)}: {domain_text(e.message)}" for e in row.errors) or None
             if col.field == "state" and row.portal_error_message:
                 return f"{row.portal_error_code}: {row.portal_error_message}"
             err = self.cell_error(row, col)

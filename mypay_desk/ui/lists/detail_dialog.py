@@ -44,6 +44,7 @@ from mypay_desk.domain.debts import (
 )
 from mypay_desk.domain.money import MoneyError, format_amount, parse_amount
 from mypay_desk.services.debt_table import add_months
+from mypay_desk.ui.domain_text import domain_label, domain_text
 from mypay_desk.ui.lists.columns import country_codes, format_date, parse_date, province_codes
 
 NO_DATE = QDate(1900, 1, 1)
@@ -98,7 +99,7 @@ class DebtDetailDialog(QDialog):
         self.editors: dict[str, QWidget] = {}
         self.changes: dict[str, Any] = {}
         self.plan: list[InstalmentLine] | None = None  # None: instalments untouched
-        self._errors = {e.field: e.message for e in row.errors}
+        self._errors = {e.field: domain_text(e.message) for e in row.errors}
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._debtor_tab(), self.tr("Debitore"))
@@ -126,7 +127,7 @@ class DebtDetailDialog(QDialog):
 
     def _summary(self) -> str:
         r = self.row
-        parts = [self.tr("Stato: {0}").format(r.state_label)]
+        parts = [self.tr("Stato: {0}").format(domain_label(r.state_label))]
         if r.iuv:
             parts.append(self.tr("IUV {0}").format(r.iuv))
         if r.notice_number:
@@ -339,7 +340,7 @@ class DebtDetailDialog(QDialog):
         try:
             total = sum(line.amount_cents for line in self._read_instalments())
         except ValueError as exc:
-            self.inst_total.setText(str(exc))
+            self.inst_total.setText(domain_text(str(exc)))
             return
         self.inst_total.setText(self.tr("Totale rate: {0}").format(format_amount(total)))
 
@@ -445,7 +446,7 @@ class DebtDetailDialog(QDialog):
         try:
             bil = self._read_bilancio()
         except ValueError as exc:
-            self.bil_total.setText(str(exc))
+            self.bil_total.setText(domain_text(str(exc)))
             return
         if not bil:
             self.bil_total.setText(self.tr("Nessun bilancio (facoltativo)."))
@@ -481,7 +482,7 @@ class DebtDetailDialog(QDialog):
         if bil:
             problems = bilancio_problems(bil, new["amount_cents"])
             if problems:
-                self.message.setText("; ".join(problems))  # stored anyway and flagged, like everything else
+                self.message.setText(domain_text("; ".join(problems)))  # stored anyway and flagged, like everything else
                 self.message.show()
         new["bilancio"] = bil
         changes = {k: v for k, v in new.items() if getattr(self.row, k) != v}
@@ -496,7 +497,7 @@ class DebtDetailDialog(QDialog):
         try:
             self.changes, self.plan = self.collect()
         except ValueError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(domain_text(str(exc)))
             self.message.show()
             return
         super().accept()

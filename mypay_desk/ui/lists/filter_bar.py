@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEd
 
 from mypay_desk.domain.debt_states import STATE_LABELS
 from mypay_desk.services.debt_table import DebtFilter
+from mypay_desk.ui.domain_text import domain_label
 
 NO_DATE = QDate(1900, 1, 1)
 DEBOUNCE_MS = 300
@@ -37,7 +38,7 @@ class FilterBar(QWidget):
         self.state.addItem(self.tr("Con errori"), _ERRORS)
         self.state.addItem(self.tr("Validi"), _VALID)
         for code, label in STATE_LABELS.items():
-            self.state.addItem(self.tr(label), str(code))
+            self.state.addItem(domain_label(label), str(code))
         self.debt_type = QComboBox()
         self.debt_type.setObjectName("filterType")
         self.debt_type.addItem(self.tr("Tutti i tipi"), None)

@@ -10,7 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +45,10 @@ from mypay_desk.domain.debts import FIELD_LABELS
 from mypay_desk.domain.money import format_amount
 from mypay_desk.services.debt_table import DebtTableService
 from mypay_desk.services.errors import UserError
+from mypay_desk.ui.domain_text import domain_label, domain_text, user_error_text
 from mypay_desk.ui.lists.columns import format_date
+
+translate = QCoreApplication.translate
 
 PREVIEW_SHOW = 2_000  # rows listed in the preview table (counts always cover the whole file)
 ERROR_BG = QColor("#fbd3d0")
@@ -53,15 +63,26 @@ MAP_FIELDS = ["iud", "debtor_type", "debtor_code", "debtor_name", "debtor_surnam
 
 
 def field_label(name: str) -> str:
-    extra = {"debtor_surname": "Cognome", "debtor_given_name": "Nome"}
-    return extra.get(name) or FIELD_LABELS.get(name, name)
+    extra = {"debtor_surname": translate("ImportDialog", "Cognome"),
+             "debtor_given_name": translate("ImportDialog", "Nome")}
+    return extra.get(name) or domain_label(FIELD_LABELS.get(name, name))
 
 
 class PreviewModel(QAbstractTableModel):
     """Rows of an ImportPreview: outcome and errors per row, before anything is written."""
 
-    HEADERS = ("Riga", "Esito", "IUD", "Debitore", "Codice fiscale / P.IVA", "Importo", "Scadenza", "Tipo dovuto",
-               "Errori")
+    # shown through tr(); marked so lupdate collects them
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PreviewModel", "Riga"),
+        QT_TRANSLATE_NOOP("PreviewModel", "Esito"),
+        QT_TRANSLATE_NOOP("PreviewModel", "IUD"),
+        QT_TRANSLATE_NOOP("PreviewModel", "Debitore"),
+        QT_TRANSLATE_NOOP("PreviewModel", "Codice fiscale / P.IVA"),
+        QT_TRANSLATE_NOOP("PreviewModel", "Importo"),
+        QT_TRANSLATE_NOOP("PreviewModel", "Scadenza"),
+        QT_TRANSLATE_NOOP("PreviewModel", "Tipo dovuto"),
+        QT_TRANSLATE_NOOP("PreviewModel", "Errori"),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -99,9 +120,10 @@ class PreviewModel(QAbstractTableModel):
         c = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if c == 8:
-                text = "; ".join(f"{e.column}: {e.message}" if e.column else e.message for e in errs)
+                text = "; ".join(f"{e.column}: {domain_text(e.message)}" if e.column else domain_text(e.message)
+                                 for e in errs)
                 return text if role == Qt.ItemDataRole.DisplayRole else (
-                    "\n".join(f"{e.column}: {e.message}" for e in errs) or None)
+                    "\n".join(f"{e.column}: {domain_text(e.message)}" for e in errs) or None)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return None
             return (str(rec.source_row or ""), self.tr("Da correggere") if errs else self.tr("Valida"), rec.iud,
@@ -319,7 +341,7 @@ class ImportDialog(QDialog):
 
         def failed(failure):
             exc = failure.exception
-            self._error(str(exc) if isinstance(exc, UserError) else self.tr("Il file non si può leggere: {0}")
+            self._error(user_error_text(exc) if isinstance(exc, UserError) else self.tr("Il file non si può leggere: {0}")
                         .format(exc))
 
         self.ctx.tasks.run(work, title=self.tr("Lettura di {0}").format(self.path.name), lane="pool",
@@ -396,7 +418,7 @@ class ImportDialog(QDialog):
 
         def failed(failure):
             exc = failure.exception
-            self._error(str(exc) if isinstance(exc, UserError) else self.tr("Importazione non riuscita: {0}")
+            self._error(user_error_text(exc) if isinstance(exc, UserError) else self.tr("Importazione non riuscita: {0}")
                         .format(exc))
 
         self.ctx.tasks.run(work, title=self.tr("Importazione di {0}").format(self.path.name), lane="db",

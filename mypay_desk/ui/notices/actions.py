@@ -23,25 +23,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mypay_desk.ui.domain_text import domain_text
 from mypay_desk.ui.notices.preview import NoticePreviewDialog
 
 LAST_DIR_KEY = "notices/last_dir"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("notices", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def pdf_filter() -> str:
-    return _tr("Un unico PDF (*.pdf)")
+    return translate("notices", "Un unico PDF (*.pdf)")
 
 
 def zip_filter() -> str:
-    return _tr("Un PDF per dovuto in un file ZIP (*.zip)")
+    return translate("notices", "Un PDF per dovuto in un file ZIP (*.zip)")
 
 
 def default_file_name(list_name: str | None, selection: bool) -> str:
-    base = _tr("Avvisi") + (f" {list_name}" if list_name else "") + (" " + _tr("selezione") if selection else "")
+    base = translate("notices", "Avvisi") + (f" {list_name}" if list_name else "") \
+        + (" " + translate("notices", "selezione") if selection else "")
     return re.sub(r'[\\/:*?"<>|]+', "_", base).strip()
 
 
@@ -50,7 +51,7 @@ def ask_output(ctx, parent: QWidget | None, list_name: str | None, selection: bo
     folder = str(ctx.settings.value(LAST_DIR_KEY, "") or Path.home())
     suggested = str(Path(folder) / (default_file_name(list_name, selection) + (".zip" if zip else ".pdf")))
     path, chosen = QFileDialog.getSaveFileName(
-        parent, _tr("Stampa avvisi"), suggested, f"{pdf_filter()};;{zip_filter()}",
+        parent, translate("notices", "Stampa avvisi"), suggested, f"{pdf_filter()};;{zip_filter()}",
         zip_filter() if zip else pdf_filter())
     if not path:
         return None
@@ -81,7 +82,7 @@ class SkippedDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for row, s in enumerate(skipped):
             self.table.setItem(row, 0, QTableWidgetItem(s.iud))
-            self.table.setItem(row, 1, QTableWidgetItem(s.reason))
+            self.table.setItem(row, 1, QTableWidgetItem(domain_text(s.reason)))
         self.table.resizeColumnToContents(0)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
@@ -94,7 +95,7 @@ class SkippedDialog(QDialog):
 
     def as_text(self) -> str:
         lines = [f"{self.tr('IUD')}\t{self.tr('Motivo')}"]
-        lines += [f"{s.iud}\t{s.reason}" for s in self.skipped]
+        lines += [f"{s.iud}\t{domain_text(s.reason)}" for s in self.skipped]
         return "\n".join(lines) + "\n"
 
     def copy_to_clipboard(self) -> None:
@@ -123,24 +124,26 @@ def print_notices(ctx, parent: QWidget | None, list_name: str | None = None, deb
                                             progress=progress, cancel=cancel)
 
     def done(result) -> None:
-        title = _tr("Stampa avvisi")
+        title = translate("notices", "Stampa avvisi")
         if result.printed:
-            what = _tr("{0} avvisi ({1} pagine) salvati in {2}").format(result.printed, result.pages, path)
+            what = translate("notices", "{0} avvisi ({1} pagine) salvati in {2}").format(
+                result.printed, result.pages, path)
             ctx.status_message.emit(what)
         if result.skipped:
             SkippedDialog(result.skipped, result.printed, parent).exec()
         if not result.printed:
-            QMessageBox.information(parent, title, _tr("Nessun avviso stampato: nessuno dei dovuti scelti può "
-                                                       "avere un avviso (vedi i motivi elencati)."))
+            QMessageBox.information(parent, title, translate(
+                "notices", "Nessun avviso stampato: nessuno dei dovuti scelti può avere un avviso (vedi i motivi "
+                           "elencati)."))
             return
         if as_zip:
-            QMessageBox.information(parent, title, _tr("{0} avvisi salvati, un PDF per dovuto, in {1}")
-                                    .format(result.printed, path))
+            QMessageBox.information(parent, title, translate("notices", "{0} avvisi salvati, un PDF per dovuto, "
+                                                                        "in {1}").format(result.printed, path))
         elif preview:
             NoticePreviewDialog(ctx, path, parent).exec()
 
     def cancelled() -> None:
-        ctx.status_message.emit(_tr("Stampa degli avvisi annullata: nessun file creato"))
+        ctx.status_message.emit(translate("notices", "Stampa degli avvisi annullata: nessun file creato"))
 
-    return ctx.tasks.run(work, title=_tr("Stampa avvisi"), lane="pool", on_success=done, on_cancel=cancelled,
-                         parent_widget=parent)
+    return ctx.tasks.run(work, title=translate("notices", "Stampa avvisi"), lane="pool", on_success=done,
+                         on_cancel=cancelled, parent_widget=parent)

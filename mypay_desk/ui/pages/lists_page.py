@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from mypay_desk.domain.debts import VERSIONS
 from mypay_desk.services.errors import UserError
+from mypay_desk.ui.domain_text import domain_text, user_error_text
 from mypay_desk.ui.lists.bulk_dialog import BulkChangeDialog, run_choice
 from mypay_desk.ui.lists.controller import DebtTableController
 from mypay_desk.ui.lists.delegates import DebtDelegate
@@ -394,7 +395,7 @@ class ListsPage(QWidget):
         try:
             created = self.ctx.ws.lists.create_list(name.strip(), default_debt_type=tipo)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Nuova lista"), str(exc))
+            QMessageBox.warning(self, self.tr("Nuova lista"), user_error_text(exc))
             return
         self.refresh_lists()
         self._select_list(created.id)
@@ -409,7 +410,7 @@ class ListsPage(QWidget):
         try:
             self.ctx.ws.lists.rename_list(s.name, name.strip())
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Rinomina lista"), str(exc))
+            QMessageBox.warning(self, self.tr("Rinomina lista"), user_error_text(exc))
             return
         self.refresh_lists()
 
@@ -430,7 +431,7 @@ class ListsPage(QWidget):
         try:
             self.ctx.ws.lists.delete_list(s.name)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Elimina lista"), str(exc))
+            QMessageBox.warning(self, self.tr("Elimina lista"), user_error_text(exc))
             return
         self.controller.list_id = None
         self.controller.undo_stack.clear()
@@ -543,7 +544,8 @@ class ListsPage(QWidget):
                 self.controller.push_bulk(result, label)
             msg = self.tr("{0}: {1} dovuti modificati").format(label, result.changed)
             if result.skipped:
-                msg += self.tr(", {0} lasciati invariati ({1})").format(len(result.skipped), result.skipped[0][1])
+                msg += self.tr(", {0} lasciati invariati ({1})").format(len(result.skipped),
+                                                                           domain_text(result.skipped[0][1]))
             self._status(msg)
 
         ids = list(ids)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mypay_desk.ui.context import AppContext
+from mypay_desk.ui.domain_text import domain_text, user_error_text
 from mypay_desk.ui.errors import show_error
 from mypay_desk.ui.portal.desk import send_debt_now, start_payment_at_desk
 from mypay_desk.ui.portal.models import flows_model, journal_model, rejected_rows_model
@@ -395,7 +396,7 @@ class PortalPage(QWidget):
         self.test_result.setProperty("role", "")
 
         def done(check) -> None:
-            self.test_result.setText(check.message)
+            self.test_result.setText(domain_text(check.message))
             self.test_result.setProperty("role", "" if check.ok else "error")
             self.test_result.style().unpolish(self.test_result)
             self.test_result.style().polish(self.test_result)
@@ -428,20 +429,20 @@ class PortalPage(QWidget):
         self.reload()
 
     def _synced(self, report) -> None:
-        text = report.message
+        text = domain_text(report.message)
         if report.rejections:
             text += "\n" + self.tr("Le righe rifiutate sono elencate sotto, con il motivo: correggile e sincronizza "
                                    "di nuovo.")
         for c in report.conflicts[:5]:
-            text += f"\n{c.iud}: {c.message}"
+            text += f"\n{c.iud}: {domain_text(c.message)}"
         if len(report.conflicts) > 5:
             text += "\n" + self.tr("… e altri {0}").format(len(report.conflicts) - 5)
         self.sync_result.setText(text)
-        self.ctx.status_message.emit(report.message)
+        self.ctx.status_message.emit(domain_text(report.message))
         self._after_sync()
 
     def _sync_failed(self, failure) -> None:
-        self.sync_result.setText(str(failure.exception))
+        self.sync_result.setText(user_error_text(failure.exception))
         self._after_sync()
         show_error(self, self.tr("Sincronizzazione"), failure)
 

@@ -18,6 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from mypay_desk.domain.money import format_amount
+from mypay_desk.ui.domain_text import domain_label, domain_text
+
+# Values the service writes in Italian itself (the others are the receipt's own data).
+_SERVICE_VALUES = frozenset({"Tipo di ricevuta", "Esito"})
+
+
+def _service_fields(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The receipt's (label, value) pairs from the service, in the interface language."""
+    return [(domain_text(k), domain_label(v) if k in _SERVICE_VALUES else v) for k, v in rows]
 
 
 def _table(rows: list[tuple[str, str]]) -> str:
@@ -68,7 +77,7 @@ class ReceiptDetailPane(QWidget):
         v = detail.view
         self.title.setText(self.tr("Ricevuta IUV {0} · {1}").format(v.iuv or "-", format_amount(v.amount_cents,
                                                                                               currency=True)))
-        parts = [f"<h3>{escape(self.tr('Ricevuta'))}</h3>", _table(detail.fields)]
+        parts = [f"<h3>{escape(self.tr('Ricevuta'))}</h3>", _table(_service_fields(detail.fields))]
         if detail.problem:
             parts.append(f"<p style='color:#a33'>{escape(self.tr('La ricevuta XML non è leggibile:'))} "
                          f"{escape(detail.problem)}</p>")
@@ -78,7 +87,7 @@ class ReceiptDetailPane(QWidget):
             rows = [(self.tr("IUD"), d["iud"]), (self.tr("IUV"), d["iuv"]), (self.tr("Debitore"), d["debtor_name"]),
                     (self.tr("Importo dovuto"), format_amount(d["amount_cents"], currency=True)),
                     (self.tr("Pagato"), format_amount(d["paid_amount_cents"], currency=True)),
-                    (self.tr("Stato"), d.get("state_label") or d["state"]), (self.tr("Causale"), d["causale"])]
+                    (self.tr("Stato"), domain_label(d.get("state_label") or d["state"])), (self.tr("Causale"), d["causale"])]
             if d.get("instalment_number"):
                 rows.insert(0, (self.tr("Rata"), str(d["instalment_number"])))
             if d.get("due_date"):

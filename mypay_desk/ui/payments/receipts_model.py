@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from mypay_desk.domain.money import format_amount
+from mypay_desk.ui.domain_text import domain_label
 
 SortRole = Qt.ItemDataRole.UserRole
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -49,9 +50,9 @@ def _display(v, column: int) -> str:
     if key == "payer_name":
         return v.payer_name or v.payer_code
     if key == "outcome_code":
-        return v.outcome_label
+        return domain_label(v.outcome_label)
     if key == "match_kind":
-        return v.match_label
+        return domain_label(v.match_label)
     return str(getattr(v, key) or "")
 
 
@@ -162,7 +163,7 @@ class ReceiptTableModel(QAbstractTableModel):
             return v
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == MATCH_COLUMN or col == 3:
-                return v.causale or v.match_label
+                return v.causale or domain_label(v.match_label)
             return None
         if role == Qt.ItemDataRole.BackgroundRole and col == MATCH_COLUMN:
             if v.debt_id is None:

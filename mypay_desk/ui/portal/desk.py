@@ -5,7 +5,7 @@ Other pages (the lists) can call :func:`send_debt_now` and :func:`start_payment_
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from mypay_desk.domain.money import format_amount
 from mypay_desk.ui.context import AppContext
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def qr_pixmap(text: str, scale: int = 6) -> QPixmap:
@@ -80,16 +82,15 @@ class PaymentDialog(QDialog):
 
 def send_debt_now(ctx: AppContext, debt_id: int, parent: QWidget | None = None, on_done=None) -> None:
     """Send one debt's pending change to the portal now (paaSILImportaDovuto) and tell the outcome."""
-    tr = lambda text: QGuiApplication.translate("PortalDesk", text)  # noqa: E731
-
     def done(result) -> None:
         if result.accepted:
-            text = tr("Dovuto {0} inviato al portale.").format(result.iud)
+            text = translate("PortalDesk", "Dovuto {0} inviato al portale.").format(result.iud)
             if result.notice_number:
-                text += " " + tr("Numero avviso: {0}").format(result.notice_number)
-            QMessageBox.information(parent, tr("Invio immediato"), text)
+                text += " " + translate("PortalDesk", "Numero avviso: {0}").format(result.notice_number)
+            QMessageBox.information(parent, translate("PortalDesk", "Invio immediato"), text)
         else:
-            QMessageBox.warning(parent, tr("Invio immediato"), tr("Il portale ha rifiutato il dovuto {0}:\n{1} {2}")
+            QMessageBox.warning(parent, translate("PortalDesk", "Invio immediato"),
+                                translate("PortalDesk", "Il portale ha rifiutato il dovuto {0}:\n{1} {2}")
                                 .format(result.iud, result.code, result.message))
         ctx.data_changed.emit("lists")
         ctx.data_changed.emit("portal")
@@ -98,13 +99,12 @@ def send_debt_now(ctx: AppContext, debt_id: int, parent: QWidget | None = None, 
             on_done(result)
 
     ctx.tasks.run(lambda _p, cancel: ctx.ws.sync.send_single(debt_id, cancel=cancel),
-                  title=tr("Invio del dovuto al portale"), lane="pool", on_success=done, parent_widget=parent)
+                  title=translate("PortalDesk", "Invio del dovuto al portale"), lane="pool", on_success=done,
+                  parent_widget=parent)
 
 
 def start_payment_at_desk(ctx: AppContext, debt_id: int, parent: QWidget | None = None) -> None:
     """Start the payment of a debt at the desk (mode "iniziato presso l'Ente") and show link and QR."""
-    tr = lambda text: QGuiApplication.translate("PortalDesk", text)  # noqa: E731
-
     def done(start) -> None:
         ctx.data_changed.emit("lists")
         ctx.pending_changed.emit()
@@ -113,4 +113,5 @@ def start_payment_at_desk(ctx: AppContext, debt_id: int, parent: QWidget | None 
         dlg.open()
 
     ctx.tasks.run(lambda _p, cancel: ctx.ws.sync.start_payment(debt_id, cancel=cancel),
-                  title=tr("Avvio del pagamento"), lane="pool", on_success=done, parent_widget=parent)
+                  title=translate("PortalDesk", "Avvio del pagamento"), lane="pool", on_success=done,
+                  parent_widget=parent)

@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from mypay_desk.ui.domain_text import domain_label
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PortalModels", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 @dataclass(frozen=True)
@@ -73,17 +73,17 @@ def _when(dt) -> str:
 
 def flows_model(parent=None) -> RowsModel:
     m = RowsModel([
-        Column(_tr("Flusso (IUF)"), lambda f: f.iuf),
-        Column(_tr("Lista"), lambda f: f.list_name),
-        Column(_tr("Stato"), lambda f: f.state_label),
-        Column(_tr("Stato sul portale"), lambda f: f.portal_state),
-        Column(_tr("Creato"), lambda f: _when(f.created_at)),
-        Column(_tr("I"), lambda f: f.count_insert, True),
-        Column(_tr("M"), lambda f: f.count_modify, True),
-        Column(_tr("A"), lambda f: f.count_cancel, True),
-        Column(_tr("Accettati"), lambda f: f.accepted, True),
-        Column(_tr("Rifiutati"), lambda f: f.rejected, True),
-        Column(_tr("Errore"), lambda f: f.error_message),
+        Column(translate("PortalModels", "Flusso (IUF)"), lambda f: f.iuf),
+        Column(translate("PortalModels", "Lista"), lambda f: f.list_name),
+        Column(translate("PortalModels", "Stato"), lambda f: domain_label(f.state_label)),
+        Column(translate("PortalModels", "Stato sul portale"), lambda f: f.portal_state),
+        Column(translate("PortalModels", "Creato"), lambda f: _when(f.created_at)),
+        Column(translate("PortalModels", "I"), lambda f: f.count_insert, True),
+        Column(translate("PortalModels", "M"), lambda f: f.count_modify, True),
+        Column(translate("PortalModels", "A"), lambda f: f.count_cancel, True),
+        Column(translate("PortalModels", "Accettati"), lambda f: f.accepted, True),
+        Column(translate("PortalModels", "Rifiutati"), lambda f: f.rejected, True),
+        Column(translate("PortalModels", "Errore"), lambda f: f.error_message),
     ], parent)
     m.tint = lambda f: "#b3261e" if f.state == "ERRORE" or f.rejected else (
         "#8a5a00" if f.state in ("PREPARATO", "AUTORIZZATO", "CARICATO") else None)
@@ -92,23 +92,23 @@ def flows_model(parent=None) -> RowsModel:
 
 def rejected_rows_model(parent=None) -> RowsModel:
     return RowsModel([
-        Column(_tr("Riga"), lambda r: r.row_number, True),
-        Column(_tr("IUD"), lambda r: r.iud),
-        Column(_tr("Azione"), lambda r: r.action),
-        Column(_tr("Codice"), lambda r: r.code),
-        Column(_tr("Messaggio"), lambda r: r.message),
+        Column(translate("PortalModels", "Riga"), lambda r: r.row_number, True),
+        Column(translate("PortalModels", "IUD"), lambda r: r.iud),
+        Column(translate("PortalModels", "Azione"), lambda r: r.action),
+        Column(translate("PortalModels", "Codice"), lambda r: r.code),
+        Column(translate("PortalModels", "Messaggio"), lambda r: r.message),
     ], parent)
 
 
 def journal_model(parent=None) -> RowsModel:
     m = RowsModel([
-        Column(_tr("Ora"), lambda j: _when(j.at)),
-        Column(_tr("Operazione"), lambda j: j.operation),
-        Column(_tr("Durata (ms)"), lambda j: j.duration_ms, True),
-        Column(_tr("Esito"), lambda j: j.outcome),
-        Column(_tr("Codice"), lambda j: j.fault_code),
-        Column(_tr("HTTP"), lambda j: j.http_status, True),
-        Column(_tr("Messaggio"), lambda j: j.message),
+        Column(translate("PortalModels", "Ora"), lambda j: _when(j.at)),
+        Column(translate("PortalModels", "Operazione"), lambda j: j.operation),
+        Column(translate("PortalModels", "Durata (ms)"), lambda j: j.duration_ms, True),
+        Column(translate("PortalModels", "Esito"), lambda j: j.outcome),
+        Column(translate("PortalModels", "Codice"), lambda j: j.fault_code),
+        Column(translate("PortalModels", "HTTP"), lambda j: j.http_status, True),
+        Column(translate("PortalModels", "Messaggio"), lambda j: j.message),
     ], parent)
     m.tint = lambda j: "#b3261e" if j.outcome in ("ERROR", "FAULT", "KO") else None
     return m

@@ -3,7 +3,7 @@ the "risolto" mark."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -18,11 +18,22 @@ from PySide6.QtWidgets import (
 )
 
 from mypay_desk.domain.money import format_amount
+from mypay_desk.ui.domain_text import domain_label, domain_text
 
 
 def _tr(text: str) -> str:
-    """Labels that come from the service: translated when a catalogue has them."""
-    return QCoreApplication.translate("reconciliation", text)
+    """Titles, field names and explanations that come from the service, in the interface language."""
+    return domain_text(text)
+
+
+def _value(label: str, value: str) -> str:
+    """A value the service wrote in Italian (source, outcome, totals); the records' own data stay as they are."""
+    if label == "Esito":  # "<code> <label>"
+        code, _sep, text = value.partition(" ")
+        return f"{code} {domain_label(text)}" if text else value
+    if label == "Accrediti per questo flusso":
+        return domain_text(value)
+    return domain_label(value) if label == "Fonte" else value
 
 
 class RecordBox(QGroupBox):
@@ -48,7 +59,7 @@ class RecordBox(QGroupBox):
             self.form.addRow(missing)
             return
         for label, value in record.fields:
-            v = QLabel(value)
+            v = QLabel(_value(label, value))
             v.setWordWrap(True)
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.form.addRow(_tr(label), v)

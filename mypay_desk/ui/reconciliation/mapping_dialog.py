@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,16 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# (mapping key, label); "causale2" is joined to "causale" with "+".
+# (mapping key, label shown through tr()); "causale2" is joined to "causale" with "+".
 FIELDS = [
-    ("date", "Data contabile (obbligatoria)"),
-    ("value_date", "Data valuta"),
-    ("amount", "Importo con segno"),
-    ("credit", "Entrate / Avere"),
-    ("debit", "Uscite / Dare"),
-    ("causale", "Causale"),
-    ("causale2", "Altra colonna di causale"),
-    ("payer", "Ordinante"),
+    ("date", QT_TRANSLATE_NOOP("CsvMappingDialog", "Data contabile (obbligatoria)")),
+    ("value_date", QT_TRANSLATE_NOOP("CsvMappingDialog", "Data valuta")),
+    ("amount", QT_TRANSLATE_NOOP("CsvMappingDialog", "Importo con segno")),
+    ("credit", QT_TRANSLATE_NOOP("CsvMappingDialog", "Entrate / Avere")),
+    ("debit", QT_TRANSLATE_NOOP("CsvMappingDialog", "Uscite / Dare")),
+    ("causale", QT_TRANSLATE_NOOP("CsvMappingDialog", "Causale")),
+    ("causale2", QT_TRANSLATE_NOOP("CsvMappingDialog", "Altra colonna di causale")),
+    ("payer", QT_TRANSLATE_NOOP("CsvMappingDialog", "Ordinante")),
 ]
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from mypay_desk.domain.money import format_amount
+from mypay_desk.ui.domain_text import domain_label
 
 SortRole = Qt.ItemDataRole.UserRole
 CodeRole = Qt.ItemDataRole.UserRole + 1
@@ -21,8 +22,8 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _tr(text: str) -> str:
-    """Labels that come from the service (MyPivot's Italian names): translated when a catalogue has them."""
-    return QCoreApplication.translate("reconciliation", text)
+    """Labels that come from the service (MyPivot's Italian names), in the interface language."""
+    return domain_label(text)
 
 
 def _count(n: int) -> str:
