@@ -293,6 +293,9 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "Il dovuto {0} ha degli errori: correggili prima del pagamento"),
     QT_TRANSLATE_NOOP("domain", "Codice IPA mancante: salva prima i dati dell'Ente"),
     QT_TRANSLATE_NOOP("domain", "La password del portale è vuota"),
+    QT_TRANSLATE_NOOP("domain", "sandbox dimostrativa"),
+    QT_TRANSLATE_NOOP("domain", "file dello spazio di lavoro"),
+    QT_TRANSLATE_NOOP("domain", "portachiavi di sistema"),
     QT_TRANSLATE_NOOP("domain", "Il numero di IUV da generare deve essere almeno 1"),
     QT_TRANSLATE_NOOP("domain", "Imposta il codice di segregazione dell'Ente per generare IUV"),
     QT_TRANSLATE_NOOP("domain", "Nessun Ente configurato: usa «mypay-desk ente set» o la configurazione "

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mypay_desk.ui.context import AppContext
-from mypay_desk.ui.domain_text import domain_text, user_error_text
+from mypay_desk.ui.domain_text import domain_label, domain_text, user_error_text
 from mypay_desk.ui.errors import show_error
 from mypay_desk.ui.portal.desk import send_debt_now, start_payment_at_desk
 from mypay_desk.ui.portal.models import flows_model, journal_model, rejected_rows_model
@@ -287,7 +287,7 @@ class PortalPage(QWidget):
         self.password_edit.setPlaceholderText(
             self.tr("salvata: lascia vuoto per non cambiarla") if st.has_password else self.tr("non impostata"))
         self.password_note.setText(self.tr("La password è conservata in: {0}. Non viene mai scritta nel database "
-                                           "né nel registro.").format(st.password_store))
+                                           "né nel registro.").format(domain_label(st.password_store)))
         self.pay_button.setVisible(st.adhesion_mode == "ente")
         self.desk_box.setVisible(st.adhesion_mode != "base")
         self.sync_button.setEnabled(st.adhesion_mode != "base")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from mypay_desk.domain.money import format_amount
+from mypay_desk.ui.domain_text import domain_label
 from mypay_desk.ui.errors import show_error
 from mypay_desk.ui.reconciliation.detail import ResultDetailPane
 from mypay_desk.ui.reconciliation.mapping_dialog import CsvMappingDialog
@@ -292,7 +293,7 @@ class ReconciliationPage(QWidget):
                 return
             self.results_model.set_query(code, total, search, only_open)
             summary = self.summary_model.rows()[self.summary_model.row_of(code)]
-            self.results_label.setText(self.tr("{0} · {1}: {2}").format(code, summary.label, _n(total)))
+            self.results_label.setText(self.tr("{0} · {1}: {2}").format(code, domain_label(summary.label), _n(total)))
             row = self.results_model.row_of(selected) if selected is not None else -1
             if row < 0 and total:
                 row = 0
