@@ -213,8 +213,8 @@ def update(sources: list[str]) -> None:
     for language in LANGUAGES:
         ts = ts_path(language)
         lupdate(files, ts, language)
-        if language == "it":
-            fill_identity(ts)
+        if language == "it" and fill_identity(ts):
+            lupdate(files, ts, language)  # back to lupdate's own layout (stable bytes between runs)
         lrelease(ts, qm_path(language), language)
     for language in LANGUAGES:
         missing = problems(ts_path(language), language)
@@ -276,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
         done, unknown = import_translations(ts_path("en"), Path(args.import_file))
         for u in unknown:
             print(f"non trovato nel catalogo: {u}", file=sys.stderr)
+        # lupdate writes the file back in its own layout, so an import and a refresh give the same bytes
+        lupdate(source_files(args.sources), ts_path("en"), "en")
         lrelease(ts_path("en"), qm_path("en"), "en")
         print(f"{done} traduzioni importate")
         return 0
