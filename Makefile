@@ -35,6 +35,7 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshot_lists.py  # the list being edited
 
 build: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm build_installer.spec

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MYPAY_DESK_KEYRING", "file")  # never the user's keyring
 
-SIZE = (1200, 780)
+SIZE = (1440, 900)
 
 
 def _sample_ente(ws) -> None:

@@ -1,6 +1,6 @@
 """The look: Fusion with a light palette, Titillium Web (the Italian public administration's typeface,
 shipped in resources/fonts) and one style sheet. Widgets opt in through objectName or properties:
-``primary`` buttons, ``role=error`` labels, ``invalid`` editors, ``pageTitle``/``pageSubtitle`` labels.
+``primary`` buttons, ``role=error`` labels, ``invalid`` editors, ``pageTitle``/``pageSubtitle`` and ``role=title`` labels.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ QToolTip {{ color: {TEXT}; background: #fffbe6; border: 1px solid {BORDER}; padd
 
 QLabel#pageTitle {{ font-size: 18pt; font-weight: 600; color: {TEXT}; }}
 QLabel#pageSubtitle {{ color: {MUTED}; font-size: 10.5pt; }}
+QLabel[role="title"] {{ font-size: 15pt; font-weight: 600; color: {TEXT}; }}
 QLabel[role="hint"] {{ color: {MUTED}; }}
 QLabel[role="error"] {{ color: {ERROR}; }}
 QLabel#demoBadge {{ background: #fff3cd; color: #7a5b00; border: 1px solid #f0d78c; border-radius: 4px;
