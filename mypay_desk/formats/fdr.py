@@ -30,6 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from mypay_desk.domain.money import MoneyError, format_amount, format_flow_amount, parse_flow_amount
+from mypay_desk.formats.errors import XmlDocumentError
 from mypay_desk.formats.xmlsafe import XmlError, child_text, find_local, local_name, parse_xml
 
 ROOT = "FlussoRiversamento"
@@ -50,15 +51,8 @@ MAX_MEMBERS = 20_000
 MAX_RATIO = 200  # uncompressed/compressed size above which a big member is treated as a bomb
 
 
-class FdrError(ValueError):
+class FdrError(XmlDocumentError):
     """A flow could not be read. ``source`` is the file (``zip!member``), ``element`` where it failed."""
-
-    def __init__(self, source: str, message: str, element: str = ""):
-        where = f"{source}, elemento {element}" if element else source
-        super().__init__(f"{where}: {message}")
-        self.source = source
-        self.element = element
-        self.message = message
 
 
 @dataclass

@@ -50,6 +50,7 @@ from mypay_desk.domain.debts import (
 )
 from mypay_desk.domain.money import MoneyError, format_flow_amount, parse_flow_amount
 from mypay_desk.formats.bilancio import BilancioError, bilancio_xml, parse_bilancio
+from mypay_desk.formats.errors import FileReadError
 
 SEPARATOR = ";"
 REJECTION_COLUMNS = ("cod_rifiuto", "de_rifiuto")
@@ -58,20 +59,8 @@ _COLUMN_COUNTS = {20: "1_1", 21: "1_2", 22: "1_3", 35: "1_4"}  # 1_0 and 1_1 sha
 _NAME_RE = re.compile(r"^(?P<ipa>[^-]+)-(?P<iuf>[^-]+)-(?P<version>[^-]+?)(?P<suffix>_SCARTI|_IUV)?$")
 
 
-class FlowError(ValueError):
+class FlowError(FileReadError):
     """The file cannot be read as a flow at all. Names the file and, when known, the row and column."""
-
-    def __init__(self, message: str, *, file: str = "", row: int | None = None, column: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.file = file
-        self.row = row
-        self.column = column
-
-    def __str__(self) -> str:
-        where = [w for w in (self.file and f"file {self.file}", self.row is not None and f"riga {self.row}",
-                             self.column and f"colonna {self.column}") if w]
-        return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
 # --- file names --------------------------------------------------------------------------------

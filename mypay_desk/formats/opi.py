@@ -42,6 +42,7 @@ from datetime import date
 
 from mypay_desk.domain.money import MoneyError, parse_amount, parse_flow_amount
 from mypay_desk.formats.causale import parse_causale
+from mypay_desk.formats.errors import XmlDocumentError
 from mypay_desk.formats.xmlsafe import XmlError, child_text, local_name, parse_xml
 
 ROOT = "flusso_giornale_di_cassa"
@@ -77,15 +78,8 @@ OPERATION_REVERSAL = "STORNATO"
 ACCEPTED_OPERATIONS = frozenset({OPERATION_CREDIT, OPERATION_REVERSAL})
 
 
-class OpiError(ValueError):
+class OpiError(XmlDocumentError):
     """The journal could not be read; names the file and the element."""
-
-    def __init__(self, source: str, message: str, element: str = ""):
-        where = f"{source}, elemento {element}" if element else source
-        super().__init__(f"{where}: {message}")
-        self.source = source
-        self.element = element
-        self.message = message
 
 
 @dataclass

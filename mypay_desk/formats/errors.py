@@ -1,0 +1,30 @@
+"""The errors readers raise for a file they cannot read at all: they say where and what to fix."""
+
+from __future__ import annotations
+
+
+class FileReadError(ValueError):
+    """Names the file and, when known, the row and the column."""
+
+    def __init__(self, message: str, *, file: str = "", row: int | None = None, column: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.row = row
+        self.column = column
+
+    def __str__(self) -> str:
+        where = [w for w in (self.file and f"file {self.file}", self.row is not None and f"riga {self.row}",
+                             self.column and f"colonna {self.column}") if w]
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+class XmlDocumentError(ValueError):
+    """Names the source (``file`` or ``zip!member``) and the element where reading failed."""
+
+    def __init__(self, source: str, message: str, element: str = ""):
+        where = f"{source}, elemento {element}" if element else source
+        super().__init__(f"{where}: {message}")
+        self.source = source
+        self.element = element
+        self.message = message
