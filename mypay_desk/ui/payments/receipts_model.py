@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from mypay_desk.domain.money import format_amount
 from mypay_desk.ui.domain_text import domain_label
+from mypay_desk.ui.widgets.readonly_model import ReadOnlyTableModel
 
 SortRole = Qt.ItemDataRole.UserRole
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -67,7 +68,7 @@ def _sort_value(v, column: int) -> Any:
     return _display(v, column)
 
 
-class ReceiptTableModel(QAbstractTableModel):
+class ReceiptTableModel(ReadOnlyTableModel):
     """Rows = receipt ids of the current query; row data fetched on demand through ``fetch_rows``."""
 
     sortRequested = Signal(str, bool)  # service sort key, descending
@@ -122,27 +123,10 @@ class ReceiptTableModel(QAbstractTableModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+    def header_labels(self):
+        return self._headers
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(COLUMNS) else None
-        return str(section + 1)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.parent().isValid():
-            return None
-        row, col = index.row(), index.column()
-        if not (0 <= row < len(self._ids)) or not (0 <= col < len(COLUMNS)):
-            return None
+    def cell(self, row: int, col: int, role: int):
         if role == IdRole:
             return int(self._ids[row])
         if role not in (Qt.ItemDataRole.DisplayRole, SortRole, ViewRole, Qt.ItemDataRole.ToolTipRole,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from mypay_desk.domain.money import format_amount
 from mypay_desk.ui.domain_text import domain_label
+from mypay_desk.ui.widgets.readonly_model import ReadOnlyTableModel
 
 SortRole = Qt.ItemDataRole.UserRole
 CodeRole = Qt.ItemDataRole.UserRole + 1
@@ -30,7 +31,7 @@ def _count(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-class SummaryModel(QAbstractTableModel):
+class SummaryModel(ReadOnlyTableModel):
     """One row per classification code: code, label, count, amount, still to check."""
 
     def __init__(self, parent=None):
@@ -56,27 +57,10 @@ class SummaryModel(QAbstractTableModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def header_labels(self):
+        return self.HEADERS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return str(section + 1)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.parent().isValid():
-            return None
-        row, col = index.row(), index.column()
-        if not (0 <= row < len(self._rows)) or not (0 <= col < len(self.HEADERS)):
-            return None
+    def cell(self, row: int, col: int, role: int):
         r = self._rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return (r.code, _tr(r.label), _count(r.count), format_amount(r.amount_cents),
@@ -104,7 +88,7 @@ RESULT_COLUMNS = 8
 AMOUNT_COLUMN = 3
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(ReadOnlyTableModel):
     """The results of one code, fetched a page at a time on demand (the count comes first)."""
 
     def __init__(self, fetch_page: Callable[[str | None, int, int, str, bool], list], parent=None):
@@ -156,27 +140,10 @@ class ResultsModel(QAbstractTableModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else self._total
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else RESULT_COLUMNS
+    def header_labels(self):
+        return self.headers
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < RESULT_COLUMNS else None
-        return str(section + 1)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.parent().isValid():
-            return None
-        row, col = index.row(), index.column()
-        if not (0 <= row < self._total) or not (0 <= col < RESULT_COLUMNS):
-            return None
+    def cell(self, row: int, col: int, role: int):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if col == AMOUNT_COLUMN else _LEFT
         if role not in (Qt.ItemDataRole.DisplayRole, SortRole, ItemRole, Qt.ItemDataRole.ToolTipRole,
