@@ -139,3 +139,16 @@ def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_portal_models_pass_the_model_tester(qtbot, qtmodeltester, ctx, workspace, ente, sandbox):
+    make_list(workspace, "TARI", tari_records(3))
+    page = make_page(qtbot, ctx)
+    page.list_combo.setCurrentIndex(0)
+    workspace.sync.push("TARI")  # a flow and journal lines to show
+    page.on_activated()
+    qtbot.waitUntil(lambda: page.flows.rowCount() > 0 and page.journal.rowCount() > 0, timeout=5000)
+    models = [page.flows, page.journal, page.rejected]
+    for model in models:
+        model.setParent(None)  # outlive the page, so the tester can disconnect at teardown
+        qtmodeltester.check(model, force_py=True)

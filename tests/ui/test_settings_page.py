@@ -212,3 +212,9 @@ def test_language_choice_is_stored_for_the_next_start(page, ctx):
 def test_backup_group_is_there_for_the_backup_feature(page):
     assert page.backup_group.objectName() == "backupGroup"
     assert page.backup_group.title() == "Backup"
+
+
+def test_types_model_passes_the_model_tester(qtmodeltester, page):
+    model = page.types_editor.model
+    assert model.rowCount() == 2  # TARI and MENSA of the ente fixture
+    qtmodeltester.check(model, force_py=True)
