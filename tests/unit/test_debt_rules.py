@@ -338,6 +338,57 @@ def test_cf_quick_accepts_ordinary_codes():
         assert cf_quick_ok(body + codicefiscale.calc_check_digit(body)), body
 
 
+def _cf_column_strategy():
+    """Lists of codes that are mostly shaped like codici fiscali (so the whole-column path runs), with
+    wrong check characters, impossible days, characters out of place, other lengths and non-codes."""
+    from stdnum.it import codicefiscale
+
+    letters, digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789LMNPQRSTUV"
+    shape = [letters] * 6 + [digits] * 2 + ["ABCDEHLMPRST"] + [digits] * 2 + [letters] + [digits] * 3
+
+    @st.composite
+    def code(draw):
+        chars = [draw(st.sampled_from(c)) for c in shape]
+        if draw(st.integers(0, 4)) == 0:  # a character out of place
+            chars[draw(st.integers(0, 14))] = draw(st.sampled_from(letters + "0123456789a-é "))
+        body = "".join(chars)
+        check = codicefiscale.calc_check_digit(body.upper()) if body.isascii() and body.isalnum() \
+            and draw(st.integers(0, 3)) else draw(st.sampled_from(letters + "1a"))
+        return body + check
+
+    odd = st.sampled_from(["", "RSSMRA85T10A562", "RSSMRA85T10A562SS", "01199250158", "ANONIMO",
+                           "RSSMRA85T10A562\n", "RSSMRA85T10A56\nS"])
+    return st.lists(st.one_of(code(), code(), code(), odd), min_size=1, max_size=40)
+
+
+@settings(max_examples=400)
+@given(_cf_column_strategy())
+def test_cf_column_check_agrees_with_cf_quick_ok(codes):
+    from mypay_desk.domain.debts import cf_quick_ok, cf_quick_ok_column
+
+    assert cf_quick_ok_column(codes) == [cf_quick_ok(c) for c in codes]
+
+
+def test_cf_column_check_on_a_big_column():
+    import random
+
+    from stdnum.it import codicefiscale
+
+    from mypay_desk.domain.debts import cf_quick_ok, cf_quick_ok_column
+
+    rng = random.Random(7)
+    codes = []
+    for i in range(5000):
+        body = "".join(rng.choice("BCDFGLMNPRSTVZ") for _ in range(6)) + \
+            f"{rng.randint(0, 99):02d}{rng.choice('ABCDEHLMPRST')}{rng.randint(0, 79):02d}Z{i % 1000:03d}"
+        codes.append(body + (codicefiscale.calc_check_digit(body) if i % 7 else "A"))
+    expected = [cf_quick_ok(c) for c in codes]
+    assert 0 < expected.count(False) < len(codes)  # both kinds are there
+    assert cf_quick_ok_column(codes) == expected
+    good_only = [c for c, ok in zip(codes, expected, strict=True) if ok]
+    assert cf_quick_ok_column(good_only) == [True] * len(good_only)
+
+
 _POOLS = {
     "iud": ["T-1", "", "000X", "A B", "X" * 36, "T\x01"],
     "iuv": ["", "", "123", "12010000000049971", "12000000000012348", "34010000000049921", "12010000000049972"],
