@@ -62,6 +62,9 @@ class Table:
     sheet_name: str = ""
     delimiter: str = ""
     encoding: str = ""
+    #: The same cells column by column (``columns[c][i]`` is ``rows[i][c]``) when the reader already
+    #: transposed them, else None. Only valid while ``rows`` is the list read.
+    columns: list[tuple] | None = field(default=None, repr=False, compare=False)
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -127,19 +130,54 @@ def _read_workbook(data: bytes, file_name: str, sheet: str | int | None) -> Tabl
     except Exception as exc:  # noqa: BLE001 - calamine raises its own types for damaged files
         raise SpreadsheetError(f"Il foglio di calcolo non è leggibile ({type(exc).__name__}: {exc}); "
                                "salvalo di nuovo come .xlsx", file=file_name) from exc
+    return _table_from_cells(cells, start_row, file_name, sh.name)
+
+
+def _table_from_cells(cells: list[list], start_row: int, file_name: str, sheet_name: str) -> Table:
+    """The table of a sheet's rectangular cells (``start_row``: the first row's index in the sheet)."""
     first = next((i for i, r in enumerate(cells) if not _empty(r)), None)
     if first is None:
         raise SpreadsheetError("Il foglio non contiene dati", file=file_name)
     table = Table(file_name=file_name, headers=_unique_headers(cells[first]), header_row=start_row + first + 1,
-                  sheet_name=sh.name)
-    # Calamine gives rectangular rows as wide as the sheet. A row whose first cell holds something
-    # is kept without looking further; only the others are checked for being empty.
-    keep = [i for i in range(first + 1, len(cells))
-            if ((c := cells[i][0]) is not None and (c.__class__ is not str or (c and not c.isspace())))
-            or not _empty(cells[i])]
-    table.rows = [cells[i] for i in keep]
-    table.row_numbers = [start_row + i + 1 for i in keep]
+                  sheet_name=sheet_name)
+    # Calamine gives rectangular rows as wide as the sheet: transposed once here, the columns serve
+    # both this check and the conversion. Usually the first column is filled in every row, and then
+    # no row is empty; otherwise a row whose first cell holds something is kept without looking
+    # further, and only the others are checked for being empty.
+    body = cells[first + 1:]
+    columns = list(zip(*body, strict=False)) if body else []  # ragged rows: to_columns transposes again
+    if columns and _all_filled(columns[0]):
+        keep = None
+    else:
+        keep = [i for i in range(first + 1, len(cells))
+                if ((c := cells[i][0]) is not None and (c.__class__ is not str or (c and not c.isspace())))
+                or not _empty(cells[i])]
+    if keep is None or len(keep) == len(body):
+        table.rows = body
+        table.columns = columns
+        table.row_numbers = list(range(start_row + first + 2, start_row + len(cells) + 1))
+    else:
+        table.rows = [cells[i] for i in keep]
+        table.row_numbers = [start_row + i + 1 for i in keep]
     return table
+
+
+_BLANK_LINE_RE = re.compile(r"^[^\S\n]*$", re.MULTILINE)
+
+
+def _all_filled(values) -> bool:
+    """Whether no value is None, an empty string or only blanks (False may also mean "look closer")."""
+    try:
+        texts = values
+        joined = "\n".join(values)  # TypeError: not all values are strings
+    except TypeError:
+        if None in values:
+            return False
+        texts = [v for v in values if v.__class__ is str]
+        joined = "\n".join(texts)
+    if not texts:
+        return True
+    return joined.count("\n") == len(texts) - 1 and _BLANK_LINE_RE.search(joined) is None
 
 
 def _read_csv(data: bytes, file_name: str) -> Table:
@@ -425,9 +463,10 @@ def _digits_text(value) -> str:
 
 def _joined_clean(values) -> str | None:
     """The column joined by newlines when every value is a clean single-line text, else None."""
-    if set(map(type, values)) != {str}:
+    try:
+        j = "\n".join(values)  # TypeError: a value is not a string
+    except TypeError:
         return None
-    j = "\n".join(values)
     if j.count("\n") != len(values) - 1 or "  " in j or "\n " in j or " \n" in j or j.startswith(" ") or j.endswith(" ") \
             or not j.replace("\n", "").isprintable():
         return None
@@ -528,9 +567,11 @@ def to_columns(table: Table, mapping: dict[str, str]) -> tuple[dict[str, list], 
     # Column by column: one C-level map per column instead of a Python call per cell and field.
     columns: dict[str, list] = {}
     width = len(table.headers)
-    if any(len(r) != width for r in rows):
-        rows = [list(r[:width]) + [None] * (width - len(r)) for r in rows]
-    by_column = list(zip(*rows, strict=True)) if rows else [()] * width
+    by_column = table.columns
+    if by_column is None or len(by_column) != width or (by_column and len(by_column[0]) != n):
+        if any(len(r) != width for r in rows):
+            rows = [list(r[:width]) + [None] * (width - len(r)) for r in rows]
+        by_column = list(zip(*rows, strict=True)) if rows else [()] * width
     for fld, col, header, conv in plan:
         raw = by_column[col]
         try:

@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from mypay_desk.formats.spreadsheet import (
@@ -180,3 +182,32 @@ def test_column_fast_paths_keep_cell_semantics(tmp_path):
     assert cols["debtor_name"] == ["ROSSI MARIO", "BIANCHI"]
     assert cols["address"] == ["VIA ROMA", "PIAZZA DUOMO"]
     assert cols["debtor_code"] == [CF, CF]
+
+
+_CELLS = st.sampled_from([None, "", " ", "\t", "\u00a0", "x", " y ", "a\nb", "\n", 0, 0.0, 1.5, False,
+                          date(2025, 1, 2)])
+
+
+@settings(max_examples=300)
+@given(st.integers(1, 3).flatmap(lambda w: st.lists(st.lists(_CELLS, min_size=w, max_size=w), min_size=1,
+                                                    max_size=12)),
+       st.integers(0, 3))
+def test_sheet_rows_kept_are_the_non_empty_ones(body, start_row):
+    """Whichever way the reader decides (whole first column, or row by row), it keeps exactly the rows
+    with something in them, with their numbers in the sheet, and the columns match the rows."""
+    from mypay_desk.formats.spreadsheet import _table_from_cells, to_columns
+
+    width = len(body[0])
+    cells = [[f"H{c}" for c in range(width)], *body]
+    table = _table_from_cells(cells, start_row, "f.xlsx", "Foglio1")
+
+    def blank(v):
+        return v is None or (isinstance(v, str) and v.strip() == "")
+
+    expected = [(start_row + i + 2, row) for i, row in enumerate(body) if not all(blank(v) for v in row)]
+    assert table.header_row == start_row + 1
+    assert list(zip(table.row_numbers, table.rows, strict=True)) == expected
+    if table.columns is not None:
+        assert [list(c) for c in table.columns] == [list(c) for c in zip(*table.rows, strict=True)]
+    cols, _errors = to_columns(table, {"causale": "H0"})
+    assert cols["source_row"] == table.row_numbers and len(cols["causale"]) == len(table.rows)
