@@ -211,7 +211,9 @@ def insert_debt_columns(session: Session, columns: dict[str, Any], constants: di
         consts.pop(name, None)
         first = values[0]
         # A column with one value for every row (most 1_4 fields of an office's file) is a constant.
-        if values.count(first) == n and (first is None or type(first) in (str, int, bool)):
+        # (The last value tells most varying columns at once, without counting.)
+        if (first is None or type(first) in (str, int, bool)) and values[-1] == first \
+                and values.count(first) == n:
             consts[name] = first
         else:
             varying.append((name, values))
@@ -260,9 +262,12 @@ _DATE_COLUMNS = {c.name for c in Debt.__table__.columns if c.type.python_type in
 
 
 def _dates_as_text(values: list) -> list:
-    if None not in values and all(type(v) is date for v in values):
-        return list(map(date.isoformat, values))
-    return [None if v is None else _sqlite_value(v) for v in values]
+    # A column of a file holds few distinct dates (due dates repeat): each is formatted once.
+    try:
+        text = {v: None if v is None else _sqlite_value(v) for v in set(values)}
+    except TypeError:  # unhashable values: not dates anyway, formatted one by one
+        return [None if v is None else _sqlite_value(v) for v in values]
+    return list(map(text.__getitem__, values))
 
 
 def _sqlite_value(v: Any) -> Any:
