@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -51,12 +52,16 @@ class Debt(Timestamps, Base):
         Index("ix_debt_ente_iuv", "ente_id", "iuv"),
         Index("ix_debt_list_state", "list_id", "state"),
         Index("ix_debt_list_due", "list_id", "due_date"),
+        # Partial: only instalments and rows being sent are looked up by these (``= ?`` and ``IN``,
+        # foreign-key cascades included, imply NOT NULL, so SQLite uses them); new debts cost nothing.
+        Index("ix_debt_parent_id", "parent_id", sqlite_where=text("parent_id IS NOT NULL")),
+        Index("ix_debt_sending_flow_id", "sending_flow_id", sqlite_where=text("sending_flow_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ente_id: Mapped[int] = mapped_column(ForeignKey("ente.id", ondelete="CASCADE"))
     list_id: Mapped[int] = mapped_column(ForeignKey("debt_list.id", ondelete="CASCADE"))
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("debt.id", ondelete="CASCADE"), nullable=True, index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("debt.id", ondelete="CASCADE"), nullable=True)
     instalment_number: Mapped[int | None] = mapped_column(Integer, nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)  # order in the list (row in the table)
 
@@ -111,9 +116,7 @@ class Debt(Timestamps, Base):
     portal_error_code: Mapped[str] = mapped_column(String(80), default="")
     portal_error_message: Mapped[str] = mapped_column(Text, default="")
     # Row currently in a flow being sent (resumable sync), if any.
-    sending_flow_id: Mapped[int | None] = mapped_column(
-        ForeignKey("upload_flow.id", ondelete="SET NULL"), nullable=True, index=True
-    )
+    sending_flow_id: Mapped[int | None] = mapped_column(ForeignKey("upload_flow.id", ondelete="SET NULL"), nullable=True)
     # Payment, from matched receipts.
     paid_amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     paid_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 09:32:56.167983
+Create Date: 2026-11-26 09:45:58.904309
 """
 from alembic import op
 import sqlalchemy as sa
@@ -345,8 +345,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_debt_list_position', ['list_id', 'position'], unique=False)
         batch_op.create_index('ix_debt_list_state', ['list_id', 'state'], unique=False)
         batch_op.create_index('ix_debt_list_top', ['list_id', 'parent_id', 'position'], unique=False)
-        batch_op.create_index(batch_op.f('ix_debt_parent_id'), ['parent_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_debt_sending_flow_id'), ['sending_flow_id'], unique=False)
+        batch_op.create_index('ix_debt_parent_id', ['parent_id'], unique=False, sqlite_where=sa.text('parent_id IS NOT NULL'))
+        batch_op.create_index('ix_debt_sending_flow_id', ['sending_flow_id'], unique=False, sqlite_where=sa.text('sending_flow_id IS NOT NULL'))
 
     op.create_table('receipt',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -435,8 +435,8 @@ def downgrade() -> None:
 
     op.drop_table('receipt')
     with op.batch_alter_table('debt', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_debt_sending_flow_id'))
-        batch_op.drop_index(batch_op.f('ix_debt_parent_id'))
+        batch_op.drop_index('ix_debt_sending_flow_id', sqlite_where=sa.text('sending_flow_id IS NOT NULL'))
+        batch_op.drop_index('ix_debt_parent_id', sqlite_where=sa.text('parent_id IS NOT NULL'))
         batch_op.drop_index('ix_debt_list_top')
         batch_op.drop_index('ix_debt_list_state')
         batch_op.drop_index('ix_debt_list_position')
