@@ -589,14 +589,15 @@ _CF_16_LINES_RE = re.compile(r"[^\n]{16}(?:\n[^\n]{16})*")
 _CF_ALL_FLAGS = 18  # 16 allowed characters + an existing day + the right check character
 
 
-def cf_quick_ok_column(codes) -> list[bool]:
+def cf_quick_ok_column(codes, joined: str | None = None) -> list[bool]:
     """``[cf_quick_ok(c) for c in codes]`` for a whole column of strings; when the values are not all
-    16 ASCII characters, code by code."""
+    16 ASCII characters, code by code. ``joined``: the codes joined by newlines, if already known."""
     n = len(codes)
-    try:
-        joined = "\n".join(codes)
-    except TypeError:
-        return list(map(cf_quick_ok, codes))
+    if joined is None:
+        try:
+            joined = "\n".join(codes)
+        except TypeError:
+            return list(map(cf_quick_ok, codes))
     if n == 0 or not joined.isascii() or not _CF_16_LINES_RE.fullmatch(joined):
         return list(map(cf_quick_ok, codes))
     raw = joined.encode("ascii")
@@ -690,13 +691,14 @@ _EMAIL_COL = r"(?:(?=[^\n]{0,256}(?![^\n]))[a-zA-Z0-9_!#$%&'*+/=?`{|}~^.-]+@[a-z
 _LINES_CACHE: dict[str, re.Pattern] = {}
 
 
-def _all_lines_match(pattern: str, values: list) -> bool:
+def _all_lines_match(pattern: str, values: list, joined: str | None = None) -> bool:
     """Whether every value (all strings) fully matches ``pattern`` (which must not match newlines):
-    one regular-expression run over the column joined by newlines."""
-    try:
-        joined = "\n".join(values)  # TypeError: a value is not a string
-    except TypeError:
-        return False
+    one regular-expression run over the column joined by newlines (``joined``, if already known)."""
+    if joined is None:
+        try:
+            joined = "\n".join(values)  # TypeError: a value is not a string
+        except TypeError:
+            return False
     rx = _LINES_CACHE.get(pattern)
     if rx is None:
         # Atomic groups: a line never needs a shorter match (the patterns exclude newlines), so a bad
@@ -716,11 +718,13 @@ def _iuv17_ok(iuv: str, on_portal: bool, segregation_code: str | None) -> bool:
 
 def quick_ok_columns(cols: dict[str, list], n: int, types: dict[str, DebtTypeData],
                      version: str = DEFAULT_VERSION, *, segregation_code: str | None = None,
-                     on_portal: list[bool] | None = None) -> list[bool]:
+                     on_portal: list[bool] | None = None, joined: dict[str, str] | None = None) -> list[bool]:
     """For ``n`` records given as columns (``{field: values}``; a missing field means its default),
     True where the record certainly passes :func:`validate_debt` with the same ``segregation_code``
     and, per row, ``on_portal`` (default: not on the portal). False means "check this row with
-    validate_debt"."""
+    validate_debt". ``joined``: for columns of strings, the values joined by newlines when the
+    caller already has them (they must be exactly ``"\\n".join(cols[field])``)."""
+    texts = joined or {}
     if version not in VERSIONS or n == 0:
         return [False] * n
     ok = [True] * n
@@ -736,10 +740,11 @@ def quick_ok_columns(cols: dict[str, list], n: int, types: dict[str, DebtTypeDat
     def col(name: str):
         return cols.get(name)
 
-    def need_match(pattern: str, values) -> None:
+    def need_match(pattern: str, name: str) -> None:
+        values = cols.get(name)
         if values is None:
             need([False] * n)
-        elif not _all_lines_match(pattern, values):
+        elif not _all_lines_match(pattern, values, texts.get(name)):
             rx = _LINES_CACHE.get("1:" + pattern) or _LINES_CACHE.setdefault("1:" + pattern, re.compile(pattern))
             need([v.__class__ is str and rx.fullmatch(v) is not None for v in values])
 
@@ -750,7 +755,7 @@ def quick_ok_columns(cols: dict[str, list], n: int, types: dict[str, DebtTypeDat
 
     if col("iud") is None:
         return [False] * n
-    need_match(_IUD_COL, col("iud"))
+    need_match(_IUD_COL, "iud")
     iuvs = col("iuv")
     if iuvs is not None and iuvs.count("") != n:
         portal = on_portal or [False] * n
@@ -764,23 +769,24 @@ def quick_ok_columns(cols: dict[str, list], n: int, types: dict[str, DebtTypeDat
     if dtypes is None or dtypes.count("F") != n:
         need([t == "F" for t in dtypes] if dtypes is not None else [False] * n)
     codes = col("debtor_code")
-    need(cf_quick_ok_column(codes) if codes is not None else [False] * n)
-    names = col("debtor_name")
-    need_match(_NAME_COL, names)
+    need(cf_quick_ok_column(codes, texts.get("debtor_code")) if codes is not None else [False] * n)
+    need_match(_NAME_COL, "debtor_name")
     for name, pattern in (("address", _ADDRESS_COL), ("civic", _CIVIC_COL), ("city", _CITY_COL)):
         if col(name) is not None:
-            need_match(pattern, col(name))
+            need_match(pattern, name)
     country = col("country")
     domestic = country is None or country.count("") + country.count("IT") == n
     if not domestic:
         need([c in ("", "IT") for c in country])  # foreign addresses: full rules
     if col("postal_code") is not None:
-        need_match(_CAP_IT_COL, col("postal_code"))
-    if col("province") is not None:
-        provinces = PROVINCES
-        need([not p or p in provinces for p in col("province")])
+        need_match(_CAP_IT_COL, "postal_code")
+    provinces = col("province")
+    if provinces is not None:
+        bad = {p for p in set(provinces) if p and p not in PROVINCES}  # a file holds few distinct ones
+        if bad:
+            need([p not in bad for p in provinces])
     if col("email") is not None:
-        need_match(_EMAIL_COL, col("email"))
+        need_match(_EMAIL_COL, "email")
     debt_type = col("debt_type")
     if debt_type is None:
         return [False] * n
@@ -789,7 +795,8 @@ def quick_ok_columns(cols: dict[str, list], n: int, types: dict[str, DebtTypeDat
         dt = types.get(t)
         type_ok[t] = (dt is not None and dt.code == t and dt.active and bool(t.strip()) and len(t) <= 64
                       and t.isprintable() and t != "MARCA_BOLLO_DIGITALE")
-    need(map(type_ok.__getitem__, debt_type))
+    if not all(type_ok.values()):
+        need(map(type_ok.__getitem__, debt_type))
     due = col("due_date")
     needs_due = {t: version in ("1_0", "1_1") or bool(types.get(t) and types[t].due_date_required)
                  for t in type_ok}
@@ -800,14 +807,13 @@ def quick_ok_columns(cols: dict[str, list], n: int, types: dict[str, DebtTypeDat
     amounts = col("amount_cents")
     if amounts is None:
         return [False] * n
-    need([0 < a <= MAX_AMOUNT_CENTS for a in amounts])
+    if not (min(amounts) > 0 and max(amounts) <= MAX_AMOUNT_CENTS):
+        need([0 < a <= MAX_AMOUNT_CENTS for a in amounts])
     fees = col("pa_fee_cents")
     if fees is not None and fees.count(None) != n:
         need([f is None or 0 <= f <= MAX_AMOUNT_CENTS for f in fees])
-    causale = col("causale")
-    need_match(_CAUSALE_COL[causale_max_len(version)], causale)
-    data = col("collection_data")
-    need_match(_COLLECTION_COL, data)
+    need_match(_CAUSALE_COL[causale_max_len(version)], "causale")
+    need_match(_COLLECTION_COL, "collection_data")
     if version in ("1_0", "1_1", "1_2"):
         all_default("generate_iuv", False)
     return ok

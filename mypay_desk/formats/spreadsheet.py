@@ -475,51 +475,64 @@ def _joined_clean(values) -> str | None:
 
 _ADDRESS_LINES_RE = re.compile(r"[a-z A-Z0-9.,()/'&\n]*")
 
-
-def _text_column(values) -> list[str]:
-    if _joined_clean(values) is not None:
-        return list(values)
-    return [v.strip() if v.__class__ is str and "  " not in v and v.isprintable() else _text(v) for v in values]
+# Each column converter returns the converted values and, when they are the cells as they were,
+# the column joined by newlines (the validation reuses it instead of joining again), else None.
 
 
-def _address_column(values) -> list[str]:
+def _text_column(values) -> tuple[list, str | None]:
+    j = _joined_clean(values)
+    if j is not None:
+        return list(values), j
+    return [v.strip() if v.__class__ is str and "  " not in v and v.isprintable() else _text(v) for v in values], None
+
+
+def _address_column(values) -> tuple[list, str | None]:
     j = _joined_clean(values)
     if j is not None and _ADDRESS_LINES_RE.fullmatch(j):
-        return list(values)
+        return list(values), j
     match = ADDRESS_RE.fullmatch
-    return [v if match(v) else to_address_charset(v) for v in _text_column(values)]
+    return [v if match(v) else to_address_charset(v) for v in _text_column(values)[0]], None
 
 
-def _upper_column(values) -> list[str]:
+def _upper_column(values) -> tuple[list, str | None]:
     j = _joined_clean(values)
     if j is not None and j.upper() == j:
-        return list(values)
-    return [_upper(v) for v in values]
+        return list(values), j
+    return [_upper(v) for v in values], None
 
 
-def _strip_column(values) -> list[str]:
-    if _joined_clean(values) is not None:
-        return list(values)
-    return [_cell_text(v) for v in values]
+def _strip_column(values) -> tuple[list, str | None]:
+    j = _joined_clean(values)
+    if j is not None:
+        return list(values), j
+    return [_cell_text(v) for v in values], None
 
 
-def _code_column(values) -> list[str]:
+def _code_column(values) -> tuple[list, str | None]:
     j = _joined_clean(values)
     if j is not None and " " not in j and j.upper() == j:
-        return list(values)
-    return [v.upper() if v.__class__ is str and " " not in v and v.isprintable() else _code(v) for v in values]
+        return list(values), j
+    return [v.upper() if v.__class__ is str and " " not in v and v.isprintable() else _code(v) for v in values], None
+
+
+def _digits_column(values) -> tuple[list, str | None]:
+    # A clean text has no blanks but single spaces inside: without spaces, _digits_text keeps it.
+    j = _joined_clean(values)
+    if j is not None and " " not in j:
+        return list(values), j
+    return list(map(_digits_text, values)), None
 
 
 _SLOW = object()
 
 
-def _cents_column(values) -> list:
+def _cents_column(values) -> tuple[list, None]:
     # Amounts as numbers (the usual xlsx case) converted inline; anything else through parse_cents.
     out = [c if v.__class__ is float and abs(v * 100 - (c := round(v * 100))) <= 1e-6 * (abs(v) + 1.0) else _SLOW
            for v in values]
     if _SLOW in out:
         out = [parse_cents(v) if c is _SLOW else c for v, c in zip(values, out, strict=True)]
-    return out
+    return out, None
 
 
 def _bilancio(value):
@@ -544,11 +557,15 @@ CONVERTERS: dict[str, Callable] = {
 }
 
 
-def to_columns(table: Table, mapping: dict[str, str]) -> tuple[dict[str, list], list[RowError]]:
+def to_columns(table: Table, mapping: dict[str, str], joined: dict[str, str] | None = None
+               ) -> tuple[dict[str, list], list[RowError]]:
     """Convert the rows with ``mapping`` ({field: header}) into columns ``{field: values}`` (one value
     per row, DebtRecord field names; fields the file does not have are absent, ``source_row`` holds
     the rows' numbers). Cells that cannot be converted are left empty and reported with the row
-    number and the column header. Big files stay fast: one C-level loop per column."""
+    number and the column header. Big files stay fast: one C-level loop per column.
+
+    ``joined``, when given, receives ``{field: text}`` for columns of strings whose values are
+    exactly ``text.split("\\n")`` (so a validation need not join them again)."""
     index = {h: i for i, h in enumerate(table.headers)}
     plan: list[tuple[str, int, str, Callable]] = []
     for fld, header in mapping.items():
@@ -566,6 +583,7 @@ def to_columns(table: Table, mapping: dict[str, str]) -> tuple[dict[str, list], 
     n = len(rows)
     # Column by column: one C-level map per column instead of a Python call per cell and field.
     columns: dict[str, list] = {}
+    texts: dict[str, tuple[list, str]] = {}
     width = len(table.headers)
     by_column = table.columns
     if by_column is None or len(by_column) != width or (by_column and len(by_column[0]) != n):
@@ -576,7 +594,12 @@ def to_columns(table: Table, mapping: dict[str, str]) -> tuple[dict[str, list], 
         raw = by_column[col]
         try:
             fast = _COLUMN_CONVERTERS.get(fld)
-            columns[fld] = fast(raw) if fast is not None else list(map(conv, raw))
+            if fast is None:
+                columns[fld] = list(map(conv, raw))
+            else:
+                columns[fld], text = fast(raw)
+                if text is not None:
+                    texts[fld] = (columns[fld], text)
         except (CellError, MoneyError):
             values = []
             for cell, row_no in zip(raw, numbers, strict=True):
@@ -590,11 +613,11 @@ def to_columns(table: Table, mapping: dict[str, str]) -> tuple[dict[str, list], 
     given = columns.pop("debtor_given_name", None)
     if surname is not None or given is not None:
         parts = zip(surname or [""] * n, given or [""] * n, strict=True)
-        joined = [" ".join(p for p in pair if p) for pair in parts]
+        both = [" ".join(p for p in pair if p) for pair in parts]
         own = columns.get("debtor_name")
-        columns["debtor_name"] = joined if own is None else [o or j for o, j in zip(own, joined, strict=True)]
+        columns["debtor_name"] = both if own is None else [o or j for o, j in zip(own, both, strict=True)]
     caps = columns.get("postal_code")
-    if caps is not None and min(map(len, filter(None, caps)), default=5) < 5:
+    if caps is not None and min(map(len, filter(None, set(caps))), default=5) < 5:
         # A CAP typed as a number loses its leading zeros.
         country = columns.get("country") or [""] * n
         columns["postal_code"] = [p.zfill(5) if p and len(p) < 5 and p.isdigit() and c in ("", "IT") else p
@@ -614,6 +637,9 @@ def to_columns(table: Table, mapping: dict[str, str]) -> tuple[dict[str, list], 
         if name in columns and None in columns[name]:
             columns[name] = [default if v is None else v for v in columns[name]]
     columns["source_row"] = list(numbers)
+    if joined is not None:
+        # Only columns left as converted (not rebuilt above) still match their text.
+        joined.update({fld: text for fld, (values, text) in texts.items() if columns.get(fld) is values})
     return columns, errors
 
 
@@ -634,7 +660,8 @@ _COLUMN_CONVERTERS: dict[str, Callable] = {
     "sec_address": _address_column, "sec_civic": _address_column, "iud": _code_column,
     "debtor_code": _code_column, "debt_type": _code_column, "collection_data": _code_column,
     "amount_cents": _cents_column, "pa_fee_cents": _cents_column, "sec_amount_cents": _cents_column,
-    "province": _upper_column, "country": _upper_column, "email": _strip_column,
+    "province": _upper_column, "country": _upper_column, "email": _strip_column, "postal_code": _digits_column,
+    "sec_postal_code": _digits_column, "iuv": _digits_column,
 }
 
 

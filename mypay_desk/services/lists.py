@@ -36,7 +36,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, not_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -899,14 +900,16 @@ class ListService:
         try:
             table = spreadsheet.read_table(data, name=name)
             used = dict(mapping) if mapping is not None else spreadsheet.guess_mapping(table.headers)
-            cols, errors = spreadsheet.to_columns(table, used)
+            texts: dict[str, str] = {}
+            cols, errors = spreadsheet.to_columns(table, used, texts)
         except spreadsheet.SpreadsheetError as exc:
             raise UserError(exc.message, file=name, row=exc.row, column=exc.column or None) from exc
         if not any(v for v in used.values()):
             raise UserError("Nessuna colonna riconosciuta: indica quale colonna contiene codice fiscale, nome, importo"
                             " e gli altri dati", file=name, row=table.header_row)
         kind = "csv" if table.delimiter else "xlsx"
-        return _Loaded(kind, name, "", cols, len(table.rows), errors, used, table.headers, table.sheet_name)
+        return _Loaded(kind, name, "", cols, len(table.rows), errors, used, table.headers, table.sheet_name,
+                       joined={f: (cols[f], t) for f, t in texts.items()})
 
     def preview_import(self, path: str | os.PathLike, mapping: Mapping[str, str] | None = None, *,
                        list_name: str | None = None, debt_type: str | None = None) -> ImportPreview:
@@ -971,13 +974,22 @@ class ListService:
         read_errors: dict[int, list[RowError]] = {}
         for e in loaded.errors:
             read_errors.setdefault(e.row, []).append(e)
-        ok = quick_ok_columns(cols, n, types)
+        ok = quick_ok_columns(cols, n, types, joined=loaded.texts())
         valid = [True] * n
         errors_json = [""] * n
         reports: dict[int, list[RowError]] = {}
         seg = ente.segregation_code or None
         row_numbers = loaded.row_numbers()
-        for i in range(n):
+        # Only rows the fast path did not clear, or with reading errors, duplicates or clashes, need a
+        # look; the others are valid with no errors (usually every row of a big file).
+        look = set(dups)
+        if not all(ok):
+            look.update(compress(range(n), map(not_, ok)))
+        if read_errors:
+            look.update(i for i, r in enumerate(row_numbers) if r in read_errors)
+        if others:
+            look.update(i for i, iud in enumerate(iuds) if iud in others)
+        for i in sorted(look):
             row_no = row_numbers[i]
             rerrs = read_errors.get(row_no) if read_errors else None
             if ok[i] and not rerrs and i not in dups and iuds[i] not in others:
@@ -1312,6 +1324,12 @@ class _Loaded:
     headers: list[str]
     sheet: str = ""
     records: list[DebtRecord] | None = None
+    #: {field: (values, the values joined by newlines)} as the reader left them (see texts()).
+    joined: dict[str, tuple[list, str]] = field(default_factory=dict)
+
+    def texts(self) -> dict[str, str]:
+        """Joined texts of the columns that are still the lists the reader made (not replaced since)."""
+        return {f: t for f, (values, t) in self.joined.items() if self.cols.get(f) is values}
 
     def row_numbers(self) -> list[int]:
         rows = self.cols.get("source_row")

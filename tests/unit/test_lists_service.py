@@ -245,6 +245,20 @@ def test_iud_clash_across_lists(lists, tmp_path):
     assert report.invalid == 1 and "lista «A»" in report.errors[0].message
 
 
+def test_import_flags_only_the_rows_with_problems_among_many_good_ones(lists, tmp_path):
+    """Rows the column checks clear are still looked at when something else is wrong with them: a
+    repeated IUD, an unreadable cell in an optional column, an IUD another list holds."""
+    lists.import_file(xlsx(tmp_path / "a.xlsx", [["X-9", CF1, "ROSSI", "", "", "5", "", "Mensa"]]), "A", "MENSA")
+    rows = [[f"M-{i}", CF1, f"ROSSI {i}", "VIA ROMA 1", "20100", "10", "30/06/2025", "Mensa"] for i in range(60)]
+    rows[10][0] = "M-3"  # repeated IUD
+    rows[20][6] = "32/13/2025"  # unreadable, and MENSA needs no due date
+    rows[30][0] = "X-9"  # held by list A
+    report = lists.import_file(xlsx(tmp_path / "b.xlsx", rows), "B", "MENSA")
+    assert (report.valid, report.invalid) == (56, 4)
+    bad = {d.source_row for d in lists.get_debts("B") if not d.is_valid}
+    assert bad == {5, 12, 22, 32}  # file rows: both copies of M-3, the date, the clash
+
+
 # --- editing -----------------------------------------------------------------------------------------
 
 def test_update_revalidates_and_marks_modified(lists, workspace, tmp_path):

@@ -211,3 +211,34 @@ def test_sheet_rows_kept_are_the_non_empty_ones(body, start_row):
         assert [list(c) for c in table.columns] == [list(c) for c in zip(*table.rows, strict=True)]
     cols, _errors = to_columns(table, {"causale": "H0"})
     assert cols["source_row"] == table.row_numbers and len(cols["causale"]) == len(table.rows)
+
+
+_TEXT_CELLS = st.one_of(st.sampled_from(["ROSSI", "VIA ROMA 1", "20100", "00184", "rm", "a@b.it", " x ", "A  B",
+                                         "a\tb", "Università", "x\ny", "", " ", "12 3", "1;2", "Nicolò", "N°5"]),
+                        st.sampled_from([None, 184, 20100.0, 1.5, True, date(2025, 1, 2)]))
+_FAST_FIELDS = ("debtor_name", "address", "civic", "city", "province", "country", "email", "iud", "debtor_code",
+                "causale", "iuv", "collection_data")
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(_TEXT_CELLS, min_size=len(_FAST_FIELDS), max_size=len(_FAST_FIELDS)), min_size=1,
+                max_size=8),
+       st.booleans())
+def test_column_converters_agree_with_cell_converters(rows, same_cell):
+    """The whole-column conversions give what the cell converters give, and the joined texts they
+    hand on are exactly their columns joined by newlines."""
+    from mypay_desk.formats.spreadsheet import CONVERTERS, Table, to_columns
+
+    if same_cell:  # one value down every column: the clean fast paths run
+        rows = [list(rows[0]) for _ in rows]
+    headers = [f"C{i}" for i in range(len(_FAST_FIELDS))]
+    table = Table(file_name="f.xlsx", headers=headers, rows=rows, row_numbers=list(range(2, len(rows) + 2)))
+    texts: dict[str, str] = {}
+    cols, errors = to_columns(table, dict(zip(_FAST_FIELDS, headers, strict=True)), texts)
+    assert errors == []
+    for i, fld in enumerate(_FAST_FIELDS):
+        assert cols[fld] == [CONVERTERS[fld](r[i]) for r in rows], fld
+    for fld, text in texts.items():
+        assert text == "\n".join(cols[fld]), fld
+    if same_cell and isinstance(rows[0][0], str) and rows[0][0] == "ROSSI":
+        assert "debtor_name" in texts
