@@ -467,10 +467,19 @@ def _joined_clean(values) -> str | None:
         j = "\n".join(values)  # TypeError: a value is not a string
     except TypeError:
         return None
-    if j.count("\n") != len(values) - 1 or "  " in j or "\n " in j or " \n" in j or j.startswith(" ") or j.endswith(" ") \
-            or not j.replace("\n", "").isprintable():
+    if j.count("\n") != len(values) - 1:
+        return None
+    if j.isascii():  # (a flag CPython keeps) printable ASCII: nothing left once those bytes are deleted
+        if j.encode("ascii").translate(None, _PRINTABLE_ASCII_AND_NEWLINE):
+            return None
+    elif not j.replace("\n", "").isprintable():
+        return None
+    if "  " in j or "\n " in j or " \n" in j or j.startswith(" ") or j.endswith(" "):
         return None
     return j
+
+
+_PRINTABLE_ASCII_AND_NEWLINE = bytes(range(0x20, 0x7F)) + b"\n"
 
 
 _ADDRESS_LINES_RE = re.compile(r"[a-z A-Z0-9.,()/'&\n]*")

@@ -214,7 +214,8 @@ def test_sheet_rows_kept_are_the_non_empty_ones(body, start_row):
 
 
 _TEXT_CELLS = st.one_of(st.sampled_from(["ROSSI", "VIA ROMA 1", "20100", "00184", "rm", "a@b.it", " x ", "A  B",
-                                         "a\tb", "Università", "x\ny", "", " ", "12 3", "1;2", "Nicolò", "N°5"]),
+                                         "a\tb", "Università", "x\ny", "", " ", "12 3", "1;2", "Nicolò", "N°5",
+                                         "x\x7f", "\u00a0y"]),
                         st.sampled_from([None, 184, 20100.0, 1.5, True, date(2025, 1, 2)]))
 _FAST_FIELDS = ("debtor_name", "address", "civic", "city", "province", "country", "email", "iud", "debtor_code",
                 "causale", "iuv", "collection_data")

@@ -235,7 +235,7 @@ def insert_debt_columns(session: Session, columns: dict[str, Any], constants: di
     cols = [name for name, _v in varying]
     # Dates as SQLAlchemy stores them in SQLite (ISO text), converted column-wise.
     staged = [_dates_as_text(values) if name in _DATE_COLUMNS else values for name, values in varying]
-    rows = list(zip(*staged, strict=True))
+    rows = zip(*staged, strict=True)  # bound as they are made: no list of 100,000s of tuples
     col_list = ", ".join(cols)
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_STAGE_TABLE}")
     conn.exec_driver_sql(f"CREATE TEMP TABLE {_STAGE_TABLE} ({col_list})")
@@ -244,7 +244,13 @@ def insert_debt_columns(session: Session, columns: dict[str, Any], constants: di
     conn.exec_driver_sql(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
     try:
         marks = ", ".join("?" * len(cols))
-        conn.exec_driver_sql(f"INSERT INTO temp.{_STAGE_TABLE} ({col_list}) VALUES ({marks})", rows)
+        # Through the DB-API cursor (same connection and transaction): it takes the rows as an
+        # iterator, so each tuple is bound and dropped as it is made.
+        cursor = conn.connection.cursor()
+        try:
+            cursor.executemany(f"INSERT INTO temp.{_STAGE_TABLE} ({col_list}) VALUES ({marks})", rows)
+        finally:
+            cursor.close()
         const_names = list(consts)
         target = ", ".join([*cols, *const_names])
         source = ", ".join([*cols, *("?" * len(const_names))])
