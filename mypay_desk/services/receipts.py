@@ -295,7 +295,10 @@ class ReceiptService:
             else:
                 new, matched = repo.batch_counts(s, ente.id, after, batch.stamp)
             if matched:
-                report.debts_paid += repo.recompute_debts(s, repo.debts_of_batch(ente.id, after, batch.stamp))
+                paid = repo.recompute_debts_of_rows(s, batch.rows, after) if new == len(batch.rows) else None
+                if paid is None:  # some rows were already stored (or not SQLite): in SQL, from what is stored
+                    paid = repo.recompute_debts(s, repo.debts_of_batch(ente.id, after, batch.stamp))
+                report.debts_paid += paid
         report.new += new
         report.duplicates += len(batch.rows) - new
         report.matched += matched

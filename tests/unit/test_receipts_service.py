@@ -410,3 +410,100 @@ def test_many_small_batches_dedupe_and_match_across_batches(workspace, ente, tmp
     assert (rep.receipts, rep.new, rep.duplicates, rep.matched, rep.unmatched) == (6, 5, 1, 4, 1)
     assert all(debt(workspace, i).paid_amount_cents == 10000 for i in ids.values())  # not doubled
     assert progress[:3] == [0, 2, 4]
+
+
+def _expected_paid_state(workspace) -> dict[int, tuple]:
+    """The documented rules, computed in Python from the stored receipts: (paid cents, paid_at text,
+    PSP, state) per debt (unpaid debts keep their state and no payment)."""
+    with workspace.db.engine.connect() as conn:
+        receipts = conn.exec_driver_sql(
+            "SELECT id, debt_id, amount_cents, outcome_code, COALESCE(receipt_datetime, outcome_date), psp_name "
+            "FROM receipt WHERE debt_id IS NOT NULL").all()
+        debts = conn.exec_driver_sql("SELECT id, parent_id, amount_cents, state FROM debt").all()
+    out: dict[int, tuple] = {}
+    for debt_id, _parent, amount, state in debts:
+        paying = [r for r in receipts if r[1] == debt_id and r[2] > 0 and r[3] in ("0", "2", "")]
+        if paying:
+            latest = max(paying, key=lambda r: (r[4], r[0]))
+            paid = sum(r[2] for r in paying)
+            out[debt_id] = (paid, latest[4], latest[5], DebtState.PAGATO if paid >= amount else DebtState.PAGATO_PARZIALE)
+        else:
+            out[debt_id] = (0, None, "", state)
+    for debt_id, _parent, _amount, _state in debts:
+        kids = [k for k, p, _a, _s in debts if p == debt_id]
+        if not kids:
+            continue
+        if any(r[1] == debt_id for r in receipts):  # paid directly (rata unica): its own receipts decide...
+            if not out[debt_id][0]:
+                del out[debt_id]  # ...but with none paying, it keeps what its instalments last gave it
+            continue
+        paid_kids = [out[k] for k in kids if out[k][0] > 0]
+        if paid_kids:
+            last = max(paid_kids, key=lambda k: k[1] or "")
+            at = last[1] if last[1] is None or len(last[1]) > 10 else last[1] + " 00:00:00.000000"  # via datetime
+            out[debt_id] = (sum(out[k][0] for k in kids), at, last[2],
+                            DebtState.PAGATO if all(out[k][3] == DebtState.PAGATO for k in kids)
+                            else DebtState.PAGATO_PARZIALE)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_paid_state_follows_the_rules_over_random_imports(workspace, ente, seed):
+    """Several receipts per debt (partial, excess, failed, zero, same time), instalments, rematches
+    and repeated imports: every debt's paid amount, date, PSP and state are what the rules say."""
+    import random
+
+    rng = random.Random(seed)
+    specs = []
+    for i in range(12):
+        spec = dict(iud=f"D{i}", iuv=f"1200000000000{i:04d}", amount_cents=rng.choice([1000, 5000]))
+        if i % 4 == 0:
+            spec["instalments"] = [dict(iud=f"D{i}-{n}", iuv=f"1300000000000{i:02d}{n:02d}", amount_cents=500)
+                                   for n in (1, 2)]
+        specs.append(spec)
+    ids = add_debts(workspace, ente.id, specs[:8])  # the rest appear later: their receipts are rematched
+    codes = [s["iud"] for s in specs] + [f"D{i}-{n}" for i in range(0, 12, 4) for n in (1, 2)] + ["SPONT"]
+    n = 0
+    for round_ in range(3):
+        rows = []
+        for _ in range(rng.randint(20, 40)):
+            n += 1
+            iud = rng.choice(codes[:6] if rng.random() < 0.5 else codes)  # a few debts get many receipts
+            cents = rng.choice([0, 300, 500, 1000, 2500])
+            day = rng.choice(["2025-01-01", "2025-02-01"])  # few dates: ties between receipts are frequent
+            when = rng.choice([day + "T09:00:00", day + "T09:00:00", ""])
+            rows.append(rx.ReceiptRow(
+                codIud=iud if rng.random() < 0.8 else "", codIuv=f"IUV-{iud}", iuf="E",
+                identificativoMessaggioRicevuta=f"M{n}", denominazioneAttestante=rng.choice(["PSP A", "PSP B"]),
+                codiceEsitoPagamento=rng.choice(["0", "0", "1", "2", ""]), tipoDovuto="TARI",
+                amount_cents=cents, total_paid_cents=cents, outcome_date=date.fromisoformat(day),
+                receipt_datetime=datetime.fromisoformat(when) if when else None, row_number=n))
+        if round_ == 1:
+            ids.update(add_debts(workspace, ente.id, specs[8:]))
+        half = len(rows) // 2
+        workspace.receipts.import_rows(rows[:half], export_name=f"E{round_}", ente_id=ente.id)  # all new
+        # some already stored, some new: the paid state is then recomputed from what is stored
+        workspace.receipts.import_rows(rows[:3] + rows[half:], export_name=f"E{round_}", ente_id=ente.id)
+    expected = _expected_paid_state(workspace)
+    with workspace.db.engine.connect() as conn:
+        got = {i: (p, at, psp, st) for i, p, at, psp, st in conn.exec_driver_sql(
+            "SELECT id, paid_amount_cents, paid_at, paid_psp, state FROM debt").all()}
+    assert {i: got[i] for i in expected} == expected
+
+
+@pytest.mark.parametrize("json_each", [True, False])
+def test_find_debts_iud_then_iuv_latest_wins(workspace, ente, monkeypatch, json_each):
+    """The same answers through SQLite's json_each and through IN lists (other databases, or a SQLite
+    without the JSON functions)."""
+    from mypay_desk.store.repositories import receipts as repo
+
+    monkeypatch.setattr(repo, "_JSON_EACH", [json_each])
+    ids = add_debts(workspace, ente.id, [
+        dict(iud="A", iuv="IUV-A", amount_cents=100), dict(iud="B", iuv="IUV-B", amount_cents=100),
+        dict(iud='Q"\\è', iuv="IUV-Q", amount_cents=100), dict(iud="", iuv="IUV-N", amount_cents=100)])
+    later = add_debts(workspace, ente.id, [dict(iud="A", iuv="IUV-A2", amount_cents=100)])  # replaces A
+    with workspace.db.session() as s:
+        by_iud, by_iuv = repo.find_debts(s, ente.id, ["A", "B", 'Q"\\è', "", "Z"],
+                                         [("A", "IUV-A"), ("Z", "IUV-B"), ("Y", "IUV-N"), ("X", "nope")])
+    assert by_iud == {"A": later["A"], "B": ids["B"], 'Q"\\è': ids['Q"\\è']}
+    assert by_iuv == {"IUV-B": ids["B"], "IUV-N": ids[""]}

@@ -6,12 +6,14 @@ Core ``insert`` executemany (no ORM objects), in the caller's batches.
 
 from __future__ import annotations
 
+import json
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Date, DateTime, and_, bindparam, case, func, or_, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from mypay_desk.domain.debt_states import DebtState
@@ -63,6 +65,20 @@ def find_debts(session: Session, ente_id: int, iuds: Iterable[str], iuvs: Iterab
     """
     by_iud: dict[str, int] = {}
     by_iuv: dict[str, int] = {}
+    conn = session.connection()
+    if _has_json_each(conn):
+        # SQLite: all the codes as one JSON array joined to the (ente_id, code) index, one statement.
+        query = ("SELECT d.id, d.{0} FROM json_each(?) j JOIN debt d ON d.ente_id = ? AND d.{0} = j.value "
+                 "ORDER BY d.id")
+        wanted_iuds = sorted({x for x in iuds if x})
+        if wanted_iuds:
+            by_iud.update((code, debt_id) for debt_id, code in conn.exec_driver_sql(
+                query.format("iud"), (json.dumps(wanted_iuds), ente_id)))
+        wanted = sorted({iuv for iud, iuv in iuvs if iuv and iud not in by_iud})
+        if wanted:
+            by_iuv.update((code, debt_id) for debt_id, code in conn.exec_driver_sql(
+                query.format("iuv"), (json.dumps(wanted), ente_id)))
+        return by_iud, by_iuv
     for part in _chunks(sorted({x for x in iuds if x})):
         for debt_id, iud in session.execute(
                 select(Debt.id, Debt.iud).where(Debt.ente_id == ente_id, Debt.iud.in_(part)).order_by(Debt.id)):
@@ -73,6 +89,22 @@ def find_debts(session: Session, ente_id: int, iuds: Iterable[str], iuvs: Iterab
                 select(Debt.id, Debt.iuv).where(Debt.ente_id == ente_id, Debt.iuv.in_(part)).order_by(Debt.id)):
             by_iuv[iuv] = debt_id
     return by_iud, by_iuv
+
+
+_JSON_EACH: list[bool] = []  # whether SQLite has the JSON functions: a property of the library
+
+
+def _has_json_each(conn) -> bool:
+    """Whether the connection is SQLite with the JSON functions (built in since 3.38; checked once)."""
+    if conn.dialect.name != "sqlite":
+        return False
+    if not _JSON_EACH:
+        try:
+            conn.exec_driver_sql("SELECT count(*) FROM json_each('[1]')").all()
+            _JSON_EACH.append(True)
+        except DBAPIError:
+            _JSON_EACH.append(False)
+    return _JSON_EACH[0]
 
 
 # Column order of the tuples given to insert_receipts.
@@ -281,6 +313,92 @@ def recompute_debts(session: Session, which: ColumnElement | Iterable[int]) -> i
         parents.update(p for p in session.scalars(select(Debt.parent_id).where(crit, Debt.parent_id.is_not(None))
                                                   .distinct()))
     return total + _recompute_parents(session, sorted(parents))
+
+
+_I_DEBT, _I_AMOUNT, _I_OUTCOME, _I_WHEN, _I_DATE, _I_PSP = (INSERT_COLUMNS.index(c) for c in (
+    "debt_id", "amount_cents", "outcome_code", "receipt_datetime", "outcome_date", "psp_name"))
+
+
+def recompute_debts_of_rows(session: Session, rows: Sequence[Sequence], after_id: int) -> int | None:
+    """recompute_debts for the debts that ``rows`` paid, when ``rows`` (bound, INSERT_COLUMNS order)
+    were all just inserted with ids above ``after_id`` in their order. Returns how many debts were
+    updated, or None when this path does not apply (not SQLite: call recompute_debts).
+
+    The same rules without a lookup per debt: the batch's own receipts are summed in Python from
+    the rows at hand (their stored text: dates compare as SQLite compares them), the few paying
+    receipts stored earlier for the same debts are added from one indexed query per chunk, and the
+    debts are updated by primary key in one executemany.
+    """
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return None
+    state: dict[int, list] = {}  # debt id -> [paid cents, latest (when, receipt id), its PSP]
+    for rid, r in enumerate(rows, start=after_id + 1):
+        debt_id = r[_I_DEBT]
+        if debt_id is None or not r[_I_AMOUNT] > 0 or r[_I_OUTCOME] not in PAID_OUTCOMES:
+            continue
+        key = (r[_I_WHEN] if r[_I_WHEN] is not None else r[_I_DATE], rid)
+        s = state.get(debt_id)
+        if s is None:
+            state[debt_id] = [r[_I_AMOUNT], key, r[_I_PSP]]
+        else:
+            s[0] += r[_I_AMOUNT]
+            if _later(key, s[1]):
+                s[1], s[2] = key, r[_I_PSP]
+    if not state:
+        return 0
+    # The debts and what this batch paid them, in a TEMP table the statements below join.
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_PAID_TABLE}")
+    conn.exec_driver_sql(f"CREATE TEMP TABLE {_PAID_TABLE} (id INTEGER PRIMARY KEY, paid, paid_at, psp)")
+    cursor = conn.connection.cursor()
+    try:
+        cursor.executemany(f"INSERT INTO temp.{_PAID_TABLE} VALUES (?, ?, ?, ?)",
+                           ((debt_id, paid, key[0], psp) for debt_id, (paid, key, psp) in state.items()))
+        # Paying receipts stored before this batch for the same debts (usually none) count too.
+        changed = []
+        for rid, debt_id, amount, when, psp in conn.exec_driver_sql(
+                f"SELECT r.id, r.debt_id, r.amount_cents, COALESCE(r.receipt_datetime, r.outcome_date), r.psp_name "
+                f"FROM temp.{_PAID_TABLE} p JOIN receipt r ON r.debt_id = p.id "
+                "WHERE r.id <= ? AND r.amount_cents > 0 AND r.outcome_code IN ('0', '2', '')", (after_id,)).all():
+            s = state[debt_id]
+            s[0] += amount
+            if _later((when, rid), s[1]):
+                s[1], s[2] = (when, rid), psp
+            changed.append(debt_id)
+        if changed:
+            cursor.executemany(f"UPDATE temp.{_PAID_TABLE} SET paid = ?, paid_at = ?, psp = ? WHERE id = ?",
+                               [(*_paid_values(state[i]), i) for i in set(changed)])
+        now = _datetime_text(conn.dialect, utcnow())
+        updated = conn.exec_driver_sql(
+            f"UPDATE debt SET paid_amount_cents = p.paid, paid_at = p.paid_at, paid_psp = p.psp, updated_at = ?, "
+            f"state = CASE WHEN p.paid >= debt.amount_cents THEN ? ELSE ? END FROM temp.{_PAID_TABLE} p "
+            "WHERE debt.id = p.id", (now, str(DebtState.PAGATO.value), str(DebtState.PAGATO_PARZIALE.value))).rowcount
+        parents = [p for (p,) in conn.exec_driver_sql(
+            f"SELECT DISTINCT d.parent_id FROM temp.{_PAID_TABLE} p JOIN debt d ON d.id = p.id "
+            "WHERE d.parent_id IS NOT NULL")]
+    finally:
+        cursor.close()
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_PAID_TABLE}")
+    return updated + _recompute_parents(session, sorted(parents))
+
+
+_PAID_TABLE = "_receipt_paid_stage"
+
+
+def _paid_values(s: list) -> tuple:
+    paid, (when, _rid), psp = s
+    return paid, when, psp
+
+
+def _later(a: tuple, b: tuple) -> bool:
+    """(when, receipt id) ordering of recompute_debts' latest receipt; a missing date is the oldest."""
+    if a[0] == b[0]:
+        return a[1] > b[1]
+    return b[0] is None or (a[0] is not None and a[0] > b[0])
+
+
+def _datetime_text(dialect, value: datetime) -> Any:
+    return DateTime().dialect_impl(dialect).bind_processor(dialect)(value)
 
 
 def _recompute_parents(session: Session, parent_ids: list[int]) -> int:
