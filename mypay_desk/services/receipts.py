@@ -760,11 +760,19 @@ def _raw_json(layout: str, values: list[str]) -> str:
     100,000 rows feels); anything else goes through json.dumps.
     """
     joined = '","'.join(values)
-    # isprintable() is False for every control character (and some harmless ones: those take
-    # the slow path); no backslash; the only quotes are the separators.
-    if values and joined.isprintable() and "\\" not in joined and joined.count('"') == 2 * (len(values) - 1):
+    if not values:
+        return json.dumps({"layout": layout, "values": values}, ensure_ascii=False)
+    if joined.isascii():  # (a flag CPython keeps) delete the bytes JSON takes as they are: only the
+        # separators' quotes may be left (no control character, backslash or quote in a value)
+        clean = joined.encode("ascii").translate(None, _JSON_PLAIN_ASCII) == b'"' * (2 * (len(values) - 1))
+    else:  # isprintable() is False for every control character (and some harmless ones: slow path)
+        clean = joined.isprintable() and "\\" not in joined and joined.count('"') == 2 * (len(values) - 1)
+    if clean:
         return '{"layout":"' + layout + '","values":["' + joined + '"]}'
     return json.dumps({"layout": layout, "values": values}, ensure_ascii=False)
+
+
+_JSON_PLAIN_ASCII = bytes(b for b in range(0x20, 0x7F) if b not in (0x22, 0x5C))  # printable, no quote/backslash
 
 
 def _raw_columns(raw: str) -> list[tuple[str, str]]:

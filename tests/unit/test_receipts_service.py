@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mypay_desk.domain.debt_states import DebtState
 from mypay_desk.formats import receipt_export as rx
@@ -507,3 +509,15 @@ def test_find_debts_iud_then_iuv_latest_wins(workspace, ente, monkeypatch, json_
                                          [("A", "IUV-A"), ("Z", "IUV-B"), ("Y", "IUV-N"), ("X", "nope")])
     assert by_iud == {"A": later["A"], "B": ids["B"], 'Q"\\è': ids['Q"\\è']}
     assert by_iuv == {"IUV-B": ids["B"], "IUV-N": ids[""]}
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.text(max_size=6), st.sampled_from(['"', "\\", "\x00", "\x1f", "\x7f", "è", "\u2028",
+                                                                 "a", "", "12.50"])), max_size=8),
+       st.sampled_from(["1.3", "1.2+rt"]))
+def test_raw_json_is_the_values_as_json(values, layout):
+    import json
+
+    from mypay_desk.services.receipts import _raw_json
+
+    assert json.loads(_raw_json(layout, values)) == {"layout": layout, "values": values}

@@ -163,6 +163,8 @@ def insert_binder(bind) -> Callable[[list], tuple]:
             continue
         if dialect.name == "sqlite":
             p = _fast_sqlite_processor(type_, p)
+        if c in _REPEATING:
+            p = _cached(p)
         procs.append((i, p))
 
     def bind_row(row: list) -> tuple:
@@ -172,6 +174,25 @@ def insert_binder(bind) -> Callable[[list], tuple]:
         return tuple(row)
 
     return bind_row
+
+
+# Columns whose values repeat across an import (payment days, the batch's import time): each
+# distinct value is converted once.
+_REPEATING = frozenset({"outcome_date", "imported_at"})
+
+
+def _cached(process: Callable[[Any], Any], limit: int = 4096) -> Callable[[Any], Any]:
+    done: dict[Any, Any] = {}
+
+    def cached(value):
+        out = done.get(value)
+        if out is None:
+            if len(done) >= limit:
+                done.clear()
+            out = done[value] = process(value)
+        return out
+
+    return cached
 
 
 _COMPILED_INSERTS: dict[tuple[str, str], tuple[str, list[int] | None]] = {}
