@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 from xml.parsers import expat
 
 from mypay_desk.formats.xmlsafe import XmlError, parse_xml
@@ -222,6 +223,26 @@ class ReceiptRow:
 
 _COLUMN_FIELDS = [f.name for f in fields(ReceiptRow)][: len(ALL_COLUMNS)]
 assert tuple(_COLUMN_FIELDS) == ALL_COLUMNS
+
+
+class ExportRecord(NamedTuple):
+    """One row of the export as read, with its decoded values: what a bulk import works on (the
+    columns are taken from ``values`` by position, with ``columns_for_layout(layout)``), without
+    the cost of a ReceiptRow per row. The decoded fields mean what ReceiptRow's do."""
+
+    values: list[str]  # the record as read, in the file's column order
+    layout: str  # layout_key() of the file, e.g. "1.3+rt"
+    row_number: int
+    total_paid_cents: int
+    amount_cents: int
+    psp_fee_cents: int | None
+    outcome_date: date | None
+    receipt_datetime: datetime | None
+    payment_index: int | None
+    rt_xml: bytes
+
+
+_new_tuple = tuple.__new__  # an ExportRecord without the keyword handling of its constructor
 
 
 @dataclass(slots=True)
@@ -483,7 +504,7 @@ def _pick_layout(ncols: int, name_hint: ExportName | None) -> tuple[str, bool] |
 
 
 class _RowDecoder:
-    """Turns CSV records into ReceiptRow objects or RowError, for one layout."""
+    """Turns CSV records into ReceiptRow objects (or ExportRecord tuples) or RowError, for one layout."""
 
     def __init__(self, version: str, with_receipt: bool, source: str, validate_rt: bool = True):
         self.version = version
@@ -513,12 +534,12 @@ class _RowDecoder:
                 src += len(present)
             if len(present) < len(part):
                 self.plan.append([""] * (len(part) - len(present)))
+        self.i_iud, self.i_iuv, self.i_iuv2 = idx["codIud"], idx["codIuv"], idx["identificativoUnivocoVersamento"]
 
     def decode(self, rec: list[str], line: int) -> ReceiptRow | RowError:
-        if len(rec) != self.ncols:
-            return RowError(line, f"numero di colonne errato: {len(rec)} invece di {self.ncols} "
-                                  f"(tracciato {self.version}{' con ricevuta' if self.with_receipt else ''})",
-                            source=self.source)
+        record = self.decode_record(rec, line)
+        if record.__class__ is RowError:
+            return record
         if self.ncols == self.full:
             row = ReceiptRow(*rec)
         else:
@@ -526,54 +547,63 @@ class _RowDecoder:
             for step in self.plan:
                 values += rec[step[0]:step[1]] if isinstance(step, tuple) else step
             row = ReceiptRow(*values)
-        row.row_number = line
-        row.layout = self.layout
-        row.values = rec
+        (row.values, row.layout, row.row_number, row.total_paid_cents, row.amount_cents, row.psp_fee_cents,
+         row.outcome_date, row.receipt_datetime, row.payment_index, row.rt_xml) = record
+        return row
+
+    def decode_record(self, rec: list[str], line: int) -> ExportRecord | RowError:
+        """The record checked and its values decoded, without building a ReceiptRow."""
+        if len(rec) != self.ncols:
+            return RowError(line, f"numero di colonne errato: {len(rec)} invece di {self.ncols} "
+                                  f"(tracciato {self.version}{' con ricevuta' if self.with_receipt else ''})",
+                            source=self.source)
         column = ""
+        payment_index = psp_fee_cents = None
+        rt_xml = b""
         try:
             column = "singoloImportoPagato"
             single = rec[self.i_amount]
-            row.amount_cents = _amount(single)
+            amount_cents = _amount(single)
             column = "importoTotalePagato"
             total = rec[self.i_total]
-            row.total_paid_cents = (row.amount_cents if total == single or not total.strip()
-                                    else _amount(total))
+            total_paid_cents = amount_cents if total == single or not total.strip() else _amount(total)
             column = "dataEsitoSingoloPagamento"
             d = rec[self.i_date]
-            row.outcome_date = _date(d) if d.strip() else None
+            outcome_date = _date(d) if d.strip() else None
             column = "dataOraMessaggioRicevuta"
             dt = rec[self.i_dt]
-            row.receipt_datetime = _datetime(dt) if dt.strip() else None
-            if row.outcome_date is None:
-                if row.receipt_datetime is None:
+            receipt_datetime = _datetime(dt) if dt.strip() else None
+            if outcome_date is None:
+                if receipt_datetime is None:
                     column = "dataEsitoSingoloPagamento"
                     raise ValueError("data del pagamento mancante")
-                row.outcome_date = row.receipt_datetime.date()
+                outcome_date = receipt_datetime.date()
             if self.with_receipt:
                 column = "indiceDatiSingoloPagamento"
                 ix = rec[self.i_index].strip()
                 if ix:
                     if not ix.isdigit():
                         raise ValueError(f"indice «{ix}» non numerico")
-                    row.payment_index = int(ix)
+                    payment_index = int(ix)
                 column = "numRtDatiPagDatiSingPagCommissioniApplicatePsp"
                 fee = rec[self.i_fee]
-                row.psp_fee_cents = _amount(fee) if fee.strip() else None
+                psp_fee_cents = _amount(fee) if fee.strip() else None
                 column = "rt"
                 rt = rec[self.i_rt]
                 if rt.strip():
                     if self.validate_rt:
-                        row.rt_xml = _decode_rt(rt, f"{self.source} riga {line}")
+                        rt_xml = _decode_rt(rt, f"{self.source} riga {line}")
                     else:
-                        row.rt_xml = base64.b64decode("".join(rt.split()))
+                        rt_xml = base64.b64decode("".join(rt.split()))
         except XmlError as exc:
             return RowError(line, f"ricevuta XML rifiutata: {exc.reason}", column="rt", source=self.source)
         except (ValueError, binascii.Error) as exc:
             return RowError(line, str(exc), column=column, source=self.source)
-        if not row.iuv and not row.codIud:
+        if not rec[self.i_iuv] and not rec[self.i_iuv2] and not rec[self.i_iud]:
             return RowError(line, "IUV e IUD mancanti: la riga non identifica alcun pagamento",
                             column="codIuv", source=self.source)
-        return row
+        return _new_tuple(ExportRecord, (rec, self.layout, line, total_paid_cents, amount_cents, psp_fee_cents,
+                                         outcome_date, receipt_datetime, payment_index, rt_xml))
 
 
 @dataclass
@@ -587,7 +617,7 @@ class ExportReader:
     header_errors: list[RowError] = field(default_factory=list)
 
     def iter_text(self, lines: Iterable[str], name_hint: ExportName | None,
-                  validate_rt: bool = True) -> Iterator[ReceiptRow | RowError]:
+                  validate_rt: bool = True, records: bool = False) -> Iterator[ReceiptRow | ExportRecord | RowError]:
         reader = csv.reader(lines, delimiter=";", quotechar='"', doublequote=True, strict=False)
         decoder: _RowDecoder | None = None
         prev_line = 0
@@ -621,7 +651,7 @@ class ExportReader:
                 self.header_errors.append(RowError(start, "intestazione mancante: la prima riga è letta come dati",
                                                    source=self.source))
             self.data_rows += 1
-            yield decoder.decode(rec, start)
+            yield decoder.decode_record(rec, start) if records else decoder.decode(rec, start)
 
     def _check_header(self, rec: list[str], columns: tuple[str, ...], line: int) -> None:
         wrong = [(c, got) for c, got in zip(columns, rec, strict=True) if c.lower() != got.strip().lower()]
@@ -641,21 +671,22 @@ def _is_zip(head: bytes) -> bool:
     return head[:4] == b"PK\x03\x04" or head[:4] == b"PK\x05\x06"
 
 
-def iter_export(source: str | os.PathLike | bytes, name: str = "", *, validate_rt: bool = True
-                ) -> Iterator[tuple[ExportReader, ReceiptRow | RowError]]:
+def iter_export(source: str | os.PathLike | bytes, name: str = "", *, validate_rt: bool = True,
+                records: bool = False) -> Iterator[tuple[ExportReader, ReceiptRow | ExportRecord | RowError]]:
     """Yield (reader state, row or error) for a ZIP or CSV given as a path or bytes.
 
     The reader state carries ``version`` and ``with_receipt`` once the header is read. Raises
     ExportFormatError when the file is not an export at all (not a ZIP/CSV, no CSV inside, a column
-    count no version has).
+    count no version has). ``records``: rows as ExportRecord tuples instead of ReceiptRow objects
+    (the same checks; for bulk imports).
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         label = name or "export"
         if _is_zip(data[:4]):
-            yield from _iter_zip(io.BytesIO(data), label, validate_rt)
+            yield from _iter_zip(io.BytesIO(data), label, validate_rt, records)
         else:
-            yield from _iter_csv(io.BytesIO(data), label, validate_rt)
+            yield from _iter_csv(io.BytesIO(data), label, validate_rt, records)
         return
     path = Path(source)
     label = name or path.name
@@ -667,15 +698,15 @@ def iter_export(source: str | os.PathLike | bytes, name: str = "", *, validate_r
         head = fh.read(4)
         fh.seek(0)
         if _is_zip(head):
-            yield from _iter_zip(fh, label, validate_rt)
+            yield from _iter_zip(fh, label, validate_rt, records)
         else:
-            yield from _iter_csv(fh, label, validate_rt)
+            yield from _iter_csv(fh, label, validate_rt, records)
 
 
-def _iter_csv(raw, label: str, validate_rt: bool):
+def _iter_csv(raw, label: str, validate_rt: bool, records: bool = False):
     reader = ExportReader(label)
     text = _open_text(raw)
-    for item in reader.iter_text(text, parse_export_name(label), validate_rt):
+    for item in reader.iter_text(text, parse_export_name(label), validate_rt, records):
         yield reader, item
     for err in reader.header_errors:
         yield reader, err
@@ -683,7 +714,7 @@ def _iter_csv(raw, label: str, validate_rt: bool):
         raise ExportFormatError(f"{label}: file vuoto, nessuna riga dell'export ricevute")
 
 
-def _iter_zip(raw, label: str, validate_rt: bool):
+def _iter_zip(raw, label: str, validate_rt: bool, records: bool = False):
     try:
         zf = zipfile.ZipFile(raw)
     except zipfile.BadZipFile as exc:
@@ -701,7 +732,7 @@ def _iter_zip(raw, label: str, validate_rt: bool):
             try:
                 with zf.open(info) as raw_member:
                     text = _open_text(raw_member)
-                    for item in reader.iter_text(text, hint, validate_rt):
+                    for item in reader.iter_text(text, hint, validate_rt, records):
                         yield reader, item
             except (zipfile.BadZipFile, OSError, EOFError) as exc:
                 raise ExportFormatError(f"{member_label}: contenuto dello ZIP danneggiato ({exc})") from exc

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -231,13 +232,13 @@ class ReceiptService:
         with p.open("rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(chunk)
-        return self._import(rx.iter_export(p), p.name, digest.hexdigest(), ente_id, progress, cancel)
+        return self._import(rx.iter_export(p, records=True), p.name, digest.hexdigest(), ente_id, progress, cancel)
 
     def import_bytes(self, data: bytes, name: str, *, ente_id: int | None = None,
                      progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
         """Import an export held in memory (downloaded from the portal)."""
-        return self._import(rx.iter_export(data, name), name, hashlib.sha256(data).hexdigest(), ente_id,
-                            progress, cancel)
+        return self._import(rx.iter_export(data, name, records=True), name, hashlib.sha256(data).hexdigest(),
+                            ente_id, progress, cancel)
 
     def import_rows(self, rows: Iterable[rx.ReceiptRow], *, export_name: str = "", ente_id: int | None = None,
                     progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
@@ -647,18 +648,27 @@ class _Pipeline:
         if rows or errors:
             yield self._build(rows, errors)
 
-    def _build(self, rows: list[rx.ReceiptRow], errors: list[dict]) -> _Batch:
+    def _build(self, rows: list[rx.ReceiptRow | rx.ExportRecord], errors: list[dict]) -> _Batch:
         stamp = self._stamp()
         out_rows: list[tuple] = []
         codes: list[tuple[str, str] | None] = []
         fiscal_code, ente_id, name, binder = self.ente.fiscal_code, self.ente.id, self.name, self.binder
         for r in rows:
+            if r.__class__ is rx.ExportRecord:  # a file's row: its columns taken by position
+                fields = _record_fields(r)
+                tipo = fields[_F_TIPO]
+                secondary = tipo == rx.SECONDARY_ENTE_TYPE
+                dominio = fields[_F_DOMINIO] or fields[_F_DOMINIO_BENEF]
+                if dominio and dominio != fiscal_code and not secondary:
+                    errors.append(_other_ente_error(r.row_number, name, dominio, fiscal_code))
+                    continue
+                out_rows.append(binder(_record_row(ente_id, r, fields, name, stamp)))
+                codes.append(None if secondary else (fields[_F_IUD], fields[_F_IUV] or fields[_F_IUV_VERS]))
+                continue
             secondary = r.tipoDovuto == rx.SECONDARY_ENTE_TYPE
             dominio = r.identificativoDominio or r.enteBenefCodiceIdentificativoUnivoco
             if dominio and dominio != fiscal_code and not secondary:
-                errors.append({"row": r.row_number, "column": "identificativoDominio", "file": name,
-                               "message": f"ricevuta di un altro Ente (codice fiscale {dominio}, "
-                                          f"atteso {fiscal_code}): non importata"})
+                errors.append(_other_ente_error(r.row_number, name, dominio, fiscal_code))
                 continue
             out_rows.append(binder(_receipt_row(ente_id, r, dedupe_key(r), name, stamp)))
             codes.append(None if secondary else (r.codIud, r.codIuv or r.identificativoUnivocoVersamento))
@@ -749,6 +759,70 @@ def _receipt_row(ente_id: int, r: rx.ReceiptRow, key: str, name: str, now: datet
         r.causaleVersamento[:1024], r.datiSpecificiRiscossione[:140], r.tipoDovuto[:64], r.payment_index,
         r.psp_fee_cents, r.tipoFirma[:20], rt_text, r.bilancio, r.cod_fiscale_pa1[:35], r.de_nome_pa1[:140],
         r.cod_tassonomico_dovuto_pa1[:140], None, "", now, raw,
+    ]
+
+
+def _other_ente_error(row_number: int, name: str, dominio: str, fiscal_code: str) -> dict:
+    return {"row": row_number, "column": "identificativoDominio", "file": name,
+            "message": f"ricevuta di un altro Ente (codice fiscale {dominio}, atteso {fiscal_code}): non importata"}
+
+
+# The columns a file's row gives the receipt, taken from ExportRecord.values by position with one
+# itemgetter per layout (a column the layout lacks reads as "").
+_RECORD_COLUMNS = (
+    "iuf", "codIud", "codIuv", "identificativoUnivocoVersamento", "identificativoMessaggioRicevuta",
+    "identificativoUnivocoRiscoss", "identificativoDominio", "enteBenefCodiceIdentificativoUnivoco", "tipoDovuto",
+    "cod_fiscale_pa1", "codiceIdentificativoUnivoco", "denominazioneAttestante", "soggPagTipoIdentificativoUnivoco",
+    "soggPagCodiceIdentificativoUnivoco", "anagraficaPagatore", "emailPagatore", "codiceEsitoPagamento",
+    "esitoSingoloPagamento", "codiceContestoPagamento", "causaleVersamento", "datiSpecificiRiscossione", "tipoFirma",
+    "bilancio", "de_nome_pa1", "cod_tassonomico_dovuto_pa1",
+)
+_F_IUD, _F_IUV, _F_IUV_VERS, _F_DOMINIO, _F_DOMINIO_BENEF, _F_TIPO = (_RECORD_COLUMNS.index(c) for c in (
+    "codIud", "codIuv", "identificativoUnivocoVersamento", "identificativoDominio",
+    "enteBenefCodiceIdentificativoUnivoco", "tipoDovuto"))
+_PAD = [""]
+_LAYOUT_GETTERS: dict[str, tuple[Any, bool]] = {}
+
+
+def _record_fields(r: rx.ExportRecord) -> tuple:
+    """The _RECORD_COLUMNS values of a file's row."""
+    plan = _LAYOUT_GETTERS.get(r.layout)
+    if plan is None:
+        index = {c: i for i, c in enumerate(rx.columns_for_layout(r.layout))}
+        absent = len(index)  # the "" appended after the record's own values
+        plan = _LAYOUT_GETTERS[r.layout] = (itemgetter(*(index.get(c, absent) for c in _RECORD_COLUMNS)),
+                                            any(c not in index for c in _RECORD_COLUMNS))
+    get, padded = plan
+    return get(r.values + _PAD if padded else r.values)
+
+
+def _record_row(ente_id: int, r: rx.ExportRecord, fields: tuple, name: str, now: datetime) -> list:
+    """What _receipt_row gives for the ReceiptRow of the same file row, from the record as read."""
+    (iuf, cod_iud, cod_iuv, iuv_vers, message_id, iur, _dominio, _dominio_benef, tipo, cf_pa1, psp_id, psp_name,
+     payer_type, payer_code, payer_name, payer_email, outcome, single_outcome, context, causale, collection,
+     signature, bilancio, name_pa1, taxonomy_pa1) = fields
+    iuv = cod_iuv or iuv_vers
+    key = "|".join((message_id or iur, iuv, cod_iud, cf_pa1 if tipo == rx.SECONDARY_ENTE_TYPE else ""))
+    if len(key) > 200:
+        key = "sha256:" + hashlib.sha256(key.encode("utf-8")).hexdigest()
+    values = r.values
+    if r.layout.endswith("+rt"):  # raw_json without rt, stored decoded in rt_xml
+        values = list(values)
+        values[rx.RT_INDEX] = ""
+    xml = r.rt_xml
+    if xml:
+        try:
+            rt_text = xml.decode("utf-8")
+        except UnicodeDecodeError:
+            rt_text = xml.decode("latin-1")
+    else:
+        rt_text = ""
+    return [
+        ente_id, key, (iuf or name)[:200], r.row_number, cod_iud[:35], iuv[:35], message_id[:64], r.receipt_datetime,
+        psp_id[:35], psp_name[:140], payer_type[:1], payer_code[:35], payer_name[:70], payer_email[:256], outcome[:2],
+        r.total_paid_cents, r.amount_cents, single_outcome[:64], r.outcome_date, iur[:35], context[:35],
+        causale[:1024], collection[:140], tipo[:64], r.payment_index, r.psp_fee_cents, signature[:20], rt_text,
+        bilancio, cf_pa1[:35], name_pa1[:140], taxonomy_pa1[:140], None, "", now, _raw_json(r.layout, values),
     ]
 
 

@@ -521,3 +521,79 @@ def test_raw_json_is_the_values_as_json(values, layout):
     from mypay_desk.services.receipts import _raw_json
 
     assert json.loads(_raw_json(layout, values)) == {"layout": layout, "values": values}
+
+
+_TEXT = st.one_of(st.sampled_from(["", "", "x", "01199250158", rx.SECONDARY_ENTE_TYPE, "TARI", 'a"b;c', "è\n2",
+                                   "y" * 300]),
+                  st.text(max_size=5))
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from([("1.0", False), ("1.1", True), ("1.2", False), ("1.2", True), ("1.3", False), ("1.3", True)]),
+       st.lists(st.fixed_dictionaries({c: _TEXT for c in ("iuf", "codIud", "codIuv", "identificativoUnivocoVersamento",
+                                                           "identificativoMessaggioRicevuta",
+                                                           "identificativoUnivocoRiscoss", "identificativoDominio",
+                                                           "tipoDovuto", "cod_fiscale_pa1", "anagraficaPagatore",
+                                                           "causaleVersamento", "tipoFirma", "bilancio",
+                                                           "denominazioneAttestante", "codiceEsitoPagamento")}),
+                min_size=1, max_size=6))
+def test_file_rows_are_stored_as_their_receipt_rows_would_be(layout, cells):
+    """A file's rows go through ExportRecord (no ReceiptRow per row): every value stored is what the
+    ReceiptRow of the same row gives, and the same rows are refused."""
+    from mypay_desk.services.receipts import _receipt_row, _record_fields, _record_row, dedupe_key
+
+    version, with_receipt = layout
+    rows = [rx.ReceiptRow(**c, singoloImportoPagato="1.50", importoTotalePagato="2", dataEsitoSingoloPagamento="2025-03-01",
+                          dataOraMessaggioRicevuta="2025-03-01T10:00:00", indiceDatiSingoloPagamento="2",
+                          numRtDatiPagDatiSingPagCommissioniApplicatePsp="0.5") for c in cells]
+    data = rx.write_export_csv(rows, version, with_receipt)
+    as_rows = [item for _r, item in rx.iter_export(data, "x.csv")]
+    as_records = [item for _r, item in rx.iter_export(data, "x.csv", records=True)]
+    assert [type(a) is rx.RowError for a in as_rows] == [type(b) is rx.RowError for b in as_records]
+    now = datetime(2025, 6, 1, 12, 0)
+    for row, record in zip(as_rows, as_records, strict=True):
+        if type(row) is rx.RowError:
+            assert row == record
+            continue
+        assert _record_row(7, record, _record_fields(record), "file.zip", now) == \
+            _receipt_row(7, row, dedupe_key(row), "file.zip", now)
+
+
+def test_file_import_and_row_import_store_the_same(workspace, ente, tmp_path):
+    """import_file (rows as ExportRecord) and import_rows (ReceiptRow) of the same export: the same
+    receipts, matches, refusals and report."""
+    from mypay_desk.domain.ente import EnteData
+    from mypay_desk.services.workspace import Workspace
+
+    other = Workspace.open(tmp_path / "other")
+    try:
+        other_ente = other.ente.save(EnteData(ipa_code="C_TEST", fiscal_code=CF, name="Comune di Prova",
+                                              segregation_code="12"))
+        specs = [dict(iud="D1", iuv="120000000000000001", amount_cents=10000),
+                 dict(iud="D2", iuv="120000000000000002", amount_cents=5000)]
+        add_debts(workspace, ente.id, [dict(s) for s in specs])
+        add_debts(other, other_ente.id, [dict(s) for s in specs])
+        rows = [row(1, iud="D1", iuv="120000000000000001"), row(2, iud="X", iuv="120000000000000002", cents=3000),
+                row(3, iud="S", iuv="99"), row(4, iud="E", iuv="98", identificativoDominio="80000000000"),
+                row(5, iud="D1", iuv="120000000000000001", tipo=rx.SECONDARY_ENTE_TYPE, cod_fiscale_pa1="9"),
+                row(6, iud="", iuv="120000000000000002", cents=2000, codiceEsitoPagamento="1")]
+        path = export_file(tmp_path, rows)
+        by_file = workspace.receipts.import_file(path, ente_id=ente.id)
+        by_rows = other.receipts.import_rows([r for r in rx.read_export(path).rows], export_name=path.name,
+                                             ente_id=other_ente.id)
+
+        def stored(ws):
+            with ws.db.engine.connect() as conn:
+                cols = [c.name for c in Receipt.__table__.columns if c.name not in ("id", "ente_id", "imported_at")]
+                receipts = conn.exec_driver_sql(f"SELECT {', '.join(cols)} FROM receipt ORDER BY row_number").all()
+                debts = conn.exec_driver_sql("SELECT iud, paid_amount_cents, paid_psp, state FROM debt "
+                                             "ORDER BY iud").all()
+            return receipts, debts
+
+        assert stored(workspace) == stored(other)
+        file_report, rows_report = by_file.to_json(), by_rows.to_json()
+        for k in ("file", "version", "with_receipt"):
+            file_report.pop(k), rows_report.pop(k)
+        assert file_report == rows_report and by_file.new == 5 and by_file.errors[0]["row"] == 5
+    finally:
+        other.close()
