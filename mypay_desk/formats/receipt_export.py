@@ -503,6 +503,9 @@ def _pick_layout(ncols: int, name_hint: ExportName | None) -> tuple[str, bool] |
     return candidates[0] if ncols == 64 else candidates[-1]
 
 
+_CACHE_LIMIT = 50_000  # distinct amounts or days remembered per file (bounds the memory)
+
+
 class _RowDecoder:
     """Turns CSV records into ReceiptRow objects (or ExportRecord tuples) or RowError, for one layout."""
 
@@ -535,6 +538,8 @@ class _RowDecoder:
             if len(present) < len(part):
                 self.plan.append([""] * (len(part) - len(present)))
         self.i_iud, self.i_iuv, self.i_iuv2 = idx["codIud"], idx["codIuv"], idx["identificativoUnivocoVersamento"]
+        self._amounts: dict[str, int] = {}
+        self._days: dict[str, date] = {}
 
     def decode(self, rec: list[str], line: int) -> ReceiptRow | RowError:
         record = self.decode_record(rec, line)
@@ -560,16 +565,31 @@ class _RowDecoder:
         column = ""
         payment_index = psp_fee_cents = None
         rt_xml = b""
+        # Amounts and payment days repeat across an export: each distinct text is parsed once.
+        amounts, days = self._amounts, self._days
         try:
             column = "singoloImportoPagato"
             single = rec[self.i_amount]
-            amount_cents = _amount(single)
+            amount_cents = amounts.get(single)
+            if amount_cents is None:
+                amount_cents = _amount(single)
+                if len(amounts) < _CACHE_LIMIT:
+                    amounts[single] = amount_cents
             column = "importoTotalePagato"
             total = rec[self.i_total]
-            total_paid_cents = amount_cents if total == single or not total.strip() else _amount(total)
+            if total == single or not total.strip():
+                total_paid_cents = amount_cents
+            else:
+                total_paid_cents = amounts.get(total)
+                if total_paid_cents is None:
+                    total_paid_cents = _amount(total)
             column = "dataEsitoSingoloPagamento"
             d = rec[self.i_date]
-            outcome_date = _date(d) if d.strip() else None
+            outcome_date = days.get(d)
+            if outcome_date is None and d.strip():
+                outcome_date = _date(d)
+                if len(days) < _CACHE_LIMIT:
+                    days[d] = outcome_date
             column = "dataOraMessaggioRicevuta"
             dt = rec[self.i_dt]
             receipt_datetime = _datetime(dt) if dt.strip() else None

@@ -236,3 +236,23 @@ def test_receipt_xml_round_trip_and_rt_and_pagati():
         decode_receipt_xml(b"<foo/>")
     with pytest.raises(XmlError):
         decode_receipt_xml(b'<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>')
+
+
+def test_repeated_amounts_and_days_read_alike_and_bad_ones_reported_each_time():
+    # the reader parses each distinct amount/day text once: the results must not depend on it
+    rows = [_row(1), _row(2, singoloImportoPagato="12.5", importoTotalePagato="12.5"),
+            _row(3, singoloImportoPagato="12.5", importoTotalePagato="20", dataEsitoSingoloPagamento=" "),
+            _row(4, singoloImportoPagato="1,00"), _row(5, singoloImportoPagato="1,00"),
+            _row(6, dataEsitoSingoloPagamento="2025-02-30"), _row(7, dataEsitoSingoloPagamento="2025-02-30"),
+            _row(8, singoloImportoPagato="12.5", importoTotalePagato="12.5", dataEsitoSingoloPagamento="2025-03-01")]
+    data = rx.write_export_csv(rows, "1.3", False)
+    for records in (False, True):
+        items = [item for _r, item in rx.iter_export(data, "x.csv", records=records)]
+        # (each record takes two lines: the causale has a line break)
+        assert [(i.row, i.column) for i in items if isinstance(i, rx.RowError)] == [
+            (8, "singoloImportoPagato"), (10, "singoloImportoPagato"), (12, "dataEsitoSingoloPagamento"),
+            (14, "dataEsitoSingoloPagamento")]
+        good = [i for i in items if not isinstance(i, rx.RowError)]
+        assert [(g.amount_cents, g.total_paid_cents, g.outcome_date) for g in good] == [
+            (12345, 12345, date(2025, 3, 1)), (1250, 1250, date(2025, 3, 1)), (1250, 2000, date(2025, 3, 1)),
+            (1250, 1250, date(2025, 3, 1))]
