@@ -397,7 +397,7 @@ class ReceiptService:
             rt_xml = row.rt_xml
             raw = row.raw_json
             debt = repo.debt_summary(s, row.debt_id) if row.debt_id else None
-        columns = _raw_columns(raw)
+        columns = _raw_columns(raw, row)
         summary, problem = None, ""
         if rt_xml:
             try:
@@ -734,13 +734,12 @@ def _receipt_row(ente_id: int, r: rx.ReceiptRow, key: str, name: str, now: datet
     """One receipt in repo.INSERT_COLUMNS order, not yet matched (debt id None, kind "")."""
     # raw_json: every column as read ({"layout", "values"}), without rt, stored decoded in rt_xml
     if r.values is not None and r.layout:
-        values = r.values
-        if r.layout.endswith("+rt"):
+        layout, values = r.layout, r.values
+        if layout.endswith("+rt"):
             values = list(values)
             values[rx.RT_INDEX] = ""
-        raw = _raw_json(r.layout, values)
     else:
-        raw = _raw_json("1.3", [getattr(r, c) for c in rx.columns_for("1.3", False)])
+        layout, values = "1.3", [getattr(r, c) for c in rx.columns_for("1.3", False)]
     xml = r.rt_xml
     if xml:
         try:
@@ -749,7 +748,7 @@ def _receipt_row(ente_id: int, r: rx.ReceiptRow, key: str, name: str, now: datet
             rt_text = xml.decode("latin-1")
     else:
         rt_text = ""
-    return [
+    row = [
         ente_id, key, (r.iuf or name)[:200], r.row_number, r.codIud[:35], r.iuv[:35],
         r.identificativoMessaggioRicevuta[:64], r.receipt_datetime, r.codiceIdentificativoUnivoco[:35],
         r.denominazioneAttestante[:140], r.soggPagTipoIdentificativoUnivoco[:1],
@@ -758,8 +757,10 @@ def _receipt_row(ente_id: int, r: rx.ReceiptRow, key: str, name: str, now: datet
         r.outcome_date, r.identificativoUnivocoRiscoss[:35], r.codiceContestoPagamento[:35],
         r.causaleVersamento[:1024], r.datiSpecificiRiscossione[:140], r.tipoDovuto[:64], r.payment_index,
         r.psp_fee_cents, r.tipoFirma[:20], rt_text, r.bilancio, r.cod_fiscale_pa1[:35], r.de_nome_pa1[:140],
-        r.cod_tassonomico_dovuto_pa1[:140], None, "", now, raw,
+        r.cod_tassonomico_dovuto_pa1[:140], None, "", now, "",
     ]
+    row[_RAW] = _stored_raw_json(layout, values, row)
+    return row
 
 
 def _other_ente_error(row_number: int, name: str, dominio: str, fiscal_code: str) -> dict:
@@ -817,13 +818,49 @@ def _record_row(ente_id: int, r: rx.ExportRecord, fields: tuple, name: str, now:
             rt_text = xml.decode("latin-1")
     else:
         rt_text = ""
-    return [
+    row = [
         ente_id, key, (iuf or name)[:200], r.row_number, cod_iud[:35], iuv[:35], message_id[:64], r.receipt_datetime,
         psp_id[:35], psp_name[:140], payer_type[:1], payer_code[:35], payer_name[:70], payer_email[:256], outcome[:2],
         r.total_paid_cents, r.amount_cents, single_outcome[:64], r.outcome_date, iur[:35], context[:35],
         causale[:1024], collection[:140], tipo[:64], r.payment_index, r.psp_fee_cents, signature[:20], rt_text,
-        bilancio, cf_pa1[:35], name_pa1[:140], taxonomy_pa1[:140], None, "", now, _raw_json(r.layout, values),
+        bilancio, cf_pa1[:35], name_pa1[:140], taxonomy_pa1[:140], None, "", now, "",
     ]
+    row[_RAW] = _stored_raw_json(r.layout, values, row)
+    return row
+
+
+# Export columns a receipt column keeps as they are (cut to its size). raw_json leaves them out when
+# none was cut (layout "<layout>/c": only the other columns' values), and _raw_columns takes them
+# from the receipt: the same content, a third less to write for a big import.
+_FROM_ROW = {
+    "codIud": "iud", "identificativoMessaggioRicevuta": "receipt_message_id", "codiceIdentificativoUnivoco": "psp_id",
+    "denominazioneAttestante": "psp_name", "soggPagTipoIdentificativoUnivoco": "payer_type",
+    "soggPagCodiceIdentificativoUnivoco": "payer_code", "anagraficaPagatore": "payer_name",
+    "emailPagatore": "payer_email", "codiceEsitoPagamento": "outcome_code", "esitoSingoloPagamento": "single_outcome",
+    "identificativoUnivocoRiscoss": "iur", "codiceContestoPagamento": "payment_context",
+    "causaleVersamento": "causale", "datiSpecificiRiscossione": "collection_data", "tipoDovuto": "debt_type",
+    "tipoFirma": "signature_type", "bilancio": "bilancio", "cod_fiscale_pa1": "secondary_fiscal_code",
+    "de_nome_pa1": "secondary_name", "cod_tassonomico_dovuto_pa1": "secondary_taxonomy",
+}
+COMPACT = "/c"
+_RAW = repo.INSERT_COLUMNS.index("raw_json")
+_COMPACT_PLANS: dict[str, tuple[Any, Any, Any]] = {}
+
+
+def _stored_raw_json(layout: str, values, row: list) -> str:
+    """raw_json of a receipt row (``row`` in INSERT_COLUMNS order): compact when it can be."""
+    plan = _COMPACT_PLANS.get(layout)
+    if plan is None:
+        columns = rx.columns_for_layout(layout)
+        kept = [i for i, c in enumerate(columns) if c not in _FROM_ROW]
+        from_row = [i for i, c in enumerate(columns) if c in _FROM_ROW]
+        plan = _COMPACT_PLANS[layout] = (
+            itemgetter(*from_row), itemgetter(*(repo.INSERT_COLUMNS.index(_FROM_ROW[columns[i]]) for i in from_row)),
+            itemgetter(*kept))
+    raw_values, stored_values, kept_values = plan
+    if raw_values(values) == stored_values(row):  # nothing was cut
+        return _raw_json(layout + COMPACT, kept_values(values))
+    return _raw_json(layout, values)
 
 
 def _raw_json(layout: str, values: list[str]) -> str:
@@ -849,14 +886,19 @@ def _raw_json(layout: str, values: list[str]) -> str:
 _JSON_PLAIN_ASCII = bytes(b for b in range(0x20, 0x7F) if b not in (0x22, 0x5C))  # printable, no quote/backslash
 
 
-def _raw_columns(raw: str) -> list[tuple[str, str]]:
-    """Non-empty export columns (name, value) from raw_json."""
+def _raw_columns(raw: str, receipt: Any = None) -> list[tuple[str, str]]:
+    """Non-empty export columns (name, value) from raw_json (compact: with ``receipt``'s columns)."""
     try:
         doc = json.loads(raw) if raw else {}
-        columns = rx.columns_for_layout(doc.get("layout", ""))
+        layout = doc.get("layout", "")
+        compact = layout.endswith(COMPACT)
+        columns = rx.columns_for_layout(layout[:-len(COMPACT)] if compact else layout)
         values = doc.get("values") or []
     except (ValueError, AttributeError):
         return []
+    if compact:
+        kept = iter(values)
+        values = [getattr(receipt, _FROM_ROW[c], "") if c in _FROM_ROW else next(kept, "") for c in columns]
     return [(c, str(v)) for c, v in zip(columns, values, strict=False) if v]
 
 

@@ -597,3 +597,23 @@ def test_file_import_and_row_import_store_the_same(workspace, ente, tmp_path):
         assert file_report == rows_report and by_file.new == 5 and by_file.errors[0]["row"] == 5
     finally:
         other.close()
+
+
+@pytest.mark.parametrize("version,with_receipt", [("1.0", False), ("1.2", True), ("1.3", False), ("1.3", True)])
+def test_detail_columns_are_the_row_as_read(workspace, ente, tmp_path, version, with_receipt):
+    """raw_json leaves out what the receipt's own columns hold (unless a value was cut to fit one):
+    the detail still lists every non-empty column of the row exactly as the export had it."""
+    rows = [row(1, iud="A", iuv="1", causaleVersamento='Causale "x" \\ y', tipoFirma="CADES"),
+            row(2, iud="B", iuv="2", anagraficaPagatore="N" * 90, bilancio="<b/>"),  # the name is cut to 70
+            row(3, iud="C", iuv="3", codiceEsitoPagamento="", emailPagatore="è@x.it")]
+    path = export_file(tmp_path, rows, version=version, with_receipt=with_receipt)
+    workspace.receipts.import_file(path, ente_id=ente.id)
+    expected = {}
+    for r in rx.read_export(path).rows:
+        columns = rx.columns_for(version, with_receipt)
+        expected[r.codIud] = [(c, v) for c, v in zip(columns, r.values, strict=True) if v and c != "rt"]
+    with workspace.db.engine.connect() as conn:
+        layouts = dict(conn.exec_driver_sql("SELECT iud, json_extract(raw_json, '$.layout') FROM receipt").all())
+    assert layouts["A"].endswith("/c") and layouts["C"].endswith("/c") and not layouts["B"].endswith("/c")
+    for v in workspace.receipts.list(ente_id=ente.id):
+        assert workspace.receipts.detail(v.id, ente_id=ente.id).columns == expected[v.iud], v.iud
