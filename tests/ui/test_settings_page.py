@@ -218,3 +218,21 @@ def test_types_model_passes_the_model_tester(qtmodeltester, page):
     model = page.types_editor.model
     assert model.rowCount() == 2  # TARI and MENSA of the ente fixture
     qtmodeltester.check(model, force_py=True)
+
+
+def test_changing_a_type_rechecks_the_debts_of_that_type(qtbot, page, ctx):
+    from mypay_desk.domain.debts import DebtRecord
+
+    ctx.ws.lists.create_list("TARI", default_debt_type="TARI")
+    ctx.ws.lists.add_debts("TARI", [DebtRecord(
+        iud="T-1", debtor_type="F", debtor_code="RSSMRA85T10A562S", debtor_name="Rossi Mario",
+        amount_cents=10000, debt_type="TARI", causale="TARI", collection_data="9/0101108TS/")])
+    (debt,) = ctx.ws.lists.get_debts("TARI")
+    assert not debt.is_valid  # TARI wants a due date
+    editor = page.types_editor
+    editor.table.selectRow(editor.model.row_of("TARI"))
+    editor.fields.editor("due_date_required").click()
+    editor.save_button.click()
+    assert ctx.ws.ente.get_type("TARI").due_date_required is False
+    (debt,) = ctx.ws.lists.get_debts("TARI")
+    assert debt.is_valid, debt.errors

@@ -311,7 +311,12 @@ class TypesEditor(QWidget):
         ws = self.ctx.ws
         self._busy = True
         self._set_dirty(True)
-        self.ctx.tasks.run(lambda _p, _c: ws.ente.save_type(data, ente_id=ente_id), lane="db",
+        def _save_and_recheck(_p, _c):
+            saved = ws.ente.save_type(data, ente_id=ente_id)
+            ws.lists.revalidate()  # debts of this tipo may have become valid or invalid (due date rule...)
+            return saved
+
+        self.ctx.tasks.run(_save_and_recheck, lane="db",
                            title=self.tr("Salvataggio del tipo dovuto"), cancellable=False, parent_widget=self,
                            on_success=self._saved, on_error=self._save_failed)
         return True
@@ -323,6 +328,7 @@ class TypesEditor(QWidget):
         self.reload(select=saved.code)
         self.saved.emit(saved)
         self.ctx.data_changed.emit("types")
+        self.ctx.data_changed.emit("lists")
         self.ctx.status_message.emit(self.tr("Tipo dovuto {0} salvato.").format(saved.code))
 
     def _save_failed(self, failure) -> None:
@@ -353,11 +359,16 @@ class TypesEditor(QWidget):
             self._show_type(None)
             self.reload()
             self.ctx.data_changed.emit("types")
+            self.ctx.data_changed.emit("lists")
             self.ctx.status_message.emit(self.tr("Tipo dovuto {0} eliminato.").format(code))
 
         def _failed(failure):
             self._busy = False
             show_error(self, self.tr("Il tipo dovuto non è stato eliminato"), failure)
 
-        self.ctx.tasks.run(lambda _p, _c: ws.ente.delete_type(code, ente_id=ente_id), lane="db",
+        def _delete_and_recheck(_p, _c):
+            ws.ente.delete_type(code, ente_id=ente_id)
+            ws.lists.revalidate()
+
+        self.ctx.tasks.run(_delete_and_recheck, lane="db",
                            show_progress=False, on_success=_deleted, on_error=_failed)
