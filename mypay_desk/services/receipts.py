@@ -288,7 +288,7 @@ class ReceiptService:
         if not batch.rows:
             return
         # One write transaction: the rows inserted now are those above ``after`` with this stamp.
-        with self.ws.db.session(immediate=True) as s:
+        with self.ws.db.session(immediate=True) as s, repo.bulk_cache(s):
             after = repo.last_receipt_id(s)
             new = repo.insert_receipts(s, batch.rows, bound=True)  # same dedupe key: skipped by the database
             if new == len(batch.rows):

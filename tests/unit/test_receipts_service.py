@@ -617,3 +617,22 @@ def test_detail_columns_are_the_row_as_read(workspace, ente, tmp_path, version, 
     assert layouts["A"].endswith("/c") and layouts["C"].endswith("/c") and not layouts["B"].endswith("/c")
     for v in workspace.receipts.list(ente_id=ente.id):
         assert workspace.receipts.detail(v.id, ente_id=ente.id).columns == expected[v.iud], v.iud
+
+
+def test_bigger_page_cache_only_while_a_batch_is_stored(workspace, ente, tmp_path, monkeypatch):
+    from mypay_desk.store.repositories import receipts as repo
+
+    with workspace.db.engine.connect() as conn:
+        before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    seen = []
+    real = repo.insert_receipts
+
+    def spy(session, rows, **kw):
+        seen.append(session.connection().exec_driver_sql("PRAGMA cache_size").scalar())
+        return real(session, rows, **kw)
+
+    monkeypatch.setattr(repo, "insert_receipts", spy)
+    workspace.receipts.import_file(export_file(tmp_path, [row(1, iud="A", iuv="1")]), ente_id=ente.id)
+    assert seen == [-repo.BULK_CACHE_KIB]
+    with workspace.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == before

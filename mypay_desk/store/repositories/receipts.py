@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
@@ -70,14 +71,14 @@ def find_debts(session: Session, ente_id: int, iuds: Iterable[str], iuvs: Iterab
         # SQLite: all the codes as one JSON array joined to the (ente_id, code) index, one statement.
         query = ("SELECT d.id, d.{0} FROM json_each(?) j JOIN debt d ON d.ente_id = ? AND d.{0} = j.value "
                  "ORDER BY d.id")
-        wanted_iuds = sorted({x for x in iuds if x})
+        wanted_iuds = list({x for x in iuds if x})  # any order: ORDER BY d.id decides
         if wanted_iuds:
             by_iud.update((code, debt_id) for debt_id, code in conn.exec_driver_sql(
-                query.format("iud"), (json.dumps(wanted_iuds), ente_id)))
-        wanted = sorted({iuv for iud, iuv in iuvs if iuv and iud not in by_iud})
+                query.format("iud"), (json.dumps(wanted_iuds), ente_id)).all())
+        wanted = list({iuv for iud, iuv in iuvs if iuv and iud not in by_iud})
         if wanted:
             by_iuv.update((code, debt_id) for debt_id, code in conn.exec_driver_sql(
-                query.format("iuv"), (json.dumps(wanted), ente_id)))
+                query.format("iuv"), (json.dumps(wanted), ente_id)).all())
         return by_iud, by_iuv
     for part in _chunks(sorted({x for x in iuds if x})):
         for debt_id, iud in session.execute(
@@ -234,6 +235,25 @@ def insert_receipts(session: Session, rows: Sequence[Sequence], *, bound: bool =
         params = [tuple(r[i] for i in order) for r in rows]
     result = conn.exec_driver_sql(sql, params)
     return result.rowcount if result.rowcount is not None and result.rowcount >= 0 else -1
+
+
+BULK_CACHE_KIB = 64 * 1024  # page cache while a batch is written (SQLite's default is 2 MB)
+
+
+@contextmanager
+def bulk_cache(session: Session) -> Iterator[None]:
+    """A bigger SQLite page cache while a batch is stored: the index pages a batch touches all over
+    (dedupe key, IUV, IUD) stay in memory instead of being spilled and read again."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    old = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(old)}")
 
 
 def last_receipt_id(session: Session) -> int:
