@@ -1103,7 +1103,7 @@ class ListService:
                                                                  "state": DebtState.NUOVO})
             repo.update_debts(s, updates)
             report.updated = len(updates)
-            file_iuds = set(iuds)
+            file_iuds = set(iuds) if existing_rows else set()  # a new list has nothing missing
             missing = [d for d in existing_rows if d["parent_id"] is None and d["iud"] not in file_iuds
                        and d["state"] not in (DebtState.ANNULLATO, DebtState.PAGATO) and not d["cancel_requested"]]
             report.missing = len(missing)
