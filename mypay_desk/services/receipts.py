@@ -844,7 +844,7 @@ _FROM_ROW = {
 }
 COMPACT = "/c"
 _RAW = repo.INSERT_COLUMNS.index("raw_json")
-_COMPACT_PLANS: dict[str, tuple[Any, Any, Any]] = {}
+_COMPACT_PLANS: dict[str, tuple[Any, Any, Any, str]] = {}
 
 
 def _stored_raw_json(layout: str, values, row: list) -> str:
@@ -856,10 +856,10 @@ def _stored_raw_json(layout: str, values, row: list) -> str:
         from_row = [i for i, c in enumerate(columns) if c in _FROM_ROW]
         plan = _COMPACT_PLANS[layout] = (
             itemgetter(*from_row), itemgetter(*(repo.INSERT_COLUMNS.index(_FROM_ROW[columns[i]]) for i in from_row)),
-            itemgetter(*kept))
-    raw_values, stored_values, kept_values = plan
+            itemgetter(*kept), layout + COMPACT)
+    raw_values, stored_values, kept_values, compact = plan
     if raw_values(values) == stored_values(row):  # nothing was cut
-        return _raw_json(layout + COMPACT, kept_values(values))
+        return _raw_json(compact, kept_values(values))
     return _raw_json(layout, values)
 
 
