@@ -744,6 +744,12 @@ def quick_ok_columns(cols: dict[str, list], n: int, types: dict[str, DebtTypeDat
         values = cols.get(name)
         if values is None:
             need([False] * n)
+            return
+        first = values[0]
+        if first.__class__ is str and values[-1] == first and values.count(first) == n:
+            # one value down the whole column (a tipo's taxonomy, the town): checked once
+            if "\n" in first or _LINES_CACHE.setdefault("1:" + pattern, re.compile(pattern)).fullmatch(first) is None:
+                need([False] * n)
         elif not _all_lines_match(pattern, values, texts.get(name)):
             rx = _LINES_CACHE.get("1:" + pattern) or _LINES_CACHE.setdefault("1:" + pattern, re.compile(pattern))
             need([v.__class__ is str and rx.fullmatch(v) is not None for v in values])
