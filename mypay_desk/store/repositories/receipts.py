@@ -7,6 +7,7 @@ Core ``insert`` executemany (no ORM objects), in the caller's batches.
 from __future__ import annotations
 
 import json
+import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -371,7 +372,7 @@ def recompute_debts_of_rows(session: Session, rows: Sequence[Sequence], after_id
     debts are updated by primary key in one executemany.
     """
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
+    if conn.dialect.name != "sqlite" or not _UPDATE_FROM:
         return None
     state: dict[int, list] = {}  # debt id -> [paid cents, latest (when, receipt id), its PSP]
     for rid, r in enumerate(rows, start=after_id + 1):
@@ -424,6 +425,7 @@ def recompute_debts_of_rows(session: Session, rows: Sequence[Sequence], after_id
 
 
 _PAID_TABLE = "_receipt_paid_stage"
+_UPDATE_FROM = sqlite3.sqlite_version_info >= (3, 33, 0)  # UPDATE ... FROM (older SQLite: recompute_debts)
 
 
 def _paid_values(s: list) -> tuple:
