@@ -28,12 +28,10 @@ current Ente); every value returned is a plain dataclass:
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from itertools import compress
@@ -69,6 +67,7 @@ from mypay_desk.domain.ente import DebtTypeData, EnteData, FieldError
 from mypay_desk.domain.money import MAX_AMOUNT_CENTS, format_amount
 from mypay_desk.formats import import_flow, spreadsheet
 from mypay_desk.formats.bilancio import MAX_BILANCIO_CHARS, bilancio_xml
+from mypay_desk.services.bulk import bulk_work
 from mypay_desk.services.errors import NotFoundError, UserError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from mypay_desk.store.repositories import debts as repo
@@ -1286,21 +1285,6 @@ class ListService:
 
 # --- helpers ---------------------------------------------------------------------------------------
 
-@contextmanager
-def bulk_work():
-    """Pause the cyclic garbage collector while building 100,000s of short-lived objects.
-
-    The rows, records and tuples of a big import hold no reference cycles, yet every allocation
-    burst triggers collections that rescan the whole heap (about half the CPU of an import).
-    Reference counting still frees everything; the collector resumes afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 _PLAIN_FIELDS = tuple(n for n in RECORD_FIELDS if n != "bilancio")
 _plain_values = attrgetter(*_PLAIN_FIELDS)

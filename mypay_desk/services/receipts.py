@@ -15,14 +15,12 @@ already stored is skipped, so importing the same export twice adds nothing.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
 import re
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from operator import itemgetter
@@ -34,6 +32,7 @@ from mypay_desk.domain.money import format_amount
 from mypay_desk.formats import receipt_export as rx
 from mypay_desk.formats.receipt_xml import OUTCOME_LABELS, ReceiptSummary, ReceiptXmlError, decode_receipt_xml
 from mypay_desk.formats.xmlsafe import XmlError
+from mypay_desk.services.bulk import bulk_work
 from mypay_desk.services.errors import NotFoundError, PortalError, UserError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from mypay_desk.store.repositories import receipts as repo
@@ -248,7 +247,7 @@ class ReceiptService:
 
     def _import(self, items: Iterator[tuple[rx.ExportReader, rx.ReceiptRow | rx.RowError]], name: str,
                 sha256: str, ente_id: int | None, progress: ProgressCallback, cancel: CancelToken) -> ImportReport:
-        with _gc_paused():
+        with bulk_work():
             return self._import_inner(items, name, sha256, ente_id, progress, cancel)
 
     def _import_inner(self, items, name: str, sha256: str, ente_id: int | None, progress: ProgressCallback,
@@ -695,21 +694,6 @@ class _Pipeline:
 
 # --- helpers -----------------------------------------------------------------------------------------
 
-@contextmanager
-def _gc_paused():
-    """Pause the cyclic garbage collector during a bulk import.
-
-    An import allocates millions of short-lived strings and rows, freed by reference counting; the
-    cyclic collector would only rescan them again and again (a third of the time of a 100,000-row
-    import). It is restored afterwards, whatever happens.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def dedupe_key(r: rx.ReceiptRow) -> str:
