@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 class FileReadError(ValueError):
     """Names the file and, when known, the row and the column."""
@@ -28,3 +30,11 @@ class XmlDocumentError(ValueError):
         self.source = source
         self.element = element
         self.message = message
+
+
+def xml_date(value: str, source: str, element: str, error: type[XmlDocumentError] = XmlDocumentError) -> date:
+    """An ``xs:date`` (a dateTime is cut to its date), or ``error`` naming the source and element."""
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError as exc:
+        raise error(source, f"data «{value}» non valida (atteso AAAA-MM-GG)", element) from exc

@@ -30,7 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from mypay_desk.domain.money import MoneyError, format_amount, format_flow_amount, parse_flow_amount
-from mypay_desk.formats.errors import XmlDocumentError
+from mypay_desk.formats.errors import XmlDocumentError, xml_date
 from mypay_desk.formats.xmlsafe import XmlError, child_text, find_local, local_name, parse_xml
 
 ROOT = "FlussoRiversamento"
@@ -128,10 +128,7 @@ def _required(elem, name: str, source: str, path: str = "") -> str:
 
 
 def _parse_date(value: str, source: str, element: str) -> date:
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError as exc:
-        raise FdrError(source, f"data «{value}» non valida (atteso AAAA-MM-GG)", element) from exc
+    return xml_date(value, source, element, FdrError)
 
 
 def _parse_datetime(value: str, source: str, element: str) -> datetime:

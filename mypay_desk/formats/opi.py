@@ -42,7 +42,7 @@ from datetime import date
 
 from mypay_desk.domain.money import MoneyError, parse_amount, parse_flow_amount
 from mypay_desk.formats.causale import parse_causale
-from mypay_desk.formats.errors import XmlDocumentError
+from mypay_desk.formats.errors import XmlDocumentError, xml_date
 from mypay_desk.formats.xmlsafe import XmlError, child_text, local_name, parse_xml
 
 ROOT = "flusso_giornale_di_cassa"
@@ -134,10 +134,7 @@ def _child(elem, name: str):
 
 
 def _date(value: str, source: str, element: str) -> date:
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError as exc:
-        raise OpiError(source, f"data «{value}» non valida (atteso AAAA-MM-GG)", element) from exc
+    return xml_date(value, source, element, OpiError)
 
 
 def _amount(value: str, source: str, element: str) -> int:

@@ -28,26 +28,15 @@ from pathlib import Path
 
 from mypay_desk.domain.debts import ADDRESS_RE, DebtRecord, RowError, to_address_charset
 from mypay_desk.domain.money import MoneyError, parse_amount
+from mypay_desk.formats.errors import FileReadError
 
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 CSV_EXTENSIONS = (".csv", ".txt")
 MAX_CSV_BYTES = 1024 * 1024 * 1024
 
 
-class SpreadsheetError(ValueError):
+class SpreadsheetError(FileReadError):
     """The file cannot be read as a table at all (names file, and row/column when known)."""
-
-    def __init__(self, message: str, *, file: str = "", row: int | None = None, column: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.file = file
-        self.row = row
-        self.column = column
-
-    def __str__(self) -> str:
-        where = [w for w in (self.file and f"file {self.file}", self.row is not None and f"riga {self.row}",
-                             self.column and f"colonna {self.column}") if w]
-        return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
 @dataclass
