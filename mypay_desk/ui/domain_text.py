@@ -441,7 +441,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "codice sconosciuto"),
     QT_TRANSLATE_NOOP("domain", "sì"),
     QT_TRANSLATE_NOOP("domain", "no"),
-    # services/sync.py: FLOW_STATE_LABELS; services/receipts.py: MATCH_LABELS, receipt fields
+    # services/sync.py: FLOW_STATE_LABELS; services/receipts/views.py: MATCH_LABELS, receipt fields
     QT_TRANSLATE_NOOP("domain", "Preparato (non ancora inviato)"),
     QT_TRANSLATE_NOOP("domain", "Invio da verificare"),
     QT_TRANSLATE_NOOP("domain", "In elaborazione sul portale"),

@@ -278,7 +278,7 @@ def test_record_views_of_results_and_receipts_are_translated(english):
     views = _literal_labels(ROOT / "mypay_desk/services/reconciliation.py",
                             {"_missing", "_debt_view", "_receipt_view", "_fdr_view", "_flow_fields",
                              "_treasury_view"})
-    views |= _literal_labels(ROOT / "mypay_desk/services/receipts.py", {"_fields_from_view"})
+    views |= _literal_labels(ROOT / "mypay_desk/services/receipts/queries.py", {"_fields_from_view"})
     views |= _literal_labels(ROOT / "mypay_desk/formats/receipt_xml.py", {"display_rows"})
     assert len(views) > 50
     same_in_english = {"IUD", "IUV", "IUR", "PSP"}

@@ -398,7 +398,7 @@ def test_bulk_insert_stores_dates_as_the_orm_does(workspace, ente, tmp_path):
 
 
 def test_many_small_batches_dedupe_and_match_across_batches(workspace, ente, tmp_path, monkeypatch):
-    from mypay_desk.services import receipts as svc
+    from mypay_desk.services.receipts import importing as svc
 
     monkeypatch.setattr(svc, "BATCH_ROWS", 2)
     ids = add_debts(workspace, ente.id, [dict(iud=f"D{i}", iuv=f"12000000000000000{i}", amount_cents=10000)
@@ -523,7 +523,7 @@ def test_find_debts_iud_then_iuv_latest_wins(workspace, ente, monkeypatch, json_
 def test_raw_json_is_the_values_as_json(values, layout):
     import json
 
-    from mypay_desk.services.receipts import _raw_json
+    from mypay_desk.services.receipts.importing import _raw_json
 
     assert json.loads(_raw_json(layout, values)) == {"layout": layout, "values": values}
 
@@ -545,7 +545,7 @@ _TEXT = st.one_of(st.sampled_from(["", "", "x", "01199250158", rx.SECONDARY_ENTE
 def test_file_rows_are_stored_as_their_receipt_rows_would_be(layout, cells):
     """A file's rows go through ExportRecord (no ReceiptRow per row): every value stored is what the
     ReceiptRow of the same row gives, and the same rows are refused."""
-    from mypay_desk.services.receipts import _receipt_row, _record_fields, _record_row, dedupe_key
+    from mypay_desk.services.receipts.importing import _receipt_row, _record_fields, _record_row, dedupe_key
 
     version, with_receipt = layout
     rows = [rx.ReceiptRow(**c, singoloImportoPagato="1.50", importoTotalePagato="2", dataEsitoSingoloPagamento="2025-03-01",
