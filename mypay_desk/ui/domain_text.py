@@ -374,7 +374,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "Riversamenti non rendicontati o di pagamenti non eseguiti"),
     QT_TRANSLATE_NOOP("domain", "Riversamenti di tesoreria sconosciuti"),
     QT_TRANSLATE_NOOP("domain", "Pagamenti doppi"),
-    # services/reconciliation.py: EXPLANATIONS, KIND_LABELS, the four records of a result
+    # services/reconciliation/views.py: EXPLANATIONS, KIND_LABELS, the four records of a result
     QT_TRANSLATE_NOOP("domain", "Dovuto, ricevuta, rendicontazione e accredito in tesoreria concordano."),
     QT_TRANSLATE_NOOP("domain", "Dovuto, ricevuta e rendicontazione concordano; manca l'accredito in "
                                 "tesoreria del flusso (o ha un importo diverso)."),

@@ -275,9 +275,9 @@ def _literal_labels(path: Path, functions: set[str]) -> set[str]:
 
 def test_record_views_of_results_and_receipts_are_translated(english):
     """Titles, field names and reasons of the reconciliation detail and the receipt detail."""
-    views = _literal_labels(ROOT / "mypay_desk/services/reconciliation.py",
-                            {"_missing", "_debt_view", "_receipt_view", "_fdr_view", "_flow_fields",
-                             "_treasury_view"})
+    views = _literal_labels(ROOT / "mypay_desk/services/reconciliation/views.py",
+                            {"_missing", "debt_view", "receipt_view", "fdr_view", "_flow_fields",
+                             "treasury_view"})
     views |= _literal_labels(ROOT / "mypay_desk/services/receipts/queries.py", {"_fields_from_view"})
     views |= _literal_labels(ROOT / "mypay_desk/formats/receipt_xml.py", {"display_rows"})
     assert len(views) > 50

@@ -6,19 +6,14 @@ import os
 import time
 from dataclasses import asdict
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from mypay_desk.services.errors import PortalError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
-from mypay_desk.store.repositories import receipts as repo
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-
 from mypay_desk.services.receipts.views import (
     ReceiptServiceBase,
     SyncReport,
 )
+from mypay_desk.store.repositories import receipts as repo
 
 # First incremental sync of an Ente: receipts of the last 90 days. MyPay keeps exports selectable
 # far longer, but older payments are normally already known to the office; an older start can be

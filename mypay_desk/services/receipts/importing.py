@@ -10,21 +10,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mypay_desk.formats import receipt_export as rx
 from mypay_desk.services.bulk import bulk_work
 from mypay_desk.services.errors import UserError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
-from mypay_desk.store.repositories import receipts as repo
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-
 from mypay_desk.services.receipts.views import (
     ImportReport,
     ReceiptServiceBase,
 )
+from mypay_desk.store.repositories import receipts as repo
 
 BATCH_ROWS = 20000  # per write transaction (bigger batches measured faster: fewer per-batch queries)
 BATCH_RT_BYTES = 32 * 1024 * 1024  # ...but receipts with their XML are flushed sooner, to bound memory
@@ -360,7 +356,7 @@ def _record_row(ente_id: int, r: rx.ExportRecord, fields: tuple, name: str, now:
 # Export columns a receipt column keeps as they are (cut to its size). raw_json leaves them out when
 # none was cut (layout "<layout>/c": only the other columns' values), and _raw_columns takes them
 # from the receipt: the same content, a third less to write for a big import.
-_FROM_ROW = {
+FROM_ROW = {
     "codIud": "iud", "identificativoMessaggioRicevuta": "receipt_message_id", "codiceIdentificativoUnivoco": "psp_id",
     "denominazioneAttestante": "psp_name", "soggPagTipoIdentificativoUnivoco": "payer_type",
     "soggPagCodiceIdentificativoUnivoco": "payer_code", "anagraficaPagatore": "payer_name",
@@ -380,10 +376,10 @@ def _stored_raw_json(layout: str, values, row: list) -> str:
     plan = _COMPACT_PLANS.get(layout)
     if plan is None:
         columns = rx.columns_for_layout(layout)
-        kept = [i for i, c in enumerate(columns) if c not in _FROM_ROW]
-        from_row = [i for i, c in enumerate(columns) if c in _FROM_ROW]
+        kept = [i for i, c in enumerate(columns) if c not in FROM_ROW]
+        from_row = [i for i, c in enumerate(columns) if c in FROM_ROW]
         plan = _COMPACT_PLANS[layout] = (
-            itemgetter(*from_row), itemgetter(*(repo.INSERT_COLUMNS.index(_FROM_ROW[columns[i]]) for i in from_row)),
+            itemgetter(*from_row), itemgetter(*(repo.INSERT_COLUMNS.index(FROM_ROW[columns[i]]) for i in from_row)),
             itemgetter(*kept), layout + COMPACT)
     raw_values, stored_values, kept_values, compact = plan
     if raw_values(values) == stored_values(row):  # nothing was cut

@@ -7,7 +7,7 @@ import os
 import re
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mypay_desk.domain.debt_states import state_label
 from mypay_desk.domain.money import format_amount
@@ -16,14 +16,9 @@ from mypay_desk.formats.receipt_xml import ReceiptXmlError, decode_receipt_xml
 from mypay_desk.formats.xmlsafe import XmlError
 from mypay_desk.services.errors import NotFoundError, UserError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
-from mypay_desk.store.repositories import receipts as repo
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-
 from mypay_desk.services.receipts.importing import (
-    _FROM_ROW,
     COMPACT,
+    FROM_ROW,
 )
 from mypay_desk.services.receipts.views import (
     CollectionPoint,
@@ -34,6 +29,7 @@ from mypay_desk.services.receipts.views import (
     ReceiptTotals,
     ReceiptView,
 )
+from mypay_desk.store.repositories import receipts as repo
 
 
 class ReceiptQueries(ReceiptServiceBase):
@@ -194,7 +190,7 @@ def _raw_columns(raw: str, receipt: Any = None) -> list[tuple[str, str]]:
         return []
     if compact:
         kept = iter(values)
-        values = [getattr(receipt, _FROM_ROW[c], "") if c in _FROM_ROW else next(kept, "") for c in columns]
+        values = [getattr(receipt, FROM_ROW[c], "") if c in FROM_ROW else next(kept, "") for c in columns]
     return [(c, str(v)) for c, v in zip(columns, values, strict=False) if v]
 
 
