@@ -61,6 +61,15 @@ def notice_number_from_iuv17(iuv: str) -> str:
     return "3" + iuv
 
 
+def notice_number_for(iuv: str, application_code: str = "") -> str:
+    """The numero avviso of an IUV: 3+IUV17, 0+application code+IUV15; RF references have none."""
+    if len(iuv) == 17 and iuv.isdigit():
+        return notice_number_from_iuv17(iuv)
+    if len(iuv) == 15 and iuv.isdigit() and len(application_code) == 2:
+        return "0" + application_code + iuv
+    return ""
+
+
 @dataclass(frozen=True)
 class NoticeNumber:
     """A parsed numero avviso (codice avviso, NAV): 18 digits."""

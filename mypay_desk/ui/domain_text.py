@@ -225,7 +225,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "riga {0}"),
     QT_TRANSLATE_NOOP("domain", "colonna {0}"),
     QT_TRANSLATE_NOOP("domain", "campo {0}"),
-    # services/lists.py
+    # services/lists/
     QT_TRANSLATE_NOOP("domain", "IUD «{0}» già usato da un altro dovuto in questa lista: deve essere "
                                 "univoco per l'Ente"),
     QT_TRANSLATE_NOOP("domain", "IUD «{0}» già usato da un altro dovuto nella lista {1}: deve essere "
@@ -278,7 +278,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "l'importo risulterebbe zero o negativo"),
     QT_TRANSLATE_NOOP("domain", "l'importo supererebbe il massimo ammesso"),
     QT_TRANSLATE_NOOP("domain", "già sul portale: l'IUD non si può cambiare"),
-    # services/sync.py, services/portal.py, services/codes.py, services/ente.py
+    # services/sync/, services/portal.py, services/codes.py, services/ente.py
     QT_TRANSLATE_NOOP("domain", "L'Ente aderisce a MyPay in modalità base: non carica dovuti sul portale. "
                                 "Cambia la modalità di adesione nelle impostazioni se l'Ente è passato ai "
                                 "flussi."),
@@ -330,7 +330,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "{0} viene da una versione più recente dell'app"),
     QT_TRANSLATE_NOOP("domain", "{0} è danneggiato e non viene ripristinato ({1}). I dati attuali non sono "
                                 "stati toccati: scegli un altro backup."),
-    # progress messages of services/lists.py, sync.py, receipts.py, reconciliation.py, demo.py
+    # progress messages of services/lists/, sync/, receipts/, reconciliation/, demo.py
     QT_TRANSLATE_NOOP("domain", "Lettura del file"),
     QT_TRANSLATE_NOOP("domain", "Controllo dei dati"),
     QT_TRANSLATE_NOOP("domain", "Confronto con la lista"),
@@ -441,7 +441,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "codice sconosciuto"),
     QT_TRANSLATE_NOOP("domain", "sì"),
     QT_TRANSLATE_NOOP("domain", "no"),
-    # services/sync.py: FLOW_STATE_LABELS; services/receipts/views.py: MATCH_LABELS, receipt fields
+    # services/sync/views.py: FLOW_STATE_LABELS; services/receipts/views.py: MATCH_LABELS, receipt fields
     QT_TRANSLATE_NOOP("domain", "Preparato (non ancora inviato)"),
     QT_TRANSLATE_NOOP("domain", "Invio da verificare"),
     QT_TRANSLATE_NOOP("domain", "In elaborazione sul portale"),

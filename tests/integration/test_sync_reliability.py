@@ -161,12 +161,12 @@ def test_crash_before_upload_resumes_the_same_flow(workspace, ente, sandbox, tar
 def _plan_everything(workspace, ente):
     from mypay_desk.domain.debts import flow_hash
     from mypay_desk.services.portal import record_from_row
-    from mypay_desk.services.sync import _Planned, wire_record
+    from mypay_desk.services.sync.common import PlannedRow, wire_record
     from mypay_desk.store.repositories import portal as repo
 
     with workspace.db.session() as s:
         rows = repo.sync_rows(s, repo.get_list(s, ente.id, "TARI").id)
-    return [_Planned(r, wire_record(record_from_row(r), "I"), "I", flow_hash(record_from_row(r)))
+    return [PlannedRow(r, wire_record(record_from_row(r), "I"), "I", flow_hash(record_from_row(r)))
             for r in rows], rows[0]["list_id"]
 
 

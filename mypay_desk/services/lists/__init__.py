@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from mypay_desk.services.lists.cancelling import AssignResult, Cancelling, CancelResult
 from mypay_desk.services.lists.catalogue import ListCatalogue, ListSummary
-from mypay_desk.services.lists.common import ListRef, notice_number_for, record_of, row_of
+from mypay_desk.services.lists.common import ListRef, record_of, row_of
 from mypay_desk.services.lists.editing import DebtEditing
 from mypay_desk.services.lists.exporting import Exporting, ExportReport
 from mypay_desk.services.lists.importing import Importing, ImportPreview, ImportReport
@@ -44,4 +44,4 @@ class ListService(ListCatalogue, DebtEditing, Cancelling, Importing, Exporting):
 
 
 __all__ = ["AssignResult", "CancelResult", "ExportReport", "ImportPreview", "ImportReport", "ListRef",
-           "ListService", "ListSummary", "notice_number_for", "record_of", "row_of"]
+           "ListService", "ListSummary", "record_of", "row_of"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from mypay_desk.domain.codes import notice_number_for
 from mypay_desk.domain.debt_states import (
     DebtState,
     state_label,
@@ -15,7 +16,6 @@ from mypay_desk.services.errors import NotFoundError
 from mypay_desk.services.lists.common import (
     ListRef,
     ListServiceBase,
-    notice_number_for,
     record_of,
     sticky_errors,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from mypay_desk.domain.codes import notice_number_for
 from mypay_desk.domain.debts import (
     RECORD_FIELDS,
     DebtRecord,
@@ -13,9 +14,6 @@ from mypay_desk.domain.debts import (
 )
 from mypay_desk.domain.ente import EnteData
 from mypay_desk.formats import spreadsheet
-from mypay_desk.services.lists.common import (
-    notice_number_for,
-)
 
 # --- helpers ---------------------------------------------------------------------------------------
 

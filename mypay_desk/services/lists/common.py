@@ -86,15 +86,6 @@ def columns_of(rec: DebtRecord) -> dict[str, Any]:
     return out
 
 
-def notice_number_for(iuv: str, application_code: str = "") -> str:
-    """The numero avviso of an IUV: 3+IUV17, 0+application code+IUV15; RF references have none."""
-    if len(iuv) == 17 and iuv.isdigit():
-        return "3" + iuv
-    if len(iuv) == 15 and iuv.isdigit() and len(application_code) == 2:
-        return "0" + application_code + iuv
-    return ""
-
-
 def normalize_value(name: str, value: Any) -> Any:
     if name in STR_FIELDS:
         if value is None:

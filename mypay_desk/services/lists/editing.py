@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from mypay_desk.domain.codes import notice_number_for
 from mypay_desk.domain.debt_states import (
     DebtState,
     is_editable,
@@ -38,7 +39,6 @@ from mypay_desk.services.lists.common import (
     columns_of,
     counts_for_iud,
     normalize_value,
-    notice_number_for,
     on_portal,
     record_of,
     row_of,

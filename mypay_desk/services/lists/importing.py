@@ -11,6 +11,7 @@ from operator import not_
 from pathlib import Path
 from typing import Any
 
+from mypay_desk.domain.codes import notice_number_for
 from mypay_desk.domain.debt_states import (
     DebtState,
     is_editable,
@@ -43,7 +44,6 @@ from mypay_desk.services.lists.common import (
     Rules,
     counts_for_iud,
     errors_from_json,
-    notice_number_for,
     record_of,
 )
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress

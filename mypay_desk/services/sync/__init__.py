@@ -1,0 +1,56 @@
+"""Keeping the portal aligned: debt flows with the pending I/M/A of a list, single debts, payments.
+
+A push works out the pending changes of a list (``pending_action``: I for debts the portal never
+accepted, M for debts whose flow hash differs from ``portal_hash``, A for cancellations), writes the
+flow (its rows and its ZIP) to the database *before* talking to the portal, then walks the flow
+through these states, each saved as soon as it is reached:
+
+``PREPARATO``    recorded locally; nothing of it can be on the portal. Resuming authorises and
+                 uploads. A failure here (or a cancel) forgets the flow and frees its debts.
+``AUTORIZZATO``  an upload with the saved requestToken was attempted and its outcome is unknown.
+                 Resuming never re-sends blindly: it asks paaSILChiediStatoImportFlusso with that
+                 token; a known state means the file arrived (-> CARICATO); PAA_REQUEST_TOKEN_NON_VALIDO
+                 (asked a few times, spaced out) means it did not (-> PREPARATO, fresh tokens, upload).
+``CARICATO``     the portal has the file; resuming polls its state with back-off.
+``ELABORATO``    outcome applied: accepted rows get IUV, numero avviso, SUL_PORTALE and portal_hash;
+                 rejected rows get the portal's code and message (RIFIUTATO).
+``ERRORE``       the portal refused the whole file (IMPORT_ABORTITO or a PAA_IMPORT_* file code):
+                 no row was applied, the debts are freed and travel in the next flow.
+
+So a closed app or a lost network resumes the same flow (same IUF, same rows), and no row is ever
+processed twice by the portal. A debt that changed on the portal meanwhile (paid) is never
+overwritten: before sending M/A rows, and after an M/A rejection, the portal is asked
+(paaSILChiediPagatiConRicevuta); a paid debt is marked PAGATO with the reason, in the report and on
+the debt.
+"""
+
+from __future__ import annotations
+
+from mypay_desk.services.sync.common import wire_record
+from mypay_desk.services.sync.desk import DeskSending
+from mypay_desk.services.sync.outcome import FlowOutcome
+from mypay_desk.services.sync.push import FlowPush
+from mypay_desk.services.sync.status import SyncStatusQueries
+from mypay_desk.services.sync.views import (
+    FLOW_STATE_LABELS,
+    PORTAL_OPEN_STATE,
+    UNFINISHED,
+    DeskDebt,
+    FlowInfo,
+    FlowRowInfo,
+    ListPending,
+    PaymentStart,
+    PushReport,
+    RowProblem,
+    SingleSendResult,
+    SyncStatus,
+)
+
+
+class SyncService(FlowPush, FlowOutcome, SyncStatusQueries, DeskSending):
+    """``ws.sync``: flows of pending changes, their outcome, status, and single debts at the desk."""
+
+
+__all__ = ["FLOW_STATE_LABELS", "PORTAL_OPEN_STATE", "UNFINISHED", "DeskDebt", "FlowInfo", "FlowRowInfo",
+           "ListPending", "PaymentStart", "PushReport", "RowProblem", "SingleSendResult", "SyncService",
+           "SyncStatus", "wire_record"]

@@ -1,0 +1,128 @@
+"""Applying a flow's outcome: IUVs and numeri avviso of accepted rows, codes and messages of rejected ones."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from mypay_desk.domain.codes import notice_number_for
+from mypay_desk.domain.debts import DebtRecord, flow_hash
+from mypay_desk.formats import import_flow
+from mypay_desk.services.errors import PortalError
+from mypay_desk.services.portal import record_from_row
+from mypay_desk.services.portal_client import MyPayClient, fault_message
+from mypay_desk.services.sync.common import (
+    SyncServiceBase,
+)
+from mypay_desk.services.sync.views import (
+    PORTAL_OPEN_STATE,
+    PushReport,
+)
+from mypay_desk.store.models.base import utcnow
+from mypay_desk.store.repositories import portal as repo
+
+
+class FlowOutcome(SyncServiceBase):
+    """The outcome files of a processed flow, applied to the debts."""
+
+    # --- outcome ----------------------------------------------------------------------------
+    def _apply(self, client: MyPayClient, flow_id: int, status, report: PushReport) -> None:
+        with self.ws.db.session() as s:
+            f = repo.get_flow(s, flow_id)
+            stem = f.file_name[:-4] if f.file_name.lower().endswith(".zip") else f.file_name
+            rows = repo.flow_debt_rows(s, flow_id)
+            ente_id, flow_created = f.ente_id, f.created_at
+        rejected: dict[str, tuple[str, str]] = {}
+        iuvs: dict[str, str] = {}
+        try:
+            if status.url_scarti:
+                data = client.download(status.url_scarti, "scarti")
+                _v, rejections = import_flow.read_rejections(data, name=f"{stem}_SCARTI.zip")
+                rejected = {r.iud: (r.code or "PAA_IMPORT_ERROR", r.message) for r in rejections}
+            if status.url_iuv:
+                data = client.download(status.url_iuv, "IUV")
+                # Only IUD and codIuv (columns 1 and 2) matter here: no need to parse whole records.
+                _name, _header, raw = import_flow.read_raw_rows(data, name=f"{stem}_IUV.zip")
+                iuvs = {r.fields[0].strip(): r.fields[1].strip() for r in raw
+                        if len(r.fields) > 1 and r.fields[0].strip() and r.fields[1].strip()}
+        except import_flow.FlowError as exc:
+            raise PortalError(f"file degli esiti del flusso non leggibile ({exc}): verrà riscaricato alla prossima "
+                              "sincronizzazione", transient=True) from exc
+
+        ente = self.ws.ente.get_by_id(ente_id)
+        now = utcnow()
+        with self.ws.db.session() as s:
+            current = {r["id"]: r for r in repo.sync_rows_of_flow(s, flow_id)}
+        sent_records: dict[str, DebtRecord] | None = None
+        rejected_rows: list[dict[str, Any]] = []
+        debt_updates: list[dict[str, Any]] = []
+        to_check: list[tuple[int, str, str]] = []
+        for row_id, debt_id, action, iud, content_hash in rows:
+            cur = current.get(debt_id) if debt_id is not None else None
+            if iud in rejected:
+                code, text = rejected[iud]
+                message = fault_message(code, text)
+                rejected_rows.append({"r_id": row_id, "outcome": "REJECTED", "code": code, "message": message})
+                if cur is not None:
+                    debt_updates.append({"b_id": debt_id, "state": "RIFIUTATO", "portal_error_code": code,
+                                         "portal_error_message": message, "sending_flow_id": None,
+                                         "updated_at": now})
+                    if action in ("M", "A"):
+                        to_check.append((debt_id, iud, action))
+                continue
+            if cur is None:
+                continue  # deleted locally meanwhile: the portal keeps it, nothing to update here
+            upd: dict[str, Any] = {"b_id": debt_id, "sending_flow_id": None, "portal_error_code": "",
+                                   "portal_error_message": "", "portal_accepted_at": now, "updated_at": now}
+            if action == "A":
+                upd.update(state="ANNULLATO", portal_state="ANNULLATO")
+                debt_updates.append(upd)
+                continue
+            upd.update(state="SUL_PORTALE", portal_state=PORTAL_OPEN_STATE, portal_hash=content_hash,
+                       iuv=cur["iuv"], generate_iuv=cur["generate_iuv"], iuv_assigned_at=cur["iuv_assigned_at"],
+                       notice_number=cur["notice_number"])
+            new_iuv = iuvs.get(iud, "")
+            if new_iuv and new_iuv != cur["iuv"]:
+                # The portal generated the IUV: it now holds the row sent plus that IUV.
+                cur_rec = record_from_row(cur)
+                # Not touched since the flow was recorded (fast path), or identical to what was sent.
+                unchanged = (cur["updated_at"] is not None and cur["updated_at"] <= flow_created) \
+                    or flow_hash(cur_rec) == content_hash
+                if unchanged:
+                    base = cur_rec
+                else:  # edited while the flow was in flight: start from the row actually sent
+                    if sent_records is None:
+                        sent_records = self._sent_records(flow_id)
+                    base = copy.copy(sent_records.get(iud, cur_rec))
+                base.iuv, base.generate_iuv, base.action = new_iuv, False, ""
+                upd.update(portal_hash=flow_hash(base), iuv=new_iuv, iuv_assigned_at=now,
+                           notice_number=notice_number_for(new_iuv, ente.application_code))
+                if unchanged:
+                    upd["generate_iuv"] = False
+            elif cur["iuv"] and not cur["notice_number"]:
+                upd["notice_number"] = notice_number_for(cur["iuv"], ente.application_code)
+            debt_updates.append(upd)
+        n_rejected = len(rejected_rows)
+        with self.ws.db.session() as s:
+            repo.mark_rows(s, flow_id, "ACCEPTED")  # every row, then the rejected ones one by one
+            repo.apply_rows(s, flow_id, rejected_rows, debt_updates)
+            repo.release_debts(s, flow_id)  # any row the loop could not place
+            repo.update_flow(s, flow_id, state="ELABORATO", accepted=len(rows) - n_rejected, rejected=n_rejected,
+                             error_message="")
+        self.ws.audit("sync.outcome", ente_id=ente_id, entity="upload_flow", entity_id=flow_id,
+                      details={"accepted": len(rows) - n_rejected, "rejected": n_rejected})
+        if to_check:
+            paid = self._check_paid(client, to_check, report)
+            if paid:
+                with self.ws.db.session() as s:
+                    for r in repo.flow_rows(s, flow_id, "REJECTED"):
+                        if r.debt_id in paid:
+                            r.message = (r.message + " — " if r.message else "") + "il dovuto risulta già pagato"
+
+    def _sent_records(self, flow_id: int) -> dict[str, DebtRecord]:
+        with self.ws.db.session() as s:
+            f = repo.get_flow(s, flow_id)
+            data, name = f.zip_data or b"", f.file_name
+        _v, records, _e = import_flow.read_flow(data, name=name)
+        return {r.iud: r for r in records}
+

@@ -1,0 +1,249 @@
+"""Sending a list's pending changes as a flow and walking it through its states (see the package doc)."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from mypay_desk.formats import import_flow
+from mypay_desk.services.errors import Cancelled, NotFoundError, PortalError, UserError
+from mypay_desk.services.portal_client import MyPayClient, fault_message
+from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
+from mypay_desk.services.sync.common import (
+    PlannedRow,
+    SyncServiceBase,
+)
+from mypay_desk.services.sync.views import (
+    PushReport,
+    RowProblem,
+)
+from mypay_desk.store.repositories import portal as repo
+
+if TYPE_CHECKING:  # pragma: no cover
+    from mypay_desk.domain.ente import EnteData
+
+
+class FlowPush(SyncServiceBase):
+    """``sync push``: the flow recorded first, then authorised, uploaded, polled; resumable."""
+
+    # --- push -------------------------------------------------------------------------------
+    def push(self, list_name: str, wait: bool = True, *, progress: ProgressCallback = no_progress,
+             cancel: CancelToken = NEVER_CANCELLED, resend_rejected: bool = False) -> PushReport:
+        """Send the pending changes of a list as one flow and apply the outcome (see the module doc).
+
+        An unfinished flow of the list is resumed first (and its report returned). ``wait=False``
+        returns once the portal has the file; a later push (or :meth:`resume`) applies the outcome.
+        """
+        ente = self._ente()
+        list_id, name = self._list(ente, list_name)
+        with self.ws.db.session() as s:
+            unfinished = repo.unfinished_flows(s, ente.id, list_id)
+        if unfinished:
+            return self._drive(ente, unfinished[0].id, name, wait=wait, progress=progress, cancel=cancel,
+                               resumed=True)
+
+        report = PushReport(list_name=name)
+        t0 = time.monotonic()
+        progress(0, 4, "Preparazione del flusso")
+        with self.ws.db.session() as s:
+            rows = repo.sync_rows(s, list_id)
+            rejected = repo.last_rejected_hashes(s, [r["id"] for r in rows if r["state"] == "RIFIUTATO"])
+        planned = self._plan(rows, rejected, resend_rejected, report)
+        cancel.raise_if_cancelled()
+        if not planned:
+            report.timings["build"] = time.monotonic() - t0
+            progress(4, 4, report.message)
+            return report
+
+        with self.ws.portal.client(ente, cancel=cancel) as client:
+            on_portal = [(p.row["id"], p.record.iud, p.action) for p in planned if p.action in ("M", "A")]
+            if on_portal and len(on_portal) <= self.paid_check_limit:
+                paid = self._check_paid(client, on_portal, report)
+                planned = [p for p in planned if p.row["id"] not in paid]
+            if not planned:
+                report.timings["build"] = time.monotonic() - t0
+                return report
+            flow_id = self._record_flow(ente, list_id, planned)
+            report.timings["build"] = time.monotonic() - t0
+            return self._drive(ente, flow_id, name, wait=wait, progress=progress, cancel=cancel,
+                               client=client, report=report)
+
+    def _record_flow(self, ente: EnteData, list_id: int, planned: list[PlannedRow]) -> int:
+        now = datetime.now()
+        iuf = f"MPD{now:%Y%m%d%H%M%S%f}"
+        records = [p.record for p in planned]
+        file_name, zip_bytes = import_flow.write_flow_zip(records, ente.ipa_code, iuf, self.version)
+        counts = {"I": 0, "M": 0, "A": 0}
+        rows = []
+        for n, p in enumerate(planned, start=1):
+            counts[p.action] += 1
+            rows.append({"debt_id": p.row["id"], "row_number": n, "action": p.action, "iud": p.record.iud,
+                         "content_hash": p.hash})
+        with self.ws.db.session(immediate=True) as s:
+            # Another desk (or the nightly job) may have started a flow for this list meanwhile.
+            if repo.unfinished_flows(s, ente.id, list_id):
+                raise UserError("Un altro invio di questa lista è in corso: riprova tra poco")
+            flow_id = repo.create_flow(s, ente_id=ente.id, list_id=list_id, iuf=iuf, version=self.version,
+                                       file_name=file_name, zip_data=zip_bytes, rows=rows, counts=counts)
+        self.ws.audit("sync.flow", ente_id=ente.id, entity="upload_flow", entity_id=flow_id,
+                      details={"iuf": iuf, **counts})
+        return flow_id
+
+    def resume(self, flow_id: int, wait: bool = True, *, progress: ProgressCallback = no_progress,
+               cancel: CancelToken = NEVER_CANCELLED) -> PushReport:
+        ente = self.ws.ente.require_current()
+        with self.ws.db.session() as s:
+            flow = repo.get_flow(s, flow_id)
+            if flow is None or flow.ente_id != ente.id:
+                raise NotFoundError(f"Flusso {flow_id} non trovato")
+            name = dict(repo.list_names(s, ente.id)).get(flow.list_id, "") if flow.list_id is not None else ""
+        return self._drive(ente, flow_id, name, wait=wait, progress=progress, cancel=cancel, resumed=True)
+
+    def resume_all(self, wait: bool = False, *, progress: ProgressCallback = no_progress,
+                   cancel: CancelToken = NEVER_CANCELLED) -> list[PushReport]:
+        """Bring every unfinished flow of the current Ente forward (e.g. at start-up)."""
+        ente = self.ws.ente.current()
+        if ente is None:
+            return []
+        with self.ws.db.session() as s:
+            flows = [f.id for f in repo.unfinished_flows(s, ente.id)]
+        return [self.resume(fid, wait, progress=progress, cancel=cancel) for fid in flows]
+
+    # --- the state machine ------------------------------------------------------------------
+    def _load_report(self, flow_id: int, list_name: str, report: PushReport | None) -> PushReport:
+        with self.ws.db.session() as s:
+            f = repo.get_flow(s, flow_id)
+            if f is None:
+                raise NotFoundError(f"Flusso {flow_id} non trovato")
+            rep = report or PushReport(list_name=list_name)
+            rep.flow, rep.flow_id, rep.state, rep.portal_state = f.iuf, f.id, f.state, f.portal_state
+            rep.actions = {"I": f.count_insert, "M": f.count_modify, "A": f.count_cancel}
+            rep.accepted, rep.rejected, rep.error = f.accepted, f.rejected, f.error_message
+            rep.rejections = [RowProblem(r.iud, r.code, r.message, r.action, r.debt_id)
+                              for r in repo.flow_rows(s, flow_id, "REJECTED")]
+        return rep
+
+    def _drive(self, ente: EnteData, flow_id: int, list_name: str, *, wait: bool, progress: ProgressCallback,
+               cancel: CancelToken, resumed: bool = False, client: MyPayClient | None = None,
+               report: PushReport | None = None) -> PushReport:
+        if client is None:
+            with self.ws.portal.client(ente, cancel=cancel) as own:
+                return self._drive(ente, flow_id, list_name, wait=wait, progress=progress, cancel=cancel,
+                                   resumed=resumed, client=own, report=report)
+        report = self._load_report(flow_id, list_name, report)
+        report.resumed = resumed
+        uploads = 0
+        last_upload_error: PortalError | None = None
+        while True:
+            with self.ws.db.session() as s:
+                f = repo.get_flow(s, flow_id)
+                state, token, file_name = f.state, f.request_token, f.file_name
+            if state == "PREPARATO":
+                if uploads >= self.max_upload_attempts:
+                    # The portal confirmed it has nothing of this flow: free the debts for the next sync.
+                    self._forget(flow_id)
+                    raise last_upload_error or PortalError("caricamento del flusso non riuscito", transient=True)
+                progress(1, 4, "Caricamento sul portale")
+                t = time.monotonic()
+                try:
+                    cancel.raise_if_cancelled()
+                    auth = client.autorizza_import_flusso()
+                    cancel.raise_if_cancelled()
+                except (PortalError, Cancelled):
+                    self._forget(flow_id)
+                    raise
+                with self.ws.db.session() as s:
+                    # Saved before the upload: from here on, the outcome must be verified, never assumed.
+                    repo.update_flow(s, flow_id, state="AUTORIZZATO", request_token=auth.request_token,
+                                     upload_url=auth.upload_url, authorization_token="", error_message="")
+                    zip_data = repo.get_flow(s, flow_id).zip_data or b""
+                uploads += 1
+                try:
+                    client.upload_flow(auth, file_name, zip_data)
+                except PortalError as exc:
+                    last_upload_error = exc
+                    report.timings["upload"] = report.timings.get("upload", 0.0) + time.monotonic() - t
+                    continue  # AUTORIZZATO: verify below whether the file arrived
+                with self.ws.db.session() as s:
+                    repo.update_flow(s, flow_id, state="CARICATO")
+                report.timings["upload"] = report.timings.get("upload", 0.0) + time.monotonic() - t
+                continue
+            if state == "AUTORIZZATO":
+                arrived = self._verify_upload(client, flow_id, token, cancel)
+                if arrived is None:
+                    raise last_upload_error or PortalError(
+                        "non è stato possibile verificare se il flusso è arrivato al portale: verrà verificato "
+                        "alla prossima sincronizzazione (nessuna riga verrà inviata due volte)", transient=True)
+                continue
+            if state == "CARICATO":
+                done = self._poll(client, flow_id, token, wait=wait, progress=progress, cancel=cancel,
+                                  report=report)
+                if not done:
+                    return self._load_report(flow_id, list_name, report)
+                continue
+            # ELABORATO or ERRORE
+            out = self._load_report(flow_id, list_name, report)
+            progress(4, 4, out.message)
+            return out
+
+    def _forget(self, flow_id: int) -> None:
+        with self.ws.db.session() as s:
+            f = repo.get_flow(s, flow_id)
+            if f is not None and f.state == "PREPARATO":
+                repo.delete_flow(s, flow_id)
+
+    def _verify_upload(self, client: MyPayClient, flow_id: int, token: str, cancel: CancelToken) -> bool | None:
+        """Did the upload with ``token`` reach the portal? True (-> CARICATO), False (-> PREPARATO),
+        None when the portal could not be asked (the flow stays AUTORIZZATO)."""
+        pause = self.upload_grace
+        for attempt in range(self.upload_checks):
+            try:
+                status = client.chiedi_stato_import_flusso(token)
+            except PortalError as exc:
+                if exc.fault_code != "PAA_REQUEST_TOKEN_NON_VALIDO":
+                    return None
+                if attempt + 1 < self.upload_checks:
+                    client.pause(pause)  # the portal may still be storing a file received at the last moment
+                    pause *= 2
+                    continue
+                with self.ws.db.session() as s:
+                    repo.update_flow(s, flow_id, state="PREPARATO", request_token="", upload_url="")
+                return False
+            with self.ws.db.session() as s:
+                repo.update_flow(s, flow_id, state="CARICATO", portal_state=status.state)
+            return True
+        return None
+
+    def _poll(self, client: MyPayClient, flow_id: int, token: str, *, wait: bool, progress: ProgressCallback,
+              cancel: CancelToken, report: PushReport) -> bool:
+        """Poll until the portal has processed the flow; apply the outcome. False: still running."""
+        t = time.monotonic()
+        pause = self.poll_initial
+        while True:
+            cancel.raise_if_cancelled()
+            status = client.chiedi_stato_import_flusso(token)
+            with self.ws.db.session() as s:
+                repo.update_flow(s, flow_id, portal_state=status.state)
+            if status.running:
+                progress(2, 4, "Elaborazione sul portale")
+                if not wait or time.monotonic() - t > self.poll_timeout:
+                    report.timings["processing"] = report.timings.get("processing", 0.0) + time.monotonic() - t
+                    return False
+                client.pause(pause)
+                pause = min(self.poll_max, pause * self.poll_factor)
+                continue
+            report.timings["processing"] = report.timings.get("processing", 0.0) + time.monotonic() - t
+            if status.failed:
+                message = fault_message(status.state)
+                with self.ws.db.session() as s:
+                    repo.release_debts(s, flow_id)
+                    repo.mark_rows(s, flow_id, "SKIPPED")  # none was applied; they travel in the next flow
+                    repo.update_flow(s, flow_id, state="ERRORE", error_message=f"{status.state}: {message}")
+                return True
+            progress(3, 4, "Applicazione degli esiti")
+            t_apply = time.monotonic()
+            self._apply(client, flow_id, status, report)
+            report.timings["apply"] = time.monotonic() - t_apply
+            return True
+
