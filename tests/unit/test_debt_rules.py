@@ -421,22 +421,23 @@ _POOLS = {
 def test_quick_path_agrees_with_full_rules(mutations, dtype, version, check_action):
     """A good record with up to three fields replaced by awkward values: whenever the fast path says
     "fine", the full rules find nothing either."""
-    from mypay_desk.domain.debts import _quick_ok, _validate_full
+    from mypay_desk.domain.debts.fast_rules import quick_ok
+    from mypay_desk.domain.debts.rules import validate_full
 
     values = {k: _POOLS[k][i % len(_POOLS[k])] for k, i in mutations.items()}
     if dtype is not None and dtype.code != "TARI":
         values.setdefault("debt_type", dtype.code)
     rec = good(**values)
-    if _quick_ok(rec, dtype, version, check_action):
-        assert _validate_full(rec, dtype, version, check_action=check_action) == []
+    if quick_ok(rec, dtype, version, check_action):
+        assert validate_full(rec, dtype, version, check_action=check_action) == []
 
 
 def test_quick_path_is_taken_for_ordinary_records():
-    from mypay_desk.domain.debts import _quick_ok
+    from mypay_desk.domain.debts.fast_rules import quick_ok
 
-    assert _quick_ok(good(), TARI, "1_4", False)
-    assert _quick_ok(good(debt_type="MENSA", collection_data="9/0201133IM/", due_date=None), MENSA, "1_4", False)
-    assert not _quick_ok(good(iuv="12"), TARI, "1_4", False)
+    assert quick_ok(good(), TARI, "1_4", False)
+    assert quick_ok(good(debt_type="MENSA", collection_data="9/0201133IM/", due_date=None), MENSA, "1_4", False)
+    assert not quick_ok(good(iuv="12"), TARI, "1_4", False)
 
 
 @settings(max_examples=800)
@@ -447,7 +448,8 @@ def test_quick_path_is_taken_for_ordinary_records():
 def test_column_fast_path_agrees_with_full_rules(batch, dtype, version, segregation):
     from dataclasses import fields
 
-    from mypay_desk.domain.debts import _validate_full, quick_ok_columns
+    from mypay_desk.domain.debts import quick_ok_columns
+    from mypay_desk.domain.debts.rules import validate_full
 
     recs, portal = [], []
     for mutations, on_portal in batch:
@@ -461,7 +463,7 @@ def test_column_fast_path_agrees_with_full_rules(batch, dtype, version, segregat
     ok = quick_ok_columns(cols, len(recs), types, version, segregation_code=segregation, on_portal=portal)
     for rec, p, good_row in zip(recs, portal, ok, strict=True):
         if good_row:
-            assert _validate_full(rec, types.get(rec.debt_type), version, on_portal=p,
+            assert validate_full(rec, types.get(rec.debt_type), version, on_portal=p,
                                   segregation_code=segregation) == []
 
 
