@@ -61,7 +61,10 @@ class EnteService:
                 raise NotFoundError(f"Ente {ente_id} non trovato")
             return repo.to_data(row)
 
-    def save(self, data: EnteData, make_current: bool = True) -> EnteData:
+    @staticmethod
+    def prepare(data: EnteData) -> EnteData:
+        """The Ente's data as :meth:`save` would store them (trimmed, normalised), or a UserError naming
+        the first wrong field. Writes nothing: a caller can check before changing anything else."""
         data = replace(
             data,
             ipa_code=data.ipa_code.strip(),
@@ -69,10 +72,19 @@ class EnteService:
             name=data.name.strip(),
             cbill=data.cbill.strip().upper(),
             segregation_code=data.segregation_code.strip(),
+            portal_url=(data.portal_url or "").strip().rstrip("/"),
         )
         report = validate_ente(data)
         if not report.ok:
             raise UserError("; ".join(e.message for e in report.errors), field=report.errors[0].field)
+        if data.portal_url:
+            from mypay_desk.services.portal import check_portal_url
+
+            check_portal_url(data.portal_url)
+        return data
+
+    def save(self, data: EnteData, make_current: bool = True) -> EnteData:
+        data = self.prepare(data)
         with self.ws.db.session() as s:
             row = repo.upsert(s, data)
             if make_current:

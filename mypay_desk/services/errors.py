@@ -9,13 +9,15 @@ class UserError(Exception):
     """The input or the data is wrong (exit 1). Names the field/file/row/column and what to fix."""
 
     def __init__(self, message: str, *, field: str | None = None, file: str | None = None,
-                 row: int | None = None, column: str | None = None):
+                 row: int | None = None, column: str | None = None, code: str | None = None):
         super().__init__(message)
         self.message = message
         self.field = field
         self.file = file
         self.row = row
         self.column = column
+        #: A stable name of the problem for scripts (the CLI's JSON error document), e.g. "missing_iud".
+        self.code = code
 
     def __str__(self) -> str:
         where = []

@@ -193,7 +193,7 @@ def test_no_keyring_means_a_clear_error_not_a_silent_file(workspace, ente, monke
     try:
         with pytest.raises(UserError) as err:
             workspace.portal.set_password("C_TEST", "Segreta.789")
-        assert "MYPAY_DESK_KEYRING=file" in str(err.value)
+        assert "--password-file" in str(err.value) and "Nulla è stato modificato" in str(err.value)
         assert not (workspace.path / "secrets").exists()
     finally:
         keyring.set_keyring(previous)
