@@ -12,23 +12,28 @@ from pathlib import Path
 from mypay_desk import __version__
 from mypay_desk.clicmds import AREA_MODULES
 from mypay_desk.clicmds.common import (
-    EXIT_DATA,
     EXIT_OK,
-    EXIT_PORTAL,
     EXIT_USAGE,
     CliContext,
-    info,
+    CliError,
+    UsageError,
+    describe_error,
+    json_requested,
     print_json,
+    report_error,
 )
 from mypay_desk.domain.ente import DebtTypeData, EnteData
-from mypay_desk.services.errors import Cancelled, DatabaseBusyError, PortalError, UserError
-from mypay_desk.services.workspace import WorkspaceError
+from mypay_desk.services.errors import UserError
+
+_json_errors = False  # set by main(): usage errors of a --json command also print the JSON error document
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # exit 2 with the usage, as CLI.md says
         self.print_usage(sys.stderr)
         print(f"{self.prog}: errore: {message}", file=sys.stderr)
+        if _json_errors:
+            print_json(CliError(EXIT_USAGE, message, None, "usage").document())
         raise SystemExit(EXIT_USAGE)
 
 
@@ -48,8 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                                          parser_class=_Parser)
     es = ente.add_parser("set", help="crea o aggiorna l'Ente")
     es.add_argument("--ipa", required=True, help="codice IPA")
-    es.add_argument("--fiscal-code", required=True, help="codice fiscale dell'Ente (11 cifre)")
-    es.add_argument("--name", required=True)
+    es.add_argument("--fiscal-code", default=None,
+                    help="codice fiscale dell'Ente (11 cifre); obbligatorio solo per creare l'Ente")
+    es.add_argument("--name", default=None, help="denominazione; obbligatoria solo per creare l'Ente")
     es.add_argument("--sector", default=None)
     es.add_argument("--info", default=None)
     es.add_argument("--segregation-code", default=None)
@@ -60,9 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
     es.add_argument("--postal-holder", default=None)
     es.add_argument("--poste-auth", default=None)
     es.add_argument("--logo", default=None, help="file immagine (PNG/JPEG) del logo")
-    es.add_argument("--portal-url", default=None)
+    es.add_argument("--portal-url", default=None, metavar="URL",
+                    help="indirizzo del portale MyPay (web service dell'Ente), es. http://127.0.0.1:8765 per il "
+                         "portale di prova")
     es.add_argument("--payments-page", default=None, help="pagina web dei servizi di pagamento dell'Ente")
-    es.add_argument("--password-stdin", action="store_true", help="legge la password del portale da stdin")
+    pw = es.add_mutually_exclusive_group()
+    pw.add_argument("--password-stdin", action="store_true",
+                    help="legge la password del portale dalla prima riga di stdin e la salva nel portachiavi di "
+                         "sistema (predefinito); se non si può salvare, non cambia nulla")
+    pw.add_argument("--password-file", metavar="FILE",
+                    help="per i server senza portachiavi: la password è nella prima riga di FILE, letto a ogni "
+                         "uso e rifiutato se accessibile ad altri utenti (chmod 600) o di un altro utente; "
+                         "nello spazio di lavoro resta solo il percorso")
     es.add_argument("--json", action="store_true")
     es.set_defaults(handler=cmd_ente_set)
     esh = ente.add_parser("show", help="mostra l'Ente corrente")
@@ -117,21 +132,30 @@ def build_parser() -> argparse.ArgumentParser:
 # --- handlers --------------------------------------------------------------------------------
 
 def cmd_gui(args, ctx: CliContext) -> int:
+    if not args.smoke_test:
+        from mypay_desk import qt_runtime
+
+        # Qt aborts with a terse message when a system library is missing: name the packages instead.
+        if qt_runtime.preflight(quiet=True):
+            return 1
     from mypay_desk.app import run_gui
 
     return run_gui(workspace=ctx.workspace_arg, demo=args.demo, smoke_test=args.smoke_test)
 
 
 def cmd_ente_set(args, ctx: CliContext) -> int:
+    """Create or update the Ente. Everything is checked first (data, logo, password or password file),
+    so a failure changes nothing: not the Ente, not the password."""
     ws = ctx.ws
     try:
         existing = ws.ente.get(args.ipa)
     except UserError:
         existing = None
+    if existing is None and (not args.fiscal_code or not args.name):
+        raise UsageError("per creare l'Ente servono anche --fiscal-code e --name")
     data = existing or EnteData(ipa_code=args.ipa, fiscal_code="", name="")
-    data.fiscal_code = args.fiscal_code
-    data.name = args.name
     for attr, value in [
+        ("fiscal_code", args.fiscal_code), ("name", args.name),
         ("sector", args.sector), ("info", args.info), ("segregation_code", args.segregation_code),
         ("application_code", args.application_code), ("cbill", args.cbill), ("adhesion_mode", args.mode),
         ("postal_account", args.postal_account), ("postal_holder", args.postal_holder),
@@ -145,15 +169,50 @@ def cmd_ente_set(args, ctx: CliContext) -> int:
         if not path.is_file():
             raise UserError(f"File del logo non trovato: {path}", field="logo")
         data.logo = path.read_bytes()
-    saved = ws.ente.save(data)
+    data = ws.ente.prepare(data)
+    password_file = ws.portal.check_password_file(args.password_file) if args.password_file else None
+    previous_password, previous_file = None, ""
     if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-        ws.portal.set_password(saved.ipa_code, password)
+        if sys.stdin.isatty():  # typed by hand: do not echo it
+            import getpass
+
+            password = getpass.getpass("Password del portale: ")
+        else:
+            password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise UserError("Nessuna password su stdin: scrivila nella prima riga (es. «printf '%s\\n' PASSWORD "
+                            "| mypay-desk ente set ... --password-stdin»)", field="password", code="password_missing")
+        previous_file = ws.portal.password_file(data.ipa_code)
+        previous_password = None if previous_file else _stored_password(ws, data.ipa_code)
+        ws.portal.set_password(data.ipa_code, password)  # fails (nothing changed) without a keyring
+    try:
+        saved = ws.ente.save(data)
+    except BaseException:
+        if args.password_stdin:  # put the old password back: the command changes nothing when it fails
+            if previous_password:
+                ws.portal.set_password(data.ipa_code, previous_password)
+            else:
+                ws.portal.delete_password(data.ipa_code)
+            ws.portal.remember_password_file(data.ipa_code, previous_file)
+        raise
+    if password_file is not None:
+        ws.portal.set_password_file(saved.ipa_code, password_file)
     if args.json:
-        print_json(saved.to_public_dict())
+        doc = saved.to_public_dict()
+        doc["password_store"] = ws.portal.password_store(saved.ipa_code)
+        print_json(doc)
     else:
-        info(f"Ente {saved.ipa_code} ({saved.name}) salvato")
+        print(f"Ente {saved.ipa_code} ({saved.name}) salvato"
+              + (f"; password del portale: {ws.portal.password_store(saved.ipa_code)}"
+                 if args.password_stdin or password_file else ""))
     return EXIT_OK
+
+
+def _stored_password(ws, ipa_code: str) -> str | None:
+    try:
+        return ws.portal.get_password(ipa_code)
+    except UserError:
+        return None
 
 
 def cmd_ente_show(args, ctx: CliContext) -> int:
@@ -168,7 +227,7 @@ def cmd_ente_show(args, ctx: CliContext) -> int:
 
 def cmd_ente_use(args, ctx: CliContext) -> int:
     ctx.ws.ente.set_current(args.ipa)
-    info(f"Ente corrente: {args.ipa}")
+    print(f"Ente corrente: {args.ipa}")
     return EXIT_OK
 
 
@@ -182,7 +241,7 @@ def cmd_types_add(args, ctx: CliContext) -> int:
     if args.json:
         print_json(saved.__dict__)
     else:
-        info(f"Tipo dovuto {saved.code} salvato")
+        print(f"Tipo dovuto {saved.code} salvato")
     return EXIT_OK
 
 
@@ -205,9 +264,9 @@ def cmd_codes_check(args, ctx: CliContext) -> int:
     try:
         result = check_code(args.code)
     except CodeError as exc:
-        if args.json:
-            print_json({"valid": False, "code": args.code, "reason": str(exc)})
-        raise UserError(str(exc), field="codice") from exc
+        err = UserError(str(exc), field="codice", code="invalid_code")
+        err.json_extra = {"valid": False, "code": args.code, "reason": str(exc)}  # type: ignore[attr-defined]
+        raise err from exc
     if args.json:
         print_json({"valid": True, "kind": result.kind, "code": result.value, "detail": result.detail})
     else:
@@ -225,27 +284,19 @@ def cmd_codes_new(args, ctx: CliContext) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global _json_errors
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _json_errors = json_requested(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
         # `mypay-desk` alone (or `mypay-desk --smoke-test`, as the frozen build is checked) opens the GUI
         args.handler, args.demo = cmd_gui, False
+    as_json = bool(getattr(args, "json", False))
     ctx = CliContext(workspace_arg=args.workspace)
     try:
         return int(args.handler(args, ctx) or 0)
-    except UserError as exc:
-        print(f"errore: {exc}", file=sys.stderr)
-        return EXIT_DATA
-    except PortalError as exc:
-        print(f"errore del portale: {exc}", file=sys.stderr)
-        return EXIT_PORTAL
-    except (WorkspaceError, DatabaseBusyError) as exc:
-        print(f"errore: {exc}", file=sys.stderr)
-        return EXIT_DATA
-    except Cancelled:
-        print("annullato", file=sys.stderr)
-        return EXIT_DATA
     except KeyboardInterrupt:
         print("interrotto", file=sys.stderr)
         return 130
@@ -254,6 +305,11 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:
+        err = describe_error(exc)
+        if err is None:
+            raise
+        return report_error(err, as_json)
     finally:
         ctx.close()
 

@@ -21,18 +21,34 @@ def register(sub, parser_class) -> None:
 
     ls = rc.add_parser("list", help="elenca le ricevute importate")
     ls.add_argument("--json", action="store_true")
-    ls.add_argument("--from", dest="date_from", metavar="AAAA-MM-GG", help="pagate dal giorno")
-    ls.add_argument("--to", dest="date_to", metavar="AAAA-MM-GG", help="pagate fino al giorno")
-    ls.add_argument("--type", dest="types", action="append", default=[], metavar="TIPO",
-                    help="tipo dovuto (ripetibile)")
-    ls.add_argument("--text", default="", help="cerca in IUV, IUD, debitore, PSP, causale")
-    m = ls.add_mutually_exclusive_group()
+    _filters(ls)
+    ls.add_argument("--limit", type=int, default=None, help="al massimo N ricevute")
+    ls.set_defaults(handler=cmd_list)
+
+    ex = rc.add_parser("export", help="esporta le ricevute in un foglio Excel (come «Esporta in Excel» della pagina "
+                                      "Pagamenti), con gli stessi filtri di «receipts list»")
+    ex.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    _filters(ex)
+    ex.add_argument("--json", action="store_true")
+    ex.set_defaults(handler=cmd_export)
+
+
+def _filters(p) -> None:
+    p.add_argument("--from", dest="date_from", metavar="AAAA-MM-GG", help="pagate dal giorno")
+    p.add_argument("--to", dest="date_to", metavar="AAAA-MM-GG", help="pagate fino al giorno")
+    p.add_argument("--type", dest="types", action="append", default=[], metavar="TIPO",
+                   help="tipo dovuto (ripetibile)")
+    p.add_argument("--text", default="", help="cerca in IUV, IUD, debitore, PSP, causale")
+    m = p.add_mutually_exclusive_group()
     m.add_argument("--matched", dest="matched", action="store_const", const=True, default=None,
                    help="solo le ricevute abbinate a un dovuto")
     m.add_argument("--unmatched", dest="matched", action="store_const", const=False,
                    help="solo le ricevute senza dovuto (pagamenti spontanei)")
-    ls.add_argument("--limit", type=int, default=None, help="al massimo N ricevute")
-    ls.set_defaults(handler=cmd_list)
+
+
+def _receipt_filters(args) -> ReceiptFilters:
+    return ReceiptFilters(date_from=_date(args.date_from, "--from"), date_to=_date(args.date_to, "--to"),
+                          debt_types=tuple(args.types), text=args.text, matched=args.matched)
 
 
 def add_sync_receipts(sync_sub, parser_class=None) -> None:
@@ -79,14 +95,14 @@ def cmd_import(args, ctx) -> int:
 
 def cmd_sync_receipts(args, ctx) -> int:
     report = ctx.ws.receipts.sync_receipts(progress=progress_printer("Ricevute"))
-    if not args.json and report.state == "VUOTO":
+    if not args.json and report.state == "VUOTO" and not report.errors:
         info("Nessuna nuova ricevuta sul portale")
+        return EXIT_OK
     return _report_out(report, args.json, "Ricevute dal portale")
 
 
 def cmd_list(args, ctx) -> int:
-    f = ReceiptFilters(date_from=_date(args.date_from, "--from"), date_to=_date(args.date_to, "--to"),
-                       debt_types=tuple(args.types), text=args.text, matched=args.matched)
+    f = _receipt_filters(args)
     rows = ctx.ws.receipts.list(f, limit=args.limit)
     totals = ctx.ws.receipts.totals(f)
     if args.json:
@@ -108,3 +124,15 @@ def cmd_list(args, ctx) -> int:
          f"({format_amount(totals.unmatched_cents, currency=True)})")
     return EXIT_OK
 
+
+
+def cmd_export(args, ctx) -> int:
+    out = args.output
+    if not out.lower().endswith(".xlsx"):
+        raise UserError(f"«{out}»: il file di uscita deve avere l'estensione .xlsx", field="output")
+    rows = ctx.ws.receipts.export_xlsx(_receipt_filters(args), out, progress=progress_printer("Esportazione"))
+    if args.json:
+        print_json({"output": out, "rows": rows})
+    else:
+        print(f"{rows} ricevute esportate in {out}")
+    return EXIT_OK

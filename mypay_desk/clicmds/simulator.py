@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from mypay_desk.clicmds.common import EXIT_OK, info, print_json
+from mypay_desk.clicmds.common import EXIT_DATA, EXIT_OK, info, print_json
 from mypay_desk.services.errors import PortalError, UserError
 
 
@@ -139,13 +139,21 @@ def cmd_pay(args, ctx) -> int:
         raise PortalError(f"Risposta inattesa dal portale di prova (HTTP {resp.status_code})") from exc
     if resp.status_code != 200:
         raise UserError(f"Il portale di prova ha rifiutato la richiesta: {data.get('error', resp.text)}")
+    nothing = not data["paid"]
+    problem = ("Nessun dovuto pagato" + (": " + "; ".join(f"{s['iud']} {s['reason']}" for s in data["skipped"][:5])
+                                          if data["skipped"] else " (nessun dovuto da pagare sul portale)"))
     if args.json:
+        if nothing:
+            data["error"] = {"message": problem, "field": "iud" if args.iud else "fraction", "code": "nothing_paid"}
         print_json(data)
     else:
         total = sum(p["amount_cents"] for p in data["paid"])
         info(f"Pagati {len(data['paid'])} dovuti per {total / 100:.2f} euro")
         for s in data["skipped"]:
             info(f"  {s['iud']}: non pagato ({s['reason']})")
+    if nothing:  # a script that meant to pay something must notice
+        info(f"errore: {problem}")
+        return EXIT_DATA
     return EXIT_OK
 
 

@@ -65,6 +65,15 @@ def test_pay_against_a_running_sandbox(sim, client, monkeypatch, capsys):
     code, out, _ = _run(monkeypatch, capsys, ["simulator", "pay", "--portal-url", sim.base_url, "--ipa", IPA,
                                               "--fraction", "1", "--seed", "3", "--json"])
     assert code == 0 and sorted(p["iud"] for p in json.loads(out)["paid"]) == ["CLI-2", "CLI-3"]
+    # nothing left to pay, or only unknown IUDs: exit 1, and with --json the error in the one document
+    code, out, err = _run(monkeypatch, capsys, ["simulator", "pay", "--portal-url", sim.base_url, "--ipa", IPA,
+                                                "--iud", "CLI-1", "NOPE", "--json"])
+    doc = json.loads(out)
+    assert code == 1 and doc["paid"] == [] and doc["error"]["code"] == "nothing_paid"
+    assert "NOPE" in doc["error"]["message"] and "Nessun dovuto pagato" in err
+    code, _, err = _run(monkeypatch, capsys, ["simulator", "pay", "--portal-url", sim.base_url, "--ipa", IPA,
+                                              "--fraction", "1"])
+    assert code == 1 and "Nessun dovuto pagato" in err
     code, _, err = _run(monkeypatch, capsys, ["simulator", "pay", "--portal-url", sim.base_url, "--ipa", "C_NO",
                                               "--fraction", "1"])
     assert code == 1 and "C_NO" in err

@@ -56,13 +56,49 @@ def test_portal_unreachable_exits_3(workspace, ente, sandbox, capsys):
     make_list(workspace, "TARI", tari_records(1))
     sandbox.stop()
     code, out, err = run(capsys, "sync", "push", "TARI", "--wait", "--json")
-    assert code == 3 and out == "" and "raggiungere il portale" in err
+    assert code == 3 and "raggiungere il portale" in err
+    doc = json.loads(out)  # one JSON document: the error
+    assert set(doc) == {"error"} and doc["error"]["code"] == "portal_unavailable"
+    assert "raggiungere il portale" in doc["error"]["message"]
 
 
-def test_wrong_password_exits_3_and_unknown_list_exits_1(workspace, ente, sandbox, capsys):
+def test_wrong_password_exits_1_naming_the_fix_and_unknown_list_exits_1(workspace, ente, sandbox, capsys):
     make_list(workspace, "TARI", tari_records(1))
     workspace.portal.set_password("C_TEST", "Sbagliata.1")
-    code, _out, err = run(capsys, "sync", "push", "TARI")
-    assert code == 3 and "PAA_ENTE_NON_VALIDO" in err
+    code, out, err = run(capsys, "sync", "push", "TARI", "--json")
+    assert code == 1 and "PAA_ENTE_NON_VALIDO" in err and "--password-stdin" in err
+    assert json.loads(out)["error"] == {"message": json.loads(out)["error"]["message"], "field": "password",
+                                        "code": "PAA_ENTE_NON_VALIDO"}
     code, _out, err = run(capsys, "sync", "push", "NON ESISTE")
     assert code == 1 and "NON ESISTE" in err
+
+
+def test_portal_not_configured_exits_1_naming_the_option(workspace, ente, sandbox, capsys):
+    make_list(workspace, "TARI", tari_records(1))
+    workspace.portal.delete_password("C_TEST")
+    code, out, err = run(capsys, "sync", "push", "TARI", "--json")
+    assert code == 1 and "mypay-desk ente set --ipa C_TEST --password-stdin" in err
+    assert json.loads(out)["error"]["code"] == "password_missing"
+    workspace.ente.save(workspace.ente.get("C_TEST").__class__(**{**workspace.ente.get("C_TEST").__dict__,
+                                                                    "portal_url": ""}))
+    code, out, err = run(capsys, "sync", "push", "TARI", "--json")
+    assert code == 1 and "--portal-url URL" in err
+    assert json.loads(out)["error"] == {"message": json.loads(out)["error"]["message"], "field": "portal_url",
+                                        "code": "portal_url_missing"}
+    # nothing was sent or recorded: the list is still all pending
+    assert workspace.sync.status().pending[0].insert == 1
+
+
+def test_push_all_sends_every_list_with_pending_changes(workspace, ente, sandbox, capsys):
+    make_list(workspace, "TARI", tari_records(2))
+    make_list(workspace, "ALTRA", tari_records(1, prefix="ALTRA"))
+    workspace.lists.create_list("VUOTA", "TARI")
+    code, out, _ = run(capsys, "sync", "push", "--all", "--wait", "--json")
+    assert code == 0
+    docs = {d["list"]: d for d in json.loads(out)["lists"]}
+    assert set(docs) == {"TARI", "ALTRA"}
+    assert docs["TARI"]["accepted"] == 2 and docs["ALTRA"]["accepted"] == 1
+    code, _out, err = run(capsys, "sync", "push", "--all")
+    assert code == 0 and "Nessuna lista" in err
+    assert main(["sync", "push"]) == 2  # neither a list nor --all
+    assert main(["sync", "push", "TARI", "--all"]) == 2

@@ -47,8 +47,11 @@ def test_ente_set_bad_input_exits_1_naming_the_field(tmp_path, capsys, flag, val
 
 def test_usage_error_exits_2(tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
-        main(["--workspace", str(tmp_path), "ente", "set", "--ipa", "x"])
+        main(["--workspace", str(tmp_path), "ente", "set", "--name", "x"])  # --ipa missing
     assert exc.value.code == 2
+    # creating an Ente needs its fiscal code and name too (updating one does not)
+    assert main(["--workspace", str(tmp_path), "ente", "set", "--ipa", "x"]) == 2
+    assert "--fiscal-code" in capsys.readouterr().err
 
 
 def test_types_add_and_list(tmp_path, capsys):
