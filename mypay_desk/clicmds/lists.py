@@ -2,21 +2,63 @@
 
 from __future__ import annotations
 
+import argparse
+
 from mypay_desk.clicmds.common import EXIT_OK, CliContext, info, print_json, progress_printer
 from mypay_desk.domain.debts import VERSIONS, DebtRow
 from mypay_desk.domain.money import format_amount
+from mypay_desk.formats.spreadsheet import map_field
+
+IMPORT_EPILOG = """\
+Colonne: le intestazioni italiane più comuni sono riconosciute da sole (Codice fiscale, Cognome e nome,
+Importo, Scadenza, Causale...; per l'IUD: IUD, Codice, Codice identificativo, Identificativo, N. pratica,
+Numero pratica, Codice pratica...). Le altre si indicano con --map "INTESTAZIONE=campo", ripetibile, con i
+nomi del tracciato MyPay: IUD, codIuv, tipoIdentificativoUnivoco, codiceIdentificativoUnivoco,
+anagraficaPagatore (oppure cognome e nome su due colonne), indirizzoPagatore, civicoPagatore, capPagatore,
+localitaPagatore, provinciaPagatore, nazionePagatore, emailPagatore, dataScadenzaPagamento, importoDovuto,
+commissioneCaricoPa, tipoDovuto, tipoVersamento, causaleVersamento, datiSpecificiRiscossione...;
+"INTESTAZIONE=-" ignora una colonna. Es.: --map "Tot. da versare=importoDovuto" --map "Rif.=IUD"
+
+IUD: ogni dovuto ne ha uno. Un file le cui righe non hanno IUD è rifiutato (nulla viene scritto) se non si
+indica --iud-prefix PREFISSO: allora le righe senza IUD ricevono PREFISSO seguito da 12 caratteri ricavati
+dal codice fiscale / partita IVA del debitore (o dal nome, se manca il codice) e dal tipo dovuto, più il
+numero d'ordine quando lo stesso debitore ha più righe dello stesso tipo. Non dipendono dalla posizione
+delle righe nel file: importando di nuovo lo stesso file (anche aggiornato o riordinato) gli stessi dovuti
+ricevono gli stessi IUD e vengono aggiornati invece che duplicati. Se si corregge il codice fiscale di un
+debitore, la sua riga riceve un IUD nuovo. Usa un prefisso per lista (es. TARI26-).
+"""
+
+
+def _map_pair(text: str) -> tuple[str, str | None]:
+    """One --map value: "HEADER=field" (the last "=" splits, so a header may contain "=")."""
+    header, sep, name = text.rpartition("=")
+    if not sep or not header.strip():
+        raise argparse.ArgumentTypeError(f"«{text}»: scrivi INTESTAZIONE=campo, es. \"Importo TARI=importoDovuto\"")
+    if name.strip() in ("-", ""):
+        return header.strip(), None
+    try:
+        return header.strip(), map_field(name)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(subparsers, parser_class) -> None:
     lists = subparsers.add_parser("lists", help="liste di dovuti").add_subparsers(
         dest="lists_cmd", required=True, parser_class=parser_class)
 
-    p = lists.add_parser("import", help="importa xlsx, csv o un flusso MyPay (zip o csv, 1_0..1_4) in una lista")
+    p = lists.add_parser("import", help="importa xlsx, csv o un flusso MyPay (zip o csv, 1_0..1_4) in una lista",
+                         epilog=IMPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file")
     p.add_argument("--list", required=True, dest="list_name", metavar="NAME", help="lista (creata se manca)")
     p.add_argument("--type", dest="debt_type", metavar="CODE", help="tipo dovuto per le righe che non lo indicano")
     p.add_argument("--cancel-missing", action="store_true",
                    help="annulla i dovuti della lista che non compaiono nel file")
+    p.add_argument("--map", dest="column_map", action="append", type=_map_pair, default=[],
+                   metavar="INTESTAZIONE=campo",
+                   help="una colonna del file e il campo del tracciato MyPay che contiene (ripetibile; vedi sotto)")
+    p.add_argument("--iud-prefix", default="", metavar="PREFISSO",
+                   help="genera gli IUD delle righe che non lo hanno: PREFISSO + 12 caratteri ricavati da debitore e "
+                        "tipo dovuto, uguali a ogni nuova importazione dello stesso file (vedi sotto)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
 
@@ -33,6 +75,8 @@ def register(subparsers, parser_class) -> None:
 
     p = lists.add_parser("show", help="mostra i dovuti di una lista")
     p.add_argument("name")
+    p.add_argument("--pending", action="store_true",
+                   help="solo i dovuti con modifiche da inviare al portale (I, M, A) al prossimo «sync push»")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_show)
 
@@ -75,12 +119,15 @@ def register(subparsers, parser_class) -> None:
 
 def cmd_import(args, ctx: CliContext) -> int:
     report = ctx.ws.lists.import_file(args.file, args.list_name, args.debt_type, args.cancel_missing,
+                                      iud_prefix=args.iud_prefix, column_map=args.column_map,
                                       progress=progress_printer("Importazione"))
     if args.json:
         print_json(report.to_dict())
     else:
-        info(f"Lista «{report.list}»: {report.rows} righe lette, {report.valid} valide, {report.invalid} con errori; "
-             f"{report.added} aggiunte, {report.updated} aggiornate, {report.unchanged} invariate")
+        print(f"Lista «{report.list}»: {report.rows} righe lette, {report.valid} valide, {report.invalid} con errori; "
+              f"{report.added} aggiunte, {report.updated} aggiornate, {report.unchanged} invariate")
+        if report.generated_iuds:
+            info(f"{report.generated_iuds} IUD generati con il prefisso {args.iud_prefix.strip().upper()}")
         if report.missing:
             what = "annullati" if args.cancel_missing else "non annullati (usa --cancel-missing)"
             info(f"{report.missing} dovuti della lista non sono nel file: {what}")
@@ -118,7 +165,7 @@ def _debt_json(r: DebtRow) -> dict:
         "iud": r.iud, "iuv": r.iuv, "notice_number": r.notice_number, "debtor_type": r.debtor_type,
         "debtor_code": r.debtor_code, "debtor_name": r.debtor_name, "amount_cents": r.amount_cents,
         "due_date": r.due_date.isoformat() if r.due_date else None, "debt_type": r.debt_type, "causale": r.causale,
-        "state": r.state, "errors": [{"column": e.field, "message": e.message} for e in r.errors],
+        "state": r.state, "errors": [{"column": e.field, "field": e.field, "message": e.message} for e in r.errors],
         "instalments": [],
         "id": r.id, "state_label": r.state_label, "pending": r.pending, "valid": r.is_valid,
         "address": r.address, "civic": r.civic, "postal_code": r.postal_code, "city": r.city,
@@ -129,6 +176,8 @@ def _debt_json(r: DebtRow) -> dict:
 
 def cmd_show(args, ctx: CliContext) -> int:
     rows = ctx.ws.lists.get_debts(args.name, include_instalments=True)
+    if args.pending:
+        rows = _pending_only(rows)
     if args.json:
         debts: list[dict] = []
         for r in rows:
@@ -147,6 +196,13 @@ def cmd_show(args, ctx: CliContext) -> int:
         for e in r.errors:
             print(f"{indent}    ! {e.field}: {e.message}")
     return EXIT_OK
+
+
+def _pending_only(rows: list[DebtRow]) -> list[DebtRow]:
+    """Debts with a change for the portal (I/M/A), an instalment with its parent (shown nested)."""
+    keep_parents = {r.parent_id for r in rows if r.parent_id is not None and r.pending}
+    return [r for r in rows if (r.parent_id is None and (r.pending or r.id in keep_parents))
+            or (r.parent_id is not None and r.pending)]
 
 
 def cmd_export_flow(args, ctx: CliContext) -> int:

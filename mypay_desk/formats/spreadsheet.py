@@ -217,8 +217,12 @@ def _norm(text: str) -> str:
 
 #: Header synonyms (normalised: lower case, no accents, letters and digits only) per field.
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    # The IUD under the names offices give it: their own file or case number (the last ones, generic,
+    # only as the whole header: see EXACT_ONLY).
     "iud": ("iud", "identificativounivocodovuto", "codiceiud", "iddovuto", "codicedovuto", "idposizione",
-            "identificativodovuto"),
+            "identificativodovuto", "npratica", "numeropratica", "nrpratica", "pratican", "praticanr", "rifpratica", "riferimentopratica",
+            "codicepratica", "idpratica", "pratica", "nposizione", "numeroposizione", "codiceposizione",
+            "codiceidentificativo", "identificativo", "codice", "id"),
     "iuv": ("iuv", "codiuv", "codiceiuv", "identificativounivocoversamento"),
     "debtor_type": ("tipoidentificativounivoco", "tiposoggetto", "tipopersona", "tipodebitore",
                     "tipopagatore", "personafisicagiuridica", "fg"),
@@ -265,6 +269,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "sec_amount_cents": ("importoversamentoentesecondario",),
 }
 
+#: Synonyms too generic to match the start of a longer header ("Codice" must not take "Codice fiscale
+#: debitore", "Identificativo" not "Identificativo pagatore ente"): only a header that is exactly them.
+EXACT_ONLY = frozenset({"codice", "codiceidentificativo", "identificativo", "id", "pratica"})
+
 #: Fields a mapping may name (DebtRecord fields plus the two halves of a name).
 MAPPABLE_FIELDS = tuple(SYNONYMS)
 
@@ -293,13 +301,78 @@ def guess_mapping(headers: list[str]) -> dict[str, str]:
         if fld in mapping or fld in ("debtor_given_name", "debtor_surname"):
             continue
         for syn in names:
-            if len(syn) < 5:
+            if len(syn) < 5 or syn in EXACT_ONLY:
                 continue
             hit = next((h for h in headers if h not in used and normalised[h].startswith(syn)), None)
             if hit:
                 mapping[fld] = hit
                 used.add(hit)
                 break
+    return mapping
+
+
+def map_field_names() -> dict[str, str]:
+    """Names a user may give a field in a column mapping, lower-cased, to the field: MyPay's tracciato
+    names (``IUD``, ``codiceIdentificativoUnivoco``, ``importoDovuto``, ``dataScadenzaPagamento``...), the
+    field names themselves (``debtor_code``...), and ``cognome`` / ``nome`` for a name split in two."""
+    from mypay_desk.domain.debts import COLUMN_FOR_FIELD
+
+    names = {f.lower(): f for f in MAPPABLE_FIELDS}
+    names.update({COLUMN_FOR_FIELD[f].lower(): f for f in MAPPABLE_FIELDS if f in COLUMN_FOR_FIELD})
+    names.update({"cognome": "debtor_surname", "nome": "debtor_given_name", "cognomepagatore": "debtor_surname",
+                  "nomepagatore": "debtor_given_name"})
+    return names
+
+
+def map_field(name: str) -> str:
+    """The field a user's name stands for (see :func:`map_field_names`); ValueError listing them if none."""
+    fld = map_field_names().get(name.strip().lower())
+    if fld is None:
+        from mypay_desk.domain.debts import COLUMN_FOR_FIELD
+
+        known = [COLUMN_FOR_FIELD[f] for f in MAPPABLE_FIELDS if f in COLUMN_FOR_FIELD]
+        raise ValueError(f"campo «{name}» sconosciuto: usa un nome del tracciato MyPay ({', '.join(known)}), "
+                         "oppure cognome e nome per un nominativo diviso in due colonne, o - per ignorare la colonna")
+    return fld
+
+
+def find_header(headers: list[str], wanted: str) -> str | None:
+    """The file's header a user meant: the same text, else the only one equal ignoring case, spaces
+    and punctuation ("cod. fiscale" finds "Cod. Fiscale")."""
+    if wanted in headers:
+        return wanted
+    key = _norm(wanted)
+    hits = [h for h in headers if _norm(h) == key] if key else []
+    return hits[0] if len(hits) == 1 else None
+
+
+def apply_column_map(headers: list[str], guessed: dict[str, str], column_map: list[tuple[str, str | None]],
+                     file_name: str = "") -> dict[str, str]:
+    """The guessed mapping ({field: header}) corrected by the user's ``(header, field)`` pairs: each named
+    header gets that field (None: the column is ignored) and loses its guessed one; the other columns
+    keep the guess. SpreadsheetError names a header the file does not have (and lists the file's) or a
+    field given to two columns."""
+    mapping = dict(guessed)
+    taken: dict[str, str] = {}
+    for wanted, fld in column_map:
+        header = find_header(headers, wanted)
+        if header is None:
+            raise SpreadsheetError(f"Colonna «{wanted}» non presente nel file; le colonne sono: "
+                                   + ", ".join(f"«{h}»" for h in headers), file=file_name, column=wanted)
+        for f, h in list(mapping.items()):
+            if h == header:
+                del mapping[f]
+        if fld is None:
+            continue
+        if fld in taken and taken[fld] != header:
+            raise SpreadsheetError(f"Il campo {fld} è indicato per due colonne: «{taken[fld]}» e «{header}»",
+                                   file=file_name, column=header)
+        taken[fld] = header
+        mapping[fld] = header
+    # A guessed "Nome" as the whole name conflicts with a mapped surname: it becomes the given name.
+    if "debtor_surname" in taken and "debtor_name" in mapping and "debtor_name" not in taken \
+            and "debtor_given_name" not in mapping:
+        mapping["debtor_given_name"] = mapping.pop("debtor_name")
     return mapping
 
 
@@ -684,7 +757,7 @@ def header_for_column(mapping: dict[str, str], column: str) -> str:
 
 
 __all__ = [
-    "MAPPABLE_FIELDS", "SYNONYMS", "SpreadsheetError", "Table", "guess_mapping",
-    "header_for_column", "parse_cents", "parse_date", "parse_flag", "read_table", "records_from_columns",
+    "EXACT_ONLY", "MAPPABLE_FIELDS", "SYNONYMS", "SpreadsheetError", "Table", "apply_column_map", "find_header",
+    "guess_mapping", "header_for_column", "map_field", "map_field_names", "parse_cents", "parse_date", "parse_flag", "read_table", "records_from_columns",
     "to_columns", "to_records",
 ]

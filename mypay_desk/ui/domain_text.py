@@ -271,6 +271,19 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "Il prefisso non può iniziare con 000 (riservato a MyPay)"),
     QT_TRANSLATE_NOOP("domain", "Il prefisso ammette lettere, cifre e _ - ."),
     QT_TRANSLATE_NOOP("domain", "Prefisso troppo lungo: l'IUD ha al massimo 35 caratteri"),
+    # services/lists (import and editing) and services/portal.py: IUDs, portal settings
+    QT_TRANSLATE_NOOP("domain", "Prefisso IUD «{0}» non valido: usa lettere, cifre e _ - ."),
+    QT_TRANSLATE_NOOP("domain", "Il prefisso IUD non può iniziare con 000 (riservato a MyPay)"),
+    QT_TRANSLATE_NOOP("domain", "Prefisso IUD troppo lungo: al massimo {0} caratteri (l'IUD ne ha {1}, {2} sono "
+                                "generati)"),
+    QT_TRANSLATE_NOOP("domain", "L'IUD del dovuto {0} non può essere vuoto: scrivine uno nuovo invece di cancellarlo"),
+    QT_TRANSLATE_NOOP("domain", "Indirizzo del portale non impostato per l'Ente {0}: indicalo nella pagina Portale o "
+                                "con «mypay-desk ente set --ipa {1} --portal-url URL»"),
+    QT_TRANSLATE_NOOP("domain", "Password del portale non impostata per l'Ente {0}: inseriscila nella pagina Portale "
+                                "o con «mypay-desk ente set --ipa {1} --password-stdin» (su un server senza "
+                                "portachiavi: «--password-file FILE»)"),
+    QT_TRANSLATE_NOOP("domain", "Indirizzo del portale «{0}» non valido: scrivilo come https://nome-del-portale/... "
+                                "(per il portale di prova: http://127.0.0.1:PORTA)"),
     QT_TRANSLATE_NOOP("domain", "Scrivi il modello della causale"),
     QT_TRANSLATE_NOOP("domain", "Modello della causale non valido: {0}"),
     QT_TRANSLATE_NOOP("domain", "non modificabile ({0})"),

@@ -1110,8 +1110,20 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Debt type of the rows that do not give one</translation>
     </message>
     <message>
-        <source>In una lista esistente i dovuti sono riconosciuti dall&apos;IUD: i campi cambiati diventano modifiche da inviare, le righe nuove sono aggiunte e i dovuti che mancano dal file sono segnalati. Ogni riga è importata: quelle con errori restano da correggere nella tabella.</source>
-        <translation>In an existing list debts are recognised by their IUD: changed fields become changes to send, new rows are added and the list&apos;s debts missing from the file are pointed out. Every row is imported: those with errors stay in the table to be corrected.</translation>
+        <source>es. TARI26- (solo se il file non ha gli IUD)</source>
+        <translation>e.g. TARI26- (only if the file has no IUDs)</translation>
+    </message>
+    <message>
+        <source>Le righe senza IUD ricevono il prefisso seguito da 12 caratteri ricavati da debitore e tipo dovuto: importando di nuovo lo stesso file gli stessi dovuti hanno gli stessi IUD.</source>
+        <translation>Rows without an IUD get the prefix followed by 12 characters derived from the debtor and the tipo dovuto: importing the same file again gives the same debts the same IUDs.</translation>
+    </message>
+    <message>
+        <source>Prefisso IUD per le righe senza IUD</source>
+        <translation>IUD prefix for rows without an IUD</translation>
+    </message>
+    <message>
+        <source>In una lista esistente i dovuti sono riconosciuti dall&apos;IUD: i campi cambiati diventano modifiche da inviare, le righe nuove sono aggiunte e i dovuti che mancano dal file sono segnalati. Ogni riga è importata: quelle con errori restano da correggere nella tabella. Ogni dovuto ha bisogno di un IUD: se il file non lo ha, indica un prefisso.</source>
+        <translation>In an existing list debts are recognised by their IUD: changed fields become changes to send, new rows are added and debts missing from the file are reported. Every row is imported: those with errors stay in the table to be corrected. Every debt needs an IUD: if the file has none, give a prefix.</translation>
     </message>
     <message>
         <source>Indica che cosa contiene ogni colonna del file (riconosciute dai titoli; correggi dove serve).</source>
@@ -1164,6 +1176,14 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Nella lista «{0}»: {1} già presenti (per IUD), {2} nuove, {3} dovuti della lista mancano dal file.</source>
         <translation>In the list “{0}”: {1} already present (by IUD), {2} new, {3} debts of the list are missing from the file.</translation>
+    </message>
+    <message>
+        <source>{0} IUD generati con il prefisso.</source>
+        <translation>{0} IUDs generated with the prefix.</translation>
+    </message>
+    <message>
+        <source>{0} righe non hanno l&apos;IUD: indica la colonna che lo contiene oppure, nella prima pagina, un prefisso IUD. Senza, il file non si può importare.</source>
+        <translation>{0} rows have no IUD: choose the column that holds it or, on the first page, an IUD prefix. Without one the file cannot be imported.</translation>
     </message>
     <message>
         <source>L&apos;elenco mostra le prime {0} righe.</source>
@@ -4005,6 +4025,34 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Prefisso troppo lungo: l&apos;IUD ha al massimo 35 caratteri</source>
         <translation>Prefix too long: the IUD has at most 35 characters</translation>
+    </message>
+    <message>
+        <source>Prefisso IUD «{0}» non valido: usa lettere, cifre e _ - .</source>
+        <translation>IUD prefix «{0}» is not valid: use letters, digits and _ - .</translation>
+    </message>
+    <message>
+        <source>Il prefisso IUD non può iniziare con 000 (riservato a MyPay)</source>
+        <translation>The IUD prefix cannot start with 000 (reserved to MyPay)</translation>
+    </message>
+    <message>
+        <source>Prefisso IUD troppo lungo: al massimo {0} caratteri (l&apos;IUD ne ha {1}, {2} sono generati)</source>
+        <translation>IUD prefix too long: at most {0} characters (an IUD has {1}, {2} are generated)</translation>
+    </message>
+    <message>
+        <source>L&apos;IUD del dovuto {0} non può essere vuoto: scrivine uno nuovo invece di cancellarlo</source>
+        <translation>The IUD of debt {0} cannot be empty: type a new one instead of clearing it</translation>
+    </message>
+    <message>
+        <source>Indirizzo del portale non impostato per l&apos;Ente {0}: indicalo nella pagina Portale o con «mypay-desk ente set --ipa {1} --portal-url URL»</source>
+        <translation>Portal address not set for Ente {0}: enter it on the Portal page or with «mypay-desk ente set --ipa {1} --portal-url URL»</translation>
+    </message>
+    <message>
+        <source>Password del portale non impostata per l&apos;Ente {0}: inseriscila nella pagina Portale o con «mypay-desk ente set --ipa {1} --password-stdin» (su un server senza portachiavi: «--password-file FILE»)</source>
+        <translation>Portal password not set for Ente {0}: enter it on the Portal page or with «mypay-desk ente set --ipa {1} --password-stdin» (on a server without a keyring: «--password-file FILE»)</translation>
+    </message>
+    <message>
+        <source>Indirizzo del portale «{0}» non valido: scrivilo come https://nome-del-portale/... (per il portale di prova: http://127.0.0.1:PORTA)</source>
+        <translation>Portal address «{0}» is not valid: write it as https://portal-name/... (for the sandbox: http://127.0.0.1:PORT)</translation>
     </message>
     <message>
         <source>Scrivi il modello della causale</source>

@@ -1110,8 +1110,20 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Tipo dovuto delle righe che non lo indicano</translation>
     </message>
     <message>
-        <source>In una lista esistente i dovuti sono riconosciuti dall&apos;IUD: i campi cambiati diventano modifiche da inviare, le righe nuove sono aggiunte e i dovuti che mancano dal file sono segnalati. Ogni riga è importata: quelle con errori restano da correggere nella tabella.</source>
-        <translation>In una lista esistente i dovuti sono riconosciuti dall&apos;IUD: i campi cambiati diventano modifiche da inviare, le righe nuove sono aggiunte e i dovuti che mancano dal file sono segnalati. Ogni riga è importata: quelle con errori restano da correggere nella tabella.</translation>
+        <source>es. TARI26- (solo se il file non ha gli IUD)</source>
+        <translation>es. TARI26- (solo se il file non ha gli IUD)</translation>
+    </message>
+    <message>
+        <source>Le righe senza IUD ricevono il prefisso seguito da 12 caratteri ricavati da debitore e tipo dovuto: importando di nuovo lo stesso file gli stessi dovuti hanno gli stessi IUD.</source>
+        <translation>Le righe senza IUD ricevono il prefisso seguito da 12 caratteri ricavati da debitore e tipo dovuto: importando di nuovo lo stesso file gli stessi dovuti hanno gli stessi IUD.</translation>
+    </message>
+    <message>
+        <source>Prefisso IUD per le righe senza IUD</source>
+        <translation>Prefisso IUD per le righe senza IUD</translation>
+    </message>
+    <message>
+        <source>In una lista esistente i dovuti sono riconosciuti dall&apos;IUD: i campi cambiati diventano modifiche da inviare, le righe nuove sono aggiunte e i dovuti che mancano dal file sono segnalati. Ogni riga è importata: quelle con errori restano da correggere nella tabella. Ogni dovuto ha bisogno di un IUD: se il file non lo ha, indica un prefisso.</source>
+        <translation>In una lista esistente i dovuti sono riconosciuti dall&apos;IUD: i campi cambiati diventano modifiche da inviare, le righe nuove sono aggiunte e i dovuti che mancano dal file sono segnalati. Ogni riga è importata: quelle con errori restano da correggere nella tabella. Ogni dovuto ha bisogno di un IUD: se il file non lo ha, indica un prefisso.</translation>
     </message>
     <message>
         <source>Indica che cosa contiene ogni colonna del file (riconosciute dai titoli; correggi dove serve).</source>
@@ -1164,6 +1176,14 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Nella lista «{0}»: {1} già presenti (per IUD), {2} nuove, {3} dovuti della lista mancano dal file.</source>
         <translation>Nella lista «{0}»: {1} già presenti (per IUD), {2} nuove, {3} dovuti della lista mancano dal file.</translation>
+    </message>
+    <message>
+        <source>{0} IUD generati con il prefisso.</source>
+        <translation>{0} IUD generati con il prefisso.</translation>
+    </message>
+    <message>
+        <source>{0} righe non hanno l&apos;IUD: indica la colonna che lo contiene oppure, nella prima pagina, un prefisso IUD. Senza, il file non si può importare.</source>
+        <translation>{0} righe non hanno l&apos;IUD: indica la colonna che lo contiene oppure, nella prima pagina, un prefisso IUD. Senza, il file non si può importare.</translation>
     </message>
     <message>
         <source>L&apos;elenco mostra le prime {0} righe.</source>
@@ -4005,6 +4025,34 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Prefisso troppo lungo: l&apos;IUD ha al massimo 35 caratteri</source>
         <translation>Prefisso troppo lungo: l&apos;IUD ha al massimo 35 caratteri</translation>
+    </message>
+    <message>
+        <source>Prefisso IUD «{0}» non valido: usa lettere, cifre e _ - .</source>
+        <translation>Prefisso IUD «{0}» non valido: usa lettere, cifre e _ - .</translation>
+    </message>
+    <message>
+        <source>Il prefisso IUD non può iniziare con 000 (riservato a MyPay)</source>
+        <translation>Il prefisso IUD non può iniziare con 000 (riservato a MyPay)</translation>
+    </message>
+    <message>
+        <source>Prefisso IUD troppo lungo: al massimo {0} caratteri (l&apos;IUD ne ha {1}, {2} sono generati)</source>
+        <translation>Prefisso IUD troppo lungo: al massimo {0} caratteri (l&apos;IUD ne ha {1}, {2} sono generati)</translation>
+    </message>
+    <message>
+        <source>L&apos;IUD del dovuto {0} non può essere vuoto: scrivine uno nuovo invece di cancellarlo</source>
+        <translation>L&apos;IUD del dovuto {0} non può essere vuoto: scrivine uno nuovo invece di cancellarlo</translation>
+    </message>
+    <message>
+        <source>Indirizzo del portale non impostato per l&apos;Ente {0}: indicalo nella pagina Portale o con «mypay-desk ente set --ipa {1} --portal-url URL»</source>
+        <translation>Indirizzo del portale non impostato per l&apos;Ente {0}: indicalo nella pagina Portale o con «mypay-desk ente set --ipa {1} --portal-url URL»</translation>
+    </message>
+    <message>
+        <source>Password del portale non impostata per l&apos;Ente {0}: inseriscila nella pagina Portale o con «mypay-desk ente set --ipa {1} --password-stdin» (su un server senza portachiavi: «--password-file FILE»)</source>
+        <translation>Password del portale non impostata per l&apos;Ente {0}: inseriscila nella pagina Portale o con «mypay-desk ente set --ipa {1} --password-stdin» (su un server senza portachiavi: «--password-file FILE»)</translation>
+    </message>
+    <message>
+        <source>Indirizzo del portale «{0}» non valido: scrivilo come https://nome-del-portale/... (per il portale di prova: http://127.0.0.1:PORTA)</source>
+        <translation>Indirizzo del portale «{0}» non valido: scrivilo come https://nome-del-portale/... (per il portale di prova: http://127.0.0.1:PORTA)</translation>
     </message>
     <message>
         <source>Scrivi il modello della causale</source>

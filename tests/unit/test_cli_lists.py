@@ -40,8 +40,10 @@ def test_import_show_json_shapes(wsdir, tmp_path, capsys):
     doc = json.loads(out)
     assert {k: doc[k] for k in ("list", "rows", "valid", "invalid", "added", "updated", "missing")} == {
         "list": "TARI 2025", "rows": 2, "valid": 1, "invalid": 1, "added": 2, "updated": 0, "missing": 0}
-    assert all(set(e) == {"row", "column", "message"} for e in doc["errors"])
-    assert {(e["row"], e["column"]) for e in doc["errors"]} >= {(3, "Codice fiscale"), (3, "Importo")}
+    assert all(set(e) == {"row", "column", "field", "message"} for e in doc["errors"])
+    assert {(e["row"], e["column"], e["field"]) for e in doc["errors"]} >= {
+        (3, "Codice fiscale", "codiceIdentificativoUnivoco"), (3, "Importo", "importoDovuto")}
+    import_fields = {e["field"] for e in doc["errors"]}
 
     code, out, _ = run(wsdir, "lists", "show", "TARI 2025", "--json", capsys=capsys)
     assert code == 0
@@ -54,6 +56,8 @@ def test_import_show_json_shapes(wsdir, tmp_path, capsys):
     assert (first["iud"], first["amount_cents"], first["due_date"], first["state"], first["errors"]) == (
         "T-1", 10050, "2025-06-30", "NUOVO", [])
     assert {e["column"] for e in doc["debts"][1]["errors"]} >= {"codiceIdentificativoUnivoco", "importoDovuto"}
+    # the same field has the same name in both documents
+    assert {e["field"] for e in doc["debts"][1]["errors"]} >= import_fields
 
     code, out, _ = run(wsdir, "lists", "show", "TARI 2025", capsys=capsys)
     assert code == 0 and "ROSSI MARIO" in out and "100,50" in out

@@ -22,9 +22,13 @@ current Ente); every value returned is a plain dataclass:
 - ``assign_iuvs(list_ref) -> AssignResult``
 - ``pending_changes(list_ref, *, only_valid=False) -> list[DebtRow]`` (``row.pending`` = I/M/A)
 - ``revalidate(list_ref=None) -> int`` (after the tipi dovuto changed)
-- ``preview_import(path, mapping=None, *, list_name=None, debt_type=None) -> ImportPreview``
-- ``import_file(path, list_name, debt_type=None, cancel_missing=False, mapping=None, *, progress,
-  cancel) -> ImportReport`` (``report.to_dict()`` is the ``lists import --json`` document)
+- ``preview_import(path, mapping=None, *, list_name=None, debt_type=None, iud_prefix="", column_map=())
+  -> ImportPreview``
+- ``import_file(path, list_name, debt_type=None, cancel_missing=False, mapping=None, *, iud_prefix="",
+  column_map=(), progress, cancel) -> ImportReport`` (``report.to_dict()`` is the ``lists import --json``
+  document); rows without an IUD need ``iud_prefix`` (stable IUDs), else the file is refused
+- every stored debt has an IUD: ``add_debts`` gives rows without one a new IUD of the Ente, ``update_debts``
+  refuses to clear it
 - ``export_flow(list_ref, version, out_path, *, iuf=None) -> ExportReport``
 - ``export_xlsx(list_ref, out_path) -> Path``
 """

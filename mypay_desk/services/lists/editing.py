@@ -46,6 +46,11 @@ from mypay_desk.services.lists.common import (
     stored_value,
 )
 from mypay_desk.store.repositories import debts as repo
+from mypay_desk.store.repositories import ente as ente_repo
+
+#: IUDs given to debts added without one (a new empty row, pasted rows): ``DOV-000001``... per Ente.
+NEW_IUD_PREFIX = "DOV-"
+NEW_IUD_COUNTER = "next_new_iud:"  # + ente id: the workspace setting holding the next number
 
 
 class DebtEditing(ListServiceBase):
@@ -53,7 +58,10 @@ class DebtEditing(ListServiceBase):
 
     # --- adding, deleting, editing ---------------------------------------------------------------
     def add_debts(self, list_ref: ListRef, records: Sequence[DebtRecord]) -> list[int]:
-        """Append debts to a list (validated, state NUOVO). Returns their ids in order."""
+        """Append debts to a list (validated, state NUOVO). Returns their ids in order.
+
+        A debt is never stored without an IUD: records without one get the next free ``DOV-nnnnnn`` of
+        the Ente (the office can overwrite it while the debt is new)."""
         with bulk_work():
             return self._add_debts(list_ref, records)
 
@@ -64,6 +72,7 @@ class DebtEditing(ListServiceBase):
             lst = self._resolve(s, ente.id, list_ref)
             pos = repo.max_position(s, lst.id) + 1
             clean = [self._normalized_record(r, lst.default_debt_type, rules) for r in records]
+            self._give_new_iuds(s, ente.id, clean)
             others = self._iud_owners(s, ente.id, [r.iud for r in clean])
             names = repo.list_names(s, {h["list_id"] for hs in others.values() for h in hs})
             dups = dict(duplicate_iud_errors(clean))
@@ -83,6 +92,30 @@ class DebtEditing(ListServiceBase):
         self.ws.audit("lists.add_debts", ente_id=ente.id, entity="debt_list", entity_id=list_id,
                       details={"count": len(ids)})
         return ids
+
+    def _give_new_iuds(self, s, ente_id: int, records: Sequence[DebtRecord]) -> None:
+        """Fill blank IUDs with the Ente's next ``DOV-nnnnnn`` not used by any of its debts (in place)."""
+        blank = [r for r in records if not r.iud]
+        if not blank:
+            return
+        key = NEW_IUD_COUNTER + str(ente_id)
+        try:
+            n = max(1, int(ente_repo.get_setting(s, key, "1")))
+        except ValueError:
+            n = 1
+        taken = {r.iud for r in records if r.iud}
+        while blank:
+            batch = [f"{NEW_IUD_PREFIX}{n + k:06d}" for k in range(len(blank) * 2)]
+            taken.update(d["iud"] for d in repo.debts_with_iuds(s, ente_id, batch))
+            for candidate in batch:
+                n += 1
+                if candidate in taken:
+                    continue
+                blank.pop(0).iud = candidate
+                taken.add(candidate)
+                if not blank:
+                    break
+        ente_repo.set_setting(s, key, str(n))
 
     @staticmethod
     def _normalized_record(rec: DebtRecord, default_type: str, rules: Rules) -> DebtRecord:
@@ -157,6 +190,11 @@ class DebtEditing(ListServiceBase):
                 if not changed:
                     continue
                 self._check_editable(d, changed)
+                if "iud" in changed and not changed["iud"]:
+                    # MyPay refuses a blank IUD (RegioneDelVeneto/mypay, mypay4 util/Utilities.java validaIUD)
+                    # and the app matches debts by it: never stored empty.
+                    raise UserError(f"L'IUD del dovuto {d['iud'] or '#' + str(debt_id)} non può essere vuoto: "
+                                    "scrivine uno nuovo invece di cancellarlo", field="iud", code="missing_iud")
                 new_values[debt_id] = changed
                 if "iud" in changed:
                     touched_iuds.update({d["iud"], changed["iud"]})

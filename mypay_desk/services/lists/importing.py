@@ -1,10 +1,17 @@
-"""Importing debts from xlsx, csv or MyPay flows (1_0..1_4): preview, checks, refresh of a list by IUD."""
+"""Importing debts from xlsx, csv or MyPay flows (1_0..1_4): preview, checks, refresh of a list by IUD.
+
+Every stored debt has an IUD: a file whose rows lack one is refused (nothing written) unless an IUD
+prefix is given, and then those rows get IUDs derived from who owes what (see :func:`stable_iuds`),
+the same at every import of the same file, so a refresh matches the same debts.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import not_
@@ -18,6 +25,7 @@ from mypay_desk.domain.debt_states import (
     state_label,
 )
 from mypay_desk.domain.debts import (
+    COLUMN_BY_NAME,
     COLUMN_FOR_FIELD,
     DEFAULT_VERSION,
     RECORD_FIELDS,
@@ -67,13 +75,21 @@ class ImportReport:
     missing_iuds: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     created_list: bool = False
+    generated_iuds: int = 0  # rows that got an IUD from the prefix
+    #: {MyPay column name: the file's header} of a spreadsheet (what was read from where).
+    columns: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON of ``lists import --json`` (CLI.md). Each error has ``column`` (the file's header, or
+        MyPay's name for flows) and ``field`` (MyPay's tracciato name, as ``lists show --json`` names it)."""
+        fields_by_header = {h: c for c, h in self.columns.items()}
         return {"list": self.list, "rows": self.rows, "valid": self.valid, "invalid": self.invalid,
                 "added": self.added, "updated": self.updated, "missing": self.missing,
-                "errors": [e.to_dict() for e in self.errors], "unchanged": self.unchanged,
-                "cancelled": self.cancelled, "missing_iuds": self.missing_iuds, "file": self.file,
-                "format": self.format, "version": self.version}
+                "errors": [{**e.to_dict(), "field": fields_by_header.get(e.column)
+                            or (e.column if e.column in COLUMN_BY_NAME else None)} for e in self.errors],
+                "unchanged": self.unchanged, "cancelled": self.cancelled, "missing_iuds": self.missing_iuds,
+                "file": self.file, "format": self.format, "version": self.version,
+                "generated_iuds": self.generated_iuds, "columns": self.columns}
 
 
 @dataclass
@@ -94,13 +110,16 @@ class ImportPreview:
     existing_list: bool = False
     matched: int = 0  # rows whose IUD is already in the list
     missing: int = 0  # debts of the list not in the file
+    without_iud: int = 0  # rows with no IUD (the import refuses them unless an IUD prefix is given)
+    generated_iuds: int = 0  # rows whose IUD comes from the prefix
 
 
 class Importing(ListServiceBase):
     """Import of xlsx, csv and MyPay flows into a list, with a preview that writes nothing."""
 
     # --- import ----------------------------------------------------------------------------------
-    def _load(self, path: str | os.PathLike, mapping: Mapping[str, str] | None) -> LoadedFile:
+    def _load(self, path: str | os.PathLike, mapping: Mapping[str, str] | None,
+              column_map: Sequence[tuple[str, str | None]] = ()) -> LoadedFile:
         p = Path(path)
         if not p.is_file():
             raise UserError("File non trovato", file=str(p))
@@ -111,12 +130,17 @@ class Importing(ListServiceBase):
                 version, records, errors = import_flow.read_flow(data, name=name)
             except import_flow.FlowError as exc:
                 raise UserError(exc.message, file=name, row=exc.row, column=exc.column or None) from exc
+            if column_map:
+                raise UserError("Un flusso MyPay ha le colonne del tracciato: la corrispondenza delle colonne "
+                                "(--map) vale solo per fogli di calcolo e CSV", file=name, field="map")
             cols = {f: [getattr(r, f) for r in records] for f in COLUMN_FIELDS}
             return LoadedFile("flow", name, version, cols, len(records), errors, {}, columns_for_version(version),
                            records=records)
         try:
             table = spreadsheet.read_table(data, name=name)
             used = dict(mapping) if mapping is not None else spreadsheet.guess_mapping(table.headers)
+            if column_map:
+                used = spreadsheet.apply_column_map(table.headers, used, list(column_map), name)
             texts: dict[str, str] = {}
             cols, errors = spreadsheet.to_columns(table, used, texts)
         except spreadsheet.SpreadsheetError as exc:
@@ -129,19 +153,23 @@ class Importing(ListServiceBase):
                        joined={f: (cols[f], t) for f, t in texts.items()})
 
     def preview_import(self, path: str | os.PathLike, mapping: Mapping[str, str] | None = None, *,
-                       list_name: str | None = None, debt_type: str | None = None) -> ImportPreview:
-        """Read and validate a file without writing anything (for the import dialog)."""
+                       list_name: str | None = None, debt_type: str | None = None, iud_prefix: str = "",
+                       column_map: Sequence[tuple[str, str | None]] = ()) -> ImportPreview:
+        """Read and validate a file without writing anything (for the import dialog). With ``iud_prefix``
+        the rows without an IUD show the IUD they would get."""
         ente = self._ente()
         rules = self._rules(ente)
+        prefix = check_iud_prefix(iud_prefix)
         with bulk_work():
-            loaded = self._load(path, mapping)
+            loaded = self._load(path, mapping, column_map)
+            without = loaded.cols.get("iud", [""] * loaded.n).count("") if loaded.n else 0
             with self.ws.db.session() as s:
                 lst = repo.get_list(s, ente.id, list_name.strip()) if list_name else None
                 default_type = (debt_type or "").strip() or (lst.default_debt_type if lst else "")
                 existing = {d["iud"]: d for d in repo.debts_of_list(s, lst.id, columns=("iud", "parent_id", "state",
                                                                                         "cancel_requested"))} \
                     if lst else {}
-                checked = self._prepare(s, ente, rules, loaded, default_type, lst.id if lst else None)
+                checked = self._prepare(s, ente, rules, loaded, default_type, lst.id if lst else None, prefix)
             records = loaded.all_records()
         errors = {loaded.row_no(i): report for i, report in checked.reports.items() if report}
         valid = sum(checked.valid)
@@ -151,12 +179,13 @@ class Importing(ListServiceBase):
         return ImportPreview(file=loaded.file, format=loaded.kind, version=loaded.version, headers=loaded.headers,
                              mapping=loaded.mapping, records=records, errors=errors, rows=loaded.n, valid=valid,
                              invalid=loaded.n - valid, sheet=loaded.sheet, existing_list=lst is not None,
-                             matched=sum(1 for i in file_iuds if i in existing), missing=missing)
+                             matched=sum(1 for i in file_iuds if i in existing), missing=missing,
+                             without_iud=0 if prefix else without, generated_iuds=without if prefix else 0)
 
     def _prepare(self, s, ente: EnteData, rules: Rules, loaded: LoadedFile, default_type: str,
-                 list_id: int | None) -> CheckedRows:
-        """Fill defaults (tipo, taxonomy) and check every row: which are valid, what to store as their
-        errors, and what to report (with the file's row numbers and column names)."""
+                 list_id: int | None, iud_prefix: str = "") -> CheckedRows:
+        """Fill defaults (tipo, taxonomy, IUDs from ``iud_prefix``) and check every row: which are valid,
+        what to store as their errors, and what to report (with the file's row numbers and column names)."""
         n, cols = loaded.n, loaded.cols
         types = rules.types
         cols.setdefault("iud", [""] * n)
@@ -176,6 +205,10 @@ class Importing(ListServiceBase):
                 cols["collection_data"] = [d or taxonomy.get(t, "") for d, t in
                                            zip(data or [""] * n, dtypes, strict=True)]
         loaded.forget_records("debt_type", "collection_data")
+        if iud_prefix and "" in cols["iud"]:
+            cols["iud"] = stable_iuds(iud_prefix, cols["iud"], cols.get("debtor_code") or [""] * n,
+                                      cols.get("debtor_name") or [""] * n, dtypes)
+            loaded.forget_records("iud")
         iuds = cols["iud"]
         nonblank = [i for i in iuds if i]
         dups: dict[int, FieldError] = {}
@@ -233,19 +266,27 @@ class Importing(ListServiceBase):
 
     def import_file(self, path: str | os.PathLike, list_name: str, debt_type: str | None = None,
                     cancel_missing: bool = False, mapping: Mapping[str, str] | None = None, *,
+                    iud_prefix: str = "", column_map: Sequence[tuple[str, str | None]] = (),
                     progress: ProgressCallback = no_progress,
                     cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
         """Import xlsx, csv or a MyPay flow (zip or csv, 1_0..1_4) into a list (created when missing).
 
-        Every row is kept; invalid ones are stored with their errors. Into an existing list debts are
-        matched by IUD: changed fields become pending M, new rows are added, debts missing from the file
-        are reported (and with ``cancel_missing`` cancelled). A flow row with azione A cancels its debt.
-        One transaction: an unreadable file or a cancel changes nothing.
+        ``mapping`` ({field: header}) replaces the guessed columns of a spreadsheet; ``column_map``
+        ([(header, field or None)]) corrects the guess one column at a time (the CLI's ``--map``).
+        Rows without an IUD get one from ``iud_prefix`` (:func:`stable_iuds`); without a prefix such a
+        file is refused with a UserError (code ``missing_iud``) and nothing is written.
+
+        Every other row is kept; invalid ones are stored with their errors. Into an existing list debts
+        are matched by IUD: changed fields become pending M, new rows are added, debts missing from the
+        file are reported (and with ``cancel_missing`` cancelled). A flow row with azione A cancels its
+        debt. One transaction: an unreadable file or a cancel changes nothing.
         """
         with bulk_work():
-            return self._import_file(path, list_name, debt_type, cancel_missing, mapping, progress, cancel)
+            return self._import_file(path, list_name, debt_type, cancel_missing, mapping, progress, cancel,
+                                     check_iud_prefix(iud_prefix), column_map)
 
-    def _import_file(self, path, list_name, debt_type, cancel_missing, mapping, progress, cancel) -> ImportReport:
+    def _import_file(self, path, list_name, debt_type, cancel_missing, mapping, progress, cancel, iud_prefix,
+                     column_map) -> ImportReport:
         ente = self._ente()
         rules = self._rules(ente)
         list_name = self._check_name(list_name)
@@ -253,12 +294,17 @@ class Importing(ListServiceBase):
         if debt_type and debt_type not in rules.types:
             raise UserError(f"Tipo dovuto «{debt_type}» non configurato per l'Ente", field="tipo")
         progress(0, 0, "Lettura del file")
-        loaded = self._load(path, mapping)
+        loaded = self._load(path, mapping, column_map)
         if not loaded.n:
             raise UserError("Il file non contiene righe di dati (solo l'intestazione o righe vuote)", file=loaded.file)
         cancel.raise_if_cancelled()
         n = loaded.n
-        report = ImportReport(list=list_name, file=loaded.file, format=loaded.kind, version=loaded.version, rows=n)
+        without_iud = loaded.cols.setdefault("iud", [""] * n).count("")
+        if without_iud and not iud_prefix:
+            raise missing_iud_error(loaded, without_iud)
+        report = ImportReport(list=list_name, file=loaded.file, format=loaded.kind, version=loaded.version, rows=n,
+                              generated_iuds=without_iud,
+                              columns={_mypay_column(h, loaded): h for h in loaded.mapping.values() if h})
         with self.ws.db.session(immediate=True) as s:
             lst = repo.get_list(s, ente.id, list_name)
             if lst is None:
@@ -267,7 +313,7 @@ class Importing(ListServiceBase):
             default_type = debt_type or lst.default_debt_type
             existing_rows = [] if report.created_list else repo.debts_of_list(s, lst.id)
             progress(0, n, "Controllo dei dati")
-            checked = self._prepare(s, ente, rules, loaded, default_type, lst.id)
+            checked = self._prepare(s, ente, rules, loaded, default_type, lst.id, iud_prefix)
             cancel.raise_if_cancelled()
             report.valid = sum(checked.valid)
             report.invalid = n - report.valid
@@ -411,3 +457,73 @@ def _file_column(column: str, loaded: LoadedFile) -> str:
     return spreadsheet.header_for_column(loaded.mapping, column)
 
 
+
+
+# --- IUDs for rows without one ------------------------------------------------------------------
+
+IUD_MAX = 35
+IUD_DIGEST_CHARS = 12  # base32: 60 bits, so a million generated IUDs collide with odds below one in a million
+
+
+def check_iud_prefix(prefix: str | None) -> str:
+    """The IUD prefix as it will be used (upper case), "" for none; UserError when it cannot make IUDs.
+
+    MyPay refuses an IUD only when blank or starting with 000 (RegioneDelVeneto/mypay, mypay4
+    util/Utilities.java validaIUD); the prefix keeps to letters, digits and _ - . so every generated IUD
+    also survives spreadsheets and flow CSVs unchanged."""
+    prefix = (prefix or "").strip().upper()
+    if not prefix:
+        return ""
+    if not re.fullmatch(r"[A-Z0-9_.\-]+", prefix):
+        raise UserError(f"Prefisso IUD «{prefix}» non valido: usa lettere, cifre e _ - .", field="iud_prefix",
+                        code="invalid_iud_prefix")
+    if prefix.startswith("000"):
+        raise UserError("Il prefisso IUD non può iniziare con 000 (riservato a MyPay)", field="iud_prefix",
+                        code="invalid_iud_prefix")
+    if len(prefix) > IUD_MAX - IUD_DIGEST_CHARS:
+        raise UserError(f"Prefisso IUD troppo lungo: al massimo {IUD_MAX - IUD_DIGEST_CHARS} caratteri (l'IUD ne ha "
+                        f"{IUD_MAX}, {IUD_DIGEST_CHARS} sono generati)", field="iud_prefix", code="invalid_iud_prefix")
+    return prefix
+
+
+def stable_iuds(prefix: str, iuds: Sequence[str], debtor_codes: Sequence[str], debtor_names: Sequence[str],
+                debt_types: Sequence[str]) -> list[str]:
+    """``iuds`` with the blank ones filled: PREFIX + 12 characters derived from the row's debtor (codice
+    fiscale / partita IVA, or the name when there is no code) and tipo dovuto; a debtor's second,
+    third... row of the same tipo in the file adds its ordinal to what is derived. So the IUDs do not
+    depend on where rows are in the file, only on who owes what: importing the same file again (or an
+    updated one, rows added, removed or reordered) gives the same debts the same IUDs. Changing a
+    debtor's code or tipo gives that row a new IUD."""
+    seen: dict[tuple[str, str], int] = {}
+    out = list(iuds)
+    for i, iud in enumerate(iuds):
+        if iud:
+            continue
+        who = (debtor_codes[i] or "").strip().upper() or " ".join((debtor_names[i] or "").upper().split())
+        key = (who, (debt_types[i] or "").strip().upper())
+        nth = seen.get(key, 0) + 1
+        seen[key] = nth
+        digest = hashlib.sha256(f"{key[0]}\x1f{key[1]}\x1f{nth}".encode()).digest()
+        out[i] = prefix + base64.b32encode(digest).decode("ascii")[:IUD_DIGEST_CHARS]
+    return out
+
+
+def missing_iud_error(loaded: LoadedFile, count: int) -> UserError:
+    """The refusal of a file with rows lacking an IUD: what to add, and that nothing was written."""
+    how = ("indica quale colonna contiene l'IUD (riga di comando: --map \"INTESTAZIONE=IUD\"; finestra di "
+           "importazione: la corrispondenza delle colonne) oppure fai generare gli IUD con un prefisso (riga di "
+           "comando: --iud-prefix PREFISSO; finestra di importazione: «Prefisso IUD»)")
+    if count == loaded.n:
+        if loaded.kind == "flow":
+            text = "Nessuna riga del flusso ha l'IUD: completa la colonna IUD oppure " + how.split("oppure ", 1)[1]
+        else:
+            headers = ", ".join(f"«{h}»" for h in loaded.headers[:20])
+            text = (f"Nessuna riga ha l'IUD (identificativo univoco del dovuto) e nessuna colonna è stata riconosciuta "
+                    f"come IUD (colonne del file: {headers}): {how}")
+    else:
+        rows = [loaded.row_no(i) for i, v in enumerate(loaded.cols["iud"]) if not v]
+        shown = ", ".join(map(str, rows[:10])) + (f" e altre {len(rows) - 10}" if len(rows) > 10 else "")
+        text = (f"{count} righe su {loaded.n} non hanno l'IUD (righe {shown}): completale nel file oppure fai "
+                "generare gli IUD mancanti con un prefisso (riga di comando: --iud-prefix PREFISSO; finestra di "
+                "importazione: «Prefisso IUD»)")
+    return UserError(text + ". Nulla è stato importato.", file=loaded.file, field="IUD", code="missing_iud")

@@ -215,10 +215,18 @@ class ImportDialog(QDialog):
         f.addRow(self.to_existing, self.list_combo)
         f.addRow(self.to_new, self.new_name)
         f.addRow(self.tr("Tipo dovuto delle righe che non lo indicano"), self.type_combo)
+        self.iud_prefix = QLineEdit()
+        self.iud_prefix.setObjectName("iudPrefix")
+        self.iud_prefix.setPlaceholderText(self.tr("es. TARI26- (solo se il file non ha gli IUD)"))
+        self.iud_prefix.setToolTip(self.tr("Le righe senza IUD ricevono il prefisso seguito da 12 caratteri ricavati "
+                                           "da debitore e tipo dovuto: importando di nuovo lo stesso file gli "
+                                           "stessi dovuti hanno gli stessi IUD."))
+        f.addRow(self.tr("Prefisso IUD per le righe senza IUD"), self.iud_prefix)
         note = QLabel(self.tr("In una lista esistente i dovuti sono riconosciuti dall'IUD: i campi cambiati "
                               "diventano modifiche da inviare, le righe nuove sono aggiunte e i dovuti che "
                               "mancano dal file sono segnalati. Ogni riga è importata: quelle con errori restano "
-                              "da correggere nella tabella."))
+                              "da correggere nella tabella. Ogni dovuto ha bisogno di un IUD: se il file non lo "
+                              "ha, indica un prefisso."))
         note.setWordWrap(True)
         f.addRow(note)
         return w
@@ -279,7 +287,7 @@ class ImportDialog(QDialog):
         self.back_button.setVisible(page in (1, 2))
         self.next_button.setVisible(page in (0, 1))
         self.import_button.setVisible(page == 2)
-        self.import_button.setEnabled(self.preview is not None)
+        self.import_button.setEnabled(self.preview is not None and not self.preview.without_iud)
         self.close_button.setText(self.tr("Chiudi") if page == 3 else self.tr("Annulla"))
         self.message.hide()
 
@@ -322,12 +330,12 @@ class ImportDialog(QDialog):
     def load_preview(self, mapping: dict[str, str] | None, then=None) -> None:
         lists, service = self.ctx.ws.lists, self.service
         target = self.target_list() if self.to_existing.isChecked() else None
-        path, dtype = self.path, self.default_type() or None
+        path, dtype, prefix = self.path, self.default_type() or None, self.iud_prefix.text()
         want_samples = not self.samples
 
         def work(progress, cancel):
             progress(0, 0, "")
-            preview = lists.preview_import(path, mapping, list_name=target, debt_type=dtype)
+            preview = lists.preview_import(path, mapping, list_name=target, debt_type=dtype, iud_prefix=prefix)
             samples = service.file_samples(path) if want_samples and preview.format != "flow" else None
             return preview, samples
 
@@ -392,6 +400,11 @@ class ImportDialog(QDialog):
             text += " " + self.tr("Nella lista «{0}»: {1} già presenti (per IUD), {2} nuove, {3} dovuti della "
                                   "lista mancano dal file.").format(self.target_list(), p.matched,
                                                                     p.rows - p.matched, p.missing)
+        if p.generated_iuds:
+            text += " " + self.tr("{0} IUD generati con il prefisso.").format(p.generated_iuds)
+        if p.without_iud:
+            text += " " + self.tr("{0} righe non hanno l'IUD: indica la colonna che lo contiene oppure, nella prima "
+                                  "pagina, un prefisso IUD. Senza, il file non si può importare.").format(p.without_iud)
         if p.rows > PREVIEW_SHOW:
             text += " " + self.tr("L'elenco mostra le prime {0} righe.").format(PREVIEW_SHOW)
         text += " " + self.tr("Nulla è stato ancora scritto.")
@@ -406,9 +419,11 @@ class ImportDialog(QDialog):
         lists = self.ctx.ws.lists
         path, target, dtype = self.path, self.target_list(), self.default_type() or None
         mapping = None if self.preview.format == "flow" else dict(self.preview.mapping)
+        prefix = self.iud_prefix.text()
 
         def work(progress, cancel):
-            return lists.import_file(path, target, dtype, False, mapping, progress=progress, cancel=cancel)
+            return lists.import_file(path, target, dtype, False, mapping, iud_prefix=prefix, progress=progress,
+                                     cancel=cancel)
 
         def done(report):
             self.report = report
