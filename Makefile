@@ -6,13 +6,19 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test lint lock bench screenshots build smoke clean regen-migration
 
+# A fresh Debian/Ubuntu has python3 but not always its venv module: say what to install, leave no half .venv.
 $(STAMP): pyproject.toml constraints.txt
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV) >/dev/null 2>&1 || { rm -rf $(VENV); \
+	  echo "Impossibile creare .venv con $(PYTHON) (serve Python 3.11 o successivo con il modulo venv)."; \
+	  echo "Su Debian/Ubuntu:  sudo apt-get install python3-venv"; exit 1; }; }
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
+# Checks first that the system has the libraries Qt's xcb platform needs, and names the apt packages if not
+# (the same check runs in `mypay-desk gui`); the command line works without them.
 run: $(STAMP)
+	@$(BIN)/python -m mypay_desk.qt_runtime --quiet
 	$(BIN)/mypay-desk
 
 lint: $(STAMP)
