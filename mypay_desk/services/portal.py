@@ -342,6 +342,12 @@ class PortalService:
             kind, code, field = "credentials", fault, "password"
         elif last is not None and last.outcome == "ERROR" and last.http_status is None:
             kind, code = "unreachable", "portal_unreachable"
+        elif last is not None and last.http_status in (404, 405):
+            # Something answers there, but not the MyPay web service: the address is wrong.
+            return ConnectionResult(False, "config", f"{check.message}. All'indirizzo {url} non risponde il web "
+                                    "service MyPay dell'Ente: correggilo nella pagina Portale o con «mypay-desk ente "
+                                    f"set --ipa {ente.ipa_code} --portal-url URL»", check.duration_ms, url or "",
+                                    ente.ipa_code, field="portal_url", code="portal_url_wrong")
         else:
             kind, code = "refused", fault or "portal_refused"
         return ConnectionResult(check.ok, kind, check.message, check.duration_ms, url or "", ente.ipa_code, fault,

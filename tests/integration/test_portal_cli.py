@@ -80,6 +80,16 @@ def test_portal_test_without_address_or_password_is_1_naming_the_option(workspac
     assert code == 1 and "--portal-url URL" in err and out == ""
 
 
+def test_portal_test_with_an_address_where_no_web_service_answers_is_1(workspace, ente, sandbox, monkeypatch,
+                                                                        capsys):
+    url = workspace.ente.get("C_TEST").portal_url
+    workspace.ente.save(replace(workspace.ente.get("C_TEST"), portal_url=url + "/sbagliato"))
+    code, out, err = run(monkeypatch, capsys, "portal", "test", "--json")
+    doc = json.loads(out)
+    assert code == 1 and doc["kind"] == "config" and doc["error"]["code"] == "portal_url_wrong"
+    assert doc["error"]["field"] == "portal_url" and "--portal-url URL" in err
+
+
 def test_portal_test_wait_retries_until_the_portal_answers(workspace, ente, sandbox, monkeypatch, capsys):
     import threading
 
