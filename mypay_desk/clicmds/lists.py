@@ -23,8 +23,9 @@ IUD: ogni dovuto ne ha uno. Un file le cui righe non hanno IUD è rifiutato (nul
 indica --iud-prefix PREFISSO: allora le righe senza IUD ricevono PREFISSO seguito da 12 caratteri ricavati
 dal codice fiscale / partita IVA del debitore (o dal nome, se manca il codice) e dal tipo dovuto, più il
 numero d'ordine quando lo stesso debitore ha più righe dello stesso tipo. Non dipendono dalla posizione
-delle righe nel file: importando di nuovo lo stesso file (anche aggiornato o riordinato) gli stessi dovuti
-ricevono gli stessi IUD e vengono aggiornati invece che duplicati. Se si corregge il codice fiscale di un
+delle righe nel file (conta solo l'ordine tra le righe dello stesso debitore e tipo): importando di nuovo
+lo stesso file, anche aggiornato o riordinato, gli stessi dovuti ricevono gli stessi IUD e vengono
+aggiornati invece che duplicati. Se si corregge il codice fiscale di un
 debitore, la sua riga riceve un IUD nuovo. Usa un prefisso per lista (es. TARI26-).
 """
 

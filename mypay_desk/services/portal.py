@@ -42,8 +42,9 @@ PASSWORD_FILE_SETTING = "portal_password_file:"  # + codice IPA -> absolute path
 KEYRING_STORE = "portachiavi di sistema"
 
 #: Faults by which the portal says the codice IPA or the password is wrong (or the Ente is not active):
-#: a configuration problem to fix, not an outage. MyPay answers a wrong password of the WS user with it
-#: (RegioneDelVeneto/mypay, mypay4-be .../service/UtenteService.java, CODE_PAA_ENTE_NON_VALIDO).
+#: a configuration problem to fix, not an outage. MyPay answers PAA_ENTE_NON_VALIDO for a wrong Ente,
+#: password or state (mypay4-interfaces.md, "Main codes for the ente WS"), e.g. when the Ente has no WS
+#: user (RegioneDelVeneto/mypay, mypay4 service/UtenteService.java verificaWsUser).
 CREDENTIAL_FAULTS = frozenset({"PAA_ENTE_NON_VALIDO"})
 
 
