@@ -1,4 +1,9 @@
-"""The workspace database: engine set-up, migrations at start-up, and sessions."""
+"""The workspace database: engine set-up, migrations at start-up, and sessions.
+
+Two kinds: the workspace's own SQLite file (the default, one desk) or a shared PostgreSQL database
+(an office; see store/postgres.py). Same models, same migrations; the few places that differ are
+marked "PostgreSQL" or "SQLite" here and in the repositories.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,11 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from mypay_desk.store import postgres
 
 log = logging.getLogger(__name__)
 
@@ -34,24 +42,51 @@ class DatabaseBusyError(RuntimeError):
     """Another program held the write lock longer than the busy timeout; nothing was changed."""
 
 
+class DatabaseUnreachableError(DatabaseBusyError):
+    """The database server could not be reached (or the connection broke); nothing was changed."""
+
+
 BUSY_MESSAGE = (
-    "Il database è occupato da un'altra operazione (un'altra finestra o un comando di MyPay Desk in "
-    "corso). Nulla è stato modificato: riprova tra poco."
+    "Il database è occupato da un'altra operazione (un'altra finestra, un'altra postazione o un comando "
+    "di MyPay Desk in corso). Nulla è stato modificato: riprova tra poco."
 )
+UNREACHABLE_MESSAGE = (
+    "Il server del database non risponde o la connessione si è interrotta. Nulla è stato modificato: "
+    "controlla la rete e riprova."
+)
+# PostgreSQL SQLSTATEs that mean "someone else holds what we need": lock_timeout, deadlock, serialization.
+_PG_BUSY = {"55P03", "40P01", "40001"}
 
 
 def _is_busy(exc: BaseException) -> bool:
+    if _sqlstate(exc) in _PG_BUSY:
+        return True
     text_ = str(exc).lower()
     return "database is locked" in text_ or "database is busy" in text_ or "database table is locked" in text_
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    return getattr(getattr(exc, "orig", None), "sqlstate", None)
+
+
+def _is_unreachable(exc: BaseException) -> bool:
+    """PostgreSQL: the server went away or cannot be reached (SQLSTATE class 08, or none at all)."""
+    orig = getattr(exc, "orig", None)
+    if orig is None or type(orig).__module__.split(".")[0] != "psycopg":
+        return False
+    state = getattr(orig, "sqlstate", None)
+    return state is None or state.startswith("08") or bool(getattr(exc, "connection_invalidated", False))
 
 
 @contextmanager
 def _busy_as_clear_error() -> Iterator[None]:
     try:
         yield
-    except (OperationalError, sqlite3.OperationalError) as exc:
+    except (DBAPIError, sqlite3.OperationalError) as exc:
         if _is_busy(exc):
             raise DatabaseBusyError(BUSY_MESSAGE) from exc
+        if isinstance(exc, OperationalError) and _is_unreachable(exc):
+            raise DatabaseUnreachableError(UNREACHABLE_MESSAGE) from exc
         raise
 
 
@@ -175,23 +210,107 @@ def migrate(path: Path) -> str | None:
     return str(backup) if backup else None
 
 
+def _revision_of(conn) -> str | None:
+    from alembic.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate_postgresql(engine: Engine, folder: Path) -> str | None:
+    """PostgreSQL: bring the shared database to the app's schema. Returns the backup made, if any.
+
+    One transaction (PostgreSQL's DDL is transactional: a failed step leaves the schema as it was)
+    under an advisory lock, so when several desks start a new version at once one migrates and the
+    others find it done. A database in use by an older schema is first dumped with pg_dump into the
+    workspace's backups/ when the client tools are there (logged, not required, when they are not).
+    """
+    from alembic import command
+
+    head = head_revision()
+    backup = None
+    with engine.connect() as conn, _busy_as_clear_error(), conn.begin():
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%(key)s)", {"key": postgres.MIGRATION_LOCK})
+        current = _revision_of(conn)
+        if current is not None and current not in known_revisions():
+            raise DatabaseTooNewError(
+                f"Il database {postgres.safe_text(engine.url)} è stato aggiornato da una versione più recente "
+                f"di MyPay Desk (schema {current}). Aggiorna l'applicazione su questa postazione: il database "
+                "non è stato modificato.")
+        if current == head:
+            return None
+        if current is not None:
+            try:
+                backup = postgres.dump(engine.url, folder / BACKUP_DIR_NAME, "pre-migrazione")
+            except postgres.DumpError as exc:
+                log.warning("nessuna copia prima dell'aggiornamento dello schema: %s", exc)
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    log.info("database %s migrated from %s to %s", postgres.safe_text(engine.url), current, head)
+    return str(backup) if backup else None
+
+
 @dataclass
 class Database:
-    """One workspace database. Sessions are short; BEGIN IMMEDIATE for writes that must serialise."""
+    """One workspace database. Sessions are short; BEGIN IMMEDIATE for writes that must serialise.
 
-    path: Path
+    ``path`` is the SQLite file (None on PostgreSQL); ``folder`` the workspace folder, which holds
+    logs, backups and settings whatever the database.
+    """
+
+    path: Path | None
     engine: Engine
     _factory: sessionmaker
+    folder: Path | None = None
 
     @classmethod
-    def open(cls, workspace: Path, run_migrations: bool = True) -> Database:
+    def open(cls, workspace: Path, run_migrations: bool = True, url: str | URL | None = None) -> Database:
+        """The workspace's SQLite file, or the PostgreSQL database at ``url``."""
         workspace = Path(workspace)
         workspace.mkdir(parents=True, exist_ok=True)
+        if url is not None:
+            return cls._open_postgresql(workspace, url, run_migrations)
         path = workspace / DB_FILE_NAME
         if run_migrations:
             migrate(path)
         engine = make_engine(path)
-        return cls(path=path, engine=engine, _factory=sessionmaker(engine, expire_on_commit=False))
+        return cls(path=path, engine=engine, _factory=sessionmaker(engine, expire_on_commit=False), folder=workspace)
+
+    @classmethod
+    def _open_postgresql(cls, workspace: Path, url: str | URL, run_migrations: bool) -> Database:
+        try:
+            parsed = postgres.parse_url(url) if isinstance(url, str) else url
+        except postgres.DatabaseUrlError as exc:
+            raise DatabaseError(str(exc)) from exc
+        engine = postgres.make_engine(parsed, BUSY_TIMEOUT_MS)
+        try:
+            if run_migrations:
+                migrate_postgresql(engine, workspace)
+            else:
+                with engine.connect():
+                    pass
+        except OperationalError as exc:
+            engine.dispose()
+            raise DatabaseError(postgres.explain_connect_error(parsed, exc)) from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(path=None, engine=engine, _factory=sessionmaker(engine, expire_on_commit=False), folder=workspace)
+
+    @property
+    def kind(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self.engine.dialect.name
+
+    @property
+    def url(self) -> URL:
+        return self.engine.url
+
+    def describe(self) -> str:
+        """Where the data is, as a user may read it (never the password)."""
+        if self.path is not None:
+            return str(self.path)
+        return postgres.safe_text(self.engine.url)
 
     @contextmanager
     def session(self, immediate: bool = False) -> Iterator[Session]:
@@ -226,8 +345,13 @@ class Database:
         return sorted(inspect(self.engine).get_table_names())
 
     def check(self) -> str:
+        """"ok" or what is wrong. SQLite: every page and index checked. PostgreSQL keeps its constraints
+        and pages itself: the check is that the server answers with the app's schema."""
         with self.engine.connect() as conn:
-            return conn.execute(text("PRAGMA integrity_check")).scalar_one()
+            if self.kind == "sqlite":
+                return conn.execute(text("PRAGMA integrity_check")).scalar_one()
+            revision = _revision_of(conn)
+            return "ok" if revision == head_revision() else f"schema {revision}, atteso {head_revision()}"
 
     def dispose(self) -> None:
         self.engine.dispose()

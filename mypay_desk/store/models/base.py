@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, MetaData, String
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names so Alembic migrations are reproducible (and portable to PostgreSQL).
@@ -13,6 +14,18 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+@compiles(String, "postgresql")
+def _varchar_without_limit(type_, compiler, **kw) -> str:
+    """PostgreSQL: String columns are VARCHAR without a length, as SQLite stores them.
+
+    The lengths in the models are the tracciato's; the domain validation checks them and flags a
+    debt whose name is too long, but the row is kept as the file had it so the office can see and
+    fix it. SQLite stores such a value; a VARCHAR(70) on PostgreSQL would refuse the whole import.
+    (VARCHAR without a length costs the same as with one on PostgreSQL.)
+    """
+    return "VARCHAR"
 
 
 def utcnow() -> datetime:

@@ -54,8 +54,10 @@ class Debt(Timestamps, Base):
         Index("ix_debt_list_due", "list_id", "due_date"),
         # Partial: only instalments and rows being sent are looked up by these (``= ?`` and ``IN``,
         # foreign-key cascades included, imply NOT NULL, so SQLite uses them); new debts cost nothing.
-        Index("ix_debt_parent_id", "parent_id", sqlite_where=text("parent_id IS NOT NULL")),
-        Index("ix_debt_sending_flow_id", "sending_flow_id", sqlite_where=text("sending_flow_id IS NOT NULL")),
+        Index("ix_debt_parent_id", "parent_id", sqlite_where=text("parent_id IS NOT NULL"),
+              postgresql_where=text("parent_id IS NOT NULL")),
+        Index("ix_debt_sending_flow_id", "sending_flow_id", sqlite_where=text("sending_flow_id IS NOT NULL"),
+              postgresql_where=text("sending_flow_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
