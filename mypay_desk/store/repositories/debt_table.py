@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from mypay_desk.store.models import Debt, DebtList
+from mypay_desk.store.ordering import asc, desc
 
 # Columns the text filter searches.
 TEXT_COLUMNS = (Debt.iud, Debt.iuv, Debt.notice_number, Debt.debtor_code, Debt.debtor_name, Debt.causale,
@@ -77,8 +78,8 @@ def _order(sort: str, descending: bool) -> list:
     if col is Debt.position:
         return [Debt.position.desc(), Debt.id.desc()] if descending else [Debt.position, Debt.id]
     if descending:
-        return [col.desc(), Debt.position.desc(), Debt.id.desc()]
-    return [col, Debt.position, Debt.id]
+        return [desc(col), Debt.position.desc(), Debt.id.desc()]
+    return [asc(col), Debt.position, Debt.id]
 
 
 def count(session: Session, where: list[ColumnElement]) -> int:
@@ -163,7 +164,7 @@ def field_values(session: Session, debt_ids: Sequence[int], names: Sequence[str]
 def distinct_values(session: Session, list_id: int, name: str, limit: int = 200) -> list[Any]:
     """Distinct values of a column in a list (for filter combos: states, tipi)."""
     col = getattr(Debt, name)
-    stmt = (select(col).where(Debt.list_id == list_id, Debt.parent_id.is_(None)).group_by(col).order_by(col)
+    stmt = (select(col).where(Debt.list_id == list_id, Debt.parent_id.is_(None)).group_by(col).order_by(asc(col))
             .limit(limit))
     return list(session.scalars(stmt))
 

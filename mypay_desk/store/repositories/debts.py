@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from mypay_desk.store.models import Debt, DebtList, UploadFlow
 from mypay_desk.store.models.base import utcnow
+from mypay_desk.store.ordering import asc
 
 CHUNK = 500  # ids per IN (...) list
 STAGE_MIN_ROWS = 2_000  # below this a plain executemany is as fast
@@ -107,7 +108,7 @@ def debts_of_list(session: Session, list_id: int, *, top_level: bool = False, of
     stmt = select(*cols).where(Debt.list_id == list_id)
     if top_level:
         stmt = stmt.where(Debt.parent_id.is_(None))
-    stmt = stmt.order_by(Debt.position, Debt.instalment_number, Debt.id).offset(offset)
+    stmt = stmt.order_by(Debt.position, asc(Debt.instalment_number), Debt.id).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
     return [dict(r._mapping) for r in session.execute(stmt)]
@@ -171,7 +172,7 @@ def without_iuv(session: Session, list_id: int) -> list[dict[str, Any]]:
     stmt = (select(*_ALL).where(Debt.list_id == list_id, Debt.iuv == "", Debt.is_valid.is_(True),
                                 Debt.portal_hash == "", Debt.cancel_requested.is_(False),
                                 Debt.state.in_(("NUOVO", "RIFIUTATO")))
-            .order_by(Debt.position, Debt.instalment_number, Debt.id))
+            .order_by(Debt.position, asc(Debt.instalment_number), Debt.id))
     return [dict(r._mapping) for r in session.execute(stmt)]
 
 
@@ -392,7 +393,7 @@ def debt_columns_of_list(session: Session, list_id: int, names: Sequence[str] = 
     conn = session.connection()
     if conn.dialect.name != "sqlite":
         stmt = (select(*[table.c[n] for n in names]).where(table.c.list_id == list_id)
-                .order_by(table.c.position, table.c.instalment_number, table.c.id))
+                .order_by(table.c.position, asc(table.c.instalment_number), table.c.id))
         rows = conn.execute(stmt).all()
         if not rows:
             return {n: [] for n in names}

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from mypay_desk.domain.debt_states import DebtState
 from mypay_desk.store.models import Debt, Ente, ImportedFile, Receipt, ReceiptExportRequest
 from mypay_desk.store.models.base import utcnow
+from mypay_desk.store.ordering import asc, desc
 
 CHUNK = 5000  # keys per IN list (SQLite allows 32766 parameters since 3.32; PostgreSQL far more)
 
@@ -340,7 +341,7 @@ def recompute_debts(session: Session, which: ColumnElement | Iterable[int]) -> i
     when = func.coalesce(r.c.receipt_datetime, r.c.outcome_date)
     paid_sum = select(func.coalesce(func.sum(r.c.amount_cents), 0)).where(paid).scalar_subquery()
     last_when = select(func.max(when)).where(paid).scalar_subquery()
-    last_psp = select(r.c.psp_name).where(paid).order_by(when.desc(), r.c.id.desc()).limit(1).scalar_subquery()
+    last_psp = select(r.c.psp_name).where(paid).order_by(desc(when), r.c.id.desc()).limit(1).scalar_subquery()
     now = utcnow()
     total = 0
     parents: set[int] = set()
@@ -524,7 +525,7 @@ def conditions(session: Session, ente_id: int, *, date_from: date | None = None,
 def ids(session: Session, where: list[ColumnElement], sort: str = "outcome_date", descending: bool = True
         ) -> array:
     col = SORT_COLUMNS.get(sort, Receipt.outcome_date)
-    order = [col.desc() if descending else col.asc(), Receipt.id.desc() if descending else Receipt.id.asc()]
+    order = [desc(col) if descending else asc(col), Receipt.id.desc() if descending else Receipt.id.asc()]
     out = array("q")
     for (rid,) in session.execute(select(Receipt.id).where(and_(*where)).order_by(*order)):
         out.append(rid)
@@ -597,7 +598,7 @@ def debt_summary(session: Session, debt_id: int) -> dict[str, Any] | None:
 
 
 def iter_export_rows(session: Session, where: list[ColumnElement], batch: int = 2000) -> Iterable[dict[str, Any]]:
-    order = [Receipt.outcome_date.desc(), Receipt.id.desc()]
+    order = [desc(Receipt.outcome_date), Receipt.id.desc()]
     all_ids = [rid for (rid,) in session.execute(select(Receipt.id).where(and_(*where)).order_by(*order))]
     for part in _chunks(all_ids, batch):
         yield from rows_by_ids(session, part)

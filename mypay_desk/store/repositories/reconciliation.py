@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, literal, or_, select, update
+from sqlalchemy import Connection, and_, case, delete, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from mypay_desk.formats.fdr import FdrFlowData
@@ -185,10 +185,11 @@ class Snapshot:
 
     def debts_without_iuv(self) -> list[tuple]:
         d, r = Debt, Receipt
-        stmt = (select(r.iuv, d.id, d.amount_cents, d.due_date, d.state, d.portal_hash != "", d.parent_id)
+        iuv = _key(self.conn, r.iuv)  # selected as ordered: PostgreSQL wants DISTINCT's ORDER BY in the list
+        stmt = (select(iuv, d.id, d.amount_cents, d.due_date, d.state, d.portal_hash != "", d.parent_id)
                 .join(r, r.debt_id == d.id)
                 .where(d.ente_id == self.ente_id, d.iuv == "", d.state != "ANNULLATO", r.iuv != "")
-                .distinct().order_by(_key(self.conn, r.iuv), d.id))
+                .distinct().order_by(iuv, d.id))
         return [(row[0], row[1], row[2], row[3].isoformat() if isinstance(row[3], date) else row[3], *row[4:])
                 for row in self.conn.execute(stmt)]
 
@@ -245,8 +246,13 @@ class Snapshot:
 
 @contextmanager
 def read_snapshot(db, ente_id: int) -> Iterator[Snapshot]:
-    with db.engine.connect() as conn, conn.begin():
-        yield Snapshot(conn, ente_id)
+    with db.engine.connect() as conn:
+        if not _is_sqlite(conn):
+            # PostgreSQL: one snapshot for every query of the run (READ COMMITTED takes one per statement);
+            # SQLite's read transaction is a snapshot already.
+            conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield Snapshot(conn, ente_id)
 
 
 # --- engine: writing ---------------------------------------------------------------------------
@@ -379,28 +385,35 @@ def summary(session: Session, ente_id: int) -> list[tuple[str, int, int, int]]:
     """(code, count, amount_cents, resolved count) per code."""
     t = ReconciliationResult
     rows = session.execute(select(t.code, func.count(), func.coalesce(func.sum(t.amount_cents), 0),
-                                  func.coalesce(func.sum(func.cast(t.resolved, t.amount_cents.type)), 0))
+                                  func.coalesce(func.sum(case((t.resolved.is_(True), 1), else_=0)), 0))
                            .where(t.ente_id == ente_id).group_by(t.code))
     return [(r[0], int(r[1]), int(r[2]), int(r[3])) for r in rows]
 
 
-def _filtered(ente_id: int, code: str | None, search: str, only_open: bool):
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filtered(session: Session, ente_id: int, code: str | None, search: str, only_open: bool):
     t = ReconciliationResult
     conds = [t.ente_id == ente_id]
     if code:
         conds.append(t.code == code)
     if only_open:
         conds.append(t.resolved.is_(False))
-    if search:
-        like = f"%{search.strip()}%"
-        conds.append(or_(t.key.like(like), t.iuv.like(like), t.iuf.like(like), t.note.like(like)))
+    if search.strip():
+        like = f"%{_escape_like(search.strip())}%"
+        # SQLite's LIKE ignores ASCII case already; PostgreSQL needs ILIKE for the same match
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        conds.append(or_(*[(c.like(like, escape="\\") if sqlite else c.ilike(like, escape="\\"))
+                           for c in (t.key, t.iuv, t.iuf, t.note)]))
     return and_(*conds)
 
 
 def count_results(session: Session, ente_id: int, code: str | None, search: str = "",
                   only_open: bool = False) -> int:
     return session.scalar(select(func.count()).select_from(ReconciliationResult)
-                          .where(_filtered(ente_id, code, search, only_open))) or 0
+                          .where(_filtered(session, ente_id, code, search, only_open))) or 0
 
 
 LIST_COLUMNS = ("id", "code", "key", "iuv", "iuf", "amount_cents", "note", "resolved", "resolved_by",
@@ -419,7 +432,7 @@ def list_results(session: Session, ente_id: int, code: str | None, offset: int, 
                    func.coalesce(d.iud, r.iud, ""), when, payer)
             .outerjoin(d, d.id == t.debt_id).outerjoin(r, r.id == t.receipt_id)
             .outerjoin(ln, ln.id == t.fdr_line_id).outerjoin(tm, tm.id == t.treasury_id)
-            .where(_filtered(ente_id, code, search, only_open), *([t.id == result_id] if result_id else []))
+            .where(_filtered(session, ente_id, code, search, only_open), *([t.id == result_id] if result_id else []))
             .order_by(t.key, t.code).offset(offset).limit(limit))
     return [dict(zip(LIST_COLUMNS, row, strict=True)) for row in session.execute(stmt)]
 
