@@ -1,4 +1,10 @@
-"""The workspace: a folder holding the database, its backups, logs and exported files."""
+"""The workspace: a folder holding the database (or the choice of a shared one), its backups, logs
+and settings.
+
+Which database a workspace uses: ``--database URL``, else ``MYPAY_DESK_DATABASE``, else the choice
+saved in the folder (``database.json``, written by Impostazioni or ``mypay-desk workspace use``),
+else the folder's own SQLite file. A saved choice never holds a password (see store/postgres.py).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 
 from mypay_desk import APP_ID
+from mypay_desk.store import postgres
 from mypay_desk.store.db import Database, DatabaseError, DatabaseTooNewError
 from mypay_desk.store.repositories import audit
 
@@ -20,6 +27,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from mypay_desk.services.ente import EnteService
 
 ENV_WORKSPACE = "MYPAY_DESK_WORKSPACE"
+ENV_DATABASE = "MYPAY_DESK_DATABASE"
+DATABASE_FILE = "database.json"
+
+# Where the database choice came from (Workspace.database_source).
+FROM_OPTION, FROM_ENV, FROM_SETTINGS, LOCAL = "--database", ENV_DATABASE, DATABASE_FILE, "sqlite"
 
 
 def default_workspace_dir() -> Path:
@@ -40,6 +52,68 @@ class WorkspaceError(RuntimeError):
     pass
 
 
+def saved_database_url(folder: Path) -> str | None:
+    """The shared database saved for the workspace at ``folder`` (None: its own SQLite file)."""
+    path = Path(folder) / DATABASE_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise WorkspaceError(f"{path} non è leggibile ({exc}): correggilo o eliminalo per usare il database "
+                             "locale") from exc
+    url = data.get("url") if isinstance(data, dict) else None
+    return url.strip() if isinstance(url, str) and url.strip() else None
+
+
+def resolve_database(folder: Path, explicit: str | None = None) -> tuple[str | None, str]:
+    """(URL or None for the SQLite file, where the choice came from)."""
+    if explicit:
+        return explicit, FROM_OPTION
+    env = os.environ.get(ENV_DATABASE, "").strip()
+    if env:
+        return env, FROM_ENV
+    saved = saved_database_url(folder)
+    if saved:
+        return saved, FROM_SETTINGS
+    return None, LOCAL
+
+
+def check_database_url(url: str) -> str:
+    """The URL in its stored form (driver added), or WorkspaceError saying what to write instead.
+    A password is refused: a settings file is no place for it."""
+    try:
+        parsed = postgres.parse_url(url)
+    except postgres.DatabaseUrlError as exc:
+        raise WorkspaceError(str(exc)) from exc
+    if postgres.has_password(parsed):
+        raise WorkspaceError("L'indirizzo contiene una password, che non viene salvata. " + postgres.PASSWORD_HELP)
+    return parsed.render_as_string(hide_password=False)
+
+
+def save_database_url(folder: Path, url: str | None) -> str | None:
+    """Save the workspace's shared database (None: back to its own SQLite file); used from the next
+    start. Returns the URL as stored."""
+    path = Path(folder) / DATABASE_FILE
+    if url is None:
+        path.unlink(missing_ok=True)
+        return None
+    stored = check_database_url(url)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps({"url": stored}, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return stored
+
+
+def probe_database(url: str) -> postgres.Probe:
+    """Connect to ``url`` and report what is there (server, user, schema); WorkspaceError if it cannot."""
+    try:
+        return postgres.probe(postgres.parse_url(url))
+    except (postgres.DatabaseUrlError, postgres.ConnectionProblem) as exc:
+        raise WorkspaceError(str(exc)) from exc
+
+
 @dataclass
 class Workspace:
     """An open workspace and the services that work on it (created lazily)."""
@@ -47,15 +121,27 @@ class Workspace:
     path: Path
     db: Database
     user: str = field(default_factory=lambda: _current_user())
+    database_source: str = LOCAL
 
     @classmethod
-    def open(cls, path: str | os.PathLike | None = None) -> Workspace:
+    def open(cls, path: str | os.PathLike | None = None, database: str | None = None) -> Workspace:
+        """Open the workspace folder and its database (``database``: a URL that overrides the choice)."""
         folder = resolve_workspace_dir(path)
+        url, source = resolve_database(folder, database)
         try:
-            db = Database.open(folder)
+            db = Database.open(folder, url=url)
         except (DatabaseTooNewError, DatabaseError) as exc:
-            raise WorkspaceError(str(exc)) from exc
-        return cls(path=folder, db=db)
+            message = str(exc)
+            if source == FROM_SETTINGS:
+                message += (f" Il database condiviso è scelto in {folder / DATABASE_FILE}: per tornare al "
+                            "database locale di questa postazione usa «mypay-desk workspace use --local».")
+            raise WorkspaceError(message) from exc
+        return cls(path=folder, db=db, database_source=source)
+
+    @property
+    def shared(self) -> bool:
+        """True on a shared PostgreSQL database, False on the workspace's own SQLite file."""
+        return self.db.kind == "postgresql"
 
     def close(self) -> None:
         self.db.dispose()

@@ -145,6 +145,7 @@ def test_open_positions_and_payment_lookup(workspace, ente, sandbox):
         assert after.pagati.items[0].iud == debt.iud
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file's bytes
 def test_password_file_fallback_is_private(workspace, ente):
     workspace.portal.set_password("C_TEST", "Segreta.123")
     path = workspace.path / "secrets" / "portal-passwords.json"

@@ -3,7 +3,9 @@ leaves the database consistent and the work resumable.
 
 Each test drives the real command line in a subprocess, kills it at a point chosen by watching what it
 does (the database's write-ahead log growing, the flow's saved state, the progress it prints), then checks
-the database file with SQLite's own integrity check and runs the same command again.
+the database file with SQLite's own integrity check and runs the same command again. On PostgreSQL (the
+workspace's database.json names it) the kill comes while the command holds its write lock on the debts,
+and the check is that the server dropped the killed client's transaction.
 """
 
 from __future__ import annotations
@@ -102,7 +104,33 @@ def connect(ws: Path) -> sqlite3.Connection:
     return sqlite3.connect(ws / DB_NAME, timeout=15)
 
 
+_ENGINES: dict[str, object] = {}
+
+
+def shared_db(ws: Path):
+    """The workspace's PostgreSQL engine, or None when it uses its SQLite file."""
+    from sqlalchemy import create_engine
+
+    from mypay_desk.services.workspace import saved_database_url
+
+    url = saved_database_url(ws)
+    if url is None:
+        return None
+    if url not in _ENGINES:
+        _ENGINES[url] = create_engine(url, pool_size=1)
+    return _ENGINES[url]
+
+
 def assert_consistent(ws: Path) -> None:
+    engine = shared_db(ws)
+    if engine is not None:
+        # PostgreSQL keeps its constraints itself; the killed client's transaction must be gone (rolled back)
+        deadline = time.monotonic() + 10
+        while query(ws, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL")[0][0]:
+            assert time.monotonic() < deadline, "the killed client's transaction is still open"
+            time.sleep(0.05)
+        return
     con = connect(ws)
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -112,6 +140,13 @@ def assert_consistent(ws: Path) -> None:
 
 
 def query(ws: Path, sql: str, *params) -> list[tuple]:
+    engine = shared_db(ws)
+    if engine is not None:
+        from sqlalchemy import text
+
+        assert not params
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql))]
     con = connect(ws)
     try:
         return con.execute(sql, params).fetchall()
@@ -124,6 +159,25 @@ def wal_size(ws: Path) -> int:
         return (ws / f"{DB_NAME}-wal").stat().st_size
     except OSError:
         return 0
+
+
+def writing_debts(ws: Path) -> Callable[[], bool]:
+    """True once the command is well into writing debts: SQLite's WAL past 512 KiB; on PostgreSQL its
+    transaction has held the debt table's write lock for 0.3 s."""
+    if shared_db(ws) is None:
+        return lambda: wal_size(ws) > 512 * 1024
+    since: list[float] = []
+
+    def check() -> bool:
+        held = query(ws, "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                         "WHERE c.relname = 'debt' AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()")[0][0]
+        if not held:
+            since.clear()
+            return False
+        since[:] = since or [time.monotonic()]
+        return time.monotonic() - since[0] > 0.3
+
+    return check
 
 
 # --- (a) import ----------------------------------------------------------------------------------------
@@ -152,7 +206,7 @@ def test_import_killed_while_writing_keeps_all_or_nothing_and_can_run_again(work
 
     # killed while the rows are being written (the uncommitted transaction spills into the WAL)
     proc = start(ws, "lists", "import", str(first), "--list", "TARI", "--type", "TARI", "--json")
-    kill_when(proc, lambda: wal_size(ws) > 512 * 1024)
+    kill_when(proc, writing_debts(ws))
     assert_consistent(ws)
     before = list_amounts(ws)
     assert before in ({}, {10: n}), f"partial import: {before}"
@@ -167,7 +221,7 @@ def test_import_killed_while_writing_keeps_all_or_nothing_and_can_run_again(work
     # a second file changes every amount: killed mid-update, the list keeps the old values or takes all new
     second = write_csv(tmp_path / "tari-rettifica.csv", n, cents=20)
     proc = start(ws, "lists", "import", str(second), "--list", "TARI", "--json")
-    kill_when(proc, lambda: wal_size(ws) > 512 * 1024)
+    kill_when(proc, writing_debts(ws))
     assert_consistent(ws)
     assert list_amounts(ws) in ({10: n}, {20: n})
 

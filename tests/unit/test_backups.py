@@ -7,6 +7,9 @@ import pytest
 from mypay_desk.domain.ente import EnteData
 from mypay_desk.services.errors import UserError
 
+# Copies of the SQLite file; PostgreSQL's pg_dump copies are tested in test_backups_postgresql.py.
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_manual_backup_and_restore_brings_back_the_data(workspace, ente):
     copy = workspace.backups.create()
