@@ -10,7 +10,8 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
-def run_gui(workspace: str | None = None, demo: bool = False, smoke_test: bool = False) -> int:
+def run_gui(workspace: str | None = None, demo: bool = False, smoke_test: bool = False,
+            database: str | None = None) -> int:
     if smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QSettings
@@ -52,7 +53,7 @@ def run_gui(workspace: str | None = None, demo: bool = False, smoke_test: bool =
     if instance_lock is None:
         return 1
     try:
-        ws = Workspace.open(workspace)
+        ws = Workspace.open(workspace, database=database)
     except WorkspaceError as exc:
         from PySide6.QtWidgets import QMessageBox
 

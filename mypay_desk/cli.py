@@ -39,7 +39,11 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="mypay-desk", description="MyPay Desk: back-office pagoPA per gli Enti (MyPay)")
-    p.add_argument("--workspace", metavar="DIR", help="cartella dello spazio di lavoro (database e backup)")
+    p.add_argument("--workspace", metavar="DIR", help="cartella dello spazio di lavoro (database, backup, log)")
+    p.add_argument("--database", metavar="URL",
+                   help="database PostgreSQL condiviso, es. postgresql+psycopg://utente@server/mypay (anche "
+                        "MYPAY_DESK_DATABASE); la password da ~/.pgpass, PGPASSWORD o un servizio. "
+                        "Senza: la scelta salvata nello spazio di lavoro, o il suo file SQLite")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
@@ -140,7 +144,8 @@ def cmd_gui(args, ctx: CliContext) -> int:
             return 1
     from mypay_desk.app import run_gui
 
-    return run_gui(workspace=ctx.workspace_arg, demo=args.demo, smoke_test=args.smoke_test)
+    return run_gui(workspace=ctx.workspace_arg, demo=args.demo, smoke_test=args.smoke_test,
+                   database=ctx.database_arg)
 
 
 def cmd_ente_set(args, ctx: CliContext) -> int:
@@ -294,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         # `mypay-desk` alone (or `mypay-desk --smoke-test`, as the frozen build is checked) opens the GUI
         args.handler, args.demo = cmd_gui, False
     as_json = bool(getattr(args, "json", False))
-    ctx = CliContext(workspace_arg=args.workspace)
+    ctx = CliContext(workspace_arg=args.workspace, database_arg=args.database)
     try:
         return int(args.handler(args, ctx) or 0)
     except KeyboardInterrupt:

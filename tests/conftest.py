@@ -72,7 +72,8 @@ def new_workspace(database_kind: str, request):
     """Opens workspaces in given folders on the kind of database of this test: its own SQLite file, or a
     fresh PostgreSQL database chosen in the folder as Impostazioni does (so reopening the folder, from
     the CLI or another process, finds it). Closed (and dropped) at the end of the test."""
-    from mypay_desk.services.workspace import Workspace, save_database_url
+    from mypay_desk.services.database import save_database_url
+    from mypay_desk.services.workspace import Workspace
 
     opened, databases = [], []
     cluster = request.getfixturevalue("pg_cluster") if database_kind == "postgresql" else None

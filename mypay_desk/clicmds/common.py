@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from mypay_desk.services.errors import Cancelled, DatabaseBusyError, NotFoundError, PortalError, UserError
 from mypay_desk.services.portal import CREDENTIAL_FAULTS
-from mypay_desk.services.workspace import Workspace, WorkspaceError
+from mypay_desk.services.workspace import Workspace, WorkspaceError, resolve_workspace_dir
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -20,13 +21,19 @@ EXIT_PORTAL = 3
 @dataclass
 class CliContext:
     workspace_arg: str | None
+    database_arg: str | None = None
     _ws: Workspace | None = field(default=None, repr=False)
 
     @property
     def ws(self) -> Workspace:
         if self._ws is None:
-            self._ws = Workspace.open(self.workspace_arg)
+            self._ws = Workspace.open(self.workspace_arg, database=self.database_arg)
         return self._ws
+
+    @property
+    def folder(self) -> Path:
+        """The workspace folder, without opening its database."""
+        return resolve_workspace_dir(self.workspace_arg)
 
     def close(self) -> None:
         if self._ws is not None:

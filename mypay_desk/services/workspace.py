@@ -3,7 +3,8 @@ and settings.
 
 Which database a workspace uses: ``--database URL``, else ``MYPAY_DESK_DATABASE``, else the choice
 saved in the folder (``database.json``, written by Impostazioni or ``mypay-desk workspace use``),
-else the folder's own SQLite file. A saved choice never holds a password (see store/postgres.py).
+else the folder's own SQLite file. A saved choice never holds a password (services/database.py saves
+it; store/postgres.py says where libpq finds the password).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 
 from mypay_desk import APP_ID
-from mypay_desk.store import postgres
 from mypay_desk.store.db import Database, DatabaseError, DatabaseTooNewError
 from mypay_desk.store.repositories import audit
 
@@ -77,41 +77,6 @@ def resolve_database(folder: Path, explicit: str | None = None) -> tuple[str | N
     if saved:
         return saved, FROM_SETTINGS
     return None, LOCAL
-
-
-def check_database_url(url: str) -> str:
-    """The URL in its stored form (driver added), or WorkspaceError saying what to write instead.
-    A password is refused: a settings file is no place for it."""
-    try:
-        parsed = postgres.parse_url(url)
-    except postgres.DatabaseUrlError as exc:
-        raise WorkspaceError(str(exc)) from exc
-    if postgres.has_password(parsed):
-        raise WorkspaceError("L'indirizzo contiene una password, che non viene salvata. " + postgres.PASSWORD_HELP)
-    return parsed.render_as_string(hide_password=False)
-
-
-def save_database_url(folder: Path, url: str | None) -> str | None:
-    """Save the workspace's shared database (None: back to its own SQLite file); used from the next
-    start. Returns the URL as stored."""
-    path = Path(folder) / DATABASE_FILE
-    if url is None:
-        path.unlink(missing_ok=True)
-        return None
-    stored = check_database_url(url)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps({"url": stored}, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(path)
-    return stored
-
-
-def probe_database(url: str) -> postgres.Probe:
-    """Connect to ``url`` and report what is there (server, user, schema); WorkspaceError if it cannot."""
-    try:
-        return postgres.probe(postgres.parse_url(url))
-    except (postgres.DatabaseUrlError, postgres.ConnectionProblem) as exc:
-        raise WorkspaceError(str(exc)) from exc
 
 
 @dataclass

@@ -69,6 +69,16 @@ def parse_url(text: str) -> URL:
     return url
 
 
+def with_driver(text: str) -> str:
+    """The URL as written, with the psycopg driver named (``postgresql://...`` -> ``postgresql+psycopg://...``):
+    the form a workspace saves, readable as the user typed it."""
+    raw = text.strip()
+    for scheme in ("postgresql://", "postgres://"):
+        if raw.startswith(scheme):
+            return DRIVER + "://" + raw[len(scheme):]
+    return raw
+
+
 def safe_text(url: URL | str) -> str:
     """The URL as it may be shown or logged: the password, if any, masked."""
     if isinstance(url, str):
@@ -155,7 +165,8 @@ def explain_connect_error(url: URL, exc: BaseException) -> str:
         hint = "il server chiede una password che non è stata trovata o non è giusta. " + PASSWORD_HELP
     elif "does not exist" in low and "database" in low:
         hint = "il database non esiste sul server: fallo creare (createdb) a chi gestisce il server."
-    elif "timeout" in low or "could not connect" in low or "connection refused" in low or "no route" in low:
+    elif any(k in low for k in ("timeout", "could not connect", "connection refused", "no route",
+                                 "is the server running", "no such file or directory")):
         hint = "il server non risponde: controlla nome, porta e rete, e che PostgreSQL sia avviato."
     elif "could not translate host name" in low or "name or service not known" in low:
         hint = "il nome del server non è conosciuto: controlla come è scritto."

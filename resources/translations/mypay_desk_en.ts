@@ -40,6 +40,22 @@
         <translation>Replaces the current data with those of the selected backup</translation>
     </message>
     <message>
+        <source>Il database è condiviso su un server PostgreSQL: questa postazione non ne copia i file e non fa copie automatiche. I backup di un database condiviso si fanno sul server (un pg_dump pianificato o i backup del server). «Crea backup ora» esegue pg_dump e salva la copia nella cartella dei backup di questo spazio di lavoro.</source>
+        <translation>The database is shared on a PostgreSQL server: this desk does not copy its files and makes no automatic copies. A shared database is backed up on its server (a scheduled pg_dump or the server&apos;s own backups). “Back up now” runs pg_dump and saves the copy in this workspace&apos;s backups folder.</translation>
+    </message>
+    <message>
+        <source>pg_dump non è installato su questa postazione: installa gli strumenti client di PostgreSQL, della stessa versione del server o più recenti (Debian/Ubuntu: «apt install postgresql-client»; Windows: l&apos;installer di PostgreSQL con il solo componente «Command Line Tools», poi aggiungi la sua cartella bin al PATH).</source>
+        <translation>pg_dump is not installed on this desk: install the PostgreSQL client tools, of the server&apos;s version or newer (Debian/Ubuntu: “apt install postgresql-client”; Windows: the PostgreSQL installer with only the “Command Line Tools” component, then add its bin folder to the PATH).</translation>
+    </message>
+    <message>
+        <source>pg_dump: {0}</source>
+        <translation>pg_dump: {0}</translation>
+    </message>
+    <message>
+        <source>Per ripristinare una copia: chiudi MyPay Desk su tutte le postazioni, poi chi gestisce il server esegue {0}</source>
+        <translation>To restore a copy: close MyPay Desk on every desk, then whoever runs the server executes {0}</translation>
+    </message>
+    <message>
         <source>Automatico</source>
         <translation>Automatic</translation>
     </message>
@@ -335,6 +351,77 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Senza causale non si trovano IUF e IUV: i movimenti risulteranno sconosciuti.</source>
         <translation>Without a reason for payment no IUF or IUV can be found: the movements will be unknown.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePanel</name>
+    <message>
+        <source>Un ufficio con più postazioni usa un database PostgreSQL condiviso. Scrivi l&apos;indirizzo senza password: PostgreSQL la legge dal file delle password (~/.pgpass; su Windows %APPDATA%\postgresql\pgpass.conf), dalla variabile PGPASSWORD o da un servizio (?service=NOME). La scelta vale dal prossimo avvio; log, backup e impostazioni restano nella cartella dello spazio di lavoro.</source>
+        <translation>An office with several desks uses a shared PostgreSQL database. Write the address without a password: PostgreSQL reads it from the password file (~/.pgpass; on Windows %APPDATA%\postgresql\pgpass.conf), from the PGPASSWORD variable or from a service (?service=NAME). The choice applies from the next start; logs, backups and settings stay in the workspace folder.</translation>
+    </message>
+    <message>
+        <source>Prova connessione</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Prova e salva</source>
+        <translation>Test and save</translation>
+    </message>
+    <message>
+        <source>Salva l&apos;indirizzo solo se la connessione riesce</source>
+        <translation>Saves the address only if the connection succeeds</translation>
+    </message>
+    <message>
+        <source>Usa il database locale</source>
+        <translation>Use the local database</translation>
+    </message>
+    <message>
+        <source>Dal prossimo avvio questo spazio di lavoro usa il suo file SQLite</source>
+        <translation>From the next start this workspace uses its own SQLite file</translation>
+    </message>
+    <message>
+        <source>In uso</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>Database condiviso</source>
+        <translation>Shared database</translation>
+    </message>
+    <message>
+        <source>database condiviso PostgreSQL: {0}</source>
+        <translation>shared PostgreSQL database: {0}</translation>
+    </message>
+    <message>
+        <source>database locale di questa postazione (SQLite): {0}</source>
+        <translation>this desk&apos;s local database (SQLite): {0}</translation>
+    </message>
+    <message>
+        <source>Scelto all&apos;avvio con {0}, che prevale sulla scelta salvata qui.</source>
+        <translation>Chosen at start-up with {0}, which takes precedence over the choice saved here.</translation>
+    </message>
+    <message>
+        <source>Verifica in corso…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Prova connessione al database</source>
+        <translation>Database connection test</translation>
+    </message>
+    <message>
+        <source>Salvato: MyPay Desk userà questo database dal prossimo avvio.</source>
+        <translation>Saved: MyPay Desk will use this database from the next start.</translation>
+    </message>
+    <message>
+        <source>Database condiviso salvato: sarà usato al prossimo avvio.</source>
+        <translation>Shared database saved: it will be used from the next start.</translation>
+    </message>
+    <message>
+        <source>Dal prossimo avvio questo spazio di lavoro usa il suo database locale (SQLite).</source>
+        <translation>From the next start this workspace uses its local database (SQLite).</translation>
+    </message>
+    <message>
+        <source>Database locale: sarà usato al prossimo avvio.</source>
+        <translation>Local database: it will be used from the next start.</translation>
     </message>
 </context>
 <context>
@@ -2800,6 +2887,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Log</source>
         <translation>Log</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
     </message>
     <message>
         <source>Backup</source>

@@ -40,6 +40,22 @@
         <translation>Sostituisce i dati attuali con quelli del backup selezionato</translation>
     </message>
     <message>
+        <source>Il database è condiviso su un server PostgreSQL: questa postazione non ne copia i file e non fa copie automatiche. I backup di un database condiviso si fanno sul server (un pg_dump pianificato o i backup del server). «Crea backup ora» esegue pg_dump e salva la copia nella cartella dei backup di questo spazio di lavoro.</source>
+        <translation>Il database è condiviso su un server PostgreSQL: questa postazione non ne copia i file e non fa copie automatiche. I backup di un database condiviso si fanno sul server (un pg_dump pianificato o i backup del server). «Crea backup ora» esegue pg_dump e salva la copia nella cartella dei backup di questo spazio di lavoro.</translation>
+    </message>
+    <message>
+        <source>pg_dump non è installato su questa postazione: installa gli strumenti client di PostgreSQL, della stessa versione del server o più recenti (Debian/Ubuntu: «apt install postgresql-client»; Windows: l&apos;installer di PostgreSQL con il solo componente «Command Line Tools», poi aggiungi la sua cartella bin al PATH).</source>
+        <translation>pg_dump non è installato su questa postazione: installa gli strumenti client di PostgreSQL, della stessa versione del server o più recenti (Debian/Ubuntu: «apt install postgresql-client»; Windows: l&apos;installer di PostgreSQL con il solo componente «Command Line Tools», poi aggiungi la sua cartella bin al PATH).</translation>
+    </message>
+    <message>
+        <source>pg_dump: {0}</source>
+        <translation>pg_dump: {0}</translation>
+    </message>
+    <message>
+        <source>Per ripristinare una copia: chiudi MyPay Desk su tutte le postazioni, poi chi gestisce il server esegue {0}</source>
+        <translation>Per ripristinare una copia: chiudi MyPay Desk su tutte le postazioni, poi chi gestisce il server esegue {0}</translation>
+    </message>
+    <message>
         <source>Automatico</source>
         <translation>Automatico</translation>
     </message>
@@ -335,6 +351,77 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Senza causale non si trovano IUF e IUV: i movimenti risulteranno sconosciuti.</source>
         <translation>Senza causale non si trovano IUF e IUV: i movimenti risulteranno sconosciuti.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePanel</name>
+    <message>
+        <source>Un ufficio con più postazioni usa un database PostgreSQL condiviso. Scrivi l&apos;indirizzo senza password: PostgreSQL la legge dal file delle password (~/.pgpass; su Windows %APPDATA%\postgresql\pgpass.conf), dalla variabile PGPASSWORD o da un servizio (?service=NOME). La scelta vale dal prossimo avvio; log, backup e impostazioni restano nella cartella dello spazio di lavoro.</source>
+        <translation>Un ufficio con più postazioni usa un database PostgreSQL condiviso. Scrivi l&apos;indirizzo senza password: PostgreSQL la legge dal file delle password (~/.pgpass; su Windows %APPDATA%\postgresql\pgpass.conf), dalla variabile PGPASSWORD o da un servizio (?service=NOME). La scelta vale dal prossimo avvio; log, backup e impostazioni restano nella cartella dello spazio di lavoro.</translation>
+    </message>
+    <message>
+        <source>Prova connessione</source>
+        <translation>Prova connessione</translation>
+    </message>
+    <message>
+        <source>Prova e salva</source>
+        <translation>Prova e salva</translation>
+    </message>
+    <message>
+        <source>Salva l&apos;indirizzo solo se la connessione riesce</source>
+        <translation>Salva l&apos;indirizzo solo se la connessione riesce</translation>
+    </message>
+    <message>
+        <source>Usa il database locale</source>
+        <translation>Usa il database locale</translation>
+    </message>
+    <message>
+        <source>Dal prossimo avvio questo spazio di lavoro usa il suo file SQLite</source>
+        <translation>Dal prossimo avvio questo spazio di lavoro usa il suo file SQLite</translation>
+    </message>
+    <message>
+        <source>In uso</source>
+        <translation>In uso</translation>
+    </message>
+    <message>
+        <source>Database condiviso</source>
+        <translation>Database condiviso</translation>
+    </message>
+    <message>
+        <source>database condiviso PostgreSQL: {0}</source>
+        <translation>database condiviso PostgreSQL: {0}</translation>
+    </message>
+    <message>
+        <source>database locale di questa postazione (SQLite): {0}</source>
+        <translation>database locale di questa postazione (SQLite): {0}</translation>
+    </message>
+    <message>
+        <source>Scelto all&apos;avvio con {0}, che prevale sulla scelta salvata qui.</source>
+        <translation>Scelto all&apos;avvio con {0}, che prevale sulla scelta salvata qui.</translation>
+    </message>
+    <message>
+        <source>Verifica in corso…</source>
+        <translation>Verifica in corso…</translation>
+    </message>
+    <message>
+        <source>Prova connessione al database</source>
+        <translation>Prova connessione al database</translation>
+    </message>
+    <message>
+        <source>Salvato: MyPay Desk userà questo database dal prossimo avvio.</source>
+        <translation>Salvato: MyPay Desk userà questo database dal prossimo avvio.</translation>
+    </message>
+    <message>
+        <source>Database condiviso salvato: sarà usato al prossimo avvio.</source>
+        <translation>Database condiviso salvato: sarà usato al prossimo avvio.</translation>
+    </message>
+    <message>
+        <source>Dal prossimo avvio questo spazio di lavoro usa il suo database locale (SQLite).</source>
+        <translation>Dal prossimo avvio questo spazio di lavoro usa il suo database locale (SQLite).</translation>
+    </message>
+    <message>
+        <source>Database locale: sarà usato al prossimo avvio.</source>
+        <translation>Database locale: sarà usato al prossimo avvio.</translation>
     </message>
 </context>
 <context>
@@ -2800,6 +2887,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Log</source>
         <translation>Log</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
     </message>
     <message>
         <source>Backup</source>

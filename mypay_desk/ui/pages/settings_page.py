@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from mypay_desk.ui import i18n
 from mypay_desk.ui.context import AppContext
 from mypay_desk.ui.settings.backup_panel import BackupPanel
+from mypay_desk.ui.settings.database_panel import DatabasePanel
 from mypay_desk.ui.settings.ente_form import EnteForm
 from mypay_desk.ui.settings.types_editor import TypesEditor
 
@@ -48,7 +50,13 @@ class SettingsPage(QWidget):
         self.tabs.setDocumentMode(False)
         self.tabs.addTab(self._padded(self.ente_form), self.tr("Ente"))
         self.tabs.addTab(self._padded(self.types_editor), self.tr("Tipi dovuto"))
-        self.tabs.addTab(self._padded(self.preferences), self.tr("Preferenze"))
+        # scrolls: language, workspace, database and backups do not fit a small window's height
+        preferences = QScrollArea()
+        preferences.setObjectName("preferencesScroll")
+        preferences.setWidgetResizable(True)
+        preferences.setFrameShape(QScrollArea.Shape.NoFrame)
+        preferences.setWidget(self._padded(self.preferences))
+        self.tabs.addTab(preferences, self.tr("Preferenze"))
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 20, 24, 16)
@@ -102,6 +110,11 @@ class SettingsPage(QWidget):
         row.addStretch(1)
         form.addRow(self.tr("Log"), row)
 
+        self.database_group = QGroupBox(self.tr("Database"))
+        self.database_group.setObjectName("databaseGroup")
+        self.database_panel = DatabasePanel(self.ctx)
+        QVBoxLayout(self.database_group).addWidget(self.database_panel)
+
         self.backup_group = QGroupBox(self.tr("Backup"))
         self.backup_group.setObjectName("backupGroup")
         self.backup_layout = QVBoxLayout(self.backup_group)
@@ -110,6 +123,7 @@ class SettingsPage(QWidget):
 
         col.addWidget(language)
         col.addWidget(workspace)
+        col.addWidget(self.database_group)
         col.addWidget(self.backup_group)
         col.addStretch(1)
         return w

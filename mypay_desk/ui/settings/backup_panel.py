@@ -1,6 +1,10 @@
 """The Backup group of Impostazioni > Preferenze: the copies of the workspace database, a copy now,
 the folder, and "Ripristina da backup".
 
+On a shared PostgreSQL database the app copies no files: the group explains that its backups belong on
+the server, makes a copy on demand with pg_dump (or says what to install when it is missing), and gives
+the pg_restore command instead of restoring (other desks are using the database).
+
 Copies and restores run on the database lane. A restore first copies the current database (the
 service does it; the copy shows in the list as «Prima del ripristino», so a restore can itself be
 undone), then every page reloads: ``ente_changed`` plus ``data_changed`` for each area.
@@ -47,6 +51,12 @@ class BackupPanel(QWidget):
             "e prima di ogni ripristino.").format(hours=int(AUTO_EVERY.total_seconds() // 3600), keep=AUTO_KEEP))
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "hint")
+        self.shared = not ctx.ws.backups.file_copies
+        self.tool_label = QLabel()
+        self.tool_label.setObjectName("pgDumpStatus")
+        self.tool_label.setWordWrap(True)
+        self.tool_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tool_label.setVisible(self.shared)
 
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("backupTable")
@@ -86,10 +96,33 @@ class BackupPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.hint)
+        lay.addWidget(self.tool_label)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.empty_label)
         lay.addLayout(buttons)
+        if self.shared:
+            self._explain_pg_dump()
         self.refresh()
+
+    def _explain_pg_dump(self) -> None:
+        backups = self.ctx.ws.backups
+        self.hint.setText(self.tr(
+            "Il database è condiviso su un server PostgreSQL: questa postazione non ne copia i file e non fa "
+            "copie automatiche. I backup di un database condiviso si fanno sul server (un pg_dump pianificato "
+            "o i backup del server). «Crea backup ora» esegue pg_dump e salva la copia nella cartella dei "
+            "backup di questo spazio di lavoro."))
+        tool = backups.dump_tool()
+        if tool.path is None:
+            text = self.tr("pg_dump non è installato su questa postazione: installa gli strumenti client di "
+                           "PostgreSQL, della stessa versione del server o più recenti (Debian/Ubuntu: «apt install "
+                           "postgresql-client»; Windows: l'installer di PostgreSQL con il solo componente «Command "
+                           "Line Tools», poi aggiungi la sua cartella bin al PATH).")
+        else:
+            text = self.tr("pg_dump: {0}").format(str(tool.path))
+        text += "\n" + self.tr("Per ripristinare una copia: chiudi MyPay Desk su tutte le postazioni, poi chi "
+                               "gestisce il server esegue {0}").format(backups.restore_command())
+        self.tool_label.setText(text)
+        self.restore_button.setVisible(False)
 
     # --- list ------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -175,6 +208,8 @@ class BackupPanel(QWidget):
         return box.clickedButton() is restore
 
     def restore_selected(self) -> None:
+        if self.shared:
+            return  # a shared database is restored on the server (the label gives the command)
         backup = self.selected()
         if backup is None:
             QMessageBox.information(self, self.tr("Ripristina da backup"),
