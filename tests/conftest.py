@@ -43,6 +43,8 @@ def pg_cluster():
     try:
         cluster = start_cluster()
     except ClusterUnavailable as exc:
+        if os.environ.get("MYPAY_TEST_REQUIRE_POSTGRESQL"):  # CI (.ci/run) installs the server: it must run
+            pytest.fail(f"PostgreSQL test server unavailable: {exc}")
         pytest.skip(f"PostgreSQL tests skipped: {exc}")
     try:
         cluster.template = cluster.make_template()

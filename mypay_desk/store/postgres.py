@@ -64,7 +64,7 @@ def parse_url(text: str) -> URL:
         raise DatabaseUrlError(
             f"Database non supportato ({url.drivername}): MyPay Desk usa il file SQLite dello spazio di "
             f"lavoro oppure un server PostgreSQL condiviso, ad esempio {example}")
-    if not url.database:
+    if not url.database and "service" not in url.query:  # a service file may name the database
         raise DatabaseUrlError(f"Nell'indirizzo manca il nome del database: ad esempio {example}")
     return url
 
@@ -219,7 +219,8 @@ def dump(url: URL, folder: Path, label: str) -> Path:
                         + INSTALL_CLIENT_HELP)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{url.database}-{stamp}-{label}{DUMP_SUFFIX}"
+    name = re.sub(r"[^\w.-]", "_", str(url.database or url.query.get("service") or "postgresql"))
+    target = folder / f"{name}-{stamp}-{label}{DUMP_SUFFIX}"
     partial = target.with_name(target.name + ".part")
     env = dict(os.environ)
     if url.password:

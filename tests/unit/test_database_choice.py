@@ -178,3 +178,52 @@ def test_immediate_sessions_of_two_desks_serialise_and_a_long_wait_is_a_clear_er
     finally:
         first.dispose()
         impatient.dispose()
+
+
+@pytest.fixture
+def password_role(pg_cluster, pg_empty_database):
+    """A role that must give a password (scram), owning the database: (user, password, database name)."""
+    hba = pg_cluster.root / "data" / "pg_hba.conf"
+    rule = "local all desk scram-sha-256\n"
+    if rule not in hba.read_text():
+        hba.write_text(rule + hba.read_text())
+    with pg_cluster.admin().connect() as conn:
+        if not conn.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = 'desk'").scalar():
+            conn.exec_driver_sql("CREATE ROLE desk LOGIN PASSWORD 'Segreta.1'")
+        name = pg_empty_database.split("@/", 1)[1].split("?")[0]
+        conn.exec_driver_sql(f'ALTER DATABASE "{name}" OWNER TO desk')
+        conn.exec_driver_sql("SELECT pg_reload_conf()")
+    return "desk", "Segreta.1", name
+
+
+def test_the_password_comes_from_libpq_pgpass_pgpassword_or_a_service(tmp_path, pg_cluster, password_role,
+                                                                       monkeypatch):
+    user, password, name = password_role
+    for var in ("PGPASSWORD", "PGPASSFILE", "PGSERVICEFILE", "PGSERVICE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "nessun-pgpass"))
+    url = f"postgresql+psycopg://{user}@/{name}?host={pg_cluster.root}"
+    with pytest.raises(WorkspaceError, match="chiede una password.*pgpass"):
+        database.check_connection(url)
+
+    monkeypatch.setenv("PGPASSWORD", password)  # e.g. in a scheduled job's environment
+    assert database.check_connection(url).user == user
+    monkeypatch.delenv("PGPASSWORD")
+
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"*:*:{name}:{user}:{password}\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))  # ~/.pgpass, or %APPDATA%\postgresql\pgpass.conf
+    assert database.choose(tmp_path / "ws", url).state == "vuoto"
+    ws = Workspace.open(tmp_path / "ws")
+    try:
+        assert ws.shared and ws.db.check() == "ok"
+    finally:
+        ws.close()
+
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[mypay]\nhost={pg_cluster.root}\ndbname={name}\nuser={user}\n")
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    check = database.choose(tmp_path / "ws2", "postgresql://?service=mypay")
+    assert check.state == "mypay" and check.database == name
+    assert json.loads((tmp_path / "ws2" / DATABASE_FILE).read_text())["url"] == "postgresql+psycopg://?service=mypay"
