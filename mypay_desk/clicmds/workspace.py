@@ -1,5 +1,6 @@
-"""`workspace show`, `workspace use URL|--local`, `workspace copy-to URL`: which database a workspace
-uses, choosing a shared PostgreSQL one, and moving a desk's SQLite data into it."""
+"""`workspace show`, `workspace use URL|--local`, `workspace copy-to URL`, `workspace backup`: which
+database a workspace uses, choosing a shared PostgreSQL one, moving a desk's SQLite data into it, and a
+copy now (the SQLite file, or pg_dump of the shared database)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ def register(sub, parser_class) -> None:
     target.add_argument("--local", action="store_true", help="torna al database SQLite della cartella")
     use.add_argument("--json", action="store_true")
     use.set_defaults(handler=cmd_use)
+
+    backup = ws.add_parser("backup", help="una copia del database ora, nella cartella backups/ (SQLite: il file; "
+                                          "PostgreSQL: pg_dump)")
+    backup.add_argument("--json", action="store_true")
+    backup.set_defaults(handler=cmd_backup)
 
     copy = ws.add_parser("copy-to", help="copia il database SQLite di questo spazio di lavoro in un database "
                                          "PostgreSQL vuoto, con verifica di righe e somme di controllo")
@@ -61,6 +67,19 @@ def cmd_use(args, ctx) -> int:
         info(f"Lo spazio di lavoro {folder} userà il suo database locale (SQLite) dal prossimo avvio.")
     else:
         info(f"{check.message}\nScelta salvata in {folder / DATABASE_FILE}: usata dal prossimo avvio.")
+    return EXIT_OK
+
+
+def cmd_backup(args, ctx) -> int:
+    try:
+        made = ctx.ws.backups.create("manuale")
+    except UserError as exc:
+        _fail_json(args, exc)
+        raise
+    if args.json:
+        print_json({"file": str(made.path), "size": made.size, "created": made.created.isoformat()})
+    else:
+        info(f"Backup creato: {made.path} ({made.size} byte)")
     return EXIT_OK
 
 

@@ -19,8 +19,8 @@ def small_demo(monkeypatch):
     monkeypatch.setattr(demo_module, "TARI_SIZE", 150)
 
 
-def test_demo_is_created_once_and_continues_across_runs(tmp_path, small_demo):
-    ws = Workspace.open(tmp_path / "ws")
+def test_demo_is_created_once_and_continues_across_runs(tmp_path, small_demo, new_workspace):
+    ws = new_workspace(tmp_path / "ws")  # SQLite, and a shared PostgreSQL database
     try:
         steps = []
         ente = ws.demo.ensure_demo(progress=lambda d, t, m: steps.append((d, m)))

@@ -102,3 +102,15 @@ def test_a_database_of_an_older_schema_is_dumped_before_it_migrates(tmp_path, pg
         database.dispose()
     dumps = list((tmp_path / "backups").glob("*-pre-migrazione.dump"))
     assert len(dumps) == 1
+
+
+def test_a_copy_from_the_command_line(shared, capsys):
+    import json
+
+    from mypay_desk.cli import main
+
+    shared.close()
+    url = shared.db.url.render_as_string(hide_password=False)
+    assert main(["--workspace", str(shared.path), "--database", url, "workspace", "backup", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["file"].endswith("-manuale.dump") and doc["size"] > 0
