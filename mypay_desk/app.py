@@ -63,7 +63,8 @@ def run_gui(workspace: str | None = None, demo: bool = False, smoke_test: bool =
         return 1
     log_path = setup_logging(ws.logs_dir)
     install_error_hooks(None if smoke_test else show_unexpected)
-    log.info("%s %s avviato; spazio di lavoro %s; lingua %s", APP_NAME, __version__, ws.path, language)
+    log.info("%s %s avviato; spazio di lavoro %s; database %s; lingua %s", APP_NAME, __version__, ws.path,
+             ws.db.describe(), language)
     log.info("cataloghi di traduzione: %s", ", ".join(catalogues) or "nessuno")
 
     tasks = InlineTaskRunner() if smoke_test else TaskRunner()
