@@ -227,3 +227,25 @@ def test_the_password_comes_from_libpq_pgpass_pgpassword_or_a_service(tmp_path, 
     check = database.choose(tmp_path / "ws2", "postgresql://?service=mypay")
     assert check.state == "mypay" and check.database == name
     assert json.loads((tmp_path / "ws2" / DATABASE_FILE).read_text())["url"] == "postgresql+psycopg://?service=mypay"
+
+
+def test_a_connection_cut_by_the_server_is_a_clear_error_and_the_next_session_works(tmp_path, pg_database,
+                                                                                   pg_cluster):
+    from mypay_desk.store.repositories import ente as repo
+
+    db = dbmod.Database.open(tmp_path, url=pg_database)
+    try:
+        with pytest.raises(dbmod.DatabaseUnreachableError, match="Nulla è stato modificato"), db.session() as s:
+            repo.set_setting(s, "k", "1")
+            s.flush()
+            pid = s.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            pg_cluster.execute(f"SELECT pg_terminate_backend({pid})")  # the server restarts, say
+            repo.set_setting(s, "k2", "2")
+            s.flush()
+        with db.session() as s:  # a new connection: the app carries on
+            assert repo.get_setting(s, "k", "?") == "?"
+            repo.set_setting(s, "k", "3")
+        with db.session() as s:
+            assert repo.get_setting(s, "k") == "3"
+    finally:
+        db.dispose()
