@@ -71,11 +71,7 @@ def cmd_use(args, ctx) -> int:
 
 
 def cmd_backup(args, ctx) -> int:
-    try:
-        made = ctx.ws.backups.create("manuale")
-    except UserError as exc:
-        _fail_json(args, exc)
-        raise
+    made = ctx.ws.backups.create("manuale")
     if args.json:
         print_json({"file": str(made.path), "size": made.size, "created": made.created.isoformat()})
     else:
