@@ -30,6 +30,23 @@ def pytest_generate_tests(metafunc):
     metafunc.parametrize("database_kind", kinds or ["sqlite"], indirect=True)
 
 
+@pytest.fixture(autouse=True)
+def schema_checked_exchanges():
+    """Every SOAP exchange with a sandbox started through tests/integration/portal_support validates
+    against MyPay's schemas (tests/schemas): the request the client built and the reply it got."""
+    import sys
+
+    support = sys.modules.get("tests.integration.portal_support")
+    if support is not None:
+        support.SCHEMA_PROBLEMS.clear()
+    yield
+    support = sys.modules.get("tests.integration.portal_support")
+    if support is not None and support.SCHEMA_PROBLEMS:
+        problems = list(support.SCHEMA_PROBLEMS)
+        support.SCHEMA_PROBLEMS.clear()
+        pytest.fail("scambi SOAP non conformi agli schemi:\n" + "\n".join(problems[:20]))
+
+
 @pytest.fixture
 def database_kind(request) -> str:
     return getattr(request, "param", "sqlite")

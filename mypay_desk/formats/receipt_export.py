@@ -601,7 +601,9 @@ class _RowDecoder:
             if self.with_receipt:
                 column = "indiceDatiSingoloPagamento"
                 ix = rec[self.i_index].strip()
-                if ix:
+                # MyPay writes "" + Integer (RegioneDelVeneto/mypay, mypay4-be service/ExportDovutiService.java,
+                # addListDovutoElaboratotoStringArray): a missing index arrives as the text "null".
+                if ix and ix != "null":
                     if not ix.isdigit():
                         raise ValueError(f"indice «{ix}» non numerico")
                     payment_index = int(ix)

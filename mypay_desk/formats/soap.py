@@ -310,7 +310,11 @@ class DovutoItem:
 
 @dataclass
 class Versamento:
-    """The payload of paaSILImportaDovuto (ctVersamento)."""
+    """The payload of paaSILImportaDovuto (ctVersamento).
+
+    No flagGeneraIuv here: ctVersamento has it commented out (PagInf_Dovuti_Pagati_6_2_0.xsd), so a
+    Versamento carrying it fails the schema; the flag travels in the request body
+    (``paaSILImportaDovuto/flagGeneraIuv``, pa-per-ente.wsdl), see MyPayClient.importa_dovuto."""
 
     item: DovutoItem
     action: str  # I | M | A | S
@@ -318,7 +322,6 @@ class Versamento:
     iuv: str = ""
     due_date: date | None = None
     payment_type: str = ""
-    generate_iuv: bool | None = None
 
 
 def _payer_fields(p: Payer) -> list[tuple[str, object]]:
@@ -367,7 +370,6 @@ def build_versamento(v: Versamento) -> bytes:
             ("datiSpecificiRiscossione", it.collection_data),
             ("bilancio", _bilancio_fields(it.bilancio)),
         ]),
-        ("flagGeneraIuv", v.generate_iuv),
         ("azione", v.action),
     ], NS_PAY_I)
     return _serialize(root)
@@ -462,7 +464,6 @@ def parse_versamento(data: bytes) -> Versamento:
     except ValueError as exc:
         raise SoapError("malformed", f"Versamento: data «{due}» non valida") from exc
     fee = _ct(dv, "commissioneCaricoPA")
-    flag = _ct(root, "flagGeneraIuv")
     return Versamento(
         item=DovutoItem(
             iud=_ct(dv, "identificativoUnivocoDovuto"),
@@ -474,7 +475,7 @@ def parse_versamento(data: bytes) -> Versamento:
         ),
         action=_ct(root, "azione"), payer=_parse_payer(_child(root, "soggettoPagatore")),
         iuv=_ct(dv, "identificativoUnivocoVersamento"), due_date=due_date,
-        payment_type=_ct(dv, "tipoVersamento"), generate_iuv=(flag.lower() == "true") if flag else None,
+        payment_type=_ct(dv, "tipoVersamento"),
     )
 
 

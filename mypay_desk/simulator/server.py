@@ -49,7 +49,7 @@ import random
 import socket
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -265,6 +265,9 @@ class SimulatorServer:
         self.switches.set(**switches)
         self.worker = Worker(self.state, processing_delay)
         self.portal = Portal(self.state, self.worker.enqueue)
+        # Called with (request body, HTTP status, reply) of every SOAP exchange, before any injected fault
+        # mangles the reply: the tests validate both against MyPay's schemas.
+        self.exchange_observer: Callable[[bytes, int, bytes], None] | None = None
         self.app = build_app(self)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -431,6 +434,8 @@ def build_app(sim: SimulatorServer) -> Starlette:
             return PlainTextResponse("Service Unavailable" if failure == 503 else "Internal Server Error",
                                      status_code=failure)
         status, payload = await run_in_threadpool(portal.handle_soap, body, base_url(request))
+        if sim.exchange_observer is not None:
+            sim.exchange_observer(body, status, payload)
         if switches.take("hostile"):
             payload = HOSTILE_REPLY
         elif switches.take("malformed"):

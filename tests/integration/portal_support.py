@@ -11,12 +11,31 @@ from mypay_desk.simulator.server import SimulatorServer
 
 PASSWORD = "Prova.Sandbox1"
 
+#: Schema complaints about the SOAP exchanges of the sandboxes started here (checked after every test by
+#: the ``schema_checked_exchanges`` fixture of tests/conftest.py).
+SCHEMA_PROBLEMS: list[str] = []
+
+
+def observe_exchanges(server: SimulatorServer) -> None:
+    """Validate every SOAP request the client sends and every reply the sandbox gives against MyPay's
+    WSDL and payload schemas (tests/schemas)."""
+    from tests.schema_support import exchange_problems
+
+    def observe(request: bytes, status: int, reply: bytes) -> None:
+        problems = exchange_problems(request, status, reply)
+        if problems:
+            op = request[:400].decode("utf-8", "replace")
+            SCHEMA_PROBLEMS.extend(f"{p} (scambio che inizia con {op!r})" for p in problems)
+
+    server.exchange_observer = observe
+
 
 def start_sandbox(workspace, ente, state_dir, *, types=("TARI:scadenza", "MENSA:anonimo"),
                   processing_delay: float = 0.05) -> SimulatorServer:
     """Start the sandbox, provision the conftest Ente there and point the workspace at it, with short
     timeouts and pauses so failure paths stay fast."""
     server = SimulatorServer(state_dir, processing_delay=processing_delay)
+    observe_exchanges(server)
     url = server.start()
     server.add_ente(ente.ipa_code, ente.fiscal_code, PASSWORD, list(types), segregation_code=ente.segregation_code,
                     name=ente.name)

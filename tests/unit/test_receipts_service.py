@@ -645,3 +645,27 @@ def test_bigger_page_cache_only_while_a_batch_is_stored(workspace, ente, tmp_pat
     assert seen == [-repo.BULK_CACHE_KIB]
     with workspace.db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == before
+
+
+@pytest.mark.parametrize("index", ["null", "", " null "])
+def test_receipt_without_index_as_mypay_writes_it_is_read_and_matched(workspace, ente, tmp_path, index):
+    """MyPay writes indiceDatiSingoloPagamento as ``"" + Integer`` (mypay4-be ExportDovutiService,
+    addListDovutoElaboratotoStringArray): a receipt with no index arrives as the text ``null``. It is a
+    single-payment receipt: read, matched and the debt paid."""
+    ids = add_debts(workspace, ente.id, [dict(iud="D1", iuv="120000000000000001", amount_cents=10000)])
+    data = rx.write_export_csv([row(1, iud="D1", iuv="120000000000000001", indiceDatiSingoloPagamento=index)],
+                               "1.3", True)
+    assert b'"' + index.encode() + b'"' in data  # the cell as written, every field quoted as opencsv does
+    records = [item for _r, item in rx.iter_export(data, "x.csv")]
+    assert [type(r) for r in records] == [rx.ReceiptRow] and records[0].payment_index is None
+    report = workspace.receipts.import_bytes(data, "C_TEST-1_ESTRAZIONE_DOVUTI_20250302000000-1_3.csv",
+                                             ente_id=ente.id)
+    assert (report.new, report.matched, report.errors) == (1, 1, [])
+    assert debt(workspace, ids["D1"]).state == DebtState.PAGATO
+
+
+def test_receipt_with_a_non_numeric_index_is_still_refused(tmp_path):
+    data = rx.write_export_csv([row(1, iud="D1", iuv="120000000000000001", indiceDatiSingoloPagamento="uno")],
+                               "1.3", True)
+    (err,) = [item for _r, item in rx.iter_export(data, "x.csv")]
+    assert type(err) is rx.RowError and err.column == "indiceDatiSingoloPagamento"

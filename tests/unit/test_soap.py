@@ -8,6 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from mypay_desk.formats import soap
+from tests.schema_support import assert_valid, validate
 
 ENV = "{http://schemas.xmlsoap.org/soap/envelope/}"
 PPT = "{http://www.regione.veneto.it/pagamenti/ente/}"
@@ -101,7 +102,7 @@ def _versamento() -> soap.Versamento:
         action="I",
         payer=soap.Payer("F", "RSSMRA80A01F205X", "Mario Rossi", address="Via Roma", civic="1", postal_code="20100",
                          city="Milano", province="MI", country="IT", email="m@example.it"),
-        due_date=date(2025, 6, 30), generate_iuv=True,
+        due_date=date(2025, 6, 30),
     )
 
 
@@ -110,7 +111,8 @@ def test_versamento_follows_xsd_order_and_round_trips():
     root = ET.fromstring(data)
     assert root.tag == f"{PAY}Versamento"
     assert [c.tag.replace(PAY, "") for c in root] == ["versioneOggetto", "soggettoPagatore", "datiVersamento",
-                                                        "flagGeneraIuv", "azione"]
+                                                        "azione"]
+    assert_valid("payload", data, "Versamento")
     dv = root.find(f"{PAY}datiVersamento")
     assert [c.tag.replace(PAY, "") for c in dv] == [
         "dataEsecuzionePagamento", "tipoVersamento", "identificativoUnivocoDovuto", "importoSingoloVersamento",
@@ -120,7 +122,7 @@ def test_versamento_follows_xsd_order_and_round_trips():
     assert dv.find(f"{PAY}tipoVersamento").text == "ALL"
     back = soap.parse_versamento(data)
     assert back.item.iud == "TARI-2025-1" and back.item.amount_cents == 12345 and back.item.pa_fee_cents == 150
-    assert back.due_date == date(2025, 6, 30) and back.action == "I" and back.generate_iuv is True
+    assert back.due_date == date(2025, 6, 30) and back.action == "I"
     assert back.payer.code == "RSSMRA80A01F205X" and back.payer.email == "m@example.it"
     assert back.item.bilancio[0].accertamenti == [("ACC1", 10000), ("", 2345)]
 
@@ -165,3 +167,16 @@ def test_base64_errors_are_soap_errors():
     with pytest.raises(soap.SoapError):
         soap.b64decode("***not base64***")
     assert soap.b64decode(soap.b64encode(b"\x00\x01abc")) == b"\x00\x01abc"
+
+
+def test_versamento_cannot_carry_flag_genera_iuv_and_the_request_can():
+    """ctVersamento has flagGeneraIuv commented out (PagInf_Dovuti_Pagati_6_2_0.xsd): a Versamento with it is
+    refused by the schema, while paaSILImportaDovuto carries it after ``dovuto`` (pa-per-ente.wsdl)."""
+    assert "generate_iuv" not in soap.Versamento.__dataclass_fields__
+    data = soap.build_versamento(_versamento())
+    assert b"flagGeneraIuv" not in data
+    tampered = data.replace(b"<pay_i:azione>", b"<pay_i:flagGeneraIuv>true</pay_i:flagGeneraIuv><pay_i:azione>")
+    assert any("flagGeneraIuv" in p for p in validate("payload", tampered))
+    request = soap.build_request("paaSILImportaDovuto", "C_X000", [
+        ("password", "Segreta123"), ("dovuto", soap.b64encode(data)), ("flagGeneraIuv", True)])
+    assert_valid("soap", request, "paaSILImportaDovuto")
