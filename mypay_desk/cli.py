@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     es.add_argument("--application-code", default=None)
     es.add_argument("--cbill", default=None)
     es.add_argument("--mode", choices=["base", "flussi", "ente"], default=None)
+    es.add_argument("--iuv-generation", choices=["portal", "app"], default=None,
+                    help="chi dà lo IUV ai dovuti inviati senza: portal = il portale MyPay (predefinito), "
+                         "app = MyPay Desk dal codice di segregazione")
     es.add_argument("--postal-account", default=None)
     es.add_argument("--postal-holder", default=None)
     es.add_argument("--poste-auth", default=None)
@@ -163,6 +166,7 @@ def cmd_ente_set(args, ctx: CliContext) -> int:
         ("fiscal_code", args.fiscal_code), ("name", args.name),
         ("sector", args.sector), ("info", args.info), ("segregation_code", args.segregation_code),
         ("application_code", args.application_code), ("cbill", args.cbill), ("adhesion_mode", args.mode),
+        ("iuv_generation", args.iuv_generation),
         ("postal_account", args.postal_account), ("postal_holder", args.postal_holder),
         ("poste_authorization", args.poste_auth), ("portal_url", args.portal_url),
         ("payments_web_page", args.payments_page),

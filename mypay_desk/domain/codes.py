@@ -192,9 +192,15 @@ def check_code(text: str) -> CodeCheck:
 
 
 # --- taxonomy (datiSpecificiRiscossione) --------------------------------------------------------
-
-COLLECTION_DATA_RE = re.compile(r"[0129]/\S{3,138}")
-SECONDARY_TAXONOMY_RE = re.compile(r"9/\d{2}\d{2}\d{3}\w{2}/\S+")
+# MyPay's own patterns (RegioneDelVeneto/mypay, mypay4-be util/Constants.java DATI_SPECIFICI_RISCOSSIONE_PATTERN
+# and TAXONOMIC_CODE_PATTERN, matched with Matcher.matches() in util/Utilities.java
+# validaDatiSpecificiRiscossione / validaDatiSpecificiRiscossioneEnteSecondario). Java's \S, \d and \w are
+# ASCII classes: \S excludes only space, \t, \n, \x0b, \f, \r (a no-break space is \S there), \d is
+# [0-9] and \w is [a-zA-Z_0-9]; the classes below spell them out.
+_JAVA_S = r"[^ \t\n\x0b\f\r]"
+COLLECTION_DATA_RE = re.compile(rf"[0129]/{_JAVA_S}{{3,138}}")
+# The secondary Ente's: a taxonomy code then "/" and up to 129 more characters: "9/0101108TS/" is valid.
+SECONDARY_TAXONOMY_RE = re.compile(rf"9/[0-9]{{2}}[0-9]{{2}}[0-9]{{3}}[a-zA-Z_0-9]{{2}}/{_JAVA_S}{{0,129}}")
 
 
 def validate_collection_data(value: str) -> str:

@@ -15,6 +15,16 @@ ADHESION_MODES = {
 }
 
 
+# Who gives a new debt its IUV (and so its numero avviso) when it is sent without one.
+IUV_GENERATION = {
+    # MyPay, while importing the flow: flagGeneraIuv=true on the row (tracciato 1_3/1_4,
+    # ImportFlussoTaskService.validaElabora); the IUV comes back in the flow's IUV file.
+    "portal": "Il portale MyPay",
+    # The app, from the Ente's codice di segregazione, before building the flow (Assegna IUV).
+    "app": "MyPay Desk, con il codice di segregazione",
+}
+
+
 @dataclass
 class EnteData:
     ipa_code: str
@@ -34,6 +44,7 @@ class EnteData:
     payments_web_page: str = ""
     reconcile_notifications: bool = True
     reconcile_treasury: bool = True
+    iuv_generation: str = "portal"  # see IUV_GENERATION
     id: int | None = None
     iuv_progressive: int = 1
     is_demo: bool = False
@@ -112,6 +123,10 @@ def validate_ente(data: EnteData) -> ValidationReport:
         rep.add("application_code", "Il codice applicativo deve essere di due cifre")
     if data.cbill and not CBILL_RE.fullmatch(data.cbill):
         rep.add("cbill", "Il codice CBILL è di 5 caratteri alfanumerici maiuscoli")
+    if data.iuv_generation not in IUV_GENERATION:
+        rep.add("iuv_generation", f"Generazione IUV «{data.iuv_generation}» non valida: portal o app")
+    elif data.iuv_generation == "app" and not data.segregation_code:
+        rep.add("iuv_generation", "Per generare gli IUV con MyPay Desk serve il codice di segregazione dell'Ente")
     if data.adhesion_mode not in ADHESION_MODES:
         rep.add("adhesion_mode", f"Modalità di adesione «{data.adhesion_mode}» non valida: base, flussi o ente")
     if data.postal_account and not re.fullmatch(r"\d{1,12}", data.postal_account):

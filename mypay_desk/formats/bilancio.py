@@ -25,19 +25,24 @@ class BilancioError(ValueError):
     """The bilancio text is not a valid <bilancio> document; the message says what is wrong."""
 
 
+def _text(value: str) -> str:
+    # "&quot;" keeps double quotes off the CSV line: MyPay's split counts them (see import_flow.split_line).
+    return escape(value, {'"': "&quot;"})
+
+
 def bilancio_xml(bilancio: list[Capitolo] | None) -> str:
     """The flow text of a bilancio ("" when there is none)."""
     if not bilancio:
         return ""
     parts = ["<bilancio>"]
     for cap in bilancio:
-        parts.append(f"<capitolo><codCapitolo>{escape(cap.code)}</codCapitolo>")
+        parts.append(f"<capitolo><codCapitolo>{_text(cap.code)}</codCapitolo>")
         if cap.office:
-            parts.append(f"<codUfficio>{escape(cap.office)}</codUfficio>")
+            parts.append(f"<codUfficio>{_text(cap.office)}</codUfficio>")
         for acc in cap.accertamenti:
             parts.append("<accertamento>")
             if acc.code:
-                parts.append(f"<codAccertamento>{escape(acc.code)}</codAccertamento>")
+                parts.append(f"<codAccertamento>{_text(acc.code)}</codAccertamento>")
             parts.append(f"<importo>{format_flow_amount(acc.amount_cents)}</importo></accertamento>")
         parts.append("</capitolo>")
     parts.append("</bilancio>")

@@ -38,7 +38,7 @@ import io
 import os
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -118,51 +118,105 @@ def detect_version(n_columns: int) -> str | None:
 
 
 # --- CSV lines ---------------------------------------------------------------------------------
+# MyPay reads a flow line by line (BufferedReader.readLine: \n, \r or \r\n end a line), splits each line
+# with ``riga.split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")`` (a ``;`` followed by an even number of ``"`` up to
+# the end of the line; Java drops trailing empty strings, then MyPay adds one back when the line ends
+# with ``;``) and cleans each field with cleanDoubleQuote (blank -> "", trimmed, one pair of outer quotes
+# removed, ``\"`` -> ``"``): RegioneDelVeneto/mypay, mypay4-be scheduled/importflusso/
+# ImportFlussoTaskService.java, elaboraCsv, leggiVerificaRiga, cleanDoubleQuote. We read exactly so, and write
+# so that MyPay reads back what we wrote (tests/unit/test_flow_csv_parity.py holds both to a port of it).
+
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+# String.trim(): every character up to U+0020.
+_JAVA_TRIM = "".join(chr(c) for c in range(0x21))
+# Character.isWhitespace (what StringUtils.isBlank asks): controls \t..\r and \x1c..\x1f, and the Unicode
+# space, line and paragraph separators except the no-break ones (\xa0, \u2007, \u202f).
+_JAVA_WHITESPACE = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                             "\u2008\u2009\u200a\u2028\u2029\u205f\u3000")
+ODD_QUOTES = ('numero dispari di virgolette ("): MyPay divide la riga in colonne diverse da quelle scritte; '
+              "togli le virgolette o usane un numero pari")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a CSV text as Java's BufferedReader.readLine gives them."""
+    lines = _LINE_BREAK_RE.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+# Lines that need cleanDoubleQuote's every step: Java-blank characters above the space, or controls that are
+# not Java whitespace (trim removes them, isNotBlank does not see them as blank).
+_SLOW_LINE_RE = re.compile("[\x00-\x08\x0e-\x1b" + "".join(sorted(c for c in _JAVA_WHITESPACE if c > " ")) + "]")
+
+
+def _clean_field(field: str, line_no: int) -> str:
+    """MyPay's cleanDoubleQuote."""
+    if all(c in _JAVA_WHITESPACE for c in field):
+        return ""  # StringUtils.isNotBlank is false (an empty field included)
+    value = field.strip(_JAVA_TRIM)
+    if not value:  # str.charAt(0) on "": MyPay fails on the whole row
+        raise FlowError("Una colonna contiene solo caratteri di controllo: MyPay non riesce a leggere la riga",
+                        row=line_no)
+    if value[0] == '"':
+        if value == '"':  # substring(1, 0): MyPay fails on the whole row
+            raise FlowError("Una colonna contiene solo una virgoletta (\"): MyPay non riesce a leggere la riga",
+                            row=line_no)
+        if value[-1] == '"':
+            value = value[1:-1]
+    return value.replace('\\"', '"') if '\\"' in value else value
+
 
 def split_line(line: str, line_no: int = 0) -> list[str]:
-    """Split one CSV line on ``;`` outside double quotes; strip the outer quotes; unescape ``\\"``
-    (and the RFC 4180 ``""``) inside them. Raises FlowError on an unterminated quote."""
-    if '"' not in line:
-        return line.split(SEPARATOR)
-    out: list[str] = []
-    buf: list[str] = []
-    i, n = 0, len(line)
-    in_quotes = False
-    while i < n:
-        ch = line[i]
-        if in_quotes:
-            if ch == "\\" and i + 1 < n and line[i + 1] == '"':
-                buf.append('"')
-                i += 2
-                continue
+    """The fields of one flow line exactly as MyPay reads them (see above), odd quotes included (MyPay
+    then splits where its author did not mean to: :func:`read_flow` reports such a line). Raises FlowError
+    only where MyPay itself fails on the row."""
+    quoted = '"' in line
+    if not quoted:
+        parts = line.split(SEPARATOR)
+    else:
+        # A ";" splits when the number of quotes after it is even: one pass, no look-ahead per ";".
+        parts = []
+        start = 0
+        after = line.count('"')
+        for i, ch in enumerate(line):
             if ch == '"':
-                if i + 1 < n and line[i + 1] == '"':
-                    buf.append('"')
-                    i += 2
-                    continue
-                in_quotes = False
-                i += 1
-                continue
-            buf.append(ch)
-        elif ch == '"' and not "".join(buf).strip():
-            in_quotes = True
-            buf = []
-        elif ch == SEPARATOR:
-            out.append("".join(buf))
-            buf = []
-        else:
-            buf.append(ch)
-        i += 1
-    if in_quotes:
-        raise FlowError("Virgolette non chiuse", row=line_no, column=f"{len(out) + 1}")
-    out.append("".join(buf))
-    return out
+                after -= 1
+            elif ch == SEPARATOR and not after % 2:
+                parts.append(line[start:i])
+                start = i + 1
+        parts.append(line[start:])
+    if len(parts) > 1 and parts[-1] == "":
+        while parts and parts[-1] == "":  # String.split drops trailing empty strings ...
+            parts.pop()
+        parts.append("")  # ... and MyPay adds one back for a line ending with ";"
+    if not quoted and not _SLOW_LINE_RE.search(line):
+        return [p.strip(_JAVA_TRIM) for p in parts]  # the usual line: trimming is all cleanDoubleQuote does
+    return [_clean_field(p, line_no) for p in parts]
 
 
 def _quote(value: str) -> str:
-    if SEPARATOR in value or '"' in value:
+    # Quoted, the value keeps its ";" and the spaces at its ends (MyPay trims before removing the quotes);
+    # each quote inside is written \" (MyPay's cleanDoubleQuote undoes it). Odd quotes cannot be written.
+    if SEPARATOR in value or '"' in value or value[:1] == " " or value[-1:] == " ":
         return '"' + value.replace('"', '\\"') + '"'
     return value
+
+
+# A value MyPay would read as two lines (BufferedReader.readLine), or trim away (controls at its ends).
+_UNWRITABLE_RE = re.compile(r"[\x00-\x08\x0b-\x1f]|\r")
+_EDGE_SPACE_RE = re.compile(r"(?m)^ | $")
+
+
+def _refuse_value(column: str, iud: str, why: str) -> None:
+    raise FlowError(f"Il dovuto {iud or '(senza IUD)'} non si può scrivere nel flusso: la colonna {column} contiene "
+                    f"un {why}", column=column)
+
+
+def _refuse(col: list, column: str, iuds: list) -> None:
+    for i, v in enumerate(col):
+        if v.__class__ is str and (_UNWRITABLE_RE.search(v) or "\n" in v):
+            _refuse_value(column, iuds[i], "ritorno a capo o un carattere di controllo: toglilo")
 
 
 def join_fields(fields: list[str]) -> str:
@@ -216,7 +270,7 @@ def fields_to_record(fields: list[str], version: str, line_no: int) -> tuple[Deb
         errors.append(RowError(line_no, columns[len(fields)], f"Mancano colonne: la riga ne ha {len(fields)}, il "
                                                              f"tracciato {version} ne prevede {len(columns)}"))
     # Positional mapping, azione always from the last expected position when the count is right.
-    values = dict(zip(columns, (f.strip() for f in fields), strict=False))
+    values = dict(zip(columns, fields, strict=False))  # as MyPay reads them: split_line trimmed them
     get = values.get
 
     def err(column: str, message: str) -> None:
@@ -303,6 +357,14 @@ class RawRow:
     line_no: int
     text: str
     fields: list[str]
+    error: str = ""  # MyPay cannot read the line at all (its fields are then empty)
+
+
+def _raw_row(line_no: int, text: str) -> RawRow:
+    try:
+        return RawRow(line_no, text, split_line(text, line_no))
+    except FlowError as exc:
+        return RawRow(line_no, text, [], exc.message)
 
 
 def _load(source: bytes | str | os.PathLike, name: str | None) -> tuple[bytes, str]:
@@ -368,10 +430,10 @@ def read_raw_rows(source: bytes | str | os.PathLike, *, name: str | None = None,
     if strict:
         parse_flow_name(name)
     text, csv_name = _csv_text(data, name, strict)
-    lines = text.splitlines()
+    lines = split_lines(text)
     if not lines or not lines[0].strip():
         raise FlowError("Manca la riga di intestazione", file=csv_name or name, row=1)
-    rows = [RawRow(i, line, split_line(line, i)) for i, line in enumerate(lines[1:], start=2) if line.strip()]
+    rows = [_raw_row(i, line) for i, line in enumerate(lines[1:], start=2) if line.strip()]
     return csv_name or name, lines[0], rows
 
 
@@ -398,7 +460,13 @@ def read_flow(source: bytes | str | os.PathLike, *, name: str | None = None,
     records: list[DebtRecord] = []
     errors: list[RowError] = []
     for row in raw:
+        if row.error:
+            records.append(DebtRecord(source_row=row.line_no))
+            errors.append(RowError(row.line_no, "", row.error))
+            continue
         rec, errs = fields_to_record(row.fields, version, row.line_no)
+        if row.text.count('"') % 2:
+            errs.insert(0, RowError(row.line_no, "", f"La riga contiene un {ODD_QUOTES}"))
         records.append(rec)
         errors.extend(errs)
     return version, records, errors
@@ -469,10 +537,18 @@ def write_flow_csv_columns(columns: dict[str, list], n: int, version: str) -> by
                 out.append([v if m else "" for v, m in zip(text(name), multi, strict=True)])
             out.append([v if m else "" for v, m in zip(amounts("sec_amount_cents"), multi, strict=True)])
     out.append(actions)
-    # Quote only the columns that need it (a ";" or a quote somewhere in them).
+    # Quote only the columns that need it (a ";", a quote or a space at either end somewhere in them), and
+    # refuse what MyPay could not read back (the rules flag such debts before they get here).
+    names = columns_for_version(version)
     for k, col in enumerate(out):
-        joined = "".join(col)
-        if SEPARATOR in joined or '"' in joined:
+        joined = "\n".join(col)
+        if _UNWRITABLE_RE.search(joined) or joined.count("\n") != len(col) - 1:
+            _refuse(col, names[k], columns.get("iud") or [""] * n)
+        if SEPARATOR in joined or '"' in joined or _EDGE_SPACE_RE.search(joined):
+            if '"' in joined:
+                for i, v in enumerate(col):
+                    if v.count('"') % 2:
+                        _refuse_value(names[k], (columns.get("iud") or [""] * n)[i], ODD_QUOTES)
             out[k] = [_quote(v) for v in col]
     lines = [SEPARATOR.join(columns_for_version(version)), *map(SEPARATOR.join, zip(*out, strict=True)), ""]
     return "\n".join(lines).encode("utf-8")
@@ -497,10 +573,42 @@ def flow_zip(csv_bytes: bytes, ipa_code: str, iuf: str, version: str) -> tuple[s
 
 
 # --- SCARTI ------------------------------------------------------------------------------------
+# MyPay writes each rejected row as it was read, then ";" + cod_rifiuto + ";" + de_rifiuto, unquoted
+# (ImportFlussoTaskService.creaRigaFileScarti). cod_rifiuto holds one code or several, each after a "|"
+# ("|PAA_IMPORT_SINTASSI_CSV_IUV|PAA_IMPORT_SINTASSI_CSV_EMAIL", validaElabora and the database step), a bare
+# one (PAA_IMPORT_SINTASSI_CSV for unreadable rows, PAA_IMPORT_IUD_DUPLICATO within the flow,
+# PAA_IMPORT_SINTASSI_CSV_AZIONE, PAA_IMPORT_ERROR), and even two glued together, since validaElabora appends
+# PAA_IMPORT_SINTASSI_CSV_COD_FISC (and two secondary-Ente codes) without their "|". de_rifiuto holds the
+# descriptions, mostly each after a "|".
+
+_CODE_RE = re.compile(r"(?:(?:PAA|PPT)_[A-Z0-9_]+(?:\([^)|;]*\))?|ERROR [A-Za-z]+)+")
+_CODE_START_RE = re.compile(r"(?=(?:PAA|PPT)_)")
+
+
+def split_rejection_codes(text: str) -> list[str]:
+    """Every code of a cod_rifiuto, each once, in order (bars and glued codes taken apart)."""
+    out: list[str] = []
+    for part in text.split("|"):
+        for code in _CODE_START_RE.split(part.strip()):
+            code = code.strip()
+            if code and code not in out:
+                out.append(code)
+    return out
+
+
+def split_rejection_descriptions(text: str) -> list[str]:
+    return [d.strip() for d in text.split("|") if d.strip()]
+
+
+def _is_code_field(value: str) -> bool:
+    parts = [p.strip() for p in value.split("|") if p.strip()]
+    return bool(parts) and all(_CODE_RE.fullmatch(p) for p in parts)
+
 
 @dataclass
 class Rejection:
-    """A row MyPay rejected: the row as read back, and MyPay's code and description."""
+    """A row MyPay rejected: the row as read back, and MyPay's cod_rifiuto and de_rifiuto as written
+    (``code``, ``message``) and taken apart (``codes``, ``descriptions``)."""
 
     row: int
     iud: str
@@ -509,35 +617,94 @@ class Rejection:
     message: str
     record: DebtRecord
     errors: list[RowError]
+    codes: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
 
 
 def read_rejections(source: bytes | str | os.PathLike, *,
                     name: str | None = None) -> tuple[str, list[Rejection]]:
-    """Read a ``<flow>_SCARTI`` ZIP/CSV: each rejected row with ``cod_rifiuto`` and ``de_rifiuto``."""
+    """Read a ``<flow>_SCARTI`` ZIP/CSV: each rejected row with ``cod_rifiuto`` and ``de_rifiuto``.
+
+    The code is the last column that looks like one (the row itself may be broken, and a description
+    may hold a ``;``): what precedes it is the row, what follows the description."""
     data, outer = _load(source, name)
     file_name, header, raw = read_raw_rows(data, name=outer)
     version = _decide_version(file_name, outer, header, raw, extra=len(REJECTION_COLUMNS))
-    n = len(columns_for_version(version))
     out = []
     for row in raw:
-        fields = row.fields
-        if len(fields) >= n + 2:
-            code, message = fields[-2].strip(), fields[-1].strip()
-            body = fields[:-2]
-        elif len(fields) == n + 1:  # description missing (trailing field dropped)
-            code, message, body = fields[-1].strip(), "", fields[:-1]
+        parts = row.text.split(SEPARATOR)
+        k = next((i for i in range(len(parts) - 1, 0, -1) if _is_code_field(_clean_field(parts[i], row.line_no))),
+                 None)
+        if k is None:
+            code, message, body_text = "", "", row.text
         else:
-            code, message, body = "", "", fields
-        rec, errs = fields_to_record(body, version, row.line_no)
-        out.append(Rejection(row.line_no, rec.iud, rec.action, code, message, rec, errs))
+            code = _clean_field(parts[k], row.line_no)
+            message = _clean_field(SEPARATOR.join(parts[k + 1:]), row.line_no)
+            body_text = SEPARATOR.join(parts[:k])
+        try:
+            body = split_line(body_text, row.line_no)
+        except FlowError as exc:
+            rec, errs = DebtRecord(source_row=row.line_no), [RowError(row.line_no, "", exc.message)]
+        else:
+            rec, errs = fields_to_record(body, version, row.line_no)
+        out.append(Rejection(row.line_no, rec.iud, rec.action, code, message, rec, errs,
+                             split_rejection_codes(code), split_rejection_descriptions(message)))
     return version, out
 
 
 def write_rejections_zip(flow_name: str, header: str,
                          rejected: list[tuple[str, str, str]]) -> tuple[str, bytes]:
-    """Write ``<flow stem>_SCARTI.zip``: ``rejected`` = [(original line, cod_rifiuto, de_rifiuto)]."""
+    """Write ``<flow stem>_SCARTI.zip`` as MyPay does: ``rejected`` = [(original line, cod_rifiuto,
+    de_rifiuto)], each written line + ``;`` + code + ``;`` + description, unquoted. A description keeps to
+    one line and adds no double quotes (they would move MyPay's split of the row before it)."""
     stem = os.path.splitext(os.path.basename(flow_name))[0] + "_SCARTI"
     lines = [header + SEPARATOR + SEPARATOR.join(REJECTION_COLUMNS)]
-    lines += [f"{line}{SEPARATOR}{_quote(code)}{SEPARATOR}{_quote(message)}" for line, code, message in rejected]
+    lines += [f"{line}{SEPARATOR}{code}{SEPARATOR}{_one_line(message)}" for line, code, message in rejected]
     lines.append("")
     return stem + ".zip", _zip_one(stem + ".csv", "\n".join(lines).encode("utf-8"))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.replace('"', "'").split()) if ('"' in text or _LINE_BREAK_RE.search(text)) else text
+
+
+# The MyPay column a rejection code is about: PAA_IMPORT_SINTASSI_CSV_<X> of validaElabora (their descriptions
+# name the column: "Errore sintassi CSV campo emailPagatore ..."), the database step's codes, and the faults
+# of paaSILImportaDovuto (FaultCodeConstants). "" when the code is about the whole row.
+_SINTASSI_COLUMNS = {
+    "IUD": "IUD", "IUV": "codIuv", "TIPO_DOVUTO": "tipoDovuto", "TIPO_DOVUTO_INESISTENTE": "tipoDovuto",
+    "TIPO_DOVUTO_NON_ATTIVO_PER_ENTE": "tipoDovuto", "TIPO_DOVUTO_NON_VALIDO_MARCA_DA_BOLLO": "tipoDovuto",
+    "COD_FISC": "codiceIdentificativoUnivoco", "P_IVA": "codiceIdentificativoUnivoco",
+    "COD_FISC_P_IVA": "codiceIdentificativoUnivoco", "ID_UNIV_FG": "tipoIdentificativoUnivoco",
+    "INDIRIZZO": "indirizzoPagatore", "CIVICO": "civicoPagatore", "NAZ": "nazionePagatore",
+    "PROV": "provinciaPagatore", "CAP": "capPagatore", "NAZ_PROV_CAP": "capPagatore", "EMAIL": "emailPagatore",
+    "DATA_SCADENZA_PAGAMENTO": "dataScadenzaPagamento", "DATA_SCADENZA_PAGAMENTO_NON_PRESENTE": "dataScadenzaPagamento",
+    "IMPORTO": "importoDovuto", "COMMISSIONI_PA": "commissioneCaricoPa", "TIPO_VERS": "tipoVersamento",
+    "DATI_RISCOSS": "datiSpecificiRiscossione", "BILANCIO": "bilancio", "AZIONE": "azione",
+    "COD_FISC_ENTE_SECONDARIO": "codiceFiscaleEnteSecondario",
+    "IBAN_ACCREDITO_ENTE_SECONDARIO": "ibanAccreditoEnteSecondario",
+    "INDIRIZZO_ENTE_SECONDARIO": "indirizzoEnteSecondario", "CIVICO_ENTE_SECONDARIO": "civicoEnteSecondario",
+    "NAZ_ENTE_SECONDARIO": "nazioneEnteSecondario", "PROV_ENTE_SECONDARIO": "provinciaEnteSecondario",
+    "CAP_ENTE_SECONDARIO": "capEnteSecondario", "DATI_RISCOSS_ENTE_SECONDARIO": "datiSpecificiRiscossioneEnteSecondario",
+    "IMPORTO_VERS_ENTE_SECONDARIO": "importoVersamentoEnteSecondario",
+}
+_OTHER_CODE_COLUMNS = {
+    "PAA_IMPORT_IUD_DUPLICATO": "IUD", "PAA_IMPORT_IUV_DUPLICATO": "codIuv",
+    "PAA_IMPORT_DATA_SCADENZA_PAGAMENTO_OBBLIGATORIA": "dataScadenzaPagamento",
+    "PAA_IMPORT_TIPO_DOVUTO_NON_MODIFICABILE": "tipoDovuto", "PAA_IMPORT_COD_TIPO_DOVUTO_INESISTENTE": "tipoDovuto",
+    "PAA_IUD_NON_VALIDO": "IUD", "PAA_IUD_DUPLICATO": "IUD", "PAA_IUV_NON_VALIDO": "codIuv",
+    "PAA_IUV_DUPLICATO": "codIuv", "PAA_IMPORTO_SINGOLO_VERSAMENTO_NON_VALIDO": "importoDovuto",
+    "PAA_IMPORTO_BILANCIO_NON_VALIDO": "bilancio", "PAA_IDENTIFICATIVO_TIPO_DOVUTO_NON_VALIDO": "tipoDovuto",
+    "PAA_IDENTIFICATIVO_TIPO_DOVUTO_NON_ABILITATO": "tipoDovuto", "PAA_TIPO_VERSAMENTO_NON_VALIDO": "tipoVersamento",
+    "PAA_DATI_SPECIFICI_RISCOSSIONE_NON_VALIDO": "datiSpecificiRiscossione",
+    "PAA_CODICE_FISCALE_NON_VALIDO": "codiceIdentificativoUnivoco", "PAA_P_IVA_NON_VALIDO": "codiceIdentificativoUnivoco",
+    "PAA_TIPO_IDENTIFICATIVO_PAGATORE_NON_VALIDO": "tipoIdentificativoUnivoco", "PAA_AZIONE_NON_VALIDO": "azione",
+}
+
+
+def rejection_column(code: str) -> str:
+    """The MyPay column a rejection or fault code names ("" for the whole row)."""
+    code = code.strip().lstrip("|")
+    if code.startswith("PAA_IMPORT_SINTASSI_CSV_"):
+        return _SINTASSI_COLUMNS.get(code[len("PAA_IMPORT_SINTASSI_CSV_"):], "")
+    return _OTHER_CODE_COLUMNS.get(code, "")

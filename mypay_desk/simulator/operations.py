@@ -44,6 +44,7 @@ from mypay_desk.simulator.processing import (
 )
 from mypay_desk.simulator.soap import (
     EnvelopeError,
+    FieldValue,
     Fault,
     PayloadError,
     Request,
@@ -128,6 +129,32 @@ def parse_xsd_datetime(text: str | None) -> datetime | None:
     return parsed
 
 
+# Elements a reply must hold even beside a fault (pa-per-ente.wsdl: not minOccurs="0"). MyPay leaves them
+# out when it answers with a fault (its JAXB objects keep them null), so its fault replies do not validate;
+# the sandbox's do: empty text, and for the dateTo of an incremental export the dateFrom it was asked for
+# (nothing advanced). Clients must not read them when a fault is present.
+_REQUIRED_IN_FAULT: dict[str, tuple[str, ...]] = {
+    "paaSILAutorizzaImportFlusso": ("uploadUrl", "authorizationToken", "requestToken", "importPath"),
+    "paaSILChiediStatoImportFlusso": ("stato",),
+    "paaSILPrenotaExportFlusso": ("requestToken",),
+    "paaSILPrenotaExportFlussoScaduti": ("requestToken",),
+    "paaSILPrenotaExportFlussoIncrementaleConRicevuta": ("requestToken", "dateTo"),
+    "paaSILChiediStatoExportFlusso": ("stato", "downloadUrl"),
+    "paaSILChiediStatoExportFlussoScaduti": ("stato", "nomeFile", "downloadUrl", "pathFile"),
+}
+
+
+def _required_in_fault(req: Request) -> list[tuple[str, FieldValue]]:
+    out: list[tuple[str, FieldValue]] = []
+    for name in _REQUIRED_IN_FAULT.get(req.operation, ()):
+        if name == "dateTo":
+            since = parse_xsd_datetime(req.get("dateFrom")) or datetime(1970, 1, 1).astimezone()
+            out.append((name, since.replace(microsecond=0)))
+        else:
+            out.append((name, ""))
+    return out
+
+
 class Portal:
     def __init__(self, state: SimState, enqueue: Enqueue):
         self.state = state
@@ -147,11 +174,12 @@ class Portal:
         try:
             fields = handler(req, base_url)
         except OpFault as f:
-            return 200, build_response(req.operation, fault=Fault(f.code, f.string, ipa, f.description), esito=esito)
+            return 200, build_response(req.operation, _required_in_fault(req), esito=esito,
+                                       fault=Fault(f.code, f.string, ipa, f.description))
         except Exception:  # noqa: BLE001 - the portal answers PAA_SYSTEM_ERROR, never a stack trace
             log.exception("errore interno in %s", req.operation)
-            return 200, build_response(req.operation, fault=Fault("PAA_SYSTEM_ERROR", "Errore di sistema", ipa),
-                                       esito=esito)
+            return 200, build_response(req.operation, _required_in_fault(req), esito=esito,
+                                       fault=Fault("PAA_SYSTEM_ERROR", "Errore di sistema", ipa))
         return 200, build_response(req.operation, fields, esito="OK" if esito else None)
 
     def _ipa(self, req: Request) -> str:
@@ -707,12 +735,13 @@ class Portal:
         if row["ente_id"] != ente.id:
             raise OpFault("PAA_REQUEST_TOKEN_NON_VALIDO",
                           f"Ente [{ente.ipa}] non autorizzato per requestToken [{token}]")
+        # downloadUrl is required by the WSDL: empty until there is a file (MyPay leaves it out).
         if row["state"] == EXPORT_ESEGUITO:
             if not row["file_name"]:
-                return [("stato", NESSUN_DOVUTO)]
+                return [("stato", NESSUN_DOVUTO), ("downloadUrl", "")]
             return [("stato", EXPORT_ESEGUITO),
                     ("downloadUrl", self._download_url(base_url, ente, FILE_TYPE_EXPORT, row["file_name"]))]
-        return [("stato", row["state"])]
+        return [("stato", row["state"]), ("downloadUrl", "")]
 
 
 def _state_label(state: str) -> str:

@@ -45,6 +45,7 @@ from mypay_desk.formats.import_flow import (
     join_fields,
     record_to_fields,
     split_line,
+    split_lines,
     write_rejections_zip,
 )
 from mypay_desk.simulator import rules
@@ -129,7 +130,7 @@ def validate_row(rec: DebtRecord, types: dict[str, TipoDovuto], version: str, en
     elif rec.debt_type == MARCA_BOLLO:
         head.append((f"{rules.SINTASSI}_TIPO_DOVUTO_NON_VALIDO_MARCA_DA_BOLLO",
                      "tipoDovuto: marca da bollo non supportata per l'import"))
-    return head + rest
+    return rules.in_check_order(head + rest)
 
 
 def due_date_problem(rec: DebtRecord, t: TipoDovuto, today: date) -> str | None:
@@ -248,7 +249,7 @@ def process_import(state: SimState, request_token: str, *, today: date | None = 
 
 def _process_rows(state: SimState, req, ente: Ente, base: str, iuf: str, version: str, text: str,
                   today: date) -> str:
-    lines = text.splitlines()
+    lines = split_lines(text)  # as BufferedReader.readLine ends them
     if not lines:
         raise FlowAbort("PAA_IMPORT_ERROR", f"Errore generico durante la lettura del csv per il flusso con IUF: "
                                             f"{iuf} (file vuoto)")
@@ -270,14 +271,17 @@ def _process_rows(state: SimState, req, ente: Ente, base: str, iuf: str, version
             continue
         try:
             fields = split_line(line, line_no)
-        except FlowError as exc:
-            parsed.append((line_no, line, None, (rules.SINTASSI, str(exc.message)), []))
+        except FlowError:
+            # leggiVerificaRiga's catch: the description replaced by this text, no "|"
+            parsed.append((line_no, line, None, (rules.SINTASSI, "ERRORE GENERICO NELLA LETTURA DELLA RIGA DEL CSV"),
+                           []))
             continue
         rec, read_errors = fields_to_record(fields, version, line_no)
         syntax = [e for e in read_errors if e.column != "azione"]
         if syntax:
+            # leggiVerificaRiga: code PAA_IMPORT_SINTASSI_CSV, every reason after a "|"
             parsed.append((line_no, line, None,
-                           (rules.SINTASSI, "|".join(f"{e.column}: {e.message}" for e in syntax)), []))
+                           (rules.SINTASSI, "".join(f"|{e.column}: {e.message}" for e in syntax)), []))
             continue
         problems = validate_row(rec, types, version, ente, for_insert=rec.action == "I") \
             if rec.action in ("I", "M", "A") else []
@@ -308,15 +312,22 @@ def _process_rows(state: SimState, req, ente: Ente, base: str, iuf: str, version
             def reject(code: str, message: str, line: str = line) -> None:
                 rejected.append((line, code, message))
 
+            def reject_db(code: str, message: str) -> None:
+                # A refusal of MyPay's database functions: "|" + result, "|" + result_desc
+                # (DovutoService.importDovutoImportFlusso).
+                reject("|" + code, "|" + message)
+
             if parsed_rec is None:
                 reject(*read_error)
                 continue
             rec = parsed_rec
             if rec.iud in loaded:
-                reject("PAA_IMPORT_IUD_DUPLICATO", "Errore IUD duplicato all'interno dello stesso flusso")
+                # MyPay's text as it writes it (a Java string with a doubled apostrophe)
+                reject("PAA_IMPORT_IUD_DUPLICATO", "Errore IUD duplicato all''interno dello stesso flusso")
                 continue
             if rec.action not in ("I", "M", "A"):
-                reject(f"{rules.SINTASSI}_AZIONE", f"azione: «{rec.action}» non valida: I, M o A")
+                reject(f"{rules.SINTASSI}_AZIONE", "Errore sintassi CSV campo azione. Per maggiori informazioni fare "
+                                                   "riferimento al manuale 'Integrazione Ente'")
                 continue
             if problems:
                 reject(*rules.join_codes(problems))
@@ -331,16 +342,16 @@ def _process_rows(state: SimState, req, ente: Ente, base: str, iuf: str, version
             if rec.action in ("I", "M"):
                 why = due_date_problem(rec, t, today)
                 if why:
-                    reject("PAA_IMPORT_DATA_SCADENZA_PAGAMENTO_OBBLIGATORIA", why)
+                    reject_db("PAA_IMPORT_DATA_SCADENZA_PAGAMENTO_OBBLIGATORIA", why)
                     continue
             if rec.action == "I":
                 if existing is not None:
-                    reject("PAA_IMPORT_IUD_DUPLICATO", "IUD attivo presente nel database, non si accettano dovuti "
-                                                       "duplicati")
+                    reject_db("PAA_IMPORT_IUD_DUPLICATO",
+                              "IUD attivo presente nel database, non si accettano dovuti duplicati")
                     continue
                 if rec.iuv and rec.iuv in active_iuvs:
-                    reject("PAA_IMPORT_IUV_DUPLICATO", "IUV attivo presente nel database, non si accettano dovuti "
-                                                       "duplicati")
+                    reject_db("PAA_IMPORT_IUV_DUPLICATO",
+                              "IUV attivo presente nel database, non si accettano dovuti duplicati")
                     continue
                 inserts.append((ente.id, rec.iud, rec.iuv, int(generated), DA_PAGARE, rec.debt_type,
                                 rec.debtor_code, rec.amount_cents,
@@ -351,32 +362,33 @@ def _process_rows(state: SimState, req, ente: Ente, base: str, iuf: str, version
                     active_iuvs.add(rec.iuv)
             else:
                 if existing is None:
-                    reject("PAA_IMPORT_ERROR", f"Dovuto non trovato per IUD [{rec.iud}] e codice IPA Ente "
-                                               f"[{ente.ipa}]")
+                    # an exception of MyPay's update: its code alone, "|CODICE ... DESCRIZIONE ..."
+                    reject("PAA_IMPORT_ERROR", f"|CODICE PAA_IMPORT_ERROR DESCRIZIONE Dovuto non trovato per IUD "
+                                               f"[{rec.iud}] e codice IPA Ente [{ente.ipa}]")
                     continue
                 if existing.state != DA_PAGARE:
                     verb = "modificarlo" if rec.action == "M" else "annullarlo"
-                    reject("PAA_IMPORT_DOVUTO_NON_PRESENTE",
-                           f"Dovuto non presente o in pagamento nel database, impossibile {verb} (stato del "
-                           f"dovuto: {existing.state}, {STATE_WORDS.get(existing.state, '')})")
+                    reject_db("PAA_IMPORT_DOVUTO_NON_PRESENTE",
+                              f"Dovuto non presente o in pagamento nel database, impossibile {verb} (stato del "
+                              f"dovuto: {existing.state}, {STATE_WORDS.get(existing.state, '')})")
                     continue
                 if rec.action == "M":
                     if existing.debt_type != rec.debt_type:
-                        reject("PAA_IMPORT_TIPO_DOVUTO_NON_MODIFICABILE",
-                               "Non è possibile modificare il tipo dovuto di un dovuto")
+                        reject_db("PAA_IMPORT_TIPO_DOVUTO_NON_MODIFICABILE",
+                                  "Non è possibile modificare il tipo dovuto di un dovuto")
                         continue
                     if existing.iuv and rec.iuv and rec.iuv != existing.iuv:
-                        reject("PAA_IMPORT_IUV_DUPLICATO", "Non è possibile modificare il codice iuv di un dovuto")
+                        reject_db("PAA_IMPORT_IUV_DUPLICATO", "Non è possibile modificare il codice iuv di un dovuto")
                         continue
                     if not existing.iuv and rec.iuv and rec.iuv in active_iuvs:
-                        reject("PAA_IMPORT_IUV_DUPLICATO", "IUV attivo presente nel database, non si accettano "
-                                                           "dovuti duplicati")
+                        reject_db("PAA_IMPORT_IUV_DUPLICATO",
+                                  "IUV attivo presente nel database, non si accettano dovuti duplicati")
                         continue
                     rec.iuv = existing.iuv or rec.iuv
                     if rec.iuv:
                         active_iuvs.add(rec.iuv)
                     if existing.id is None:  # cannot happen: an IUD appears once per flow
-                        reject("PAA_IMPORT_IUD_DUPLICATO", "Errore IUD duplicato all'interno dello stesso flusso")
+                        reject("PAA_IMPORT_IUD_DUPLICATO", "Errore IUD duplicato all''interno dello stesso flusso")
                         continue
                     updates.append((rec.iuv, rec.debtor_code, rec.amount_cents,
                                     rec.due_date.isoformat() if rec.due_date else None, record_to_json(rec),

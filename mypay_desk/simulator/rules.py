@@ -58,6 +58,22 @@ _COLUMN_CODES: dict[str, str | None] = {
 }
 
 
+# The order of validaElabora's checks (ImportFlussoTaskService.java): the codes of a row come in this order.
+CHECK_ORDER = [f"{SINTASSI}_{x}" for x in (
+    "IUD", "IUV", "TIPO_DOVUTO_INESISTENTE", "TIPO_DOVUTO_NON_ATTIVO_PER_ENTE", "TIPO_DOVUTO_NON_VALIDO_MARCA_DA_BOLLO",
+    "TIPO_DOVUTO", "COD_FISC", "P_IVA", "ID_UNIV_FG", "COD_FISC_P_IVA", "INDIRIZZO", "CIVICO", "NAZ", "PROV", "CAP",
+    "NAZ_PROV_CAP", "EMAIL", "DATA_SCADENZA_PAGAMENTO_NON_PRESENTE", "DATA_SCADENZA_PAGAMENTO", "IMPORTO",
+    "COMMISSIONI_PA", "TIPO_VERS", "DATI_RISCOSS", "BILANCIO", "COD_FISC_ENTE_SECONDARIO",
+    "IBAN_ACCREDITO_ENTE_SECONDARIO", "INDIRIZZO_ENTE_SECONDARIO", "CIVICO_ENTE_SECONDARIO", "NAZ_ENTE_SECONDARIO",
+    "PROV_ENTE_SECONDARIO", "CAP_ENTE_SECONDARIO", "DATI_RISCOSS_ENTE_SECONDARIO", "IMPORTO_VERS_ENTE_SECONDARIO")]
+
+
+def in_check_order(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(code, description) pairs sorted as validaElabora finds them (unknown codes last, in their order)."""
+    rank = {c: i for i, c in enumerate(CHECK_ORDER)}
+    return sorted(pairs, key=lambda p: rank.get(p[0], len(rank)))
+
+
 def mypay_iuv17(segregation_code: str, progressive: int) -> str:
     """An IUV17 as MyPay generates it: ``<segr><00><11-digit progressive><check>``."""
     if not 1 <= progressive < 10**11:
@@ -106,14 +122,19 @@ def code_for_error(err: FieldError, debtor_type: str) -> str:
     return f"{SINTASSI}_{suffix}" if suffix else SINTASSI
 
 
-def join_codes(pairs: list[tuple[str, str]]) -> tuple[str, str]:
-    """(cod_rifiuto, de_rifiuto): codes joined by ``|`` (each once, in order), descriptions likewise.
+# validaElabora appends these three without their "|" (``codErrori + "PAA_IMPORT_SINTASSI_CSV_COD_FISC"``), so
+# they stick to the code before them: ``|PAA_IMPORT_SINTASSI_CSV_IUVPAA_IMPORT_SINTASSI_CSV_COD_FISC``.
+_APPENDED_WITHOUT_BAR = frozenset({f"{SINTASSI}_COD_FISC", f"{SINTASSI}_COD_FISC_ENTE_SECONDARIO",
+                                   f"{SINTASSI}_IBAN_ACCREDITO_ENTE_SECONDARIO"})
 
-    MyPay itself prefixes each code with ``|`` (so its cod_rifiuto starts with one); we write them
-    without the leading bar. A reader should split on ``|`` and drop empty parts.
-    """
+
+def join_codes(pairs: list[tuple[str, str]]) -> tuple[str, str]:
+    """(cod_rifiuto, de_rifiuto) as MyPay's validaElabora builds them (ImportFlussoTaskService.java): every code
+    appended after a ``|`` (so the text starts with one), except the three it appends bare; every
+    description after a ``|``. Each code once, in order."""
     codes: list[str] = []
     for code, _ in pairs:
         if code not in codes:
             codes.append(code)
-    return "|".join(codes), "|".join(msg for _, msg in pairs)
+    return ("".join(c if c in _APPENDED_WITHOUT_BAR else "|" + c for c in codes),
+            "".join("|" + msg for _, msg in pairs))

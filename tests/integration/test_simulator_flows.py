@@ -43,8 +43,15 @@ PAST = date.today() - timedelta(days=1)
 
 
 def _codes(client, url: str) -> dict[str, tuple[str, str]]:
+    """IUD -> (the codes of its row joined by |, its description as written)."""
     _, rejected = read_rejections(download(client, url), name="x_SCARTI.zip")
-    return {r.iud or f"riga{r.row}": (r.code, r.message) for r in rejected}
+    return {r.iud or f"riga{r.row}": ("|".join(r.codes), r.message) for r in rejected}
+
+
+def _raw_codes(client, url: str) -> dict[str, str]:
+    """IUD -> cod_rifiuto exactly as written."""
+    _, rejected = read_rejections(download(client, url), name="x_SCARTI.zip")
+    return {r.iud or f"riga{r.row}": r.code for r in rejected}
 
 
 def test_provisioning_refuses_bad_data(sim):
@@ -70,7 +77,7 @@ def test_authentication_faults(sim, client):
     wrong = call(client, url, "paaSILAutorizzaImportFlusso", pw("Sbagliata123"))
     assert fault_code(wrong) == "PAA_ENTE_NON_VALIDO"
     assert text(wrong, "fault/id") == IPA
-    assert text(wrong, "uploadUrl") is None
+    assert text(wrong, "uploadUrl") == ""  # required by the WSDL: present, empty beside a fault
     assert fault_code(call(client, url, "paaSILAutorizzaImportFlusso", "")) == "PAA_ENTE_NON_VALIDO"
     unknown = call(client, url, "paaSILAutorizzaImportFlusso", pw(), ipa="C_NESSUNO")
     assert fault_code(unknown) == "PAA_ENTE_NON_VALIDO"
@@ -188,6 +195,14 @@ def test_upload_processing_scarti_iuv_and_notices(sim, client):
     }
     assert {k: v[0] for k, v in scarti.items()} == expected
     assert all(msg for _, msg in scarti.values())
+    # written as MyPay writes them (ImportFlussoTaskService.validaElabora, DovutoService.importDovutoImportFlusso):
+    # validation and database codes each after a "|", COD_FISC appended bare, the in-flow duplicate and the
+    # azione error bare
+    raw = _raw_codes(client, text(outcome, "urlFileScarti"))
+    assert raw["BAD-CF"] == "PAA_IMPORT_SINTASSI_CSV_COD_FISC"
+    assert raw["BAD-MAIL"] == "|PAA_IMPORT_SINTASSI_CSV_EMAIL"
+    assert raw["PAST"] == "|PAA_IMPORT_DATA_SCADENZA_PAGAMENTO_OBBLIGATORIA"
+    assert raw["OK-GEN"] == "PAA_IMPORT_IUD_DUPLICATO" and raw["BAD-ACT"] == "PAA_IMPORT_SINTASSI_CSV_AZIONE"
 
     version, accepted, errors = read_flow(download(client, text(outcome, "urlFileIUV")), name=f"{name[:-4]}_IUV.zip")
     assert version == "1_4" and not errors

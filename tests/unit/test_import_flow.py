@@ -228,19 +228,12 @@ def test_scarti_roundtrip():
     assert r.errors == [] and r.record.amount_cents == rec(2).amount_cents
 
 
-def test_split_line_quotes():
-    assert split_line('a;"b;c";"d\\"e";"f""g";') == ["a", "b;c", 'd"e', 'f"g', ""]
+def test_split_line_quotes_as_mypay():
+    # cleanDoubleQuote unescapes \" only; "" stays as written (tests/unit/test_flow_csv_parity.py has the rest)
+    assert split_line('a;"b;c";"d\\"e\\"";"f""g";') == ["a", "b;c", 'd"e"', 'f""g', ""]
+    assert split_line('a;"b;c') == ['a;"b', "c"]  # odd quotes: MyPay splits where the quotes after are even
     with pytest.raises(FlowError):
-        split_line('a;"b', 7)
-
-
-@settings(max_examples=60)
-@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=12), min_size=1,
-                max_size=6))
-def test_split_join_roundtrip(fields):
-    # A value ending in a backslash right before a closing quote is ambiguous in MyPay's syntax.
-    fields = [f for f in fields if not f.endswith("\\")] or ["x"]
-    assert split_line(join_fields(fields)) == fields
+        split_line('";x', 7)  # a column holding only a quote: MyPay fails on the row
 
 
 def test_bilancio_xml_roundtrip_and_errors():

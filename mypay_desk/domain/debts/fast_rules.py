@@ -118,6 +118,9 @@ def quick_ok(r: DebtRecord, dt: DebtTypeData | None, version: str, check_action:
         return False
     if r.iuv or r.bilancio or r.multi_beneficiary or r.payment_type:
         return False
+    if '"' in iud or '"' in r.debtor_name or '"' in r.city or '"' in r.causale or '"' in r.collection_data \
+            or '"' in r.debt_type:
+        return False  # quotes: the full rules count them (odd_quote_errors)
     if r.debtor_type != "F" or not cf_quick_ok(r.debtor_code):
         return False
     name = r.debtor_name
@@ -165,17 +168,18 @@ def quick_ok(r: DebtRecord, dt: DebtTypeData | None, version: str, check_action:
 # find nothing), checked one column at a time with C-level loops (regular expressions, set lookups).
 # Character classes are deliberately narrower than Python's isprintable(): rows with unusual
 # characters simply go through the full rules.
-_PRINTABLE = r"[ -~\xa1-\xac\xae-\xff\u20ac]"
-_IUD_COL = r"(?!000)[!-~]{1,35}"
+# No double quotes in any of them: the full rules count those (odd_quote_errors).
+_PRINTABLE = r"[ !#-~\xa1-\xac\xae-\xff\u20ac]"
+_IUD_COL = r"(?!000)[!#-~]{1,35}"
 _NAME_COL = rf"(?=[^\n]*[^ \n]){_PRINTABLE}{{1,70}}"
 _ADDRESS_COL = r"[a-z A-Z0-9.,()/'&]{0,70}"
 _CIVIC_COL = r"[a-z A-Z0-9.,()/'&]{0,16}"
 _CITY_COL = rf"{_PRINTABLE}{{0,35}}"
 _CAP_IT_COL = r"(?:[0-9]{5})?"
 _CAUSALE_COL = {n: rf"(?=[^\n]*[^ \n]){_PRINTABLE}{{1,{n}}}" for n in (140, 1024)}
-_COLLECTION_COL = r"[0129]/[^\s]{3,138}"
+_COLLECTION_COL = r'[0129]/[^\s"]{3,138}'
 # An empty cell, or an address as EMAIL_RE wants it of at most 256 characters.
-_EMAIL_COL = r"(?:(?=[^\n]{0,256}(?![^\n]))[a-zA-Z0-9_!#$%&'*+/=?`{|}~^.-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+)?"
+_EMAIL_COL = r"(?:(?=[^\n]{0,256}(?![^\n]))[a-zA-Z0-9_!#$%&'*+/=?`{|}~^.-]+@[a-zA-Z0-9.-]+)?"
 
 
 _LINES_CACHE: dict[str, re.Pattern] = {}
@@ -290,7 +294,7 @@ def quick_ok_columns(cols: dict[str, list], n: int, types: dict[str, DebtTypeDat
     for t in set(debt_type):
         dt = types.get(t)
         type_ok[t] = (dt is not None and dt.code == t and dt.active and bool(t.strip()) and len(t) <= 64
-                      and t.isprintable() and t != "MARCA_BOLLO_DIGITALE")
+                      and t.isprintable() and '"' not in t and t != "MARCA_BOLLO_DIGITALE")
     if not all(type_ok.values()):
         need(map(type_ok.__getitem__, debt_type))
     due = col("due_date")

@@ -30,12 +30,39 @@ YE YT ZA ZM ZW
 
 PAYMENT_TYPES = ("BBT", "BP", "AD", "CP", "PO", "OBEP")
 
-# Character set MyPay allows in indirizzo and civico (Poste's constraint, §2.3).
+# MyPay's own checks of a flow row (RegioneDelVeneto/mypay, mypay4-be scheduled/importflusso/
+# ImportFlussoTaskService.java validaElabora, with util/Utilities.java and util/Constants.java):
+# Poste's character set for indirizzo (Constants.ANAGRAFICA_INDIRIZZO_PATTERN). MyPay applies it only for
+# payments through Poste, after rewriting the address (Utilities.bonificaIndirizzoAnagrafica), so a flow
+# row's address is never refused for its characters; to_address_charset does the same rewriting.
 ADDRESS_RE = re.compile(r"[a-z A-Z0-9.,()/'&]*")
-# E-mail as MyPay checks it: local part of RFC 5322 atext characters, a domain of letters/digits/./-.
-EMAIL_RE = re.compile(r"[a-zA-Z0-9_!#$%&'*+/=?`{|}~^.-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+")
+# civico: printable ASCII, 32 to 126 (Utilities.validaCivicoAnagrafica with isPspPosteItaliane=false).
+CIVIC_RE = re.compile(r"[ -~]*")
+# E-mail: Constants.EMAIL_PATTERN, matched whole (Utilities.isValidEmail). The domain needs no dot.
+EMAIL_RE = re.compile(r"[a-zA-Z0-9_!#$%&'*+/=?`{|}~^.-]+@[a-zA-Z0-9.-]+")
+# CAP: Utilities.isValidCAP(cap) for foreign addresses; for Italy 5 digits, as isValidCAP(cap, "IT") in
+# MyPay's web service and operator checks (the flow itself only checks the first form).
+FOREIGN_CAP_RE = re.compile(r"[a-zA-Z0-9]{1,16}")
+ITALIAN_CAP_RE = re.compile(r"[0-9]{5}")
+# MyPay checks only the length of the secondary Ente's IBAN: 27 characters, an Italian IBAN
+# (Utilities.isValidIban, Constants.LUNGHEZZA_IBAN); the shape is pagoPA's IBAN (letters, check digits).
 IBAN_RE = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
+MYPAY_IBAN_LENGTH = 27
+# Characters that end a line for MyPay's reader (Java BufferedReader.readLine: \n, \r) or that no text
+# field should hold.
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def payment_type_tokens(value: str) -> list[str] | None:
+    """The tipi versamento of ``value`` as MyPay reads them (Utilities.validaTipoVersamento: split on ``|``,
+    each token trimmed and compared ignoring case; ``ALL`` only alone); None when MyPay refuses it."""
+    raw = value.split("|")
+    while raw and raw[-1] == "":  # Java's String.split drops trailing empty strings
+        raw.pop()
+    tokens = [t.strip().upper() for t in raw]
+    if any(t not in (*PAYMENT_TYPES, "ALL") for t in tokens) or ("ALL" in value and len(tokens) > 1):
+        return None
+    return tokens
 
 
 def to_address_charset(text: str) -> str:

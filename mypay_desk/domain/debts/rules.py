@@ -1,9 +1,18 @@
-"""MyPay's rules for one debt (mypay4-interfaces.md §1.3, §2.3, §4.3): reference tables, field checks with
-Italian messages named by MyPay column, the secondary beneficiary, bilancio, duplicate IUDs."""
+"""MyPay's rules for one debt: field checks with Italian messages named by MyPay column, the secondary
+beneficiary, bilancio, duplicate IUDs.
+
+The rules are MyPay's own for a flow row (RegioneDelVeneto/mypay, mypay4-be scheduled/importflusso/
+ImportFlussoTaskService.java: leggiVerificaRiga for lengths and presence, validaElabora for the rest, with
+util/Utilities.java and util/Constants.java); each check says where it comes from. A debt MyPay accepts is
+never blocked here, with three deliberate exceptions, each a value that is certainly wrong: an Italian
+CAP that is not 5 digits and an unknown Italian province (both printed on the notice; MyPay's web service
+checks the CAP the same way), and text MyPay would read differently from what we wrote (a line break, or
+an odd number of double quotes, which MyPay's split of the CSV line cannot keep in its field).
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import fields
 
 from mypay_desk.domain.codes import (
     COLLECTION_DATA_RE,
@@ -19,6 +28,7 @@ from mypay_desk.domain.debts.record import (
     ACTIONS,
     COLUMN_BY_NAME,
     DEFAULT_VERSION,
+    TRACCIATO_COLUMNS,
     VERSIONS,
     Capitolo,
     DebtRecord,
@@ -27,16 +37,24 @@ from mypay_desk.domain.debts.record import (
 )
 from mypay_desk.domain.debts.reference import (
     _CONTROL_RE,
-    ADDRESS_RE,
+    CIVIC_RE,
     COUNTRIES,
     EMAIL_RE,
+    FOREIGN_CAP_RE,
     IBAN_RE,
+    ITALIAN_CAP_RE,
+    MYPAY_IBAN_LENGTH,
     PAYMENT_TYPES,
     PROVINCES,
+    payment_type_tokens,
 )
 from mypay_desk.domain.ente import DebtTypeData, FieldError
 from mypay_desk.domain.identity import ANONYMOUS, IdentityError, validate_debtor, validate_partita_iva
 from mypay_desk.domain.money import MAX_AMOUNT_CENTS
+
+# The columns holding free text (not amounts, dates, flags or the bilancio).
+TRACCIATO_TEXT_COLUMNS = tuple(c for c in TRACCIATO_COLUMNS
+                               if c.field in {f.name for f in fields(DebtRecord) if f.type in ("str", str)})
 
 # --- validation --------------------------------------------------------------------------------
 
@@ -87,10 +105,11 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
 
     # IUD
     if required("IUD", record.iud, "L'IUD (identificativo univoco del dovuto)"):
+        # Utilities.validaIUD; MyPay trims the cell, so spaces around it would make another IUD
         if record.iud.startswith("000"):
             err("IUD", "L'IUD non può iniziare con 000 (prefisso riservato a MyPay)")
-        elif record.iud != record.iud.strip() or " " in record.iud:
-            err("IUD", "L'IUD non può contenere spazi")
+        elif record.iud != record.iud.strip():
+            err("IUD", "L'IUD non può iniziare o finire con spazi")
 
     # IUV (optional)
     if record.iuv and length("codIuv", record.iuv):
@@ -106,8 +125,17 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
                 elif segregation_code and not record.iuv.startswith(segregation_code):
                     err("codIuv", f"Lo IUV deve iniziare con il codice di segregazione dell'Ente "
                                   f"({segregation_code})")
+            # Utilities.validaIUV: 15, 17 or 25 characters; new IUV15s closed (pa.dataLimiteNuoviIuv15, 30/04/2024)
             if kind == "IUV15" and record.iuv.startswith("00"):
                 err("codIuv", "Uno IUV di 15 cifre non può iniziare con 00")
+            elif kind == "IUV15" and not on_portal:
+                err("codIuv", "MyPay non accetta più IUV di 15 cifre per i nuovi dovuti (dal 30/04/2024): lascia vuoto "
+                              "lo IUV o usane uno di 17 cifre")
+            elif kind == "RF" and len(record.iuv) != 25:
+                err("codIuv", f"MyPay accetta solo riferimenti RF di 25 caratteri, questo ne ha {len(record.iuv)}")
+            elif kind == "RF" and record.iuv.endswith("0000") and record.iuv[6:8] != "99":
+                err("codIuv", "Un riferimento RF di vecchio formato (finale 0000) deve avere 99 in settima e ottava "
+                              "posizione")
 
     # Debtor
     dtype = record.debtor_type
@@ -118,7 +146,12 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
     if required("codiceIdentificativoUnivoco", record.debtor_code, "Il codice fiscale o la partita IVA") \
             and dtype in ("F", "G"):
         anonymous_ok = bool(debt_type and debt_type.anonymous_allowed)
-        if record.debtor_code == ANONYMOUS and dtype == "F" and not anonymous_ok:
+        if dtype == "G" and len(record.debtor_code) == 16:
+            # Utilities.isValidCodIdUnivocoConAnonimo: a legal person (G) is checked with isValidPIVA only
+            err("codiceIdentificativoUnivoco",
+                "Per un soggetto G (persona giuridica) MyPay accetta solo la partita IVA o il codice fiscale "
+                "numerico di 11 cifre: per un codice fiscale di 16 caratteri usa il tipo F")
+        elif record.debtor_code == ANONYMOUS and dtype == "F" and not anonymous_ok:
             err("codiceIdentificativoUnivoco",
                 f"Debitore ANONIMO non ammesso: il tipo dovuto {record.debt_type or ''} non lo consente".replace(
                     "  ", " "))
@@ -128,28 +161,29 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
             except IdentityError as exc:
                 err("codiceIdentificativoUnivoco", str(exc))
     required("anagraficaPagatore", record.debtor_name, "Il nome del debitore (anagrafica)")
-    if record.address and length("indirizzoPagatore", record.address) \
-            and not ADDRESS_RE.fullmatch(record.address):
-        err("indirizzoPagatore", "Caratteri non ammessi: usa solo lettere senza accento, cifre, spazi e . , ( ) / ' &")
-    if record.civic and length("civicoPagatore", record.civic) and not ADDRESS_RE.fullmatch(record.civic):
-        err("civicoPagatore", "Caratteri non ammessi: usa solo lettere senza accento, cifre, spazi e . , ( ) / ' &")
+    # indirizzo: any text (MyPay rewrites it into Poste's character set, Utilities.bonificaIndirizzoAnagrafica)
+    if record.address:
+        length("indirizzoPagatore", record.address)
+    if record.civic and length("civicoPagatore", record.civic) and not CIVIC_RE.fullmatch(record.civic):
+        err("civicoPagatore", "Caratteri non ammessi nel civico: usa lettere senza accento, cifre, spazi e i "
+                              "comuni segni di punteggiatura (es. 12/A)")
     country = record.country
     if country and length("nazionePagatore", country) and country not in COUNTRIES:
         err("nazionePagatore", f"Nazione «{country}» non valida: usa il codice ISO di due lettere (es. IT)")
+    italian = country.upper() in ("", "IT")
     if record.postal_code and length("capPagatore", record.postal_code):
-        if country in ("", "IT"):
-            if not re.fullmatch(r"\d{5}", record.postal_code):
+        if italian:
+            if not ITALIAN_CAP_RE.fullmatch(record.postal_code):
                 err("capPagatore", f"CAP «{record.postal_code}» non valido: in Italia sono 5 cifre")
-        elif not re.fullmatch(r"[A-Za-z0-9]{1,16}", record.postal_code):
+        elif not FOREIGN_CAP_RE.fullmatch(record.postal_code):
             err("capPagatore", f"CAP «{record.postal_code}» non valido: solo lettere e cifre, senza spazi")
     if record.city:
         length("localitaPagatore", record.city)
-    if record.province and length("provinciaPagatore", record.province):
-        if record.province not in PROVINCES:
-            err("provinciaPagatore", f"Provincia «{record.province}» non valida: usa la sigla di due lettere "
-                                     "(es. MI)")
-        elif country and country != "IT" and record.province != "EE":
-            err("provinciaPagatore", "La provincia si indica solo per indirizzi in Italia (nazione IT)")
+    # provincia: MyPay looks it up only for Italian addresses; abroad any sigla of two characters
+    if record.province and length("provinciaPagatore", record.province) and italian \
+            and record.province.upper() not in PROVINCES:
+        err("provinciaPagatore", f"Provincia «{record.province}» non valida: usa la sigla di due lettere "
+                                 "(es. MI)")
     if record.email and length("emailPagatore", record.email) and not EMAIL_RE.fullmatch(record.email):
         err("emailPagatore", f"Indirizzo e-mail «{record.email}» non valido")
 
@@ -183,11 +217,10 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
                               "impostazioni o correggi il codice")
         elif not debt_type.active:
             err("tipoDovuto", f"Il tipo dovuto {record.debt_type} non è attivo")
-    if record.payment_type and length("tipoVersamento", record.payment_type):
-        parts = record.payment_type.split("|")
-        if record.payment_type != "ALL" and any(p not in PAYMENT_TYPES for p in parts):
-            err("tipoVersamento", f"Tipo versamento «{record.payment_type}» non valido: ALL oppure uno o più tra "
-                                  f"{', '.join(PAYMENT_TYPES)} separati da |")
+    if record.payment_type and length("tipoVersamento", record.payment_type) \
+            and payment_type_tokens(record.payment_type) is None:  # Utilities.validaTipoVersamento
+        err("tipoVersamento", f"Tipo versamento «{record.payment_type}» non valido: ALL oppure uno o più tra "
+                              f"{', '.join(PAYMENT_TYPES)} separati da |")
 
     # Causale and taxonomy
     if not record.causale.strip():
@@ -196,7 +229,7 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
         length("causaleVersamento", record.causale, causale_max_len(version))
     if not record.collection_data:
         err("datiSpecificiRiscossione", "I dati specifici di riscossione sono obbligatori (es. 9/0101108TS/)")
-    elif not COLLECTION_DATA_RE.fullmatch(record.collection_data):
+    elif not COLLECTION_DATA_RE.fullmatch(record.collection_data):  # Utilities.validaDatiSpecificiRiscossione
         err("datiSpecificiRiscossione",
             f"Dati specifici di riscossione «{record.collection_data}» non validi: la forma è <0|1|2|9>/<codice>, da 5 a 140 caratteri senza "
             "spazi (es. 9/0101108TS/)")
@@ -224,14 +257,37 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
     if check_action and record.action not in ACTIONS:
         err("azione", f"Azione «{record.action}» non valida: I (inserimento), M (modifica) o A (annullamento)"
             if record.action else "L'azione è obbligatoria: I, M o A")
+    errors.extend(odd_quote_errors(record))
     return errors
 
 
+ODD_QUOTES_MESSAGE = ('Contiene un numero dispari di virgolette ("): MyPay dividerebbe la riga del flusso in modo '
+                      "diverso. Togli le virgolette o usane un numero pari (es. \"Centro\")")
+
+
+def odd_quote_errors(record: DebtRecord) -> list[FieldError]:
+    """The text fields MyPay would read wrongly because of their double quotes.
+
+    MyPay splits a CSV line on the ``;`` followed by an even number of ``"`` up to the end of the line
+    (ImportFlussoTaskService.leggiVerificaRiga, ``riga.split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")``) and
+    then unescapes ``\\"`` (cleanDoubleQuote). Every quote in a value stays a ``"`` on the line, so a
+    value with an odd number of them moves the split of every ``;`` before it: no writing can keep it."""
+    out = []
+    for c in TRACCIATO_TEXT_COLUMNS:
+        if c.field.startswith("sec_") and not record.multi_beneficiary:
+            continue  # not written: the secondary columns are empty when the flag is false
+        value = getattr(record, c.field)
+        if value.__class__ is str and value.count('"') % 2:
+            out.append(FieldError(c.name, ODD_QUOTES_MESSAGE))
+    return out  # the bilancio XML writes quotes as &quot; (formats/bilancio.py)
+
+
 def _validate_secondary(record: DebtRecord, err, length) -> None:
+    """validaElabora's IUV_MULTI_7 block (and leggiVerificaRiga for what is required)."""
     if not record.sec_fiscal_code:
         err("codiceFiscaleEnteSecondario", "Il codice fiscale dell'ente secondario è obbligatorio")
     else:
-        try:
+        try:  # at most 11 characters (leggiVerificaRiga), a valid CF/P.IVA (Utilities.isValidCFOrPIVA)
             validate_partita_iva(record.sec_fiscal_code, label="Il codice fiscale dell'ente secondario")
         except IdentityError as exc:
             err("codiceFiscaleEnteSecondario", str(exc))
@@ -241,42 +297,52 @@ def _validate_secondary(record: DebtRecord, err, length) -> None:
         length("denominazioneEnteSecondario", record.sec_name)
     if not record.sec_iban:
         err("ibanAccreditoEnteSecondario", "L'IBAN di accredito dell'ente secondario è obbligatorio")
-    elif length("ibanAccreditoEnteSecondario", record.sec_iban) and not IBAN_RE.fullmatch(record.sec_iban):
-        err("ibanAccreditoEnteSecondario", f"IBAN «{record.sec_iban}» non valido")
+    elif length("ibanAccreditoEnteSecondario", record.sec_iban):
+        if len(record.sec_iban) != MYPAY_IBAN_LENGTH:  # Utilities.isValidIban
+            err("ibanAccreditoEnteSecondario", f"IBAN «{record.sec_iban}» non valido: MyPay accetta IBAN italiani di "
+                                               f"{MYPAY_IBAN_LENGTH} caratteri, questo ne ha {len(record.sec_iban)}")
+        elif not IBAN_RE.fullmatch(record.sec_iban):
+            err("ibanAccreditoEnteSecondario", f"IBAN «{record.sec_iban}» non valido")
+    # The secondary Ente's share: not zero, at most 999.999.999,99. It is added to importoDovuto (the
+    # primary Ente's share) for the amount to pay (ImportFlussoTaskService, avvisi; AvvisoController), so it
+    # may be larger than importoDovuto.
     amount = record.sec_amount_cents
     if amount is None:
         err("importoVersamentoEnteSecondario", "L'importo dell'ente secondario è obbligatorio")
     elif amount <= 0:
         err("importoVersamentoEnteSecondario", "L'importo dell'ente secondario deve essere maggiore di zero")
-    elif amount >= record.amount_cents > 0:
-        # pagoPA splits the payment: the primary Ente must keep a positive part of the total.
-        err("importoVersamentoEnteSecondario", "L'importo dell'ente secondario deve essere minore dell'importo "
-                                               "del dovuto")
-    for column, value in (("indirizzoEnteSecondario", record.sec_address), ("civicoEnteSecondario", record.sec_civic),
-                          ("localitaEnteSecondario", record.sec_city), ("causaleVersamentoEnteSecondario",
-                                                                        record.sec_causale)):
+    elif amount > MAX_AMOUNT_CENTS:
+        err("importoVersamentoEnteSecondario", "L'importo dell'ente secondario supera il massimo ammesso "
+                                               "(999.999.999,99)")
+    for column, value in (("indirizzoEnteSecondario", record.sec_address), ("localitaEnteSecondario", record.sec_city),
+                          ("causaleVersamentoEnteSecondario", record.sec_causale)):
         if value:
-            length(column, value)
-    if record.sec_address and not ADDRESS_RE.fullmatch(record.sec_address):
-        err("indirizzoEnteSecondario", "Caratteri non ammessi: usa solo lettere senza accento, cifre, spazi e "
-                                       ". , ( ) / ' &")
-    if record.sec_civic and not ADDRESS_RE.fullmatch(record.sec_civic):
-        err("civicoEnteSecondario", "Caratteri non ammessi: usa solo lettere senza accento, cifre, spazi e "
-                                    ". , ( ) / ' &")
+            length(column, value)  # indirizzo: any text, as for the debtor
+    if record.sec_civic and length("civicoEnteSecondario", record.sec_civic) and not CIVIC_RE.fullmatch(record.sec_civic):
+        err("civicoEnteSecondario", "Caratteri non ammessi nel civico: usa lettere senza accento, cifre, spazi e "
+                                    "i comuni segni di punteggiatura")
     if record.sec_country and record.sec_country not in COUNTRIES:
         err("nazioneEnteSecondario", f"Nazione «{record.sec_country}» non valida: codice ISO di due lettere")
+    italian = record.sec_country in ("", "IT")
     if record.sec_postal_code:
-        if record.sec_country in ("", "IT") and not re.fullmatch(r"\d{5}", record.sec_postal_code):
+        if italian and not ITALIAN_CAP_RE.fullmatch(record.sec_postal_code):
             err("capEnteSecondario", f"CAP «{record.sec_postal_code}» non valido: in Italia sono 5 cifre")
-        elif not re.fullmatch(r"[A-Za-z0-9]{1,16}", record.sec_postal_code):
+        elif not italian and not FOREIGN_CAP_RE.fullmatch(record.sec_postal_code):
             err("capEnteSecondario", f"CAP «{record.sec_postal_code}» non valido")
-    if record.sec_province and length("provinciaEnteSecondario", record.sec_province) \
+    # provincia: at most 35 characters, looked up only for an Italian secondary Ente
+    if record.sec_province and length("provinciaEnteSecondario", record.sec_province) and italian \
             and record.sec_province not in PROVINCES:
         err("provinciaEnteSecondario", f"Provincia «{record.sec_province}» non valida: sigla di due lettere")
-    if record.sec_collection_data and not SECONDARY_TAXONOMY_RE.fullmatch(record.sec_collection_data):
+    # Required (blank is refused) and Constants.TAXONOMIC_CODE_PATTERN: a bare taxonomy code ending in "/"
+    # such as 9/0101108TS/ is valid. MyPay also looks the code up in the pagoPA taxonomy.
+    if not record.sec_collection_data:
         err("datiSpecificiRiscossioneEnteSecondario",
-            f"Dati specifici dell'ente secondario «{record.sec_collection_data}» non validi: la forma è 9/<codice tassonomico>/... (es. 9/0101108TS/)")
-    elif record.sec_collection_data:
+            "I dati specifici di riscossione dell'ente secondario sono obbligatori (es. 9/0101108TS/)")
+    elif not SECONDARY_TAXONOMY_RE.fullmatch(record.sec_collection_data):
+        err("datiSpecificiRiscossioneEnteSecondario",
+            f"Dati specifici dell'ente secondario «{record.sec_collection_data}» non validi: la forma è "
+            "9/<codice tassonomico>/ seguito da al massimo 129 caratteri senza spazi (es. 9/0101108TS/)")
+    else:
         length("datiSpecificiRiscossioneEnteSecondario", record.sec_collection_data)
 
 
@@ -286,6 +352,9 @@ def bilancio_problems(bilancio: list[Capitolo], amount_cents: int) -> list[str]:
 
     problems = []
     for i, cap in enumerate(bilancio, start=1):
+        if any(_CONTROL_RE.search(c) for c in (cap.code, cap.office, *(a.code for a in cap.accertamenti))):
+            problems.append(f"Capitolo {cap.code.strip() or i}: un codice contiene caratteri di controllo (a capo, "
+                            "tabulazioni): rimuovili")
         if not cap.code.strip():
             problems.append(f"Capitolo {i}: il codice del capitolo è obbligatorio")
         elif len(cap.code) > 64:

@@ -26,6 +26,7 @@ from mypay_desk.domain.debts import (
 )
 from mypay_desk.domain.ente import DebtTypeData, EnteData, FieldError
 from mypay_desk.services.errors import NotFoundError, UserError
+from mypay_desk.services.rejections import rejection_errors
 from mypay_desk.store.repositories import debts as repo
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,6 +75,9 @@ def row_of(d: Mapping[str, Any]) -> DebtRow:
     values["bilancio"] = bilancio_from_json(d.get("bilancio_json"))
     values["errors"] = [FieldError(e.get("column", ""), e.get("message", ""))
                         for e in errors_from_json(d.get("errors_json"))]
+    if d.get("state") == "RIFIUTATO" and (d.get("portal_error_code") or d.get("portal_error_message")):
+        # the portal's rejection stays on the debt until it is edited or sent again
+        values["errors"] += rejection_errors(d.get("portal_error_code", ""), d.get("portal_error_message", ""))
     row = DebtRow(**values)
     row.pending = pending_action(row.state, row.cancel_requested, d.get("portal_hash") or "",
                                  flow_hash(row.record()))

@@ -40,12 +40,15 @@ class PlannedRow:
 
 
 def wire_record(rec: DebtRecord, action: str) -> DebtRecord:
-    """The row as it travels: a MyPay-generated IUV17 (``00`` in positions 3-4) is accepted by the portal
-    only together with ``flagGeneraIuv=true`` (MyPay's Utilities.validaIUV), whatever the action. The
-    stored debt (and its hash) keep the flag as the office set it."""
+    """The row as it travels. A new debt without an IUV asks MyPay for one (``flagGeneraIuv=true``, 1_3/1_4:
+    ImportFlussoTaskService.validaElabora generates an IUV17 for an I row with an empty codIuv), so every
+    accepted debt comes back with an IUV and a numero avviso (the flow's IUV file); when the Ente generates
+    its IUVs itself, :meth:`SyncServiceBase._assign_iuvs` has given them one already. A MyPay-generated
+    IUV17 (``00`` in positions 3-4) is accepted only together with the flag (Utilities.validaIUV), whatever
+    the action. The stored debt (and its hash) keep the flag as the office set it."""
     out = copy.copy(rec)  # dataclasses.replace is several times slower on 35 fields
     out.action = action
-    if rec.iuv and is_reserved_for_mypay(rec.iuv) and not rec.generate_iuv:
+    if not rec.generate_iuv and ((rec.iuv and is_reserved_for_mypay(rec.iuv)) or (action == "I" and not rec.iuv)):
         out.generate_iuv = True
     return out
 
@@ -92,6 +95,16 @@ class SyncServiceBase:
                             "modalità di adesione nelle impostazioni se l'Ente è passato ai flussi.",
                             field="adhesion_mode")
         return ente
+
+    def _assign_iuvs(self, ente: EnteData, list_id: int) -> int:
+        """When the Ente generates its own IUVs (``iuv_generation == "app"``): an IUV17 from its segregation
+        code for every new valid debt of the list without one, before the flow is built. Returns how many."""
+        if ente.iuv_generation != "app":
+            return 0
+        if not ente.segregation_code:
+            raise UserError("L'Ente genera gli IUV con MyPay Desk ma non ha il codice di segregazione: impostalo, "
+                            "o lascia generare gli IUV al portale (Impostazioni, Ente)", field="iuv_generation")
+        return len(self.ws.lists.assign_iuvs(list_id).assigned)
 
     def _list(self, ente: EnteData, name: str) -> tuple[int, str]:
         with self.ws.db.session() as s:

@@ -58,6 +58,9 @@ class DeskSending(SyncServiceBase):
             raise UserError(f"Il dovuto {rec.iud} è già allineato con il portale: non c'è niente da inviare")
         if action != "A" and not row["is_valid"]:
             raise UserError(f"Il dovuto {rec.iud} ha degli errori: correggili prima di inviarlo", field="dovuto")
+        if action == "I" and not rec.iuv and ente.iuv_generation == "app":
+            rec = self._own_iuv(ente, debt_id, rec)  # the Ente numbers its own IUVs
+        # Without an IUV the portal generates one (the request's flagGeneraIuv), so the debt has a numero avviso.
         generate = (action == "I" and not rec.iuv) or is_reserved_for_mypay(rec.iuv)
         # MyPay reads flagGeneraIuv from the request, not from the Versamento (where the XSD also allows
         # it): it travels only there.
@@ -99,6 +102,16 @@ class DeskSending(SyncServiceBase):
                       details={"iud": rec.iud, "action": action, "iuv": iuv})
         return SingleSendResult(debt_id, rec.iud, action, True, iuv, upd.get("notice_number", row["notice_number"]),
                                 notice_zip=result.notice_zip)
+
+    def _own_iuv(self, ente: EnteData, debt_id: int, rec: DebtRecord) -> DebtRecord:
+        if not ente.segregation_code:
+            self._assign_iuvs(ente, 0)  # raises the clear message
+        iuv = self.ws.codes.allocate_iuvs(1, ente.id)[0]
+        with self.ws.db.session() as s:
+            repo.update_debts(s, [{"b_id": debt_id, "iuv": iuv, "generate_iuv": False, "iuv_assigned_at": utcnow(),
+                                   "notice_number": notice_number_for(iuv, ente.application_code),
+                                   "updated_at": utcnow()}])
+        return replace(rec, iuv=iuv, generate_iuv=False)
 
     def _single_rejected(self, client: MyPayClient, debt_id: int, row: dict[str, Any], rec: DebtRecord,
                          action: str, exc: PortalError) -> SingleSendResult:

@@ -10,7 +10,8 @@ from mypay_desk.domain.debts import DebtRecord, flow_hash
 from mypay_desk.formats import import_flow
 from mypay_desk.services.errors import PortalError
 from mypay_desk.services.portal import record_from_row
-from mypay_desk.services.portal_client import MyPayClient, fault_message
+from mypay_desk.services.portal_client import MyPayClient
+from mypay_desk.services.rejections import stored_rejection
 from mypay_desk.services.sync.common import (
     SyncServiceBase,
 )
@@ -32,13 +33,14 @@ class FlowOutcome(SyncServiceBase):
             stem = f.file_name[:-4] if f.file_name.lower().endswith(".zip") else f.file_name
             rows = repo.flow_debt_rows(s, flow_id)
             ente_id, flow_created = f.ente_id, f.created_at
-        rejected: dict[str, tuple[str, str]] = {}
+        rejected: dict[str, tuple[list[str], list[str]]] = {}
         iuvs: dict[str, str] = {}
         try:
             if status.url_scarti:
                 data = client.download(status.url_scarti, "scarti")
                 _v, rejections = import_flow.read_rejections(data, name=f"{stem}_SCARTI.zip")
-                rejected = {r.iud: (r.code or "PAA_IMPORT_ERROR", r.message) for r in rejections}
+                # every code of a row, each with its message (MyPay may give several: |CODE|CODE)
+                rejected = {r.iud: (r.codes, r.descriptions) for r in rejections}
             if status.url_iuv:
                 data = client.download(status.url_iuv, "IUV")
                 # Only IUD and codIuv (columns 1 and 2) matter here: no need to parse whole records.
@@ -60,8 +62,7 @@ class FlowOutcome(SyncServiceBase):
         for row_id, debt_id, action, iud, content_hash in rows:
             cur = current.get(debt_id) if debt_id is not None else None
             if iud in rejected:
-                code, text = rejected[iud]
-                message = fault_message(code, text)
+                code, message = stored_rejection(*rejected[iud])
                 rejected_rows.append({"r_id": row_id, "outcome": "REJECTED", "code": code, "message": message})
                 if cur is not None:
                     debt_updates.append({"b_id": debt_id, "state": "RIFIUTATO", "portal_error_code": code,

@@ -46,6 +46,7 @@ class FlowPush(SyncServiceBase):
         report = PushReport(list_name=name)
         t0 = time.monotonic()
         progress(0, 4, "Preparazione del flusso")
+        self._assign_iuvs(ente, list_id)
         with self.ws.db.session() as s:
             rows = repo.sync_rows(s, list_id)
             rejected = repo.last_rejected_hashes(s, [r["id"] for r in rows if r["state"] == "RIFIUTATO"])

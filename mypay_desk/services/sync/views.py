@@ -26,8 +26,16 @@ class RowProblem:
     action: str = ""
     debt_id: int | None = None
 
+    @property
+    def codes(self) -> list[str]:
+        """Every code of a rejection (``code`` keeps those that fit in 80 characters; the message has a line
+        per code)."""
+        from mypay_desk.services.rejections import codes_of
+
+        return codes_of(self.code, self.message)
+
     def to_dict(self) -> dict:
-        return {"iud": self.iud, "code": self.code, "message": self.message}
+        return {"iud": self.iud, "code": self.code, "codes": self.codes, "message": self.message}
 
 
 @dataclass

@@ -34,6 +34,8 @@ class Ente(Timestamps, Base):
     # Reconciliation capabilities as MyPivot names them (flg_pagati / flg_tesoreria).
     reconcile_notifications: Mapped[bool] = mapped_column(Boolean, default=True)
     reconcile_treasury: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Who generates the IUV of a debt sent without one: portal (flagGeneraIuv) | app (segregation code).
+    iuv_generation: Mapped[str] = mapped_column(String(10), default="portal")
     # dateTo returned by the last incremental receipt export: the next dateFrom.
     receipts_synced_to: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -76,6 +76,17 @@ class EnteForm(QWidget):
         form.addRow(self.tr("Codice applicativo"), f.cell("application_code"))
         f.line("cbill", max_length=5, upper=True, placeholder=self.tr("facoltativo"))
         form.addRow(self.tr("Codice CBILL"), f.cell("cbill"))
+        f.combo("iuv_generation", [
+            ("portal", self.tr("Il portale MyPay")),
+            ("app", self.tr("MyPay Desk, dal codice di segregazione")),
+        ])
+        form.addRow(self.tr("Chi genera gli IUV"), f.cell("iuv_generation"))
+        iuv_note = QLabel(self.tr(
+            "Per i dovuti inviati senza IUV. Il portale lo genera importando il flusso e l'app lo riceve con "
+            "l'esito; MyPay Desk lo assegna prima dell'invio, così gli avvisi si stampano anche senza connessione."))
+        iuv_note.setProperty("role", "hint")
+        iuv_note.setWordWrap(True)
+        form.addRow("", iuv_note)
         self.progressive = QLabel()
         self.progressive.setProperty("role", "hint")
         self.progressive.setToolTip(self.tr("Il prossimo progressivo IUV: avanza da solo e non viene mai riusato."))

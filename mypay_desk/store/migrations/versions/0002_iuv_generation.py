@@ -1,0 +1,25 @@
+"""ente.iuv_generation: who gives a debt sent without an IUV its IUV (portal | app)
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # ADD COLUMN only (no table copy): existing Enti get the portal, which works without a segregation code.
+    with op.batch_alter_table('ente', recreate='never') as batch_op:
+        batch_op.add_column(sa.Column('iuv_generation', sa.String(length=10), nullable=False,
+                                      server_default='portal'))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('ente') as batch_op:
+        batch_op.drop_column('iuv_generation')
