@@ -44,8 +44,8 @@ from mypay_desk.simulator.processing import (
 )
 from mypay_desk.simulator.soap import (
     EnvelopeError,
-    FieldValue,
     Fault,
+    FieldValue,
     PayloadError,
     Request,
     b64,

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mypay_desk.domain.debts import Capitolo, Accertamento, DebtRecord, validate_debt
+from mypay_desk.domain.debts import Accertamento, Capitolo, DebtRecord, validate_debt
 from mypay_desk.domain.debts.rules import ODD_QUOTES_MESSAGE
 from mypay_desk.domain.ente import DebtTypeData
 from mypay_desk.formats.import_flow import (

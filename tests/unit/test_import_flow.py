@@ -6,8 +6,6 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from mypay_desk.domain.debts import Accertamento, Capitolo, DebtRecord, columns_for_version
 from mypay_desk.formats.bilancio import BilancioError, bilancio_xml, parse_bilancio
