@@ -85,8 +85,8 @@ def register(subparsers, parser_class) -> None:
     p.add_argument("name")
     p.add_argument("--version", required=True, choices=list(VERSIONS), help="versione del tracciato")
     p.add_argument("-o", "--output", required=True, metavar="FILE.zip",
-                   help="file <codIpa>-<IUF>-<versione>.zip o cartella; altri nomi vengono sostituiti dal nome "
-                        "richiesto da MyPay nella stessa cartella")
+                   help="cartella (il nome lo dà l'app) o file <codIpa>-<IUF>-<versione>.zip, il nome che MyPay "
+                        "richiede; altri nomi sono rifiutati")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export_flow)
 

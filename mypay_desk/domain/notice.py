@@ -161,8 +161,15 @@ def poste_codeline(notice_number: str, postal_account: str, amount_cents: int) -
     )
 
 
+# MyPay's generator turns every character outside this set into a space before cutting and padding each
+# field (RegioneDelVeneto/mypay, mypay4-be service/JasperService.java, generateAvviso: REG_EX
+# "[^0-9A-Za-z &',-.:_]", then Utilities.shortenString, StringUtils.rightPad, toUpperCase): one space per
+# character, so the text keeps its positions and every field its width.
+_DATAMATRIX_OUTSIDE = re.compile(r"[^0-9A-Za-z &',\-.:_]")
+
+
 def _fixed(text: str, width: int) -> str:
-    return ascii_fold(clean_text(text)).upper()[:width].ljust(width)
+    return _DATAMATRIX_OUTSIDE.sub(" ", text or "")[:width].ljust(width).upper()
 
 
 def poste_datamatrix_payload(
@@ -177,9 +184,9 @@ def poste_datamatrix_payload(
     """The 256-character Poste "Bollettino Postale PA" Data Matrix string (pagopa-standards §2.6).
 
     ``codfase=NBPA;`` + codeline(50) + ``1P1`` + CF ente(11) + CF debtor(16) + name(40) + causale(110)
-    + 12 spaces + ``A``. Text fields are folded to upper-case ASCII (as GovPay does) so that every
-    character is one byte and the fixed positions hold for any reader; pagoPA's generator keeps the
-    text as given, which only differs for accented names.
+    + 12 spaces + ``A``. Text fields are cleaned as MyPay's generator cleans them (see ``_fixed``): every
+    character outside ``[0-9A-Za-z &',-.:_]`` becomes a space, so the string is ASCII, one byte per
+    character, and the fixed positions hold for any reader.
     """
     ente_cf = _check_ente_cf(ente_fiscal_code)
     debtor = debtor_fiscal_code if debtor_fiscal_code.upper() not in ANONYMOUS_DEBTOR_CODES else ""

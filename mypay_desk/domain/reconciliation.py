@@ -28,7 +28,7 @@ Codes, Italian labels and rules are MyPivot's (table in §3.3). Where we had to 
 - Duplicates (DOPPI): more than one receipt for an IUV, or more than one executed FdR line for the
   same IUV and transfer index (net of revocations, code 3). The first occurrence is compared as usual;
   the DOPPI amount is what was paid in excess.
-- A treasury reversal (STORNATO) cancels the credit with the same document number.
+- A treasury reversal (STORNATO) cancels the credit with the same esercizio and bolletta (MyPivot).
 - The flags: ``notifications`` (MyPivot flg_pagati) enables the codes that need I, ``treasury``
   (flg_tesoreria) those that need T.
 """
@@ -319,10 +319,12 @@ def is_due(due_date: date | None, as_of: date) -> bool:
 
 
 def effective_credits(movements: Iterable[tuple[int, str, str, str]]) -> set[int]:
-    """Ids of the credits still standing: ``(id, status, source_kind, document_number)``.
+    """Ids of the credits still standing: ``(id, status, source_kind, bill_number)``.
 
-    Each STORNATO cancels one ESEGUITO with the same source and document number (in id order);
-    reversals themselves are never credits.
+    Each STORNATO cancels one ESEGUITO with the same source and the same ``esercizio`` +
+    ``numero_bolletta_quietanza`` (``bill_number``, formats.opi), in id order, as MyPivot's treasury loader
+    deletes the movement with that key (mypivot4-batch LoadFlussoOPI_1_0_0.1.item); the document number
+    plays no part. Reversals themselves are never credits; one without a bolletta cancels nothing.
     """
     credits: dict[tuple[str, str], list[int]] = {}
     reversals: Counter[tuple[str, str]] = Counter()

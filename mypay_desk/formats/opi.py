@@ -26,10 +26,12 @@ The reference gives element names but not every detail, so these choices are our
 :data:`ELEMENTS` / the sets below, to be changed in one place if a treasurer's file differs:
 
 - ``importo`` is an ``xs:decimal`` with "." (e.g. ``1234.56``); a "," is accepted too;
-- a STORNATO movement names the sospeso it reverses with the same ``esercizio``,
-  ``numero_documento`` and ``progressivo_documento``; that triple is stored as ``document_number``
-  and the reconciliation engine cancels the pair;
-- the bill number (``numero_bolletta_quietanza``) is kept in the dedupe key only as a tie-breaker.
+- ``esercizio``, ``numero_documento`` and ``progressivo_documento`` are stored as ``document_number``;
+- a STORNATO cancels the ESEGUITO with the same ``esercizio`` and ``numero_bolletta_quietanza``, as MyPivot
+  does: its treasury loader inserts an ESEGUITO SOSPESO ENTRATA keyed by (ente, de_anno_bolletta =
+  esercizio, cod_bolletta = numero_bolletta_quietanza) and deletes that key for a STORNATO
+  (RegioneDelVeneto/mypivot, mypivot4-batch MANAGE_FLUSSI_TESORERIA/process/OPI/LoadFlussoOPI_1_0_0.1.item,
+  outputs INSERT and DELETE); that pair is stored as ``bill_number`` ("<esercizio>/<bolletta>").
 
 Namespaces are ignored (local names only); parsing goes through the hardened XML parser.
 """
@@ -38,9 +40,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from mypay_desk.domain.money import MoneyError, parse_amount, parse_flow_amount
+from mypay_desk.domain.money import MoneyError, format_flow_amount, parse_amount, parse_flow_amount
 from mypay_desk.formats.causale import parse_causale
 from mypay_desk.formats.errors import XmlDocumentError, xml_date
 from mypay_desk.formats.xmlsafe import XmlError, child_text, local_name, parse_xml
@@ -102,6 +104,7 @@ class TreasuryRecord:
     account: str = ""
     source: str = ""
     position: int = 0  # movement number in the file, or the CSV line
+    bill_number: str = ""  # OPI: "<esercizio>/<numero_bolletta_quietanza>", what a reversal names
 
 
 @dataclass
@@ -213,39 +216,126 @@ def _movement(mov, path: str, source: str, year: str, account: str, dtype: str, 
         amount_cents=amount, causale=causale, payer=payer[:200], document_number=document_number[:50],
         iuf=refs.iuf, iuv=refs.iuv, end_to_end_id=child_text(mov, e["end_to_end_id"])[:35],
         account=account[:50], source=source, position=position,
+        bill_number=f"{year}/{bill}" if bill else "",
     )
 
 
-def write_opi(year: str, account: str, movements: list[dict], flow_id: str = "GDC-2024010112345678901#001#001",
-              reference_date: date | None = None) -> bytes:
-    """A minimal giornale di cassa (tests and the simulator). ``movements``: dicts with the ELEMENTS keys
-    movement_type, document_type, operation, document_number, document_progressive, amount (text),
-    movement_date, value_date, customer_name, causale, bill_number, end_to_end_id."""
-    from xml.sax.saxutils import escape
+@dataclass
+class OpiHeader:
+    """The ``testata_messaggio`` of a journal (OPI_GLOBAL ctTestata_messaggio): the treasurer's bank and the
+    Ente as SIOPE+ knows them. The defaults are a made-up bank and Ente of the right shapes."""
 
+    abi: str = "03069"  # codice_ABI_BT, 5 digits
+    ente_code: str = "UFABCD"  # codice_ente: the IPA code of the Ente's office, [A-Z0-9]{6}
+    ente_name: str = "Ente di prova"  # descrizione_ente
+    istat_code: str = "000705018"  # codice_istat_ente (SIOPE), 9-15 digits
+    fiscal_code: str = "01199250158"  # codice_fiscale_ente
+    ente_gateway: str = "A2A-12345678"  # codice_tramite_ente
+    bank_gateway: str = "A2A-87654321"  # codice_tramite_BT
+    bank_ente_code: str = "1234567"  # codice_ente_BT
+    created: datetime | None = None  # data_ora_creazione_flusso (default: now)
+
+
+# The sandbox's signature key: the journal carries a real xmldsig Signature (enveloped, SHA-256 digest of the
+# canonical document, HMAC-SHA256 value), checkable with this key; a treasurer's would be an RSA one.
+SANDBOX_SIGNATURE_KEY = b"mypay-desk-sandbox-tesoriere"
+_DS = "http://www.w3.org/2000/09/xmldsig#"
+_C14N2 = "http://www.w3.org/2010/xml-c14n2"
+
+
+def write_opi(year: str, account: str, movements: list[dict], flow_id: str = "GDC-2024010112345678901#001#001",
+              reference_date: date | None = None, header: OpiHeader | None = None) -> bytes:
+    """A giornale di cassa valid against OPI 1.6.1 (OPI_GIORNALE_DI_CASSA_V_1_6_1.XSD), elements in schema
+    order: testata_messaggio, identificativo_flusso_BT, pagina, pagine_totali, esercizio,
+    data_riferimento_GdC, one informazioni_conto_evidenza with its movements and totals, the overall totals,
+    and the ds:Signature the schema requires. Used by the sandbox and the tests.
+
+    ``movements``: dicts with the ELEMENTS keys movement_type, document_type, operation, document_number,
+    document_progressive, amount (text), bill_number, bill_number_storno, movement_date, value_date,
+    execution_type, end_to_end_id, customer_name, causale; movement_number is their position unless given."""
+    import base64
+    import hmac
+    import xml.etree.ElementTree as ET
+    from datetime import datetime as _dt
+
+    head = header or OpiHeader()
     e = ELEMENTS
-    out = ['<?xml version="1.0" encoding="UTF-8"?>\n', f"<{ROOT}>\n",
-           "  <testata_messaggio><codice_ABI_BT>03069</codice_ABI_BT><codice_ente_BT>1234567</codice_ente_BT>"
-           "</testata_messaggio>\n",
-           f"  <{e['flow_id']}>{escape(flow_id)}</{e['flow_id']}>\n",
-           "  <pagina>1</pagina>\n  <pagine_totali>1</pagine_totali>\n",
-           f"  <{e['year']}>{escape(year)}</{e['year']}>\n"]
-    if reference_date:
-        out.append(f"  <data_riferimento_GdC>{reference_date.isoformat()}</data_riferimento_GdC>\n")
-    out.append(f"  <{e['account_block']}>\n    <{e['account']}>{escape(account)}</{e['account']}>\n")
-    order = ["movement_type", "document_type", "operation", "document_number", "document_progressive",
-             "amount", "bill_number", "bill_number_storno", "movement_date", "value_date", "execution_type",
-             "end_to_end_id"]
-    for mv in movements:
-        out.append(f"    <{e['movement']}>\n")
-        for key in order:
+    root = ET.Element(ROOT)
+
+    def sub(parent, tag: str, text: str | None = None):
+        el = ET.SubElement(parent, tag)
+        if text is not None:
+            el.text = text
+        return el
+
+    t = sub(root, "testata_messaggio")
+    created = (head.created or _dt.now()).replace(microsecond=0)
+    for tag, value in (("codice_ABI_BT", head.abi), ("data_ora_creazione_flusso", created.isoformat()),
+                       ("codice_ente", head.ente_code), ("descrizione_ente", head.ente_name),
+                       ("codice_istat_ente", head.istat_code), ("codice_fiscale_ente", head.fiscal_code),
+                       ("codice_tramite_ente", head.ente_gateway), ("codice_tramite_BT", head.bank_gateway),
+                       ("codice_ente_BT", head.bank_ente_code)):
+        sub(t, tag, value)
+    sub(root, e["flow_id"], flow_id)
+    sub(root, "pagina", "1")
+    sub(root, "pagine_totali", "1")
+    sub(root, e["year"], year)
+    sub(root, "data_riferimento_GdC", (reference_date or created.date()).isoformat())
+    block = sub(root, e["account_block"])
+    sub(block, e["account"], account)
+    credits = debits = 0
+    for n, mv in enumerate(movements, start=1):
+        m = sub(block, e["movement"])
+        sub(m, "identificativo_flusso", flow_id)
+        sub(m, "numero_movimento", str(mv.get("movement_number", n)))
+        for key in ("movement_type", "document_type", "operation", "document_number"):
+            sub(m, e[key], str(mv[key]))
+        sub(m, e["document_progressive"], str(mv.get("document_progressive") or "1"))
+        sub(m, e["amount"], str(mv["amount"]))
+        for key in ("bill_number", "bill_number_storno"):
             if mv.get(key) not in (None, ""):
-                out.append(f"      <{e[key]}>{escape(str(mv[key]))}</{e[key]}>\n")
-        if mv.get("customer_name"):
-            out.append(f"      <{e['customer']}><{e['customer_name']}>{escape(mv['customer_name'])}"
-                       f"</{e['customer_name']}></{e['customer']}>\n")
-        if mv.get("causale") is not None:
-            out.append(f"      <{e['causale']}>{escape(mv['causale'])}</{e['causale']}>\n")
-        out.append(f"    </{e['movement']}>\n")
-    out.append(f"  </{e['account_block']}>\n</{ROOT}>\n")
-    return "".join(out).encode("utf-8")
+                sub(m, e[key], str(mv[key]))
+        sub(m, e["movement_date"], mv["movement_date"])
+        sub(m, "data_movimento_siope", mv.get("siope_date") or mv["movement_date"])
+        if mv.get("value_date"):
+            sub(m, e["value_date"], mv["value_date"])
+        sub(m, e["execution_type"], mv.get("execution_type") or "SEPA CREDIT TRANSFER")
+        if mv.get("end_to_end_id"):
+            sub(m, e["end_to_end_id"], mv["end_to_end_id"])
+        sub(m, "assoggettamento_bollo", mv.get("stamp_duty") or "ESENTE BOLLO")
+        sub(sub(m, e["customer"]), e["customer_name"], mv.get("customer_name") or "NON INDICATO")
+        sub(m, e["causale"], mv.get("causale") or "NON INDICATA")
+        cents = parse_flow_amount(str(mv["amount"]))
+        sign = -1 if mv["operation"] == OPERATION_REVERSAL else 1 if mv["operation"] == OPERATION_CREDIT else 0
+        if mv["movement_type"] == "ENTRATA":
+            credits += sign * cents
+        else:
+            debits += sign * cents
+    totals = [(format_flow_amount(0)), format_flow_amount(credits), format_flow_amount(debits),
+              format_flow_amount(credits - debits)]
+    for tag, value in zip(("saldo_precedente_conto_evidenza", "totale_entrate_conto_evidenza",
+                           "totale_uscite_conto_evidenza", "saldo_finale_conto_evidenza"), totals, strict=True):
+        sub(block, tag, value)
+    for tag, value in zip(("saldo_complessivo_precedente", "totale_complessivo_entrate", "totale_complessivo_uscite",
+                           "saldo_complessivo_finale"), totals, strict=True):
+        sub(root, tag, value)
+
+    # Enveloped signature: the digest of the (indented) document without it, then the signature of SignedInfo.
+    ET.register_namespace("ds", _DS)
+    ET.indent(root, "  ")
+    digest = hashlib.sha256(ET.canonicalize(ET.tostring(root, encoding="unicode")).encode("utf-8")).digest()
+    sig = ET.SubElement(root, f"{{{_DS}}}Signature")
+    info = ET.SubElement(sig, f"{{{_DS}}}SignedInfo")
+    ET.SubElement(info, f"{{{_DS}}}CanonicalizationMethod", Algorithm=_C14N2)
+    ET.SubElement(info, f"{{{_DS}}}SignatureMethod", Algorithm="http://www.w3.org/2001/04/xmldsig-more#hmac-sha256")
+    ref = ET.SubElement(info, f"{{{_DS}}}Reference", URI="")
+    transforms = ET.SubElement(ref, f"{{{_DS}}}Transforms")
+    ET.SubElement(transforms, f"{{{_DS}}}Transform", Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature")
+    ET.SubElement(transforms, f"{{{_DS}}}Transform", Algorithm=_C14N2)
+    ET.SubElement(ref, f"{{{_DS}}}DigestMethod", Algorithm="http://www.w3.org/2001/04/xmlenc#sha256")
+    ET.SubElement(ref, f"{{{_DS}}}DigestValue").text = base64.b64encode(digest).decode()
+    value = ET.SubElement(sig, f"{{{_DS}}}SignatureValue")
+    ET.indent(sig, "  ", level=1)
+    signed = ET.canonicalize(ET.tostring(info, encoding="unicode")).encode("utf-8")
+    value.text = base64.b64encode(hmac.new(SANDBOX_SIGNATURE_KEY, signed, hashlib.sha256).digest()).decode()
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)

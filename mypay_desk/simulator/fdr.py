@@ -28,6 +28,7 @@ again in a further flow of the same PSP, and credited). They are recorded and li
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import random
@@ -38,7 +39,7 @@ from datetime import date, datetime
 
 from mypay_desk.domain.money import format_flow_amount, parse_flow_amount
 from mypay_desk.formats.fdr import FdrFlowData, FdrLineData, write_fdr
-from mypay_desk.formats.opi import write_opi
+from mypay_desk.formats.opi import OpiHeader, write_opi
 from mypay_desk.simulator.state import Ente, SimState, ts
 
 ANOMALIES = ("amount_mismatch", "not_credited", "wrong_credit", "unrelated_credit", "duplicate")
@@ -280,6 +281,15 @@ def _credit(c, ente: Ente, fdr_id: int | None, day: date, cents: int, causale: s
 
 # --- the files ----------------------------------------------------------------------------------
 
+def opi_header(ente: Ente, created: datetime) -> OpiHeader:
+    """The journal's testata for the Ente: SIOPE+ codes of the right shapes derived from its data (the sandbox
+    knows no real ones): codice_ente is 6 characters [A-Z0-9], the ISTAT/SIOPE code 9-15 digits."""
+    tag = hashlib.sha1(ente.ipa.encode("utf-8")).hexdigest().upper()
+    return OpiHeader(ente_code="UF" + tag[:4], ente_name=ente.name or ente.ipa, istat_code="0" + ente.fiscal_code,
+                     fiscal_code=ente.fiscal_code, ente_gateway=f"A2A-{int(tag[:8], 16) % 10**8:08d}",
+                     bank_ente_code=ente.fiscal_code[-7:], created=created.replace(tzinfo=None))
+
+
 def _files(state: SimState, ente: Ente, until: date) -> dict:
     c = state.conn()
     fdr_files = [(f"{r['iuf']}.xml", bytes(r["xml"])) for r in c.execute(
@@ -298,7 +308,12 @@ def _files(state: SimState, ente: Ente, until: date) -> dict:
         })
     # identificativo_flusso_BT: GDC-<8 digits><10-50 alphanumerics>#page#pages (§3.6)
     flow_id = f"GDC-{until:%Y%m%d}{ente.fiscal_code}#001#001"
-    opi = write_opi(str(until.year), TREASURY_ACCOUNT, movements, flow_id=flow_id, reference_date=until)
+    # made when the last of its flows was: asking again gives the same journal, byte for byte
+    last = c.execute("SELECT max(created_at) FROM fdr WHERE ente_id=? AND settlement_date <= ?",
+                     (ente.id, until.isoformat())).fetchone()[0]
+    created = datetime.fromisoformat(last) if last else datetime.combine(until, datetime.min.time())
+    opi = write_opi(str(until.year), TREASURY_ACCOUNT, movements, flow_id=flow_id, reference_date=until,
+                    header=opi_header(ente, created))
     notes = [{"kind": r["kind"], "label": ANOMALY_LABELS.get(r["kind"], r["kind"]), "iuf": r["iuf"], "iuv": r["iuv"],
               "description": r["description"]}
              for r in c.execute("SELECT * FROM anomaly WHERE ente_id=? ORDER BY id", (ente.id,))]

@@ -82,22 +82,32 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "Contiene caratteri di controllo (a capo, tabulazioni): rimuovili"),
     QT_TRANSLATE_NOOP("domain", "Versione del tracciato «{0}» non valida: ammesse {1}"),
     QT_TRANSLATE_NOOP("domain", "L'IUD non può iniziare con 000 (prefisso riservato a MyPay)"),
-    QT_TRANSLATE_NOOP("domain", "L'IUD non può contenere spazi"),
+    QT_TRANSLATE_NOOP("domain", "L'IUD non può iniziare o finire con spazi"),
     QT_TRANSLATE_NOOP("domain", "Uno IUV con 00 in terza e quarta posizione è riservato a quelli generati "
                                 "da MyPay: lascia vuoto lo IUV o usane uno dell'Ente"),
     QT_TRANSLATE_NOOP("domain", "Lo IUV deve iniziare con il codice di segregazione dell'Ente ({0})"),
     QT_TRANSLATE_NOOP("domain", "Uno IUV di 15 cifre non può iniziare con 00"),
+    QT_TRANSLATE_NOOP("domain", "MyPay non accetta più IUV di 15 cifre per i nuovi dovuti (dal 30/04/2024): "
+                                "lascia vuoto lo IUV o usane uno di 17 cifre"),
+    QT_TRANSLATE_NOOP("domain", "MyPay accetta solo riferimenti RF di 25 caratteri, questo ne ha {0}"),
+    QT_TRANSLATE_NOOP("domain", "Un riferimento RF di vecchio formato (finale 0000) deve avere 99 in settima e "
+                                "ottava posizione"),
+    QT_TRANSLATE_NOOP("domain", "Per un soggetto G (persona giuridica) MyPay accetta solo la partita IVA o il "
+                                "codice fiscale numerico di 11 cifre: per un codice fiscale di 16 caratteri usa "
+                                "il tipo F"),
     QT_TRANSLATE_NOOP("domain", "Tipo soggetto obbligatorio: F (persona fisica) o G (persona giuridica)"),
     QT_TRANSLATE_NOOP("domain", "Tipo soggetto «{0}» non valido: F (persona fisica) o G (persona giuridica)"),
     QT_TRANSLATE_NOOP("domain", "Debitore ANONIMO non ammesso: il tipo dovuto {0} non lo consente"),
     QT_TRANSLATE_NOOP("domain", "Debitore ANONIMO non ammesso: il tipo dovuto non lo consente"),
-    QT_TRANSLATE_NOOP("domain", "Caratteri non ammessi: usa solo lettere senza accento, cifre, spazi e . , "
-                                "( ) / ' &"),
+    QT_TRANSLATE_NOOP("domain", "Caratteri non ammessi nel civico: usa lettere senza accento, cifre, spazi e "
+                                "i comuni segni di punteggiatura (es. 12/A)"),
+    QT_TRANSLATE_NOOP("domain", "Contiene un numero dispari di virgolette (\"): MyPay dividerebbe la riga del "
+                                "flusso in modo diverso. Togli le virgolette o usane un numero pari (es. "
+                                "\"Centro\")"),
     QT_TRANSLATE_NOOP("domain", "Nazione «{0}» non valida: usa il codice ISO di due lettere (es. IT)"),
     QT_TRANSLATE_NOOP("domain", "CAP «{0}» non valido: in Italia sono 5 cifre"),
     QT_TRANSLATE_NOOP("domain", "CAP «{0}» non valido: solo lettere e cifre, senza spazi"),
     QT_TRANSLATE_NOOP("domain", "Provincia «{0}» non valida: usa la sigla di due lettere (es. MI)"),
-    QT_TRANSLATE_NOOP("domain", "La provincia si indica solo per indirizzi in Italia (nazione IT)"),
     QT_TRANSLATE_NOOP("domain", "Indirizzo e-mail «{0}» non valido"),
     QT_TRANSLATE_NOOP("domain", "La data di scadenza è obbligatoria nelle versioni 1_0 e 1_1"),
     QT_TRANSLATE_NOOP("domain", "La data di scadenza è obbligatoria per il tipo dovuto {0}"),
@@ -129,12 +139,22 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "IBAN «{0}» non valido"),
     QT_TRANSLATE_NOOP("domain", "L'importo dell'ente secondario è obbligatorio"),
     QT_TRANSLATE_NOOP("domain", "L'importo dell'ente secondario deve essere maggiore di zero"),
-    QT_TRANSLATE_NOOP("domain", "L'importo dell'ente secondario deve essere minore dell'importo del dovuto"),
+    QT_TRANSLATE_NOOP("domain", "L'importo dell'ente secondario supera il massimo ammesso (999.999.999,99)"),
+    QT_TRANSLATE_NOOP("domain", "IBAN «{0}» non valido: MyPay accetta IBAN italiani di {1} caratteri, questo ne "
+                                "ha {2}"),
+    QT_TRANSLATE_NOOP("domain", "I dati specifici di riscossione dell'ente secondario sono obbligatori (es. "
+                                "9/0101108TS/)"),
     QT_TRANSLATE_NOOP("domain", "Nazione «{0}» non valida: codice ISO di due lettere"),
     QT_TRANSLATE_NOOP("domain", "CAP «{0}» non valido"),
     QT_TRANSLATE_NOOP("domain", "Provincia «{0}» non valida: sigla di due lettere"),
     QT_TRANSLATE_NOOP("domain", "Dati specifici dell'ente secondario «{0}» non validi: la forma è 9/<codice "
-                                "tassonomico>/... (es. 9/0101108TS/)"),
+                                "tassonomico>/ seguito da al massimo 129 caratteri senza spazi (es. "
+                                "9/0101108TS/)"),
+    QT_TRANSLATE_NOOP("domain", "Capitolo {0}: un codice contiene caratteri di controllo (a capo, "
+                                "tabulazioni): rimuovili"),
+    # services/rejections.py: the portal's codes on a rejected debt
+    QT_TRANSLATE_NOOP("domain", "Rifiutato dal portale ({0}): {1}"),
+    QT_TRANSLATE_NOOP("domain", "Rifiutato dal portale ({0})"),
     QT_TRANSLATE_NOOP("domain", "Capitolo {0}: il codice del capitolo è obbligatorio"),
     QT_TRANSLATE_NOOP("domain", "Capitolo {0}: codice più lungo di 64 caratteri"),
     QT_TRANSLATE_NOOP("domain", "Capitolo {0}: codice ufficio più lungo di 64 caratteri"),
@@ -197,6 +217,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "Il codice applicativo deve essere di due cifre"),
     QT_TRANSLATE_NOOP("domain", "Il codice CBILL è di 5 caratteri alfanumerici maiuscoli"),
     QT_TRANSLATE_NOOP("domain", "Modalità di adesione «{0}» non valida: base, flussi o ente"),
+    QT_TRANSLATE_NOOP("domain", "Generazione IUV «{0}» non valida: portal o app"),
+    QT_TRANSLATE_NOOP("domain", "Per generare gli IUV con MyPay Desk serve il codice di segregazione dell'Ente"),
     QT_TRANSLATE_NOOP("domain", "Il conto corrente postale ha fino a 12 cifre"),
     QT_TRANSLATE_NOOP("domain", "Indica l'intestatario del conto corrente postale"),
     QT_TRANSLATE_NOOP("domain", "L'indirizzo deve iniziare con http:// o https://"),

@@ -876,6 +876,22 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Codice CBILL</translation>
     </message>
     <message>
+        <source>Il portale MyPay</source>
+        <translation>Il portale MyPay</translation>
+    </message>
+    <message>
+        <source>MyPay Desk, dal codice di segregazione</source>
+        <translation>MyPay Desk, dal codice di segregazione</translation>
+    </message>
+    <message>
+        <source>Chi genera gli IUV</source>
+        <translation>Chi genera gli IUV</translation>
+    </message>
+    <message>
+        <source>Per i dovuti inviati senza IUV. Il portale lo genera importando il flusso e l&apos;app lo riceve con l&apos;esito; MyPay Desk lo assegna prima dell&apos;invio, così gli avvisi si stampano anche senza connessione.</source>
+        <translation>Per i dovuti inviati senza IUV. Il portale lo genera importando il flusso e l&apos;app lo riceve con l&apos;esito; MyPay Desk lo assegna prima dell&apos;invio, così gli avvisi si stampano anche senza connessione.</translation>
+    </message>
+    <message>
         <source>Il prossimo progressivo IUV: avanza da solo e non viene mai riusato.</source>
         <translation>Il prossimo progressivo IUV: avanza da solo e non viene mai riusato.</translation>
     </message>
@@ -1534,10 +1550,6 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Versione del tracciato:</source>
         <translation>Versione del tracciato:</translation>
-    </message>
-    <message>
-        <source>Flusso MyPay (*.zip)</source>
-        <translation>Flusso MyPay (*.zip)</translation>
     </message>
     <message>
         <source>Flusso {0} scritto in {1} ({2} righe: {3} I, {4} M, {5} A).</source>
@@ -3482,10 +3494,6 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>L&apos;IUD non può iniziare con 000 (prefisso riservato a MyPay)</translation>
     </message>
     <message>
-        <source>L&apos;IUD non può contenere spazi</source>
-        <translation>L&apos;IUD non può contenere spazi</translation>
-    </message>
-    <message>
         <source>Uno IUV con 00 in terza e quarta posizione è riservato a quelli generati da MyPay: lascia vuoto lo IUV o usane uno dell&apos;Ente</source>
         <translation>Uno IUV con 00 in terza e quarta posizione è riservato a quelli generati da MyPay: lascia vuoto lo IUV o usane uno dell&apos;Ente</translation>
     </message>
@@ -3496,6 +3504,22 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Uno IUV di 15 cifre non può iniziare con 00</source>
         <translation>Uno IUV di 15 cifre non può iniziare con 00</translation>
+    </message>
+    <message>
+        <source>MyPay non accetta più IUV di 15 cifre per i nuovi dovuti (dal 30/04/2024): lascia vuoto lo IUV o usane uno di 17 cifre</source>
+        <translation>MyPay non accetta più IUV di 15 cifre per i nuovi dovuti (dal 30/04/2024): lascia vuoto lo IUV o usane uno di 17 cifre</translation>
+    </message>
+    <message>
+        <source>MyPay accetta solo riferimenti RF di 25 caratteri, questo ne ha {0}</source>
+        <translation>MyPay accetta solo riferimenti RF di 25 caratteri, questo ne ha {0}</translation>
+    </message>
+    <message>
+        <source>Un riferimento RF di vecchio formato (finale 0000) deve avere 99 in settima e ottava posizione</source>
+        <translation>Un riferimento RF di vecchio formato (finale 0000) deve avere 99 in settima e ottava posizione</translation>
+    </message>
+    <message>
+        <source>Per un soggetto G (persona giuridica) MyPay accetta solo la partita IVA o il codice fiscale numerico di 11 cifre: per un codice fiscale di 16 caratteri usa il tipo F</source>
+        <translation>Per un soggetto G (persona giuridica) MyPay accetta solo la partita IVA o il codice fiscale numerico di 11 cifre: per un codice fiscale di 16 caratteri usa il tipo F</translation>
     </message>
     <message>
         <source>Tipo soggetto obbligatorio: F (persona fisica) o G (persona giuridica)</source>
@@ -3514,10 +3538,6 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Debitore ANONIMO non ammesso: il tipo dovuto non lo consente</translation>
     </message>
     <message>
-        <source>Caratteri non ammessi: usa solo lettere senza accento, cifre, spazi e . , ( ) / &apos; &amp;</source>
-        <translation>Caratteri non ammessi: usa solo lettere senza accento, cifre, spazi e . , ( ) / &apos; &amp;</translation>
-    </message>
-    <message>
         <source>Nazione «{0}» non valida: usa il codice ISO di due lettere (es. IT)</source>
         <translation>Nazione «{0}» non valida: usa il codice ISO di due lettere (es. IT)</translation>
     </message>
@@ -3532,10 +3552,6 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Provincia «{0}» non valida: usa la sigla di due lettere (es. MI)</source>
         <translation>Provincia «{0}» non valida: usa la sigla di due lettere (es. MI)</translation>
-    </message>
-    <message>
-        <source>La provincia si indica solo per indirizzi in Italia (nazione IT)</source>
-        <translation>La provincia si indica solo per indirizzi in Italia (nazione IT)</translation>
     </message>
     <message>
         <source>Indirizzo e-mail «{0}» non valido</source>
@@ -3646,10 +3662,6 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>L&apos;importo dell&apos;ente secondario deve essere maggiore di zero</translation>
     </message>
     <message>
-        <source>L&apos;importo dell&apos;ente secondario deve essere minore dell&apos;importo del dovuto</source>
-        <translation>L&apos;importo dell&apos;ente secondario deve essere minore dell&apos;importo del dovuto</translation>
-    </message>
-    <message>
         <source>Nazione «{0}» non valida: codice ISO di due lettere</source>
         <translation>Nazione «{0}» non valida: codice ISO di due lettere</translation>
     </message>
@@ -3660,10 +3672,6 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Provincia «{0}» non valida: sigla di due lettere</source>
         <translation>Provincia «{0}» non valida: sigla di due lettere</translation>
-    </message>
-    <message>
-        <source>Dati specifici dell&apos;ente secondario «{0}» non validi: la forma è 9/&lt;codice tassonomico&gt;/... (es. 9/0101108TS/)</source>
-        <translation>Dati specifici dell&apos;ente secondario «{0}» non validi: la forma è 9/&lt;codice tassonomico&gt;/... (es. 9/0101108TS/)</translation>
     </message>
     <message>
         <source>Capitolo {0}: il codice del capitolo è obbligatorio</source>
@@ -3864,6 +3872,14 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Modalità di adesione «{0}» non valida: base, flussi o ente</source>
         <translation>Modalità di adesione «{0}» non valida: base, flussi o ente</translation>
+    </message>
+    <message>
+        <source>Generazione IUV «{0}» non valida: portal o app</source>
+        <translation>Generazione IUV «{0}» non valida: portal o app</translation>
+    </message>
+    <message>
+        <source>Per generare gli IUV con MyPay Desk serve il codice di segregazione dell&apos;Ente</source>
+        <translation>Per generare gli IUV con MyPay Desk serve il codice di segregazione dell&apos;Ente</translation>
     </message>
     <message>
         <source>Il conto corrente postale ha fino a 12 cifre</source>
@@ -4880,6 +4896,46 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Il codice di segregazione «{0}» deve essere di due cifre (00-99)</source>
         <translation>Il codice di segregazione «{0}» deve essere di due cifre (00-99)</translation>
+    </message>
+    <message>
+        <source>L&apos;IUD non può iniziare o finire con spazi</source>
+        <translation>L&apos;IUD non può iniziare o finire con spazi</translation>
+    </message>
+    <message>
+        <source>Caratteri non ammessi nel civico: usa lettere senza accento, cifre, spazi e i comuni segni di punteggiatura (es. 12/A)</source>
+        <translation>Caratteri non ammessi nel civico: usa lettere senza accento, cifre, spazi e i comuni segni di punteggiatura (es. 12/A)</translation>
+    </message>
+    <message>
+        <source>Contiene un numero dispari di virgolette (&quot;): MyPay dividerebbe la riga del flusso in modo diverso. Togli le virgolette o usane un numero pari (es. &quot;Centro&quot;)</source>
+        <translation>Contiene un numero dispari di virgolette (&quot;): MyPay dividerebbe la riga del flusso in modo diverso. Togli le virgolette o usane un numero pari (es. &quot;Centro&quot;)</translation>
+    </message>
+    <message>
+        <source>L&apos;importo dell&apos;ente secondario supera il massimo ammesso (999.999.999,99)</source>
+        <translation>L&apos;importo dell&apos;ente secondario supera il massimo ammesso (999.999.999,99)</translation>
+    </message>
+    <message>
+        <source>IBAN «{0}» non valido: MyPay accetta IBAN italiani di {1} caratteri, questo ne ha {2}</source>
+        <translation>IBAN «{0}» non valido: MyPay accetta IBAN italiani di {1} caratteri, questo ne ha {2}</translation>
+    </message>
+    <message>
+        <source>I dati specifici di riscossione dell&apos;ente secondario sono obbligatori (es. 9/0101108TS/)</source>
+        <translation>I dati specifici di riscossione dell&apos;ente secondario sono obbligatori (es. 9/0101108TS/)</translation>
+    </message>
+    <message>
+        <source>Dati specifici dell&apos;ente secondario «{0}» non validi: la forma è 9/&lt;codice tassonomico&gt;/ seguito da al massimo 129 caratteri senza spazi (es. 9/0101108TS/)</source>
+        <translation>Dati specifici dell&apos;ente secondario «{0}» non validi: la forma è 9/&lt;codice tassonomico&gt;/ seguito da al massimo 129 caratteri senza spazi (es. 9/0101108TS/)</translation>
+    </message>
+    <message>
+        <source>Capitolo {0}: un codice contiene caratteri di controllo (a capo, tabulazioni): rimuovili</source>
+        <translation>Capitolo {0}: un codice contiene caratteri di controllo (a capo, tabulazioni): rimuovili</translation>
+    </message>
+    <message>
+        <source>Rifiutato dal portale ({0}): {1}</source>
+        <translation>Rifiutato dal portale ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Rifiutato dal portale ({0})</source>
+        <translation>Rifiutato dal portale ({0})</translation>
     </message>
     <message>
         <source>I dati specifici di riscossione devono avere la forma &lt;0|1|2|9&gt;/&lt;codice&gt; (es. 9/0101108TS/), da 5 a 140 caratteri senza spazi</source>

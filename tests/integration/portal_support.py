@@ -16,13 +16,14 @@ PASSWORD = "Prova.Sandbox1"
 SCHEMA_PROBLEMS: list[str] = []
 
 
-def observe_exchanges(server: SimulatorServer) -> None:
-    """Validate every SOAP request the client sends and every reply the sandbox gives against MyPay's
-    WSDL and payload schemas (tests/schemas)."""
+def observe_exchanges(server: SimulatorServer, *, requests: bool = True) -> None:
+    """Validate every SOAP request the client sends (unless ``requests`` is False: tests that send broken
+    ones on purpose) and every reply the sandbox gives against MyPay's WSDL and payload schemas
+    (tests/schemas)."""
     from tests.schema_support import exchange_problems
 
     def observe(request: bytes, status: int, reply: bytes) -> None:
-        problems = exchange_problems(request, status, reply)
+        problems = exchange_problems(request, status, reply, requests=requests)
         if problems:
             op = request[:400].decode("utf-8", "replace")
             SCHEMA_PROBLEMS.extend(f"{p} (scambio che inizia con {op!r})" for p in problems)

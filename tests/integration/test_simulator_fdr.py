@@ -21,6 +21,7 @@ from mypay_desk.formats.fdr import parse_fdr
 from mypay_desk.formats.opi import parse_opi
 from mypay_desk.simulator.fdr import ANOMALIES, ReportError, parse_anomalies
 from mypay_desk.simulator.payments import PSPS
+from tests.schema_support import assert_valid
 
 pytestmark = pytest.mark.integration
 
@@ -63,6 +64,10 @@ def test_one_flow_per_psp_and_day_with_the_payments_and_one_credit_each(sim, cli
     assert lines == {(p["iuv"], p["iur"], p["amount_cents"], p["psp_id"]) for p in paid}
     assert sum(f.total_amount_cents for f in flows) == sum(p["amount_cents"] for p in paid)
 
+    # the sandbox's files follow pagoPA's FlussoRiversamento 1.0.4 and OPI 1.6.1
+    for name, data in result["fdr"]:
+        assert_valid("fdr", data, name)
+    assert_valid("opi-1.6.1", result["opi"][1], result["opi"][0])
     journal = parse_opi(result["opi"][1], result["opi"][0])
     assert journal.year == str(today.year) and journal.reference_date == today
     assert journal.flow_id.startswith(f"GDC-{today:%Y%m%d}") and journal.flow_id.endswith("#001#001")
@@ -127,6 +132,9 @@ def test_anomalies_show_in_the_files(sim, client):
     paid = {p["iuv"]: p for p in sim.pay(IPA, fraction=0.8, seed=5)["paid"]}
     result = sim.reports(IPA, anomalies=True, seed=11)
     flows = _flows(result)
+    for name, data in result["fdr"]:
+        assert_valid("fdr", data, name)
+    assert_valid("opi-1.6.1", result["opi"][1], result["opi"][0])
     journal = parse_opi(result["opi"][1])
     notes = {a["kind"]: a for a in result["anomalies"]}
     assert set(notes) == set(ANOMALIES)

@@ -40,7 +40,10 @@ def provision(sim, ipa: str = IPA, password: str = PASSWORD) -> None:
 def sim(tmp_path):
     from mypay_desk.simulator.server import SimulatorServer
 
+    from tests.integration.portal_support import observe_exchanges
+
     server = SimulatorServer(tmp_path / "sandbox", processing_delay=0)
+    observe_exchanges(server, requests=False)  # these tests send broken requests on purpose; replies must validate
     server.start()
     provision(server)
     yield server

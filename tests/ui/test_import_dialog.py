@@ -124,7 +124,7 @@ def test_mypay_flow_skips_the_mapping_step(qtbot, ctx, tmp_path):
     ws.lists.create_list("Origine", default_debt_type="TARI")
     ws.lists.add_debts("Origine", [DebtRecord(iud="F1", debtor_code=CF, debtor_name="ROSSI MARIO", amount_cents=2500,
                                               due_date=date(2025, 6, 30), causale="TARI 2025")])
-    rep = ws.lists.export_flow("Origine", "1_4", tmp_path / "out.zip")
+    rep = ws.lists.export_flow("Origine", "1_4", tmp_path)
     dlg = ImportDialog(ctx, Path(rep.path), ws.lists.lists(), current_list="Origine")
     qtbot.addWidget(dlg)
     dlg.to_new.setChecked(True)

@@ -115,6 +115,14 @@ def test_cancel_assign_export(wsdir, tmp_path, capsys):
     assert name.startswith("C_TEST-") and name.endswith("-1_3.zip")
     with zipfile.ZipFile(doc["file"]) as zf:
         assert zf.namelist() == [name[:-4] + ".csv"]
+    # a file name MyPay would not accept: exit 1, a message saying so, nothing written
+    code, out, err = run(wsdir, "lists", "export-flow", "L", "--version", "1_3", "-o", str(tmp_path / "mio.zip"),
+                         capsys=capsys)
+    assert code == 1 and "mio.zip" in err and "<codiceIPA>-<IUF>-<versione>.zip" in err
+    assert not (tmp_path / "mio.zip").exists() and len(list(tmp_path.glob("*.zip"))) == 1
+    code, out, _ = run(wsdir, "lists", "export-flow", "L", "--version", "1_3", "-o",
+                       str(tmp_path / "C_TEST-SCELTO-1_3.zip"), "--json", capsys=capsys)
+    assert code == 0 and json.loads(out)["iuf"] == "SCELTO" and (tmp_path / "C_TEST-SCELTO-1_3.zip").exists()
 
     out_xlsx = tmp_path / "l.xlsx"
     code, _, _ = run(wsdir, "lists", "export-xlsx", "L", "-o", str(out_xlsx), capsys=capsys)

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from mypay_desk.domain.debts import Accertamento, Capitolo, DebtRecord, flow_hash
+from mypay_desk.formats import import_flow
 from mypay_desk.formats.import_flow import read_flow, write_flow_zip
 from mypay_desk.services.errors import Cancelled, NotFoundError, UserError
 from mypay_desk.services.progress import CancelToken
@@ -414,8 +415,14 @@ def test_export_flow_actions_names_and_refusals(lists, workspace, tmp_path):
         assert zf.namelist() == ["C_TEST-MIOFLUSSO-1_2.csv"]
         lines = zf.read("C_TEST-MIOFLUSSO-1_2.csv").decode().splitlines()
     assert len(lines) == 4 and [ln.rsplit(";", 1)[1] for ln in lines[1:]] == ["M", "A", "I"]
-    other = lists.export_flow("L", "1_4", tmp_path / "qualsiasi.zip")
-    assert other.path.parent == tmp_path and other.path.name.startswith("C_TEST-")
+    other = lists.export_flow("L", "1_4", tmp_path)  # a folder: the name MyPay requires
+    assert other.path.parent == tmp_path and import_flow.parse_flow_name(other.path.name).ipa_code == "C_TEST"
+    # a name MyPay cannot read is refused, nothing written anywhere (ImportFlussoTaskService: PAA_IMPORT_NOME_FILE_ERR)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    for wrong in ("qualsiasi.zip", "C_TEST-F-1_4.csv", "C_TEST-A-B-1_4.zip", "C_TEST-F-1_4_SCARTI.zip"):
+        with pytest.raises(UserError, match="non è un nome che MyPay accetta"):
+            lists.export_flow("L", "1_4", tmp_path / wrong)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
     with pytest.raises(UserError, match="non corrisponde"):
         lists.export_flow("L", "1_4", tmp_path / "C_ALTRO-F-1_4.zip")
     with pytest.raises(UserError, match="versione|Versione"):

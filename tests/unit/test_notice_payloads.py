@@ -7,7 +7,7 @@ import math
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mypay_desk.domain.notice import (
@@ -92,10 +92,28 @@ def test_datamatrix_fixed_positions_hold_for_long_accented_and_anonymous_values(
     assert payload[63:66] == "1P1"
     assert payload[66:77] == "01199250158"
     assert payload[77:93] == " " * 16  # anonymous debtor: no CF
-    assert payload[93:133] == "ALVARO NICCOLO D'ANNUNZIO-PEREZ DE LA CR"
-    assert payload[133:243].startswith('TASSA "RIFIUTI" - XXX') and len(payload[133:243]) == 110
+    # MyPay's cleaning: each character outside [0-9A-Za-z &',-.:_] is one space, positions kept
+    assert payload[93:133] == " LVARO NICCOL  D'ANNUNZIO-P REZ DE LA CR"
+    assert payload[133:243].startswith("TASSA  RIFIUTI    XXX") and len(payload[133:243]) == 110
     assert payload[243:255] == " " * 12
     assert payload[255] == "A"
+
+
+def mypay_datamatrix_field(value: str, width: int) -> str:
+    """JasperService.generateAvviso's text fields, ported: replaceAll(REG_EX, " "), shortenString, rightPad,
+    toUpperCase (REG_EX = "[^0-9A-Za-z &',-.:_]"; in a Java class ",-." is the range from "," to ".")."""
+    cleaned = "".join(c if (c.isascii() and (c.isalnum() or c in " &',-.:_")) else " " for c in value)
+    shortened = cleaned if len(cleaned) <= width else cleaned[:width]
+    return shortened.ljust(width).upper()
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.text(max_size=60), subject=st.text(max_size=140))
+def test_datamatrix_text_fields_as_mypay_writes_them(name, subject):
+    payload = poste_datamatrix_payload(NAV, "1", 5, "01199250158", "RSSMRA80A01F205X", name, subject)
+    assert len(payload) == 256
+    assert payload[93:133] == mypay_datamatrix_field(name, 40)
+    assert payload[133:243] == mypay_datamatrix_field(subject, 110)
 
 
 def test_datamatrix_rejects_bad_postal_account():

@@ -94,9 +94,55 @@ def test_parse_sample_journal():
     assert credit.document_number == "2024/101/1" and credit.account == "0300001"
     assert storno.status == "STORNATO" and storno.iuv == "012345678901234"
     assert storno.document_number == "2024/100/1"
+    # what a reversal names the credit by (MyPivot): esercizio + its own numero_bolletta_quietanza
+    assert (credit.bill_number, storno.bill_number) == ("2024/5001", "2024/4990")
     assert credit.dedupe_key != storno.dedupe_key
     # the same movement read twice has the same key (re-import adds nothing)
     assert parse_opi(SAMPLE, "again.xml").records[0].dedupe_key == credit.dedupe_key
+
+
+def test_written_journal_is_valid_opi_1_6_1_and_signed():
+    import base64
+    import hashlib
+    import hmac
+    import xml.etree.ElementTree as ET
+
+    from mypay_desk.formats.opi import SANDBOX_SIGNATURE_KEY, OpiHeader
+    from tests.schema_support import assert_valid, validate
+
+    moves = [
+        {"movement_type": "ENTRATA", "document_type": "SOSPESO ENTRATA", "operation": "ESEGUITO", "document_number": "5",
+         "amount": "12.34", "bill_number": "7", "movement_date": "2024-03-01", "customer_name": "PSP",
+         "causale": f"/PUR/LGPE-RIVERSAMENTO/URI/{IUF}", "end_to_end_id": "TRN1"},
+        {"movement_type": "ENTRATA", "document_type": "SOSPESO ENTRATA", "operation": "STORNATO", "document_number": "6",
+         "amount": "2.34", "bill_number": "7", "movement_date": "2024-03-02"},
+    ]
+    data = write_opi("2024", "0300001", moves, flow_id="GDC-2024030101199250158#001#001",
+                     reference_date=date(2024, 3, 2), header=OpiHeader(ente_name="Comune di Prova"))
+    assert_valid("opi-1.6.1", data, "giornale di cassa")
+    root = ET.fromstring(data)
+    names = [c.tag for c in root]
+    assert names[:7] == ["testata_messaggio", "identificativo_flusso_BT", "pagina", "pagine_totali", "esercizio",
+                         "data_riferimento_GdC", "informazioni_conto_evidenza"]
+    assert root.findtext("testata_messaggio/data_ora_creazione_flusso")
+    movements = root.findall("informazioni_conto_evidenza/movimento_conto_evidenza")
+    assert [m.findtext("numero_movimento") for m in movements] == ["1", "2"]
+    assert root.findtext("informazioni_conto_evidenza/totale_entrate_conto_evidenza") == "10.00"
+    assert root.findtext("totale_complessivo_entrate") == "10.00"
+    # the signature checks out: digest of the document without it, HMAC of SignedInfo
+    ds = "{http://www.w3.org/2000/09/xmldsig#}"
+    sig = root.find(f"{ds}Signature")
+    info = sig.find(f"{ds}SignedInfo")
+    value = hmac.new(SANDBOX_SIGNATURE_KEY, ET.canonicalize(ET.tostring(info, encoding="unicode")).encode(),
+                     hashlib.sha256).digest()
+    assert base64.b64decode(sig.findtext(f"{ds}SignatureValue")) == value
+    root.remove(sig)
+    digest = hashlib.sha256(ET.canonicalize(ET.tostring(root, encoding="unicode")).encode()).digest()
+    assert sig.findtext(f"{ds}SignedInfo/{ds}Reference/{ds}DigestValue") == base64.b64encode(digest).decode()
+    # the schema's own checks bite: a header field out of order is refused
+    swapped = data.replace(b"<pagina>1</pagina>\n  <pagine_totali>1</pagine_totali>",
+                           b"<pagine_totali>1</pagine_totali>\n  <pagina>1</pagina>")
+    assert swapped != data and validate("opi-1.6.1", swapped)
 
 
 def test_writer_roundtrip():

@@ -172,16 +172,41 @@ def test_summarise_reports(lines, expected):
 
 
 def test_effective_credits_cancel_reversed_pairs():
-    movements = [
-        (1, "ESEGUITO", "OPI", "2024/1/1"),
-        (2, "STORNATO", "OPI", "2024/1/1"),
-        (3, "ESEGUITO", "OPI", "2024/2/1"),
+    movements = [  # (id, status, source, esercizio/bolletta)
+        (1, "ESEGUITO", "OPI", "2024/5001"),
+        (2, "STORNATO", "OPI", "2024/5001"),
+        (3, "ESEGUITO", "OPI", "2024/5002"),
         (4, "ESEGUITO", "CSV", ""),
         (5, "ESEGUITO", "CSV", ""),
-        (6, "STORNATO", "OPI", "2024/9/9"),  # reversal of a credit we never saw
-        (7, "ESEGUITO", "OPI", "2024/9/8"),
+        (6, "STORNATO", "OPI", "2024/9999"),  # reversal of a credit we never saw
+        (7, "ESEGUITO", "OPI", "2023/9999"),  # same bolletta, another esercizio
+        (8, "STORNATO", "OPI", ""),  # no bolletta: cancels nothing
     ]
     assert effective_credits(movements) == {3, 4, 5, 7}
+
+
+def _journal_movement(operation: str, document: str, bill: str) -> dict:
+    return {"movement_type": "ENTRATA", "document_type": "SOSPESO ENTRATA", "operation": operation,
+            "document_number": document, "document_progressive": "1", "amount": "50.00", "bill_number": bill,
+            "movement_date": "2024-01-16", "customer_name": "BANCA", "causale": "/RFB/012345678901234/50.00"}
+
+
+@pytest.mark.parametrize("reversal,cancelled", [
+    # MyPivot's LoadFlussoOPI (mypivot4-batch MANAGE_FLUSSI_TESORERIA/process/OPI/LoadFlussoOPI_1_0_0.1.item):
+    # ESEGUITO -> INSERT_OR_UPDATE keyed (ente, de_anno_bolletta=esercizio, cod_bolletta=numero_bolletta_quietanza);
+    # STORNATO -> DELETE of that same key. numero_documento plays no part.
+    (("STORNATO", "777", "5001"), True),   # other document number, same bolletta: cancelled
+    (("STORNATO", "100", "5002"), False),  # same document number, other bolletta: not cancelled
+    (("STORNATO", "100", ""), False),      # no bolletta: MyPivot deletes the key "null", nothing
+])
+def test_a_treasury_reversal_pairs_as_mypivot_does(reversal, cancelled):
+    from mypay_desk.formats.opi import parse_opi, write_opi
+
+    data = write_opi("2024", "0300001", [_journal_movement("ESEGUITO", "100", "5001"), _journal_movement(*reversal)])
+    credit, storno = parse_opi(data, "gdc.xml").records
+    movements = [(1, credit.status, credit.source_kind, credit.bill_number),
+                 (2, storno.status, storno.source_kind, storno.bill_number)]
+    assert effective_credits(movements) == (set() if cancelled else {1})
 
 
 def test_resolve_iuf():

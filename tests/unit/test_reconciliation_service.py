@@ -72,9 +72,11 @@ F4 = "2024-01-15ABI05034-44"
 F5 = "2024-02-01ABI03069-0000000005"
 
 
-def opi_credit(number: int, cents: int, causale: str, op: str = "ESEGUITO") -> dict:
+def opi_credit(number: int, cents: int, causale: str, op: str = "ESEGUITO", bill: int | None = None) -> dict:
+    # A reversal names the credit by its bolletta (MyPivot): both carry the same numero_bolletta_quietanza.
     return {"movement_type": "ENTRATA", "document_type": "SOSPESO ENTRATA", "operation": op,
-            "document_number": str(number), "document_progressive": "1",
+            "document_number": str(number + (500 if op == "STORNATO" else 0)), "document_progressive": "1",
+            "bill_number": str(bill or number),
             "amount": f"{cents // 100}.{cents % 100:02d}", "movement_date": "2024-01-17",
             "value_date": "2024-01-16", "customer_name": "BANCA DI PROVA", "causale": causale}
 

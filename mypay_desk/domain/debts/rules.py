@@ -165,8 +165,7 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
     if record.address:
         length("indirizzoPagatore", record.address)
     if record.civic and length("civicoPagatore", record.civic) and not CIVIC_RE.fullmatch(record.civic):
-        err("civicoPagatore", "Caratteri non ammessi nel civico: usa lettere senza accento, cifre, spazi e i "
-                              "comuni segni di punteggiatura (es. 12/A)")
+        err("civicoPagatore", CIVIC_MESSAGE)
     country = record.country
     if country and length("nazionePagatore", country) and country not in COUNTRIES:
         err("nazionePagatore", f"Nazione «{country}» non valida: usa il codice ISO di due lettere (es. IT)")
@@ -261,6 +260,8 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
     return errors
 
 
+CIVIC_MESSAGE = ("Caratteri non ammessi nel civico: usa lettere senza accento, cifre, spazi e i comuni segni di "
+                 "punteggiatura (es. 12/A)")
 ODD_QUOTES_MESSAGE = ('Contiene un numero dispari di virgolette ("): MyPay dividerebbe la riga del flusso in modo '
                       "diverso. Togli le virgolette o usane un numero pari (es. \"Centro\")")
 
@@ -319,8 +320,7 @@ def _validate_secondary(record: DebtRecord, err, length) -> None:
         if value:
             length(column, value)  # indirizzo: any text, as for the debtor
     if record.sec_civic and length("civicoEnteSecondario", record.sec_civic) and not CIVIC_RE.fullmatch(record.sec_civic):
-        err("civicoEnteSecondario", "Caratteri non ammessi nel civico: usa lettere senza accento, cifre, spazi e "
-                                    "i comuni segni di punteggiatura")
+        err("civicoEnteSecondario", CIVIC_MESSAGE)
     if record.sec_country and record.sec_country not in COUNTRIES:
         err("nazioneEnteSecondario", f"Nazione «{record.sec_country}» non valida: codice ISO di due lettere")
     italian = record.sec_country in ("", "IT")

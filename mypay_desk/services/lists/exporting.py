@@ -60,9 +60,10 @@ class Exporting(ListServiceBase):
                     iuf: str | None = None) -> ExportReport:
         """Write the pending I/M/A rows of a list as a MyPay import flow ZIP.
 
-        Only rows valid for ``version`` go in; the others are listed in ``left_out``. ``out_path`` may be
-        a folder, or a file named ``<codIpa>-<IUF>-<version>.zip`` (its IUF is used); any other file name
-        is replaced by the name MyPay requires, in the same folder (``report.path`` says where).
+        Only rows valid for ``version`` go in; the others are listed in ``left_out``. ``out_path`` is a folder
+        (the file gets the name MyPay requires) or a file named ``<codIpa>-<IUF>-<version>.zip`` for this
+        Ente and version (its IUF is used): MyPay reads the Ente, the IUF and the version from the name
+        (ImportFlussoTaskService.verificaNomeVersioneFile). Any other name is refused, never replaced.
         """
         if version not in VERSIONS:
             raise UserError(f"Versione del tracciato «{version}» non valida: {', '.join(VERSIONS)}", field="version")
@@ -71,15 +72,19 @@ class Exporting(ListServiceBase):
         out = Path(out_path)
         folder = out if out.is_dir() else out.parent
         if not out.is_dir():
+            example = f"{ente.ipa_code}-FLUSSO1-{version}.zip"
             try:
                 parsed = import_flow.parse_flow_name(out.name)
             except import_flow.FlowError:
                 parsed = None
-            if parsed is not None and parsed.ext == "zip" and not parsed.suffix:
-                if parsed.ipa_code != ente.ipa_code or parsed.version != version:
-                    raise UserError(f"Il nome {out.name} non corrisponde all'Ente {ente.ipa_code} e alla versione "
-                                    f"{version}", file=str(out))
-                iuf = iuf or parsed.iuf
+            if parsed is None or parsed.ext != "zip" or parsed.suffix:
+                raise UserError(f"«{out.name}» non è un nome che MyPay accetta per un flusso: serve "
+                                f"<codiceIPA>-<IUF>-<versione>.zip (es. {example}), oppure indica una cartella "
+                                "esistente e il nome sarà dato dall'app", file=str(out))
+            if parsed.ipa_code != ente.ipa_code or parsed.version != version:
+                raise UserError(f"Il nome {out.name} non corrisponde all'Ente {ente.ipa_code} e alla versione "
+                                f"{version}: MyPay lo rifiuterebbe (es. {example})", file=str(out))
+            iuf = iuf or parsed.iuf
         if not folder.is_dir():
             raise UserError("Cartella di destinazione inesistente", file=str(folder))
         iuf = iuf or datetime.now().strftime("MPD%Y%m%d%H%M%S%f")[:-3]

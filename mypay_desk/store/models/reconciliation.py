@@ -84,7 +84,8 @@ class TreasuryMovement(Base):
     amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     causale: Mapped[str] = mapped_column(Text, default="")
     payer: Mapped[str] = mapped_column(String(200), default="")  # ordinante
-    document_number: Mapped[str] = mapped_column(String(50), default="")  # bolletta / sospeso number
+    document_number: Mapped[str] = mapped_column(String(50), default="")  # esercizio/numero/progressivo
+    bill_number: Mapped[str] = mapped_column(String(30), default="")  # esercizio/bolletta: reversals pair on it
     end_to_end_id: Mapped[str] = mapped_column(String(35), default="")  # OPI end_to_end_id (may be the IUR)
     account: Mapped[str] = mapped_column(String(50), default="")  # OPI conto_evidenza
     iuf: Mapped[str] = mapped_column(String(35), default="")  # found in the causale

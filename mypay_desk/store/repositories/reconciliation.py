@@ -106,7 +106,8 @@ def insert_treasury(session: Session, ente_id: int, records: Sequence[TreasuryRe
         {"ente_id": ente_id, "dedupe_key": r.dedupe_key, "source_kind": r.source_kind,
          "movement_type": r.movement_type, "status": r.status, "book_date": r.book_date,
          "value_date": r.value_date, "amount_cents": r.amount_cents, "causale": r.causale, "payer": r.payer[:200],
-         "document_number": r.document_number[:50], "end_to_end_id": r.end_to_end_id[:35],
+         "document_number": r.document_number[:50], "bill_number": r.bill_number[:30],
+         "end_to_end_id": r.end_to_end_id[:35],
          "account": r.account[:50], "iuf": r.iuf[:35], "iuv": r.iuv[:35], "source_file": source_file[:300],
          "imported_at": now}
         for r in records
@@ -164,9 +165,10 @@ class Snapshot:
             .where(FdrFlow.ente_id == self.ente_id))]
 
     def treasury(self) -> list[tuple[int, str, str, str, int, str, str]]:
-        """(id, status, source_kind, document_number, amount_cents, iuf, iuv) of every movement."""
+        """(id, status, source_kind, bill_number, amount_cents, iuf, iuv) of every movement (a reversal
+        names the credit it cancels by bill_number)."""
         t = TreasuryMovement
-        return list(_stream(self.conn, select(t.id, t.status, t.source_kind, t.document_number, t.amount_cents,
+        return list(_stream(self.conn, select(t.id, t.status, t.source_kind, t.bill_number, t.amount_cents,
                                               t.iuf, t.iuv).where(t.ente_id == self.ente_id).order_by(t.id)))
 
     def debts(self) -> Iterator[tuple]:

@@ -586,11 +586,10 @@ class ListsPage(QWidget):
                                            list(reversed(VERSIONS)), 0, False)
         if not ok:
             return
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Esporta flusso"), "", self.tr("Flusso MyPay (*.zip)"))
+        # a folder: the file takes the name MyPay requires (<codIpa>-<IUF>-<versione>.zip)
+        path = QFileDialog.getExistingDirectory(self, self.tr("Esporta flusso"), "")
         if not path:
             return
-        if not path.lower().endswith(".zip"):
-            path += ".zip"
 
         def done(result):
             QMessageBox.information(self, self.tr("Esporta flusso"), self._export_message(result, path))

@@ -1,4 +1,5 @@
-"""ente.iuv_generation: who gives a debt sent without an IUV its IUV (portal | app)
+"""ente.iuv_generation: who gives a debt sent without an IUV its IUV (portal | app);
+treasury_movement.bill_number: esercizio/numero_bolletta_quietanza, what a reversal names
 
 Revision ID: 0002
 Revises: 0001
@@ -18,8 +19,12 @@ def upgrade() -> None:
     with op.batch_alter_table('ente', recreate='never') as batch_op:
         batch_op.add_column(sa.Column('iuv_generation', sa.String(length=10), nullable=False,
                                       server_default='portal'))
+    with op.batch_alter_table('treasury_movement', recreate='never') as batch_op:
+        batch_op.add_column(sa.Column('bill_number', sa.String(length=30), nullable=False, server_default=''))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('treasury_movement') as batch_op:
+        batch_op.drop_column('bill_number')
     with op.batch_alter_table('ente') as batch_op:
         batch_op.drop_column('iuv_generation')
