@@ -39,7 +39,6 @@ def provision(sim, ipa: str = IPA, password: str = PASSWORD) -> None:
 @pytest.fixture
 def sim(tmp_path):
     from mypay_desk.simulator.server import SimulatorServer
-
     from tests.integration.portal_support import observe_exchanges
 
     server = SimulatorServer(tmp_path / "sandbox", processing_delay=0)

@@ -84,34 +84,34 @@ def test_both_references_can_be_present():
 # compiling and running that class (RegioneDelVeneto/mypivot, mypivot4-batch
 # MANAGE_FLUSSI_TESORERIA/code/routines/RegEx_0.1.item) with commons-lang 2.6 on OpenJDK 17; None is its null.
 # ``ours`` is given only where we deliberately answer otherwise, with the reason.
-I = "2024-01-15ABI03069-0000000001"
+IUF1 = "2024-01-15ABI03069-0000000001"
 MYPIVOT = [
     # (causale, MyPivot's IUF, MyPivot's IUV, ours (iuf, iuv) when different, why)
-    (f"/PUR/LGPE-RIVERSAMENTO/URI/{I}", I, None, None, ""),
-    (f"/PUR/LGPE- RIVERSAMENTO/URI/{I}", I, None, None, ""),
-    (f"/PUR/LGPE -RIVERSAMENTO/URI/{I}", I, None, None, ""),
-    (f"/PUR/LGPE - RIVERSAMENTO/URI/{I}", I, None, None, ""),
-    (f"/PUR/L GPE-RIVERSAMENTO/URI/{I}", I, None, None, ""),
-    (f"/PUR/LGPE-RIVERSAMENTO URI {I}", I, None, None, ""),
-    ("/PUR/LGPE-RIVERSAMENTO/URI/2024-01- 15ABI03069-0000000001", I, None, None, ""),
-    ("/PUR/LGPE-RIVERSAMENTO/URI/2024-01-1 5ABI03069-0000000001", I, None, None, ""),
-    (f"BONIFICO SEPA DA POSTE ITALIANE /PUR/LGPE-RIVERSAMENTO/URI/{I} DATA REG. 15/01/2024", I, None, None, ""),
-    (f"/PUR/LGPE-RIVERSAMENTO/URI/{I}/TXT/ACCREDITO", I, None, None, ""),
+    (f"/PUR/LGPE-RIVERSAMENTO/URI/{IUF1}", IUF1, None, None, ""),
+    (f"/PUR/LGPE- RIVERSAMENTO/URI/{IUF1}", IUF1, None, None, ""),
+    (f"/PUR/LGPE -RIVERSAMENTO/URI/{IUF1}", IUF1, None, None, ""),
+    (f"/PUR/LGPE - RIVERSAMENTO/URI/{IUF1}", IUF1, None, None, ""),
+    (f"/PUR/L GPE-RIVERSAMENTO/URI/{IUF1}", IUF1, None, None, ""),
+    (f"/PUR/LGPE-RIVERSAMENTO URI {IUF1}", IUF1, None, None, ""),
+    ("/PUR/LGPE-RIVERSAMENTO/URI/2024-01- 15ABI03069-0000000001", IUF1, None, None, ""),
+    ("/PUR/LGPE-RIVERSAMENTO/URI/2024-01-1 5ABI03069-0000000001", IUF1, None, None, ""),
+    (f"BONIFICO SEPA DA POSTE ITALIANE /PUR/LGPE-RIVERSAMENTO/URI/{IUF1} DATA REG. 15/01/2024", IUF1, None, None, ""),
+    (f"/PUR/LGPE-RIVERSAMENTO/URI/{IUF1}/TXT/ACCREDITO", IUF1, None, None, ""),
     # ACCREDITI VARI: the IUF split by a space is joined again
-    ("ACCREDITI VARI /PUR/LGPE-RIVERSAMENTO/URI/2024-01-15ABI03069-000 0000001", I, None, None, ""),
-    ("ACCREDITI VARI /PUR/LGPE-RIVERSAMENTO/URI/2024-01-15ABI03069- 0000000001", I, None, None, ""),
-    ("ACCREDITI VARI /PUR/LGPE-RIVERSAMENTO/URI/2024-01-15ABI 03069-0000000001", I, None, None, ""),
-    ("ACCREDITI VARI /PUR/LGPE-RIVERSAMENTO URI 2024-01-15ABI03069-000 0000001", I, None, None, ""),
-    (f"ACCREDITI VARI /PUR/LGPE-RIVERSAMENTO/URI/{I} BONIFICO", I + "BONIFICO", None, (I + "BONIFI", ""),
+    ("ACCREDITI VARI /PUR/LGPE-RIVERSAMENTO/URI/2024-01-15ABI03069-000 0000001", IUF1, None, None, ""),
+    ("ACCREDITI VARI /PUR/LGPE-RIVERSAMENTO/URI/2024-01-15ABI03069- 0000000001", IUF1, None, None, ""),
+    ("ACCREDITI VARI /PUR/LGPE-RIVERSAMENTO/URI/2024-01-15ABI 03069-0000000001", IUF1, None, None, ""),
+    ("ACCREDITI VARI /PUR/LGPE-RIVERSAMENTO URI 2024-01-15ABI03069-000 0000001", IUF1, None, None, ""),
+    (f"ACCREDITI VARI /PUR/LGPE-RIVERSAMENTO/URI/{IUF1} BONIFICO", IUF1 + "BONIFICO", None, (IUF1 + "BONIFI", ""),
      "an IUF has at most 35 characters; the engine then finds the known flow it starts with"),
-    (f"ACCREDITI VARI /PUR/LGPE-RIVERSAMENTO/URI/{I}", None, None, (I, ""),
+    (f"ACCREDITI VARI /PUR/LGPE-RIVERSAMENTO/URI/{IUF1}", None, None, (IUF1, ""),
      "MyPivot needs a word after the IUF to join; the IUF alone is still an IUF"),
     # without ACCREDITI VARI the space ends the IUF (the engine resolves the prefix against known flows)
     ("/PUR/LGPE-RIVERSAMENTO/URI/2024-01-15ABI03069-000 0000001", "2024-01-15ABI03069-000", None, None, ""),
     ("/PUR/LGPE-RIVERSAMENTO/URI/2023-11-02BPPIITRRXXX-S_123-ab", "2023-11-02BPPIITRRXXX-S_123-ab", None, None, ""),
     ("/PUR/LGPE-RIVERSAMENTO/URI/10c4f341267947eca9f8f6a7a567a414", "10c4f341267947eca9f8f6a7a567a414", None,
      None, ""),
-    (f"/pur/lgpe-riversamento/uri/{I}", None, None, (I, ""), "MyPivot's markers are upper case only"),
+    (f"/pur/lgpe-riversamento/uri/{IUF1}", None, None, (IUF1, ""), "MyPivot's markers are upper case only"),
     ("/RFB/012345678901234/12.34/TXT/Richiesta certificato", None, "012345678901234", None, ""),
     ("/RFB/01234567890123456/10.00", None, "01234567890123456", None, ""),
     ("/RFB/01234567890123456", None, "01234567890123456", None, ""),
