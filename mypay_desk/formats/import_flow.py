@@ -48,6 +48,7 @@ from mypay_desk.domain.debts import (
     RowError,
     columns_for_version,
 )
+from mypay_desk.domain.debts.rules import splits_differently
 from mypay_desk.domain.money import MoneyError, format_flow_amount, parse_flow_amount
 from mypay_desk.formats.bilancio import BilancioError, bilancio_xml, parse_bilancio
 from mypay_desk.formats.errors import FileReadError
@@ -135,6 +136,8 @@ _JAVA_WHITESPACE = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \u1680\u2000\u2001\
                              "\u2008\u2009\u200a\u2028\u2029\u205f\u3000")
 ODD_QUOTES = ('numero dispari di virgolette ("): MyPay divide la riga in colonne diverse da quelle scritte; '
               "togli le virgolette o usane un numero pari")
+QUOTES = ('virgolette (") che MyPay non può rileggere nella colonna: in numero dispari, o con un ";" tra di esse; '
+          "togli le virgolette o il punto e virgola")
 
 
 def split_lines(text: str) -> list[str]:
@@ -547,8 +550,8 @@ def write_flow_csv_columns(columns: dict[str, list], n: int, version: str) -> by
         if SEPARATOR in joined or '"' in joined or _EDGE_SPACE_RE.search(joined):
             if '"' in joined:
                 for i, v in enumerate(col):
-                    if v.count('"') % 2:
-                        _refuse_value(names[k], (columns.get("iud") or [""] * n)[i], ODD_QUOTES)
+                    if splits_differently(v):
+                        _refuse_value(names[k], (columns.get("iud") or [""] * n)[i], QUOTES)
             out[k] = [_quote(v) for v in col]
     lines = [SEPARATOR.join(columns_for_version(version)), *map(SEPARATOR.join, zip(*out, strict=True)), ""]
     return "\n".join(lines).encode("utf-8")

@@ -101,9 +101,9 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "Debitore ANONIMO non ammesso: il tipo dovuto non lo consente"),
     QT_TRANSLATE_NOOP("domain", "Caratteri non ammessi nel civico: usa lettere senza accento, cifre, spazi e "
                                 "i comuni segni di punteggiatura (es. 12/A)"),
-    QT_TRANSLATE_NOOP("domain", "Contiene un numero dispari di virgolette (\"): MyPay dividerebbe la riga del "
-                                "flusso in modo diverso. Togli le virgolette o usane un numero pari (es. "
-                                "\"Centro\")"),
+    QT_TRANSLATE_NOOP("domain", "MyPay dividerebbe la riga del flusso in modo diverso a causa delle virgolette "
+                                "(\"): sono in numero dispari, o un \";\" sta tra virgolette. Togli le "
+                                "virgolette o il punto e virgola"),
     QT_TRANSLATE_NOOP("domain", "Nazione «{0}» non valida: usa il codice ISO di due lettere (es. IT)"),
     QT_TRANSLATE_NOOP("domain", "CAP «{0}» non valido: in Italia sono 5 cifre"),
     QT_TRANSLATE_NOOP("domain", "CAP «{0}» non valido: solo lettere e cifre, senza spazi"),

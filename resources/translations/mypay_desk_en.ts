@@ -3538,6 +3538,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>ANONIMO (anonymous) debtor not allowed: the debt type does not permit it</translation>
     </message>
     <message>
+        <source>MyPay dividerebbe la riga del flusso in modo diverso a causa delle virgolette (&quot;): sono in numero dispari, o un &quot;;&quot; sta tra virgolette. Togli le virgolette o il punto e virgola</source>
+        <translation>MyPay would split the flow row differently because of the double quotes (&quot;): there is an odd number of them, or a &quot;;&quot; between them. Remove the quotes or the semicolon</translation>
+    </message>
+    <message>
         <source>Nazione «{0}» non valida: usa il codice ISO di due lettere (es. IT)</source>
         <translation>Country “{0}” is not valid: use the two-letter ISO code (e.g. IT)</translation>
     </message>
@@ -4904,10 +4908,6 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Caratteri non ammessi nel civico: usa lettere senza accento, cifre, spazi e i comuni segni di punteggiatura (es. 12/A)</source>
         <translation>Characters not allowed in the street number: use unaccented letters, digits, spaces and common punctuation (e.g. 12/A)</translation>
-    </message>
-    <message>
-        <source>Contiene un numero dispari di virgolette (&quot;): MyPay dividerebbe la riga del flusso in modo diverso. Togli le virgolette o usane un numero pari (es. &quot;Centro&quot;)</source>
-        <translation>Contains an odd number of double quotes (&quot;): MyPay would split the flow row differently. Remove the quotes or use an even number of them (e.g. &quot;Centro&quot;)</translation>
     </message>
     <message>
         <source>L&apos;importo dell&apos;ente secondario supera il massimo ammesso (999.999.999,99)</source>

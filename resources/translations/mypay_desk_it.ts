@@ -3538,6 +3538,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Debitore ANONIMO non ammesso: il tipo dovuto non lo consente</translation>
     </message>
     <message>
+        <source>MyPay dividerebbe la riga del flusso in modo diverso a causa delle virgolette (&quot;): sono in numero dispari, o un &quot;;&quot; sta tra virgolette. Togli le virgolette o il punto e virgola</source>
+        <translation>MyPay dividerebbe la riga del flusso in modo diverso a causa delle virgolette (&quot;): sono in numero dispari, o un &quot;;&quot; sta tra virgolette. Togli le virgolette o il punto e virgola</translation>
+    </message>
+    <message>
         <source>Nazione «{0}» non valida: usa il codice ISO di due lettere (es. IT)</source>
         <translation>Nazione «{0}» non valida: usa il codice ISO di due lettere (es. IT)</translation>
     </message>
@@ -4904,10 +4908,6 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Caratteri non ammessi nel civico: usa lettere senza accento, cifre, spazi e i comuni segni di punteggiatura (es. 12/A)</source>
         <translation>Caratteri non ammessi nel civico: usa lettere senza accento, cifre, spazi e i comuni segni di punteggiatura (es. 12/A)</translation>
-    </message>
-    <message>
-        <source>Contiene un numero dispari di virgolette (&quot;): MyPay dividerebbe la riga del flusso in modo diverso. Togli le virgolette o usane un numero pari (es. &quot;Centro&quot;)</source>
-        <translation>Contiene un numero dispari di virgolette (&quot;): MyPay dividerebbe la riga del flusso in modo diverso. Togli le virgolette o usane un numero pari (es. &quot;Centro&quot;)</translation>
     </message>
     <message>
         <source>L&apos;importo dell&apos;ente secondario supera il massimo ammesso (999.999.999,99)</source>

@@ -126,3 +126,44 @@ def test_a_single_debt_at_the_desk_gets_an_iuv_either_way(workspace, ente, sandb
     assert second.accepted and second.iuv.startswith(ente.segregation_code)
     assert not is_reserved_for_mypay(second.iuv) and second.notice_number == "3" + second.iuv
     assert PASSWORD  # the sandbox's Ente is the workspace's
+
+
+def test_every_request_the_client_builds_and_every_reply_validates(workspace, ente, sandbox):
+    """Each operation of the client once against the sandbox, answers and faults alike: the exchanges are
+    validated against pa-per-ente.wsdl and PagInf_Dovuti_Pagati_6_2_0.xsd by the observer of the sandbox
+    (tests/conftest.py fails the test on any complaint). The payloads are the ones the sync services build."""
+    from datetime import date, datetime, timedelta
+
+    from mypay_desk.formats import soap
+    from mypay_desk.services.errors import PortalError
+    from mypay_desk.services.sync.common import dovuto_item, payer_of
+
+    seen: list[bytes] = []
+    observe = sandbox.exchange_observer
+    sandbox.exchange_observer = lambda req, status, reply: (seen.append(req), observe(req, status, reply))
+    rec = tari_records(1, prefix="SOAP")[0]
+    with workspace.portal.client() as client:  # the Ente as saved, pointed at the sandbox
+        assert client.test_connection().ok
+        auth = client.autorizza_import_flusso()
+        with pytest.raises(PortalError, match="PAA_REQUEST_TOKEN_NON_VALIDO"):
+            client.chiedi_stato_import_flusso(auth.request_token)  # a fault reply: nothing uploaded with it
+        versamento = soap.build_versamento(soap.Versamento(item=dovuto_item(rec), action="I", payer=payer_of(rec),
+                                                           due_date=rec.due_date))
+        done = client.importa_dovuto(versamento, generate_iuv=True)
+        assert done.iuv
+        client.invia_dovuti(soap.build_dovuti(payer_of(rec), [dovuto_item(rec)]), return_url="https://ente.it/esito")
+        client.chiedi_pagati_con_ricevuta(iud=rec.iud)
+        sandbox.pay("C_TEST", [rec.iud])
+        assert client.chiedi_pagati_con_ricevuta(iud=rec.iud).paid  # the receipt (rt) validated too
+        client.chiedi_posizioni_aperte(rec.debtor_type, rec.debtor_code)
+        token = client.prenota_export_flusso(date.today() - timedelta(days=1), date.today())
+        client.chiedi_stato_export_flusso(token)
+        booking = client.prenota_export_incrementale_con_ricevuta(datetime.now() - timedelta(days=1))
+        client.chiedi_stato_export_flusso(booking.request_token)
+        with pytest.raises(PortalError):
+            client.chiedi_stato_export_flusso("TOKEN-SCONOSCIUTO")
+    operations = {s.split(b"<ppt:", 1)[1].split(b">", 1)[0].split()[0].decode() for s in seen if b"<ppt:" in s}
+    assert {"paaSILAutorizzaImportFlusso", "paaSILChiediStatoImportFlusso", "paaSILImportaDovuto",
+            "paaSILInviaDovuti", "paaSILChiediPagatiConRicevuta", "paaSILChiediPosizioniAperte",
+            "paaSILPrenotaExportFlusso", "paaSILPrenotaExportFlussoIncrementaleConRicevuta",
+            "paaSILChiediStatoExportFlusso"} <= operations

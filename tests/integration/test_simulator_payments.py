@@ -37,6 +37,7 @@ from mypay_desk.formats.receipt_export import read_export
 from mypay_desk.formats.receipt_xml import decode_receipt_xml
 from mypay_desk.formats.xmlsafe import parse_xml
 from mypay_desk.simulator.payments import PSPS
+from tests.schema_support import assert_valid
 
 pytestmark = pytest.mark.integration
 
@@ -264,6 +265,8 @@ def test_receipt_exports(sim, client):
     assert sorted(r.codIud for r in result.rows) == ["E-0", "E-1", "E-2"]
     row = result.rows[0]
     assert row.rt_xml and decode_receipt_xml(row.rt_xml).iuv == row.codIuv
+    for r in result.rows:  # every receipt the sandbox writes is a paSendRTReq valid against paForNode.xsd
+        assert_valid("receipt", r.rt_xml, f"ricevuta di {r.codIud}")
     assert row.denominazioneAttestante in {n for _, n in PSPS} and row.cod_fiscale_pa1 == "01199250158"
 
     # the next incremental export starts where the last one ended: only what arrived since

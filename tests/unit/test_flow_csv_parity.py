@@ -19,11 +19,11 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mypay_desk.domain.debts import Accertamento, Capitolo, DebtRecord, validate_debt
-from mypay_desk.domain.debts.rules import ODD_QUOTES_MESSAGE
+from mypay_desk.domain.debts.rules import QUOTES_MESSAGE, splits_differently
 from mypay_desk.domain.ente import DebtTypeData
 from mypay_desk.formats.import_flow import (
     FlowError,
@@ -140,6 +140,8 @@ def base_record() -> DebtRecord:
 
 
 @settings(max_examples=600, deadline=None)
+@example(iud="T", name="N", address="", city="", causale='C";"', sec_name="E", sec_causale="", chapter="K",
+         version="1_0")  # a ";" between quotes: found by this test once
 @given(iud=TEXT.map(lambda t: "T" + t), name=TEXT.map(lambda t: "N" + t), address=TEXT, city=TEXT,
        causale=TEXT.map(lambda t: "C" + t), sec_name=TEXT.map(lambda t: "E" + t), sec_causale=TEXT,
        chapter=TEXT.map(lambda t: "K" + t), version=st.sampled_from(["1_0", "1_1", "1_2", "1_3", "1_4"]))
@@ -155,12 +157,16 @@ def test_every_row_we_send_is_read_by_mypay_as_written(iud, name, address, city,
         mis_split = [c for c in ("IUD", "anagraficaPagatore", "indirizzoPagatore", "localitaPagatore",
                                  "causaleVersamento", "denominazioneEnteSecondario",
                                  "causaleVersamentoEnteSecondario")
-                     if any(e.field == c and e.message == ODD_QUOTES_MESSAGE for e in errors)]
+                     if any(e.field == c and e.message == QUOTES_MESSAGE for e in errors)]
         odd = {"IUD": iud, "anagraficaPagatore": name, "indirizzoPagatore": address, "localitaPagatore": city,
                "causaleVersamento": causale}
         if version == "1_4":
             odd.update(denominazioneEnteSecondario=sec_name, causaleVersamentoEnteSecondario=sec_causale)
-        assert mis_split == [c for c, v in odd.items() if v.count('"') % 2]
+        assert mis_split == [c for c, v in odd.items() if splits_differently(v)]
+        # and those are exactly the values MyPay would read back otherwise, however they were quoted
+        for c, v in odd.items():
+            quoted = '"' + v.replace('"', '\\"') + '"'
+            assert (mypay_fields("x;" + quoted + ";y") != ["x", v, "y"]) == splits_differently(v), c
         return
     line = split_lines(write_flow_csv([rec], version).decode("utf-8"))[1]
     assert mypay_fields(line) == record_to_fields(rec, version)
@@ -170,11 +176,16 @@ def test_every_row_we_send_is_read_by_mypay_as_written(iud, name, address, city,
 def test_a_row_with_odd_quotes_is_flagged_with_a_clear_message_and_refused_by_the_writer():
     rec = replace(base_record(), causale='TARI 2025 "saldo', multi_beneficiary=False)
     errors = validate_debt(rec, TYPE, "1_4")
-    assert [(e.field, e.message) for e in errors] == [("causaleVersamento", ODD_QUOTES_MESSAGE)]
+    assert [(e.field, e.message) for e in errors] == [("causaleVersamento", QUOTES_MESSAGE)]
     line = write_flow_csv([replace(rec, causale='TARI 2025 "saldo"')], "1_4").decode().splitlines()[1]
     assert mypay_fields(line)[17] == 'TARI 2025 "saldo"'  # an even number survives
     with pytest.raises(FlowError, match="causaleVersamento.*dispari"):
         write_flow_csv([rec], "1_4")
+    # an even number, but a ";" between them: MyPay splits there even inside the field's quotes
+    semi = replace(rec, causale='TARI ";" saldo')
+    assert [e.field for e in validate_debt(semi, TYPE, "1_4")] == ["causaleVersamento"]
+    with pytest.raises(FlowError, match="causaleVersamento"):
+        write_flow_csv([semi], "1_4")
     # and the line MyPay would get shows why: the causale would swallow the columns before it
     naive = ";".join(f'"{v}"' if ";" in v else v for v in record_to_fields(rec, "1_4"))
     assert len(mypay_fields(naive)) != 35

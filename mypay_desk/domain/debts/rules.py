@@ -4,10 +4,11 @@ beneficiary, bilancio, duplicate IUDs.
 The rules are MyPay's own for a flow row (RegioneDelVeneto/mypay, mypay4-be scheduled/importflusso/
 ImportFlussoTaskService.java: leggiVerificaRiga for lengths and presence, validaElabora for the rest, with
 util/Utilities.java and util/Constants.java); each check says where it comes from. A debt MyPay accepts is
-never blocked here, with three deliberate exceptions, each a value that is certainly wrong: an Italian
-CAP that is not 5 digits and an unknown Italian province (both printed on the notice; MyPay's web service
-checks the CAP the same way), and text MyPay would read differently from what we wrote (a line break, or
-an odd number of double quotes, which MyPay's split of the CSV line cannot keep in its field).
+never blocked here, except for values that are certainly wrong: an Italian CAP that is not 5 digits and
+an unknown Italian province (printed on the notice; MyPay's web service checks the CAP the same way),
+wrong check digits of an IUV17 or RF reference and an IBAN of the wrong shape (pagoPA refuses them, MyPay
+does not look), and text MyPay would read differently from what we wrote (a line break, or an odd number
+of double quotes, which MyPay's split of the CSV line cannot keep in its field).
 """
 
 from __future__ import annotations
@@ -262,24 +263,41 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
 
 CIVIC_MESSAGE = ("Caratteri non ammessi nel civico: usa lettere senza accento, cifre, spazi e i comuni segni di "
                  "punteggiatura (es. 12/A)")
-ODD_QUOTES_MESSAGE = ('Contiene un numero dispari di virgolette ("): MyPay dividerebbe la riga del flusso in modo '
-                      "diverso. Togli le virgolette o usane un numero pari (es. \"Centro\")")
+QUOTES_MESSAGE = ('MyPay dividerebbe la riga del flusso in modo diverso a causa delle virgolette ("): sono in '
+                  'numero dispari, o un ";" sta tra virgolette. Togli le virgolette o il punto e virgola')
+
+
+def splits_differently(value: str) -> bool:
+    """Whether MyPay's split of a CSV line would cut ``value`` elsewhere than at its edges, however it is
+    written.
+
+    MyPay splits a line on every ``;`` followed by an even number of ``"`` up to the end of the line
+    (ImportFlussoTaskService.leggiVerificaRiga, ``riga.split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")``) and then
+    only unescapes ``\\"`` (cleanDoubleQuote), so every quote of a value stays a ``"`` on the line. A value
+    with an odd number of them moves the split of every ``;`` before it; a ``;`` of the value followed by
+    an odd number of them inside it (``a";"b``) is split even inside the field's own quotes."""
+    if '"' not in value:
+        return False
+    if value.count('"') % 2:
+        return True
+    after = 0
+    for ch in reversed(value):
+        if ch == '"':
+            after += 1
+        elif ch == ";" and after % 2:
+            return True
+    return False
 
 
 def odd_quote_errors(record: DebtRecord) -> list[FieldError]:
-    """The text fields MyPay would read wrongly because of their double quotes.
-
-    MyPay splits a CSV line on the ``;`` followed by an even number of ``"`` up to the end of the line
-    (ImportFlussoTaskService.leggiVerificaRiga, ``riga.split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")``) and
-    then unescapes ``\\"`` (cleanDoubleQuote). Every quote in a value stays a ``"`` on the line, so a
-    value with an odd number of them moves the split of every ``;`` before it: no writing can keep it."""
+    """The text fields MyPay would read wrongly because of their double quotes (:func:`splits_differently`)."""
     out = []
     for c in TRACCIATO_TEXT_COLUMNS:
         if c.field.startswith("sec_") and not record.multi_beneficiary:
             continue  # not written: the secondary columns are empty when the flag is false
         value = getattr(record, c.field)
-        if value.__class__ is str and value.count('"') % 2:
-            out.append(FieldError(c.name, ODD_QUOTES_MESSAGE))
+        if value.__class__ is str and splits_differently(value):
+            out.append(FieldError(c.name, QUOTES_MESSAGE))
     return out  # the bilancio XML writes quotes as &quot; (formats/bilancio.py)
 
 
