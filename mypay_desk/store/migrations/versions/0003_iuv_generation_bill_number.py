@@ -1,15 +1,15 @@
 """ente.iuv_generation: who gives a debt sent without an IUV its IUV (portal | app);
 treasury_movement.bill_number: esercizio/numero_bolletta_quietanza, what a reversal names
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0002'
-down_revision = '0001'
+revision = '0003'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 
