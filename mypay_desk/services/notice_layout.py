@@ -13,12 +13,13 @@ pre-compressed streams of image masks (see notice_barcodes) and become small For
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import zlib
 from collections.abc import Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
@@ -352,20 +353,45 @@ def columns(k: int) -> list[_Col]:
     return [_Col(LEFT + i * (w + gap), LEFT + i * (w + gap) + w) for i in range(k)]
 
 
+def form_name(key: tuple) -> str:
+    """A static form's resource name, the same in every process for the same drawing (the pieces of
+    a notice run laid out by worker processes share one copy of each form)."""
+    name = _form_names.get(key)
+    if name is None:
+        h = hashlib.sha1()
+        for part in key:
+            if isinstance(part, NoticeEnte):
+                for value in astuple(part):
+                    h.update(value if isinstance(value, bytes) else repr(value).encode())
+                    h.update(b"\x00")
+            else:
+                h.update(repr(part).encode())
+            h.update(b"\x01")
+        name = f"{key[0]}_{h.hexdigest()[:16]}"
+        if len(_form_names) > 256:
+            _form_names.clear()
+        _form_names[key] = name
+    return name
+
+
+_form_names: dict[tuple, str] = {}
+
+
 class NoticeWriter:
-    """Writes notices into one PDF. ``barcodes=False`` draws empty boxes instead (benchmark baseline)."""
+    """Writes notices into one complete reportlab PDF (the preview, the sample, the reference that the
+    streamed output of notice_stream is tested against). ``barcodes=False`` draws empty boxes instead."""
 
     def __init__(self, target, *, barcodes: bool = True, title: str = "Avvisi di pagamento pagoPA"):
         F.register_fonts()
         self.barcodes = barcodes
-        self.c = rl_canvas.Canvas(target, pagesize=A4, pageCompression=1)
+        self.c = rl_canvas.Canvas(target, pagesize=A4, pageCompression=1, initialFontName=F.REGULAR)
         self.c.setTitle(title)
         self.c.setAuthor(APP_NAME)
         self.c.setCreator(APP_NAME)
         self.c.setSubject("Avviso di pagamento pagoPA")
         self.pen = _Pen(self.c)
         self.c.setPageCallBack(self._seal_page)
-        self._forms: dict[tuple, str] = {}
+        self._forms: set[str] = set()
         self._logos: dict[str, ImageReader | None] = {}
         self._symbols = 0
         self.pages_written = 0
@@ -435,7 +461,7 @@ class NoticeWriter:
 
     def _seal_page(self, _number: int) -> None:
         """Compress the page just finished now rather than at save: reportlab would keep the text of
-        every page until then, and a run of 100,000 notices would hold gigabytes."""
+        every page until then."""
         page = self.c._doc.Pages.pages[-1]
         if page.stream and page.Contents is None:
             data = zlib.compress(pdfdocEnc(page.stream))
@@ -459,14 +485,21 @@ class NoticeWriter:
 
     # -- static forms --------------------------------------------------------------------------------
     def _form(self, key: tuple, draw) -> None:
-        name = self._forms.get(key)
-        if name is None:
-            name = f"static{len(self._forms) + 1}"
+        name = form_name(key)
+        if name not in self._forms:
             self.c.beginForm(name)
             draw()
             self.c.endForm()
-            self._forms[key] = name
+            self._forms.add(name)
         self.c.doForm(name)
+
+    def draw_static(self, key: tuple) -> None:
+        """Draw the static form ``key`` (as made by _page_one / _page_instalments)."""
+        kind, ente, sector, arg = key
+        if kind == "p1":
+            self._static_page_one(ente, sector, arg)
+        else:
+            self._static_instalments(ente, sector, arg)
 
     def _logo(self, ente: NoticeEnte) -> ImageReader | None:
         key = ente.key or ente.fiscal_code
@@ -566,8 +599,8 @@ class NoticeWriter:
         ente = notice.ente
         sector = notice_sector(notice)
         single = notice.single
-        self._form(("p1", ente, sector, single is not None),
-                   lambda: self._static_page_one(ente, sector, single is not None))
+        key = ("p1", ente, sector, single is not None)
+        self._form(key, lambda: self.draw_static(key))
         subject = clip(notice.subject, LIMITS["subject"])
         debtor = notice.debtor
         p.lines(LEFT, 27, 150, subject, F.BOLD, 13, 2, 5.2, 9)
@@ -659,7 +692,8 @@ class NoticeWriter:
         ente = notice.ente
         k = len(group)
         sector = notice_sector(notice)
-        self._form(("inst", ente, sector, k), lambda: self._static_instalments(ente, sector, k))
+        key = ("inst", ente, sector, k)
+        self._form(key, lambda: self.draw_static(key))
         subject = clip(notice.subject, LIMITS["subject"])
         p.line_fit(LEFT, 25.5, 165, subject, F.BOLD, 11, 8.5)
         debtor = notice.debtor

@@ -2,12 +2,15 @@
 
 Debts that cannot have a notice (no numero avviso yet, cancelled, paid, ...) are skipped and reported
 with the reason. Long runs report progress and can be cancelled; the output file appears only when the
-run completes (it is written to a temporary name first).
+run completes (it is written to a temporary name first, see notice_files). One PDF is written as a
+stream (notice_stream) from chunks laid out by worker processes (notice_work), so its size is not
+bounded by memory.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import os
 import zipfile
 from collections import deque
@@ -33,16 +36,20 @@ from mypay_desk.domain.notice import (
     unpayable_reason,
 )
 from mypay_desk.services.errors import UserError
-from mypay_desk.services.notice_barcodes import InlineEncoder, Placement, encode_pages, make_encoder
+from mypay_desk.services.notice_barcodes import encode_pages
+from mypay_desk.services.notice_files import PartFile, remove_stale_parts
 from mypay_desk.services.notice_layout import NoticeWriter
+from mypay_desk.services.notice_stream import PdfStream, copy_resources, resources_pdf
+from mypay_desk.services.notice_work import PdfChunk, ZipChunk, make_pool, pdf_chunk, zip_chunk
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from mypay_desk.store.repositories import notices as repo
 
 if TYPE_CHECKING:  # pragma: no cover
     from mypay_desk.services.workspace import Workspace
 
-CHUNK = 200  # debts loaded, encoded and drawn together
-LOOKAHEAD = 4  # chunks prepared (and their barcodes sent to the workers) ahead of the drawing
+CHUNK = 200  # debts loaded, laid out and written together
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -62,11 +69,13 @@ class NoticeBatchResult:
     skipped: list[SkippedDebt] = field(default_factory=list)
     output: Path | None = None
     zip: bool = False
+    removed_parts: list[Path] = field(default_factory=list)  # left by runs that were killed
 
     def to_json(self) -> dict[str, Any]:
-        """The shape of ``notices print --json`` (CLI.md), plus ``pages``."""
+        """The shape of ``notices print --json`` (CLI.md), plus ``pages`` and ``removed_partial_files``."""
         return {"printed": self.printed, "skipped": [s.to_json() for s in self.skipped],
-                "output": str(self.output) if self.output else None, "pages": self.pages}
+                "output": str(self.output) if self.output else None, "pages": self.pages,
+                "removed_partial_files": [str(p) for p in self.removed_parts]}
 
 
 class NoticeBuilder:
@@ -162,49 +171,126 @@ class NoticeBuilder:
         )
 
 
-class _PdfSink:
-    def __init__(self, path: Path, barcodes: bool):
-        self.writer = NoticeWriter(str(path), barcodes=barcodes)
+class _StreamedPdf:
+    """One PDF written as a stream (notice_stream): pages as chunks come, the shared resources at the end."""
 
-    def add(self, notice: NoticeData, symbols) -> int:
-        return self.writer.add(notice, symbols)
+    work = staticmethod(pdf_chunk)
+
+    def __init__(self, fh, barcodes: bool):
+        self.pdf = PdfStream(fh, title="Avvisi di pagamento pagoPA")
+        self.forms: dict[str, tuple] = {}
+        self.chars: dict[str, set[str]] = {}
+
+    def add_chunk(self, chunk: PdfChunk) -> list[int | str]:
+        for name, key in chunk.forms.items():
+            self.forms.setdefault(name, key)
+        for font_name, chars in chunk.chars.items():
+            self.chars.setdefault(font_name, set()).update(chars)
+        out: list[int | str] = []
+        for pages in chunk.notices:
+            if isinstance(pages, str):
+                out.append(pages)
+                continue
+            for content, barcodes in pages:
+                self.pdf.add_page([content, barcodes])
+            out.append(len(pages))
+        return out
 
     def close(self) -> None:
-        self.writer.save()
+        first = self.pdf.next_number
+        resources, bodies = copy_resources(resources_pdf(self.forms, self.chars), first)
+        self.pdf.add_resources(resources, bodies, first)
+        self.pdf.close()
 
 
-class _ZipSink:
-    def __init__(self, path: Path, barcodes: bool):
+class _Zip:
+    """A ZIP with one PDF per notice, named by IUV (the PDFs arrive finished from zip_chunk)."""
+
+    work = staticmethod(zip_chunk)
+
+    def __init__(self, fh, barcodes: bool):
         # PDF streams are already compressed: storing is as small and much faster
-        self.zf = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED)
-        self.barcodes = barcodes
+        self.zf = zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED)
         self.names: set[str] = set()
 
-    def add(self, notice: NoticeData, symbols) -> int:
-        buf = io.BytesIO()
-        w = NoticeWriter(buf, barcodes=self.barcodes, title=f"Avviso di pagamento {notice.file_stem}")
-        pages = w.add(notice, symbols)
-        w.save()
-        name = f"{notice.file_stem}.pdf"
+    def _name(self, stem: str) -> str:
+        name = f"{stem}.pdf"
         n = 2
         while name in self.names:  # two debts with the same IUV (e.g. from different lists)
-            name = f"{notice.file_stem}_{n}.pdf"
+            name = f"{stem}_{n}.pdf"
             n += 1
         self.names.add(name)
-        self.zf.writestr(name, buf.getvalue())
-        return pages
+        return name
+
+    def add_chunk(self, chunk: ZipChunk) -> list[int | str]:
+        out: list[int | str] = []
+        for item in chunk.notices:
+            if isinstance(item, str):
+                out.append(item)
+                continue
+            stem, data, pages = item
+            self.zf.writestr(self._name(stem), data)
+            out.append(pages)
+        return out
 
     def close(self) -> None:
         self.zf.close()
 
 
+def plain_chunk(notices: Sequence[NoticeData], barcodes: bool = True) -> list[tuple[NoticeData, list[bytes] | None] | str]:
+    """Barcodes only: the plain writers below lay the notices out on the calling thread."""
+    out: list[tuple[NoticeData, list[bytes] | None] | str] = []
+    for notice in notices:
+        try:
+            out.append((notice, encode_pages(NoticeWriter.jobs(notice)) if barcodes else None))
+        except NoticeDataError as exc:
+            out.append(str(exc))
+    return out
+
+
+class _PlainPdf:
+    """The reference path: one reportlab document built in memory (tests and the benchmark baseline)."""
+
+    work = staticmethod(plain_chunk)
+
+    def __init__(self, fh, barcodes: bool):
+        self.writer = NoticeWriter(fh, barcodes=barcodes)
+
+    def add_chunk(self, chunk) -> list[int | str]:
+        return [item if isinstance(item, str) else self.writer.add(*item) for item in chunk]
+
+    def close(self) -> None:
+        self.writer.save()
+
+
+class _PlainZip(_Zip):
+    work = staticmethod(plain_chunk)
+
+    def __init__(self, fh, barcodes: bool):
+        super().__init__(fh, barcodes)
+        self.barcodes = barcodes
+
+    def add_chunk(self, chunk) -> list[int | str]:
+        out: list[int | str] = []
+        for item in chunk:
+            if isinstance(item, str):
+                out.append(item)
+                continue
+            notice, streams = item
+            buf = io.BytesIO()
+            w = NoticeWriter(buf, barcodes=self.barcodes, title=f"Avviso di pagamento {notice.file_stem}")
+            out.append(w.add(notice, streams))
+            w.save()
+            self.zf.writestr(self._name(notice.file_stem), buf.getvalue())
+        return out
+
+
 @dataclass
 class _Chunk:
-    count: int
-    items: list[tuple[NoticeData, int]] = field(default_factory=list)  # notice, number of pages
-    jobs: list[list[Placement]] = field(default_factory=list)  # barcodes of every page, in order
-    future: Any = None  # encoding in a worker process
-    streams: list[bytes] | None = None  # encoded here
+    count: int  # debts of the chunk, printable or not
+    notices: list[NoticeData]
+    future: Any = None  # laid out by a worker process
+    result: Any = None  # laid out here
 
 
 class NoticeService:
@@ -261,13 +347,16 @@ class NoticeService:
         zip: bool = False,  # noqa: A002 - the name the UI and CLI use
         ente_ipa: str | None = None,
         barcodes: bool = True,
+        plain: bool = False,
         progress: ProgressCallback = no_progress,
         cancel: CancelToken = NEVER_CANCELLED,
     ) -> NoticeBatchResult:
         """Print the notices of a list, of some IUDs (within the list if given) or of some debt ids.
 
         One PDF (``zip=False``) or a ZIP with one PDF per debt named by IUV. ``barcodes=False`` draws
-        empty boxes instead of the QR code and Data Matrix (only for measuring their cost).
+        empty boxes instead of the QR code and Data Matrix (only for measuring their cost);
+        ``plain=True`` takes the reference path (one reportlab document in memory, no worker
+        processes) that the streamed output is tested and measured against.
         """
         ente = self.ws.ente.get(ente_ipa) if ente_ipa else self.ws.ente.require_current()
         self._check_ente(ente)
@@ -278,58 +367,60 @@ class NoticeService:
             raise UserError(f"La cartella {output.parent} non esiste", field="output")
         ids, skipped = self._select(ente, list_name, iuds, debt_ids)
         builder = NoticeBuilder(ente, self.ws.ente.types(ente.id))
-        result = NoticeBatchResult(skipped=skipped, zip=zip)
+        result = NoticeBatchResult(skipped=skipped, zip=zip, removed_parts=remove_stale_parts(output.parent))
+        for path in result.removed_parts:
+            log.info("rimosso il file parziale di una stampa interrotta: %s", path)
         total = len(ids)
         progress(0, total, "")
-        temp = output.with_name(f".{output.name}.part")
-        sink = (_ZipSink if zip else _PdfSink)(temp, barcodes)
+        part = PartFile(output)
         try:
-            self._run(ids, builder, sink, barcodes, result, progress, cancel)
+            kind = (_PlainZip if zip else _PlainPdf) if plain else (_Zip if zip else _StreamedPdf)
+            sink = kind(part.file, barcodes)
+            self._run(ids, builder, sink, barcodes, result, progress, cancel, pool=not plain)
             if result.printed:
                 sink.close()
-                os.replace(temp, output)
+                part.commit()
                 result.output = output
+            else:
+                part.discard()
         except BaseException:
-            _close_quietly(sink)
+            part.discard()
             raise
-        finally:
-            if temp.exists():
-                temp.unlink()
         progress(total, total, "")
         self.ws.audit("notices.print", ente_id=ente.id, entity="debt_list",
                       details={"list": list_name, "printed": result.printed, "skipped": len(result.skipped),
-                               "output": str(output), "zip": zip})
+                               "output": str(output), "zip": zip,
+                               "removed_parts": [str(p) for p in result.removed_parts]})
         return result
 
     @staticmethod
-    def _streams(chunk: _Chunk, pending: deque[_Chunk]) -> list[bytes]:
-        """The barcode streams of ``chunk``: its own work if no worker has started it; while a worker
-        is still busy on it, encode a later chunk that no worker has taken yet instead of idling."""
-        if chunk.streams is not None:
-            return chunk.streams
-        if not chunk.jobs:
-            return []
+    def _result(chunk: _Chunk, pending: deque[_Chunk], work, barcodes: bool):
+        """What ``chunk`` came to: its own work here if no worker has started it; while a worker is
+        still busy on it, lay out a later chunk that no worker has taken yet instead of idling."""
+        if chunk.result is not None:
+            return chunk.result
         if chunk.future is None or chunk.future.cancel():
-            return encode_pages(chunk.jobs)
+            return work(chunk.notices, barcodes)
         while not chunk.future.done():
-            spare = next((c for c in pending if c.streams is None and c.jobs
+            spare = next((c for c in pending if c.result is None
                           and (c.future is None or c.future.cancel())), None)
             if spare is None:
                 break
             spare.future = None
-            spare.streams = encode_pages(spare.jobs)
+            spare.result = work(spare.notices, barcodes)
         return chunk.future.result()
 
     def _run(self, ids: list[int], builder: NoticeBuilder, sink, barcodes: bool, result: NoticeBatchResult,
-             progress: ProgressCallback, cancel: CancelToken) -> None:
-        """Load, build, encode and draw chunk by chunk.
+             progress: ProgressCallback, cancel: CancelToken, pool: bool = True) -> None:
+        """Load and build here, lay out chunk by chunk (in worker processes when the run is large
+        enough), write the results here in order.
 
-        With worker processes the barcodes of the next chunks are encoded while this thread draws the
-        current one. A chunk whose encoding has not started yet (the workers are still starting, or
-        are slowed down by other load) is encoded here instead of waiting for it.
+        A chunk that no worker has started yet (they are still starting, or slowed down by other
+        load) is laid out here instead of waiting for it.
         """
         total = len(ids)
-        encoder = make_encoder(total) if barcodes else InlineEncoder()
+        workers = make_pool(total) if pool else None
+        lookahead = 2 * workers.workers + 2 if workers else 1
         chunks = iter(range(0, total, CHUNK))
         pending: deque[_Chunk] = deque()
 
@@ -340,31 +431,24 @@ class NoticeService:
             chunk_ids = ids[start:start + CHUNK]
             with self.ws.db.session() as s:
                 rows = repo.load(s, chunk_ids)
-            chunk = _Chunk(count=len(chunk_ids))
+            chunk = _Chunk(count=len(chunk_ids), notices=[])
             for debt, children in rows:
                 notice, reason = builder.build(debt, children)
-                notice_jobs: list[list[Placement]] = []
-                if notice is not None and barcodes:
-                    try:
-                        notice_jobs = NoticeWriter.jobs(notice)
-                    except NoticeDataError as exc:
-                        notice, reason = None, str(exc)
                 if notice is None:
                     result.skipped.append(SkippedDebt(debt["iud"], reason or "", debt["id"]))
-                    continue
-                chunk.jobs.extend(notice_jobs)
-                chunk.items.append((notice, len(notice_jobs)))
+                else:
+                    chunk.notices.append(notice)
             pending.append(chunk)
 
         def submit_ready() -> None:
-            if encoder.ready():
+            if workers is not None and workers.ready():
                 for c in pending:
-                    if c.future is None and c.streams is None and c.jobs:
-                        c.future = encoder.submit(c.jobs)
+                    if c.future is None and c.result is None and c.notices:
+                        c.future = workers.submit(sink.work, c.notices, barcodes)
 
         done = 0
         try:
-            for _ in range(LOOKAHEAD):
+            for _ in range(lookahead):
                 prepare()
             submit_ready()
             while pending:
@@ -372,27 +456,23 @@ class NoticeService:
                 chunk = pending.popleft()
                 prepare()
                 submit_ready()
-                streams = self._streams(chunk, pending)
-                pos = 0
-                for notice, n_pages in chunk.items:
+                if chunk.notices:
+                    outcome = self._result(chunk, pending, sink.work, barcodes)
                     cancel.raise_if_cancelled()
-                    result.pages += sink.add(notice, streams[pos:pos + n_pages] if barcodes else None)
-                    pos += n_pages
-                    result.printed += 1
+                    for notice, pages in zip(chunk.notices, sink.add_chunk(outcome), strict=True):
+                        if isinstance(pages, str):
+                            result.skipped.append(SkippedDebt(notice.iud, pages, notice.debt_id))
+                        else:
+                            result.pages += pages
+                            result.printed += 1
                 done += chunk.count
                 progress(done, total, f"{done} di {total} dovuti")
         except BaseException:  # cancelled, failed or interrupted: stop the workers without waiting
-            encoder.close(cancel=True)
+            if workers is not None:
+                workers.close(cancel=True)
             raise
-        encoder.close()
-
-
-def _close_quietly(sink) -> None:
-    try:
-        if isinstance(sink, _ZipSink):
-            sink.zf.close()
-    except Exception:  # noqa: BLE001 - already failing; the partial file is removed next
-        pass
+        if workers is not None:
+            workers.close()
 
 
 # --- sample -----------------------------------------------------------------------------------------
@@ -446,9 +526,8 @@ def render_notices(notices: Sequence[NoticeData], *, barcodes: bool = True) -> b
     """Render notices to PDF bytes on the calling thread."""
     buf = io.BytesIO()
     writer = NoticeWriter(buf, barcodes=barcodes)
-    encoder = InlineEncoder()
     for n in notices:
-        writer.add(n, encoder.submit(NoticeWriter.jobs(n)).result() if barcodes else None)
+        writer.add(n, encode_pages(NoticeWriter.jobs(n)) if barcodes else None)
     writer.save()
     return buf.getvalue()
 

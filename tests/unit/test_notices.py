@@ -18,7 +18,7 @@ import pytest
 
 from mypay_desk.cli import main
 from mypay_desk.domain.ente import DebtTypeData
-from mypay_desk.services import notice_barcodes
+from mypay_desk.services import notice_work
 from mypay_desk.services.errors import Cancelled, UserError
 from mypay_desk.services.notices import render_sample_notice
 from mypay_desk.services.progress import CancelToken
@@ -285,31 +285,47 @@ def test_sample_notice_for_the_smoke_test():
     assert all(t.startswith(("PAGOPA|002|", "codfase=NBPA;")) for _, t in codes)
 
 
-def test_worker_processes_draw_the_same_notices(workspace, poste_ente, tmp_path, monkeypatch):
-    _, rows, _ = _list(workspace, poste_ente, [{"amount_cents": 1_000 + i} for i in range(6)])
-    inline = tmp_path / "inline.pdf"
-    workspace.notices.print_notices(inline, list_name="TARI 2025")
-    monkeypatch.setattr(notice_barcodes, "POOL_THRESHOLD", 1)
+def _warm_pool(monkeypatch, made: list):
+    """Worker processes for any run, started before the run goes on (so they do take chunks)."""
+    monkeypatch.setattr(notice_work, "POOL_THRESHOLD", 1)
     monkeypatch.setenv("MYPAY_DESK_NOTICE_WORKERS", "1")
     monkeypatch.setattr("mypay_desk.services.notices.CHUNK", 2)
-    assert notice_barcodes.worker_count(6) == 1
-    made = []
 
-    def warm_encoder(total):
-        encoder = notice_barcodes.make_encoder(total)
-        deadline = time.monotonic() + 20
-        while not encoder.ready() and time.monotonic() < deadline:  # let the spawned worker start
+    def warm_pool(total):
+        pool = notice_work.make_pool(total)
+        deadline = time.monotonic() + 30
+        while not pool.ready() and time.monotonic() < deadline:  # let the spawned worker start
             time.sleep(0.02)
-        made.append(encoder)
-        return encoder
+        made.append(pool)
+        return pool
 
-    monkeypatch.setattr("mypay_desk.services.notices.make_encoder", warm_encoder)
-    pooled = tmp_path / "pooled.pdf"
-    workspace.notices.print_notices(pooled, list_name="TARI 2025")
-    assert isinstance(made[0], notice_barcodes.PoolEncoder) and made[0].submitted >= 1
-    a, b = read_pdf(inline.read_bytes()), read_pdf(pooled.read_bytes())
-    assert [sorted(c) for _, c in a] == [sorted(c) for _, c in b]
-    assert all(("QRCode", qr(r["notice_number"], r["amount_cents"])) in c for r, (_, c) in zip(rows, b, strict=True))
+    monkeypatch.setattr("mypay_desk.services.notices.make_pool", warm_pool)
+
+
+@pytest.mark.parametrize("as_zip", [False, True])
+def test_worker_processes_draw_the_same_notices(workspace, poste_ente, tmp_path, monkeypatch, as_zip):
+    _, rows, ids = _list(workspace, poste_ente, [{"amount_cents": 1_000 + i} for i in range(6)])
+    add_instalments(workspace, ids[4], [600, 400], [date(2025, 2, 1), date(2025, 3, 1)])
+    suffix = ".zip" if as_zip else ".pdf"
+    inline = tmp_path / f"inline{suffix}"
+    workspace.notices.print_notices(inline, list_name="TARI 2025", zip=as_zip)
+    made: list = []
+    _warm_pool(monkeypatch, made)
+    assert notice_work.worker_count(6) == 1
+    pooled = tmp_path / f"pooled{suffix}"
+    result = workspace.notices.print_notices(pooled, list_name="TARI 2025", zip=as_zip)
+    assert isinstance(made[0], notice_work.WorkerPool) and made[0].submitted >= 1
+    assert result.printed == 6 and result.pages == 7
+
+    def pages(path):
+        if not as_zip:
+            return read_pdf(path.read_bytes())
+        with zipfile.ZipFile(path) as zf:
+            return [p for name in sorted(zf.namelist()) for p in read_pdf(zf.read(name))]
+
+    a, b = pages(inline), pages(pooled)
+    assert [(t, sorted(c)) for t, c in a] == [(t, sorted(c)) for t, c in b]
+    assert all(any(("QRCode", qr(r["notice_number"], r["amount_cents"])) in c for _, c in b) for r in rows)
 
 
 # --- command line ----------------------------------------------------------------------------------
