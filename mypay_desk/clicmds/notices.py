@@ -30,6 +30,8 @@ def cmd_print(args, ctx) -> int:
         args.output, list_name=args.name, iuds=args.iud, zip=args.zip, ente_ipa=args.ente,
         progress=progress_printer("Avvisi"),
     )
+    for path in result.removed_parts:
+        info(f"Rimosso il file parziale lasciato da una stampa interrotta: {path}")
     if args.json:
         print_json(result.to_json())
     else:

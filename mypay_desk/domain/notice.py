@@ -53,6 +53,8 @@ def clean_text(text: str | None) -> str:
     """One line of printable text: control characters and runs of blanks become single spaces."""
     if not text:
         return ""
+    if text.isprintable():  # no control or format characters, no blank but the space: the common case
+        return " ".join(text.split())
     text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
     return _SPACES.sub(" ", text).strip()
 

@@ -37,6 +37,9 @@ _FILES = {
     MONO_BOLD: "RobotoMono-Bold.ttf",
 }
 ORDER = tuple(_FILES)  # the seeded resource names follow this order: F1 = REGULAR ... F6 = MONO_BOLD
+# Printable ASCII and the letters and signs of Italian names and texts.
+COMMON_CHARS_ORDER = "".join(chr(c) for c in range(32, 127)) + "àèéìíòóùúÀÈÉÌÍÒÓÙÚ’‘“”–—…€°«»·"
+COMMON_CHARS = frozenset(COMMON_CHARS_ORDER)
 
 _lock = threading.Lock()
 _registered = False
@@ -48,8 +51,13 @@ class NoticeFont(TTFont):
     def __init__(self, name: str, filename: str):
         super().__init__(name, filename, asciiReadable=True)
         self._used: WeakKeyDictionary = WeakKeyDictionary()  # seeded document -> characters drawn
-        # U+00A0 is drawn as a space by reportlab and never gets a code of its own
-        self._all_chars = "".join(chr(c) for c in sorted(self.face.charToGlyph) if c != 0xA0)
+        # Codes in the first subset (256 of them) are the cheapest: a subset is a font program of its
+        # own. So the characters notices use most come first, then all others in code-point order.
+        # U+00A0 is drawn as a space by reportlab and never gets a code of its own.
+        have = self.face.charToGlyph
+        first = [c for c in COMMON_CHARS_ORDER if ord(c) in have]
+        rest = (chr(c) for c in sorted(have) if c != 0xA0 and chr(c) not in COMMON_CHARS)
+        self._all_chars = "".join(first) + "".join(rest)
 
     def seed(self, doc) -> None:
         """Assign every character of the font its code now, in code-point order: the same codes in
@@ -86,9 +94,11 @@ class NoticeFont(TTFont):
             if any(code not in (0, 32) for code in subsets[n]):
                 break
             del subsets[n]
-        for n in range(1, len(subsets)):
-            if all(code in (0, 32) for code in subsets[n]):
-                subsets[n] = [0]
+        for n, subset in enumerate(subsets):
+            if n and all(code in (0, 32) for code in subset):
+                subset[:] = [0]
+            while len(subset) > 1 and subset[-1] == 0:  # codes past the last one drawn: not needed
+                subset.pop()
 
 
 def register_fonts() -> None:

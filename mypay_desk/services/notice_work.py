@@ -62,8 +62,8 @@ def pdf_chunk(notices: Sequence[NoticeData], barcodes: bool = True) -> PdfChunk:
 
 
 # Characters kept in every single-notice file's fonts, used or not, so that most notices share one
-# set of embedded fonts (built once per process): printable ASCII and what Italian names and texts use.
-COMMON_CHARS = frozenset(chr(c) for c in range(32, 127)) | frozenset("àèéìíòóùúÀÈÉÌÍÒÓÙÚ’‘“”–—…€°«»·")
+# set of embedded fonts (built once per process).
+COMMON_CHARS = F.COMMON_CHARS
 FIRST_OBJECT = 5  # a single-notice file writes its resources first: objects from 5 on
 _resource_cache: OrderedDict[tuple, tuple[bytes, list[bytes]]] = OrderedDict()
 
