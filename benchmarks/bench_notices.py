@@ -114,17 +114,13 @@ def child(args) -> int:
     result = ws.notices.print_notices(args.out, debt_ids=ids, zip=args.zip, plain=args.plain)
     elapsed = time.perf_counter() - t0
     ws.close()
-    import resource
-
     print(json.dumps({"elapsed": elapsed, "printed": result.printed, "pages": result.pages,
-                      "skipped": len(result.skipped),
-                      "max_rss_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                                        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024}))
+                      "skipped": len(result.skipped)}))
     return 0
 
 
-def _tree_rss_kb(root: int) -> int:
-    """RSS of ``root`` and all its descendants (kB)."""
+def _tree_rss_kb(root: int) -> tuple[int, int]:
+    """RSS of ``root`` and all its descendants, and of the largest of them (kB)."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
@@ -145,18 +141,19 @@ def _tree_rss_kb(root: int) -> int:
             if ppid == p and pid not in tree:
                 tree.add(pid)
                 frontier.append(pid)
-    return sum(rss.get(p, 0) for p in tree)
+    return sum(rss.get(p, 0) for p in tree), max(rss.get(p, 0) for p in tree)
 
 
 def measure(ws: Path, list_name: str, n: int, out: Path, *, zip_: bool = False, plain: bool = False) -> dict:
     cmd = [sys.executable, __file__, "--child", "--ws", str(ws), "--list", list_name, "--n", str(n),
            "--out", str(out)] + (["--zip"] if zip_ else []) + (["--plain"] if plain else [])
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, cwd=ROOT)
-    peak = [0]
+    peak = [0, 0]
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+            total, largest = _tree_rss_kb(proc.pid)
+            peak[0], peak[1] = max(peak[0], total), max(peak[1], largest)
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -166,7 +163,7 @@ def measure(ws: Path, list_name: str, n: int, out: Path, *, zip_: bool = False, 
     if proc.returncode != 0:
         raise SystemExit(f"run failed: {' '.join(cmd)}")
     doc = json.loads(stdout.decode().strip().splitlines()[-1])
-    doc["tree_peak_mb"] = peak[0] / 1024
+    doc["tree_peak_mb"], doc["process_peak_mb"] = peak[0] / 1024, peak[1] / 1024
     doc["size_mb"] = out.stat().st_size / 1e6
     doc["rate"] = doc["printed"] / doc["elapsed"]
     return doc
@@ -318,12 +315,10 @@ def main() -> int:
             out.unlink()
             runs[label] = doc
             print(f"{label:22} {n:>7} notices {doc['elapsed']:7.1f} s {doc['rate']:7.0f}/s  peak RSS tree "
-                  f"{doc['tree_peak_mb']:5.0f} MB (largest process {doc['max_rss_mb']:.0f} MB)  file "
+                  f"{doc['tree_peak_mb']:5.0f} MB (largest process {doc['process_peak_mb']:.0f} MB)  file "
                   f"{doc['size_mb']:7.1f} MB ({doc['size_mb'] * 1e6 / n / 1024:.1f} KB/notice)  "
                   f"{doc['pages']} pages; {doc['verified']} notices read back OK", flush=True)
     base = runs["plain PDF (baseline)"]
-    print(f"baseline memory grows by {base['tree_peak_mb'] / base['printed'] * 1000:.1f} MB per 1,000 notices "
-          f"(peak {base['tree_peak_mb']:.0f} MB for {base['printed']})")
     ok = True
     for label, doc in runs.items():
         if label.startswith("plain"):

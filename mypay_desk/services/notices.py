@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from mypay_desk.services.workspace import Workspace
 
 CHUNK = 200  # debts loaded, laid out and written together
+ZIP_CHUNK = 50  # for a ZIP, whose chunks travel as finished files (about 50 KB a notice)
 
 log = logging.getLogger(__name__)
 
@@ -421,14 +422,15 @@ class NoticeService:
         total = len(ids)
         workers = make_pool(total) if pool else None
         lookahead = 2 * workers.workers + 2 if workers else 1
-        chunks = iter(range(0, total, CHUNK))
+        size = min(CHUNK, ZIP_CHUNK) if isinstance(sink, _Zip) else CHUNK
+        chunks = iter(range(0, total, size))
         pending: deque[_Chunk] = deque()
 
         def prepare() -> None:
             start = next(chunks, None)
             if start is None:
                 return
-            chunk_ids = ids[start:start + CHUNK]
+            chunk_ids = ids[start:start + size]
             with self.ws.db.session() as s:
                 rows = repo.load(s, chunk_ids)
             chunk = _Chunk(count=len(chunk_ids), notices=[])
