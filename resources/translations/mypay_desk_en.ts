@@ -5043,6 +5043,10 @@ Switch to the window already open (it may be on another desktop or minimised), o
         <translation>Print notices</translation>
     </message>
     <message>
+        <source>rimossi i file parziali di stampe interrotte: {0}</source>
+        <translation>removed the partial files of interrupted prints: {0}</translation>
+    </message>
+    <message>
         <source>{0} avvisi ({1} pagine) salvati in {2}</source>
         <translation>{0} notices ({1} pages) saved to {2}</translation>
     </message>

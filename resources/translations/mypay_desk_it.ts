@@ -5043,6 +5043,10 @@ Passa alla finestra già aperta (anche su un altro desktop o ridotta a icona), o
         <translation>Stampa avvisi</translation>
     </message>
     <message>
+        <source>rimossi i file parziali di stampe interrotte: {0}</source>
+        <translation>rimossi i file parziali di stampe interrotte: {0}</translation>
+    </message>
+    <message>
         <source>{0} avvisi ({1} pagine) salvati in {2}</source>
         <translation>{0} avvisi ({1} pagine) salvati in {2}</translation>
     </message>

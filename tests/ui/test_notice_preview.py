@@ -123,6 +123,20 @@ def test_batch_print_of_a_selection_into_a_zip(qtbot, ctx, workspace, ente, tmp_
     assert ("QRCode" in {k for k, _ in codes}) and infos and "1 avvisi" in infos[0]
 
 
+def test_batch_print_says_it_removed_the_part_of_a_killed_print(qtbot, ctx, workspace, ente, tmp_path,
+                                                                 monkeypatch):
+    ids = _debts(workspace, ente)
+    (tmp_path / ".sel.zip.part").write_bytes(b"PK\x03\x04 left by a killed print")
+    monkeypatch.setattr(actions.QMessageBox, "information", lambda *a: None)
+    messages = []
+    ctx.status_message.connect(messages.append)
+    handle = actions.print_notices(ctx, None, list_name="TARI 2025", debt_ids=[ids[2]], zip=True,
+                                   output=str(tmp_path / "sel.zip"))
+    assert handle.failure is None and (tmp_path / "sel.zip").exists()
+    assert not (tmp_path / ".sel.zip.part").exists()
+    assert "1 avvisi" in messages[-1] and "rimossi i file parziali di stampe interrotte: .sel.zip.part" in messages[-1]
+
+
 def test_batch_print_cancelled_file_dialog_does_nothing(qtbot, ctx, workspace, ente, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     assert actions.print_notices(ctx, None, list_name="TARI 2025") is None

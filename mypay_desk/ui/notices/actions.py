@@ -125,10 +125,16 @@ def print_notices(ctx, parent: QWidget | None, list_name: str | None = None, deb
 
     def done(result) -> None:
         title = translate("notices", "Stampa avvisi")
+        removed = ""
+        if result.removed_parts:  # left in that folder by a print that was killed
+            removed = translate("notices", "rimossi i file parziali di stampe interrotte: {0}").format(
+                ", ".join(p.name for p in result.removed_parts))
         if result.printed:
             what = translate("notices", "{0} avvisi ({1} pagine) salvati in {2}").format(
                 result.printed, result.pages, path)
-            ctx.status_message.emit(what)
+            ctx.status_message.emit(f"{what}; {removed}" if removed else what)
+        elif removed:
+            ctx.status_message.emit(removed)
         if result.skipped:
             SkippedDialog(result.skipped, result.printed, parent).exec()
         if not result.printed:
