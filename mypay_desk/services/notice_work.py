@@ -61,19 +61,22 @@ def pdf_chunk(notices: Sequence[NoticeData], barcodes: bool = True) -> PdfChunk:
     return out
 
 
-# Characters kept in every single-notice file's fonts, used or not, so that most notices share one
-# set of embedded fonts (built once per process).
-COMMON_CHARS = F.COMMON_CHARS
+# Characters kept in every single-notice file's fonts (those its pages use at all), drawn or not, so
+# that most notices share one set of embedded fonts, built once per process. The monospaced fonts
+# show codes, fiscal codes and amounts only.
+_MONO_COMMON = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ ,.-/Euro")
+COMMON_CHARS = {f: _MONO_COMMON if f in (F.MONO, F.MONO_BOLD) else F.COMMON_CHARS for f in F.ORDER}
 FIRST_OBJECT = 5  # a single-notice file writes its resources first: objects from 5 on
 _resource_cache: OrderedDict[tuple, tuple[bytes, list[bytes]]] = OrderedDict()
 
 
 def single_resources(forms: dict[str, tuple], used: dict[str, set[str]]) -> tuple[bytes, list[bytes]]:
     """The serialized resources of a single-notice file (cached: most notices share them)."""
-    key = (tuple(sorted(forms)), tuple(frozenset(used[f] - COMMON_CHARS) if used[f] else None for f in F.ORDER))
+    key = (tuple(sorted(forms)),
+           tuple(frozenset(used[f] - COMMON_CHARS[f]) if used[f] else None for f in F.ORDER))
     found = _resource_cache.get(key)
     if found is None:
-        chars = {f: (used[f] | COMMON_CHARS) if used[f] else set() for f in F.ORDER}
+        chars = {f: (used[f] | COMMON_CHARS[f]) if used[f] else set() for f in F.ORDER}
         found = copy_resources(resources_pdf(forms, chars), FIRST_OBJECT)
         _resource_cache[key] = found
         if len(_resource_cache) > 32:

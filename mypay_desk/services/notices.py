@@ -212,15 +212,13 @@ class _Zip:
     def __init__(self, fh, barcodes: bool):
         # PDF streams are already compressed: storing is as small and much faster
         self.zf = zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED)
-        self.names: set[str] = set()
 
     def _name(self, stem: str) -> str:
         name = f"{stem}.pdf"
         n = 2
-        while name in self.names:  # two debts with the same IUV (e.g. from different lists)
+        while name in self.zf.NameToInfo:  # two debts with the same IUV (e.g. from different lists)
             name = f"{stem}_{n}.pdf"
             n += 1
-        self.names.add(name)
         return name
 
     def add_chunk(self, chunk: ZipChunk) -> list[int | str]:

@@ -238,3 +238,16 @@ def _clean_text_reference(text: str) -> str:
        | st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u2028\u200bAbc", max_size=20))
 def test_clean_text_fast_path_agrees_with_the_character_by_character_rule(text):
     assert clean_text(text) == _clean_text_reference(text)
+
+
+def test_single_notice_files_share_their_fonts_unless_a_name_needs_more(monkeypatch):
+    from mypay_desk.services import notice_work
+
+    monkeypatch.setattr(notice_work, "_resource_cache", notice_work.OrderedDict())
+    base = sample_notice(poste=True)
+    names = ["Mario Rossi", "Anna Maria Dell'Acqua", "Nicolò Cantù", "Łukasz Żółć"]
+    chunk = notice_work.zip_chunk([replace(base, debtor=replace(base.debtor, name=n)) for n in names])
+    assert len(notice_work._resource_cache) == 2  # the Polish letters need glyphs of their own
+    for (stem, data, pages), name in zip(chunk.notices, names, strict=True):
+        [(text, codes)] = read_pdf(data)
+        assert name in text and len(codes) == 2 and pages == 1 and stem == base.file_stem
