@@ -37,8 +37,9 @@ def _is_notice_part(path: Path) -> bool:
 
 
 def _lock(fh) -> bool:
-    """Lock an open file for this process; False when another process holds it."""
-    if sys.platform == "win32":  # Windows cannot delete a file another process has open: nothing to do
+    """Lock an open file for this process; False when another process holds it. (On Windows a file
+    that a process has open cannot be deleted at all, which is the protection needed.)"""
+    if sys.platform == "win32":
         return True
     import fcntl
 
@@ -49,6 +50,20 @@ def _lock(fh) -> bool:
     return True
 
 
+def _remove_if_unused(path: Path) -> bool:
+    try:
+        if sys.platform == "win32":
+            path.unlink()  # refused while a running print has it open
+            return True
+        with path.open("rb") as fh:
+            if not _lock(fh):
+                return False  # a print is writing it right now
+            path.unlink()
+            return True
+    except OSError:  # in use, or gone meanwhile
+        return False
+
+
 def remove_stale_parts(folder: Path) -> list[Path]:
     """Remove the parts left in ``folder`` by notice runs that were killed; returns them."""
     removed = []
@@ -57,16 +72,8 @@ def remove_stale_parts(folder: Path) -> list[Path]:
     except OSError:
         return removed
     for path in candidates:
-        if not _is_notice_part(path):
-            continue
-        try:
-            with path.open("rb") as fh:
-                if not _lock(fh):
-                    continue  # a print is writing it right now
-                path.unlink()
-        except OSError:  # in use (Windows), or gone meanwhile
-            continue
-        removed.append(path)
+        if _is_notice_part(path) and _remove_if_unused(path):
+            removed.append(path)
     return removed
 
 
@@ -77,15 +84,26 @@ class PartFile:
     def __init__(self, output: Path):
         self.output = output
         self.path = part_path(output)
-        try:
-            fh = self.path.open("xb")
-        except FileExistsError:  # left by a killed run (not removed only if it is being written)
-            raise UserError(f"{output.name} è già in stampa da un'altra operazione: attendere che finisca",
-                            field="output") from None
-        except OSError as exc:
-            raise UserError(f"Impossibile scrivere in {output.parent}: {exc.strerror or exc}", field="output") from exc
+        for _ in range(3):
+            try:
+                fh = self.path.open("xb")
+            except FileExistsError:  # left by a killed run (not removed only if it is being written)
+                raise UserError(f"{output.name} è già in stampa da un'altra operazione: attendere che finisca",
+                                field="output") from None
+            except OSError as exc:
+                raise UserError(f"Impossibile scrivere in {output.parent}: {exc.strerror or exc}",
+                                field="output") from exc
+            _lock(fh)
+            # another run cleaning up could have taken the new, still unlocked file for a stale one
+            try:
+                if os.path.samestat(os.fstat(fh.fileno()), os.stat(self.path)):
+                    break
+            except FileNotFoundError:
+                pass
+            fh.close()
+        else:
+            raise UserError(f"Impossibile creare il file temporaneo di {output.name}: riprovare", field="output")
         self.file: BinaryIO = fh
-        _lock(fh)
 
     def commit(self) -> None:
         self.file.close()
