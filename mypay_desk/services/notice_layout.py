@@ -9,6 +9,9 @@ Instalments follow on pages of two or three columns (§2.4), each with its own c
 Speed: everything that is the same on many pages (labels, static paragraphs, the Ente's own data,
 logos, boxes) is drawn once per document as a Form XObject and reused; barcodes arrive as
 pre-compressed streams of image masks (see notice_barcodes) and become small Form XObjects of their own.
+
+NoticeWriter builds a whole reportlab document in memory: the preview, the sample notice, and the
+plain path that the streamed output (notice_stream, used for every printed run) is tested against.
 """
 
 from __future__ import annotations
