@@ -58,6 +58,8 @@ class NoticeFont(TTFont):
         first = [c for c in COMMON_CHARS_ORDER if ord(c) in have]
         rest = (chr(c) for c in sorted(have) if c != 0xA0 and chr(c) not in COMMON_CHARS)
         self._all_chars = "".join(first) + "".join(rest)
+        self._first_chars: frozenset[str] = frozenset()  # characters of the first seeded subset
+        self._first_table: dict[int, int] = {}  # and their codes
 
     def seed(self, doc) -> None:
         """Assign every character of the font its code now, in code-point order: the same codes in
@@ -65,11 +67,19 @@ class NoticeFont(TTFont):
         super().splitString(self._all_chars, doc)
         self.getSubsetInternalName(0, doc)  # fixes the resource name (F1...) in call order
         self._used[doc] = set()
+        if not self._first_table:  # the same in every seeded document
+            table = {code: n for code, n in self.state[doc].assignments.items() if n < 256}
+            table[0xA0] = table[32]  # reportlab draws U+00A0 as a space
+            self._first_chars = frozenset(map(chr, table))
+            self._first_table = table
 
     def splitString(self, text, doc, encoding="utf-8"):
         used = self._used.get(doc)
         if used is not None:
             used.update(text)
+            # seeded: text of the first subset only (nearly all) is encoded by a table lookup
+            if self._first_chars.issuperset(text):
+                return [(0, text.translate(self._first_table).encode("latin-1"))] if text else []
         return super().splitString(text, doc, encoding)
 
     def used(self, doc) -> set[str]:

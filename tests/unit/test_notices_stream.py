@@ -251,3 +251,18 @@ def test_single_notice_files_share_their_fonts_unless_a_name_needs_more(monkeypa
     for (stem, data, pages), name in zip(chunk.notices, names, strict=True):
         [(text, codes)] = read_pdf(data)
         assert name in text and len(codes) == 2 and pages == 1 and stem == base.file_stem
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(range(6)), st.data())
+def test_seeded_fast_encoding_agrees_with_reportlab(font_index, data):
+    """The table lookup of a seeded document gives what reportlab's own character loop gives."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from mypay_desk.services import notice_fonts as F
+
+    font = F.font(F.ORDER[font_index])
+    doc = PageCapture().c._doc
+    alphabet = st.sampled_from(list(font._all_chars[:300]) + ["\xa0", "\u4e2d", "\U0001f600", "\x00", "Ж"])
+    for text in data.draw(st.lists(st.text(alphabet=alphabet, max_size=30), min_size=1, max_size=5)):
+        assert font.splitString(text, doc) == TTFont.splitString(font, text, doc)
