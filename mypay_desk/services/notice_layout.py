@@ -566,7 +566,9 @@ class NoticeWriter:
         p.label(46, 186, "Oggetto del pagamento")
         p.label(128, 164, "Importo")
         cbill = clip(ente.cbill, LIMITS["cbill"]).upper()
-        if cbill:  # an Ente without a CBILL code gets no empty "Cod. CBILL" line (MyPay prints "-")
+        # An Ente without a CBILL code gets no "Cod. CBILL" line (issue 12). MyPay prints "-" there:
+        # RegioneDelVeneto/mypay, mypay.sources/mypay4-be/.../mypay4/service/JasperService.java.
+        if cbill:
             p.label(128, 177, "Cod. CBILL")
             p.text(128, 181.5, cbill, F.MONO_BOLD, 10)
         p.label(128, 187, "Cod. Avviso")
