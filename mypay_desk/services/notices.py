@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from mypay_desk.services.workspace import Workspace
 
 CHUNK = 200  # debts loaded, laid out and written together
-ZIP_CHUNK = 50  # for a ZIP, whose chunks travel as finished files (about 50 KB a notice)
+ZIP_CHUNK = 50  # for a ZIP, whose chunks travel as finished files (about 40 KB a notice)
 
 log = logging.getLogger(__name__)
 
