@@ -16,6 +16,7 @@ import os
 import sys
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from mypay_desk.domain.notice import NoticeData, NoticeDataError
@@ -116,17 +117,19 @@ POOL_THRESHOLD = 400
 
 
 def worker_count(total_notices: int) -> int:
-    """How many worker processes to use for a run: none for small runs or a frozen app (spawning
-    needs freeze support in the bundle), else one per core (at most 4): the calling thread only
-    loads, writes and lends a hand while it waits.
+    """How many worker processes to use for a run: none for small runs, else one per core (at most
+    4): the calling thread only loads, writes and lends a hand while it waits. A frozen app uses none
+    unless ``MYPAY_DESK_NOTICE_WORKERS`` says so (spawning from a bundle is tested on Linux only).
     ``MYPAY_DESK_NOTICE_WORKERS`` overrides the number (0 = everything on the calling thread)."""
-    if total_notices < POOL_THRESHOLD or getattr(sys, "frozen", False):
+    if total_notices < POOL_THRESHOLD:
         return 0
     if os.environ.get("MYPAY_DESK_NOTICE_WORKERS"):
         try:
             return max(0, int(os.environ["MYPAY_DESK_NOTICE_WORKERS"]))
         except ValueError:
             return 0
+    if getattr(sys, "frozen", False):
+        return 0
     return max(1, min(4, os.cpu_count() or 1))
 
 
@@ -170,13 +173,19 @@ class WorkerPool:
         self._warm = [self._pool.submit(_warm_up) for _ in range(workers)]
         self.workers = workers
         self.submitted = 0
+        self.broken = False  # a worker died: the caller lays out the rest itself
 
     def ready(self) -> bool:
-        return all(f.done() for f in self._warm)
+        return not self.broken and all(f.done() for f in self._warm)
 
     def submit(self, fn, *args):
+        try:
+            future = self._pool.submit(fn, *args)
+        except BrokenProcessPool:
+            self.broken = True
+            return None
         self.submitted += 1
-        return self._pool.submit(fn, *args)
+        return future
 
     def close(self, cancel: bool = False) -> None:
         self._pool.shutdown(wait=not cancel, cancel_futures=cancel)

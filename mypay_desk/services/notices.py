@@ -40,7 +40,14 @@ from mypay_desk.services.notice_barcodes import encode_pages
 from mypay_desk.services.notice_files import PartFile, remove_stale_parts
 from mypay_desk.services.notice_layout import NoticeWriter
 from mypay_desk.services.notice_stream import PdfStream, copy_resources, resources_pdf
-from mypay_desk.services.notice_work import PdfChunk, ZipChunk, make_pool, pdf_chunk, zip_chunk
+from mypay_desk.services.notice_work import (
+    BrokenProcessPool,
+    PdfChunk,
+    ZipChunk,
+    make_pool,
+    pdf_chunk,
+    zip_chunk,
+)
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from mypay_desk.store.repositories import notices as repo
 
@@ -444,7 +451,7 @@ class NoticeService:
             if workers is not None and workers.ready():
                 for c in pending:
                     if c.future is None and c.result is None and c.notices:
-                        c.future = workers.submit(sink.work, c.notices, barcodes)
+                        c.future = workers.submit(sink.work, c.notices, barcodes)  # None if broken
 
         done = 0
         try:
@@ -457,7 +464,14 @@ class NoticeService:
                 prepare()
                 submit_ready()
                 if chunk.notices:
-                    outcome = self._result(chunk, pending, sink.work, barcodes)
+                    try:
+                        outcome = self._result(chunk, pending, sink.work, barcodes)
+                    except BrokenProcessPool:  # a worker died (killed, out of memory): go on here
+                        log.warning("processi di stampa avvisi interrotti: il resto è impaginato qui")
+                        workers.broken = True
+                        for c in pending:
+                            c.future = None
+                        outcome = sink.work(chunk.notices, barcodes)
                     cancel.raise_if_cancelled()
                     for notice, pages in zip(chunk.notices, sink.add_chunk(outcome), strict=True):
                         if isinstance(pages, str):

@@ -392,3 +392,30 @@ def test_varied_notices_all_read_back_exactly(workspace, poste_ente, tmp_path):
                                                     row["debtor_name"], subject)),
         ])
         assert row["debtor_name"] in text
+
+
+def test_a_worker_that_dies_does_not_stop_the_print(workspace, poste_ente, tmp_path, monkeypatch):
+    """A worker killed midway (out of memory, a user's task manager): the rest is laid out here."""
+    import os
+    import signal
+
+    _, rows, _ = _list(workspace, poste_ente, [{"amount_cents": 2_000 + i} for i in range(12)])
+    made: list = []
+    _warm_pool(monkeypatch, made)
+    real_submit = notice_work.WorkerPool.submit
+
+    def submit_then_kill(self, fn, *args):
+        future = real_submit(self, fn, *args)
+        if self.submitted == 2:
+            for pid in list(self._pool._processes):
+                os.kill(pid, signal.SIGKILL)
+        return future
+
+    monkeypatch.setattr(notice_work.WorkerPool, "submit", submit_then_kill)
+    out = tmp_path / "a.pdf"
+    result = workspace.notices.print_notices(out, list_name="TARI 2025")
+    assert made[0].submitted >= 2 and made[0].broken
+    assert result.printed == 12 and result.pages == 12
+    pages = read_pdf(out.read_bytes())
+    assert [("QRCode", qr(r["notice_number"], r["amount_cents"])) in c for r, (_, c) in zip(rows, pages, strict=True)] \
+        == [True] * 12
