@@ -8,8 +8,10 @@ Baseline, timed in the same run: the plain path (one reportlab document built in
 the way notices were printed before), on the first ``--baseline-count`` debts; its memory grows with
 the run, so it is printed per 1,000 notices too.
 
-Each variant runs in a child process (``notices print`` through NoticeService, debts read from the
-database) while this process samples the RSS of the child and all its descendants every 50 ms. Then a
+Each variant runs in a child process, the streamed ones through the installed command
+(``mypay-desk notices print LIST -o OUT [--zip]``, debts read from the database), while this process
+samples the RSS of the child and all its descendants every 50 ms. Times include starting the command
+(about half a second). Then a
 sample of pages of each output is rasterised with pypdfium2 and read back with zxing-cpp: every
 symbol must carry exactly the payload of its debt, and the page text the debtor, amount and code.
 
@@ -107,6 +109,7 @@ def setup(ws, count: int, instalment_notices: int) -> None:
 # --- one measured run, in a child process -----------------------------------------------------------
 
 def child(args) -> int:
+    """The baseline: the plain path on the first ``--n`` debts (the command line has no switch for it)."""
     from mypay_desk.services.workspace import Workspace
     from mypay_desk.store.repositories import notices as repo
 
@@ -114,19 +117,16 @@ def child(args) -> int:
     ente = ws.ente.require_current()
     with ws.db.session() as s:
         ids = repo.list_debt_ids(s, repo.find_list(s, ente.id, args.list)[0])[: args.n]
-    import resource
-
-    def cpu() -> float:  # this process and its worker processes (reaped when the pool shuts down)
-        return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
-                                                     resource.getrusage(resource.RUSAGE_CHILDREN)))
-
-    t0, c0 = time.perf_counter(), cpu()
     result = ws.notices.print_notices(args.out, debt_ids=ids, zip=args.zip, plain=args.plain)
-    elapsed, used = time.perf_counter() - t0, cpu() - c0
     ws.close()
-    print(json.dumps({"elapsed": elapsed, "cpu": used, "printed": result.printed, "pages": result.pages,
-                      "skipped": len(result.skipped)}))
+    print(json.dumps(result.to_json()))
     return 0
+
+
+def cli() -> list[str]:
+    """The installed command, as an office runs it (its worker processes import what it imports)."""
+    script = Path(sys.executable).with_name("mypay-desk")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "mypay_desk"]
 
 
 def _tree_rss_kb(root: int) -> tuple[int, int]:
@@ -155,8 +155,20 @@ def _tree_rss_kb(root: int) -> tuple[int, int]:
 
 
 def measure(ws: Path, list_name: str, n: int, out: Path, *, zip_: bool = False, plain: bool = False) -> dict:
-    cmd = [sys.executable, __file__, "--child", "--ws", str(ws), "--list", list_name, "--n", str(n),
-           "--out", str(out)] + (["--zip"] if zip_ else []) + (["--plain"] if plain else [])
+    """Run one print in a child process: wall time, CPU of the child and its workers, peak RSS."""
+    if plain:
+        cmd = [sys.executable, __file__, "--child", "--ws", str(ws), "--list", list_name, "--n", str(n),
+               "--out", str(out), "--plain"] + (["--zip"] if zip_ else [])
+    else:  # the whole list through `mypay-desk notices print`
+        cmd = [*cli(), "--workspace", str(ws), "notices", "print", list_name, "-o", str(out), "--json"]
+        cmd += ["--zip"] if zip_ else []
+    import resource
+
+    def cpu() -> float:  # children that have ended, with the workers they waited for
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime
+
+    c0, t0 = cpu(), time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, cwd=ROOT)
     peak = [0, 0]
 
@@ -169,10 +181,12 @@ def measure(ws: Path, list_name: str, n: int, out: Path, *, zip_: bool = False, 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     stdout, _ = proc.communicate()
+    elapsed, used = time.perf_counter() - t0, cpu() - c0
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"run failed: {' '.join(cmd)}")
-    doc = json.loads(stdout.decode().strip().splitlines()[-1])
+    doc = json.loads(stdout.decode())
+    doc.update(elapsed=elapsed, cpu=used, skipped=len(doc["skipped"]))
     doc["tree_peak_mb"], doc["process_peak_mb"] = peak[0] / 1024, peak[1] / 1024
     doc["size_mb"] = out.stat().st_size / 1e6
     doc["rate"] = doc["printed"] / doc["elapsed"]

@@ -19,7 +19,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from mypay_desk.paths import resource
-from mypay_desk.services.errors import UserError
 
 REGULAR = "Notice-TitilliumWeb-Regular"
 SEMIBOLD = "Notice-TitilliumWeb-SemiBold"
@@ -122,6 +121,9 @@ def register_fonts() -> None:
         for name, filename in _FILES.items():
             path = resource("fonts", filename)
             if not path.is_file():
+                # imported here: services.errors brings SQLAlchemy, which worker processes never need
+                from mypay_desk.services.errors import UserError
+
                 raise UserError(f"Font mancante per gli avvisi: {path}. Reinstallare l'applicazione.")
             pdfmetrics.registerFont(NoticeFont(name, str(path)))
         _registered = True

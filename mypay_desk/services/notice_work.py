@@ -39,8 +39,20 @@ class PdfChunk:
 
 
 @dataclass
+class ZipNotice:
+    """One notice of a ZIP, laid out: :func:`single_pdf` makes its file (where the ZIP is written, so
+    that only page streams travel between processes and only that process needs pikepdf)."""
+
+    stem: str
+    pages: Pages
+    forms: tuple[str, ...]  # names of the static forms its pages use
+    chars: dict[str, set[str]]  # characters drawn, by font
+
+
+@dataclass
 class ZipChunk:
-    notices: list[tuple[str, bytes, int] | str] = field(default_factory=list)  # (file stem, PDF, pages)
+    notices: list[ZipNotice | str] = field(default_factory=list)  # laid out, or the reason it was left out
+    forms: dict[str, tuple] = field(default_factory=dict)
 
 
 def _barcode_streams(notice: NoticeData, pages: int, barcodes: bool) -> list[bytes]:
@@ -99,15 +111,22 @@ def zip_chunk(notices: Sequence[NoticeData], barcodes: bool = True) -> ZipChunk:
         capture.forms = {}
         capture.forget_used_chars()
         contents = capture.lay_out(notice)
-        resources, bodies = single_resources(capture.forms, capture.used_chars())
-        buf = io.BytesIO()
-        pdf = PdfStream(buf, title=f"Avviso di pagamento {notice.file_stem}")
-        pdf.add_resources(resources, bodies, FIRST_OBJECT)
-        for content, barcode in zip(contents, streams, strict=True):
-            pdf.add_page([content, barcode])
-        pdf.close()
-        out.notices.append((notice.file_stem, buf.getvalue(), len(contents)))
+        out.forms.update(capture.forms)
+        out.notices.append(ZipNotice(notice.file_stem, list(zip(contents, streams, strict=True)),
+                                     tuple(sorted(capture.forms)), capture.used_chars()))
     return out
+
+
+def single_pdf(item: ZipNotice, forms: dict[str, tuple]) -> bytes:
+    """The PDF file of one notice of a ZIP, with its own fonts and forms (shared ones cached)."""
+    resources, bodies = single_resources({name: forms[name] for name in item.forms}, item.chars)
+    buf = io.BytesIO()
+    pdf = PdfStream(buf, title=f"Avviso di pagamento {item.stem}")
+    pdf.add_resources(resources, bodies, FIRST_OBJECT)
+    for content, barcode in item.pages:
+        pdf.add_page([content, barcode])
+    pdf.close()
+    return buf.getvalue()
 
 
 # --- worker processes -----------------------------------------------------------------------------

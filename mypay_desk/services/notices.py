@@ -46,6 +46,7 @@ from mypay_desk.services.notice_work import (
     ZipChunk,
     make_pool,
     pdf_chunk,
+    single_pdf,
     zip_chunk,
 )
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
@@ -55,7 +56,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from mypay_desk.services.workspace import Workspace
 
 CHUNK = 200  # debts loaded, laid out and written together
-ZIP_CHUNK = 50  # for a ZIP, whose chunks travel as finished files (about 40 KB a notice)
+ZIP_CHUNK = 100  # for a ZIP (each notice carries its own list of characters and forms)
 
 log = logging.getLogger(__name__)
 
@@ -212,7 +213,7 @@ class _StreamedPdf:
 
 
 class _Zip:
-    """A ZIP with one PDF per notice, named by IUV (the PDFs arrive finished from zip_chunk)."""
+    """A ZIP with one PDF per notice, named by IUV (pages laid out by zip_chunk, files made here)."""
 
     work = staticmethod(zip_chunk)
 
@@ -234,9 +235,8 @@ class _Zip:
             if isinstance(item, str):
                 out.append(item)
                 continue
-            stem, data, pages = item
-            self.zf.writestr(self._name(stem), data)
-            out.append(pages)
+            self.zf.writestr(self._name(item.stem), single_pdf(item, chunk.forms))
+            out.append(len(item.pages))
         return out
 
     def close(self) -> None:
