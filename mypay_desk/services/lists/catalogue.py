@@ -22,6 +22,8 @@ from mypay_desk.services.lists.common import (
     row_of,
 )
 from mypay_desk.store.repositories import debts as repo
+from mypay_desk.store.repositories import list_tallies
+from mypay_desk.store.repositories.list_tallies import Bucket
 
 
 @dataclass
@@ -45,6 +47,10 @@ class ListSummary:
                 "sent": self.sent}
 
 
+_NOT_COUNTED_INVALID = (DebtState.ANNULLATO, DebtState.PAGATO)  # errors of a cancelled or paid debt no longer matter
+_PLAIN_NEW_STATES = (DebtState.NUOVO, DebtState.RIFIUTATO)
+
+
 class ListCatalogue(ListServiceBase):
     """Lists: summaries, create, rename, delete; reading their debts."""
 
@@ -53,39 +59,47 @@ class ListCatalogue(ListServiceBase):
         ente = self._ente()
         with self.ws.db.session() as s:
             rows = repo.list_lists(s, ente.id)
-            totals = repo.state_totals(s, ente.id)
-            invalid = repo.invalid_counts(s, ente.id)
-            out = []
-            for r in rows:
-                out.append(self._summary(s, r, totals.get(r.id, {}), invalid.get(r.id, 0)))
-            return out
+            tallies = list_tallies.list_tallies(s, ente.id)
+            with_flows = list_tallies.lists_with_flows(s, ente.id)
+            return [self._summary(s, r, tallies.get(r.id, []), r.id in with_flows) for r in rows]
 
     def summary(self, list_ref: ListRef) -> ListSummary:
         ente = self._ente()
         with self.ws.db.session() as s:
             row = self._resolve(s, ente.id, list_ref)
-            totals = repo.state_totals(s, ente.id).get(row.id, {})
-            return self._summary(s, row, totals, repo.invalid_counts(s, ente.id).get(row.id, 0))
+            buckets = list_tallies.list_tallies(s, ente.id, row.id).get(row.id, [])
+            return self._summary(s, row, buckets, row.id in list_tallies.lists_with_flows(s, ente.id))
 
-    def _summary(self, s, row, totals: dict[str, tuple[int, int]], invalid: int) -> ListSummary:
-        counts = {state: n for state, (n, _a) in totals.items()}
-        total_cents = sum(a for state, (_n, a) in totals.items() if state != DebtState.ANNULLATO)
+    def _summary(self, s, row, buckets: list[Bucket], has_flows: bool) -> ListSummary:
+        """A list's summary from its tally buckets (see store.repositories.list_tallies)."""
+        counts: dict[str, int] = {}
+        total_cents = invalid = plain_new = 0
+        sent = has_flows
+        for b in buckets:
+            if b.top_level:
+                counts[b.state] = counts.get(b.state, 0) + b.debts
+                if b.state != DebtState.ANNULLATO:
+                    total_cents += b.amount_cents
+            if not b.is_valid and b.state not in _NOT_COUNTED_INVALID:
+                invalid += b.debts
+            # valid, never accepted, not cancelled: each is a pending I without looking at it
+            if b.is_valid and not b.on_portal and not b.cancel_requested and b.state in _PLAIN_NEW_STATES:
+                plain_new += b.debts
+            sent = sent or b.on_portal or b.in_flight or b.state in repo.SENT_STATES
         return ListSummary(id=row.id, name=row.name, default_debt_type=row.default_debt_type,
                            description=row.description, counts=counts, total_count=sum(counts.values()),
                            total_cents=total_cents, invalid_count=invalid,
-                           pending_count=self._pending_count(s, row.id), sent=repo.was_sent(s, row.id),
+                           pending_count=plain_new + self._pending_on_portal(s, row.id), sent=sent,
                            created_at=row.created_at)
 
-    def _pending_count(self, s, list_id: int) -> int:
-        """Valid debts with a pending action. Only rows touched since the portal accepted them are
-        hashed (the others cannot differ), so this stays cheap on big lists."""
+    def _pending_on_portal(self, s, list_id: int) -> int:
+        """Valid debts the portal holds with a pending M or A. Only rows touched since the portal
+        accepted them are hashed (the others cannot differ), so this stays cheap on big lists."""
         n = 0
         for d in repo.pending_candidates(s, list_id):
-            action = pending_action(d["state"], d["cancel_requested"], d["portal_hash"],
-                                    flow_hash(record_of(d)) if d["portal_hash"] else "")
-            if action:
+            if pending_action(d["state"], d["cancel_requested"], d["portal_hash"], flow_hash(record_of(d))):
                 n += 1
-        return n + repo.count_plain_new(s, list_id)
+        return n
 
     def create_list(self, name: str, default_debt_type: str = "", description: str = "") -> ListSummary:
         ente = self._ente()

@@ -2,7 +2,7 @@
 
 from mypay_desk.store.models.audit import AuditLog
 from mypay_desk.store.models.base import Base
-from mypay_desk.store.models.debts import Debt, DebtList
+from mypay_desk.store.models.debts import Debt, DebtList, DebtListTally
 from mypay_desk.store.models.ente import DebtType, Ente, WorkspaceSetting
 from mypay_desk.store.models.payments import ImportedFile, Receipt
 from mypay_desk.store.models.portal import PortalJournal, ReceiptExportRequest, UploadFlow, UploadFlowRow
@@ -13,6 +13,7 @@ __all__ = [
     "Base",
     "Debt",
     "DebtList",
+    "DebtListTally",
     "DebtType",
     "Ente",
     "FdrFlow",

@@ -13,7 +13,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
+    column,
+    literal_column,
+    or_,
     text,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -33,6 +38,18 @@ class DebtList(Timestamps, Base):
     description: Mapped[str] = mapped_column(Text, default="")
 
     debts: Mapped[list[Debt]] = relationship(back_populates="debt_list", cascade="all, delete-orphan")
+
+
+# Debts the portal holds that may differ from what it last accepted: a cancellation is requested, or
+# the row was written after the acceptance. Only these need a hash check to know whether an M or an A
+# is pending, so a partial index keeps them (few, on a list sent long ago) apart from the million
+# others. The query that counts pending rows uses this very expression (SQLite uses a partial index
+# only when the query repeats its WHERE terms).
+# (Literals, no bound parameters: the planner compares the terms as written.)
+UNSYNCED_ON_PORTAL = and_(
+    column("portal_hash") != literal_column("''"),
+    or_(column("cancel_requested").is_(true()), column("portal_accepted_at").is_(None),
+        column("updated_at") > column("portal_accepted_at")))
 
 
 class Debt(Timestamps, Base):
@@ -58,6 +75,8 @@ class Debt(Timestamps, Base):
               postgresql_where=text("parent_id IS NOT NULL")),
         Index("ix_debt_sending_flow_id", "sending_flow_id", sqlite_where=text("sending_flow_id IS NOT NULL"),
               postgresql_where=text("sending_flow_id IS NOT NULL")),
+        Index("ix_debt_list_unsynced", "list_id", sqlite_where=UNSYNCED_ON_PORTAL,
+              postgresql_where=UNSYNCED_ON_PORTAL),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -130,3 +149,28 @@ class Debt(Timestamps, Base):
     instalments: Mapped[list[Debt]] = relationship(
         cascade="all, delete-orphan", order_by="Debt.instalment_number", lazy="selectin"
     )
+
+
+class DebtListTally(Base):
+    """How many debts of a list, and for how much, in each combination of the states the list
+    summaries count (state, valid, cancellation requested, on the portal, in flight; top-level rows
+    apart from instalments).
+
+    SQLite: kept by triggers on ``debt`` and ``debt_list`` (migration 0004), in the same transaction
+    as every write whatever path made it, so the lists page reads its counts and totals from a few
+    rows instead of scanning a million debts. Rows whose count fell to zero stay until the list is
+    deleted. Other databases: not maintained (empty); the repository groups the debts instead
+    (``store.repositories.debts.list_tallies``).
+    """
+
+    __tablename__ = "debt_list_tally"
+
+    list_id: Mapped[int] = mapped_column(Integer, primary_key=True)  # no FK: the triggers clean up
+    top_level: Mapped[bool] = mapped_column(Boolean, primary_key=True)  # parent_id IS NULL
+    state: Mapped[str] = mapped_column(String(20), primary_key=True)
+    is_valid: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    on_portal: Mapped[bool] = mapped_column(Boolean, primary_key=True)  # portal_hash != ''
+    in_flight: Mapped[bool] = mapped_column(Boolean, primary_key=True)  # sending_flow_id IS NOT NULL
+    debts: Mapped[int] = mapped_column(BigInteger, default=0)
+    amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)

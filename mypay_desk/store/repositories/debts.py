@@ -12,11 +12,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy import Select, and_, bindparam, delete, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from mypay_desk.store.models import Debt, DebtList, UploadFlow
 from mypay_desk.store.models.base import utcnow
+from mypay_desk.store.models.debts import UNSYNCED_ON_PORTAL
 from mypay_desk.store.ordering import asc
 
 CHUNK = 500  # ids per IN (...) list
@@ -76,24 +77,6 @@ def was_sent(session: Session, list_id: int) -> bool:
     if session.execute(debt_sent).first() is not None:
         return True
     return session.execute(select(exists().where(UploadFlow.list_id == list_id))).scalar_one()
-
-
-def state_totals(session: Session, ente_id: int) -> dict[int, dict[str, tuple[int, int]]]:
-    """``{list_id: {state: (count, amount_cents)}}`` of top-level debts."""
-    stmt = (select(Debt.list_id, Debt.state, func.count(Debt.id), func.coalesce(func.sum(Debt.amount_cents), 0))
-            .where(Debt.ente_id == ente_id, Debt.parent_id.is_(None))
-            .group_by(Debt.list_id, Debt.state))
-    out: dict[int, dict[str, tuple[int, int]]] = {}
-    for list_id, state, n, total in session.execute(stmt):
-        out.setdefault(list_id, {})[state] = (n, int(total))
-    return out
-
-
-def invalid_counts(session: Session, ente_id: int) -> dict[int, int]:
-    stmt = (select(Debt.list_id, func.count(Debt.id))
-            .where(Debt.ente_id == ente_id, Debt.is_valid.is_(False), Debt.state.not_in(("ANNULLATO", "PAGATO")))
-            .group_by(Debt.list_id))
-    return dict(session.execute(stmt).all())
 
 
 # --- reading debts -----------------------------------------------------------------------------
@@ -344,22 +327,16 @@ def ente_has_other_debts(session: Session, ente_id: int, list_id: int | None) ->
 _NOT_SENDABLE = ("ANNULLATO", "PAGATO", "PAGATO_PARZIALE", "IN_INVIO")
 
 
-def count_plain_new(session: Session, list_id: int) -> int:
-    """Valid debts of a list the portal never accepted and nobody cancelled: each is a pending I."""
-    return session.execute(select(func.count(Debt.id)).where(
-        Debt.list_id == list_id, Debt.portal_hash == "", Debt.cancel_requested.is_(False),
-        Debt.is_valid.is_(True), Debt.state.in_(("NUOVO", "RIFIUTATO")))).scalar_one()
-
-
 def pending_candidates(session: Session, list_id: int) -> list[dict[str, Any]]:
     """Valid debts the portal holds that may have a pending M or A: cancelled ones, and those written
-    after the portal last accepted them (the others cannot differ from what it accepted)."""
-    stmt = select(*_ALL).where(
-        Debt.list_id == list_id, Debt.portal_hash != "", Debt.is_valid.is_(True),
-        Debt.state.not_in(_NOT_SENDABLE),
-        or_(Debt.cancel_requested.is_(True), Debt.portal_accepted_at.is_(None),
-            Debt.updated_at > Debt.portal_accepted_at))
-    return [dict(r._mapping) for r in session.execute(stmt)]
+    after the portal last accepted them (the others cannot differ from what it accepted). Found
+    through the partial index ix_debt_list_unsynced: a list sent long ago has few such rows."""
+    return [dict(r._mapping) for r in session.execute(pending_candidate_query(list_id))]
+
+
+def pending_candidate_query(list_id: int) -> Select:
+    return select(*_ALL).where(Debt.list_id == list_id, UNSYNCED_ON_PORTAL, Debt.is_valid.is_(True),
+                               Debt.state.not_in(_NOT_SENDABLE))
 
 
 def top_level_ids_by_position(session: Session, list_id: int, first: int, end: int) -> list[int]:

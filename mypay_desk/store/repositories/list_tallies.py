@@ -1,0 +1,93 @@
+"""Counts and totals of debt lists, by bucket of the states the list summaries count.
+
+A bucket is ``(top_level, state, is_valid, cancel_requested, on_portal, in_flight)`` with its number
+of debts and their amount. Two ways to the same buckets:
+
+- ``tallies_by_scan``: one GROUP BY over the debts (portable; what any database can do);
+- SQLite fast path: the ``debt_list_tally`` rows its triggers keep (migration 0004), a few rows per
+  list whatever its size. Used only when the triggers are there (checked once per database), else
+  the scan. ``tests/unit/test_list_tallies.py`` holds the two equal under every write path.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from sqlalchemy import Engine, func, literal_column, select
+from sqlalchemy.orm import Session
+
+from mypay_desk.store.models import Debt, DebtList, DebtListTally, UploadFlow
+
+TALLY_TRIGGERS = ("debt_tally_insert", "debt_tally_update", "debt_tally_delete", "debt_list_tally_delete")
+
+
+class Bucket(NamedTuple):
+    list_id: int
+    top_level: bool
+    state: str
+    is_valid: bool
+    cancel_requested: bool
+    on_portal: bool
+    in_flight: bool
+    debts: int
+    amount_cents: int
+
+
+def list_tallies(session: Session, ente_id: int, list_id: int | None = None) -> dict[int, list[Bucket]]:
+    """``{list_id: [non-empty buckets]}`` of the Ente's lists (or of one list)."""
+    if not tallies_maintained(session):
+        return tallies_by_scan(session, ente_id, list_id)
+    t = DebtListTally
+    stmt = (select(t.list_id, t.top_level, t.state, t.is_valid, t.cancel_requested, t.on_portal, t.in_flight,
+                   t.debts, t.amount_cents)
+            .join(DebtList, DebtList.id == t.list_id)
+            .where(DebtList.ente_id == ente_id, t.debts != 0))
+    if list_id is not None:
+        stmt = stmt.where(t.list_id == list_id)
+    return _grouped(session.execute(stmt))
+
+
+def tallies_by_scan(session: Session, ente_id: int, list_id: int | None = None) -> dict[int, list[Bucket]]:
+    """The same buckets grouped from the debts themselves (any database; the reference)."""
+    d = Debt
+    keys = (d.list_id, d.parent_id.is_(None), d.state, d.is_valid, d.cancel_requested,
+            d.portal_hash != literal_column("''"), d.sending_flow_id.is_not(None))
+    stmt = (select(*keys, func.count(), func.coalesce(func.sum(d.amount_cents), 0))
+            .where(d.ente_id == ente_id).group_by(*keys))
+    if list_id is not None:
+        stmt = stmt.where(d.list_id == list_id)
+    return _grouped(session.execute(stmt))
+
+
+def _grouped(rows: Iterable) -> dict[int, list[Bucket]]:
+    out: dict[int, list[Bucket]] = {}
+    for r in rows:
+        b = Bucket(int(r[0]), bool(r[1]), r[2], bool(r[3]), bool(r[4]), bool(r[5]), bool(r[6]), int(r[7]), int(r[8]))
+        out.setdefault(b.list_id, []).append(b)
+    return out
+
+
+def lists_with_flows(session: Session, ente_id: int) -> set[int]:
+    """Lists some upload flow was made from (sent, or on its way)."""
+    stmt = (select(UploadFlow.list_id).join(DebtList, DebtList.id == UploadFlow.list_id)
+            .where(DebtList.ente_id == ente_id).distinct())
+    return set(session.scalars(stmt))
+
+
+_MAINTAINED: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def tallies_maintained(session: Session) -> bool:
+    """Whether ``debt_list_tally`` is kept by its triggers on this database (SQLite, migrated)."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return False
+    engine = conn.engine
+    known = _MAINTAINED.get(engine)
+    if known is None:
+        names = {n for (n,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'").all()}
+        known = _MAINTAINED[engine] = all(n in names for n in TALLY_TRIGGERS)
+    return known
