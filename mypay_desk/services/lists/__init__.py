@@ -6,7 +6,8 @@ One module per use case (catalogue, editing, cancelling, importing, exporting; s
 Public API of :class:`ListService` (``ws.lists``); a list is named by its id or its name (in the
 current Ente); every value returned is a plain dataclass:
 
-- ``lists() -> list[ListSummary]``, ``summary(list_ref) -> ListSummary``
+- ``lists() -> list[ListSummary]``, ``summary(list_ref) -> ListSummary``; ``counts_are_cheap()`` (the
+  database keeps a tally: summaries cost milliseconds whatever the size)
 - ``create_list(name, default_debt_type="", description="") -> ListSummary``,
   ``rename_list(list_ref, new_name)``, ``update_list(list_ref, *, name=None, default_debt_type=None,
   description=None)``, ``delete_list(list_ref)`` (refused once anything of it was sent)

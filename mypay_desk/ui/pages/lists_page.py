@@ -303,8 +303,10 @@ class ListsPage(QWidget):
             self._schedule_lists_refresh()
 
     def refresh_lists(self) -> None:
-        """Names at once (the table can open), counts and totals from a background task that starts
-        once the table shows its rows (on a million-row list both compete for the same two cores)."""
+        """Names at once (the table can open), counts and totals from a background task started at
+        once: they come from the few rows of the tally the database keeps (milliseconds on a list of
+        a million). Without a tally (a database that only groups the debts) they wait until the
+        table shows its rows, not to compete with it for the two cores."""
         current = self.controller.list_id
         heads = self.controller.service.list_heads()
         if [(h.id, h.name, h.default_debt_type) for h in heads] != \
@@ -312,6 +314,8 @@ class ListsPage(QWidget):
             self._summaries = {h.id: h for h in heads}
             self.lists_model.set_summaries(heads)
         self._counts_wanted = bool(heads)
+        if self._counts_wanted and self.ctx.ws.lists.counts_are_cheap():
+            self._load_counts()
         self._loading = False
         self._select_list(current if current in self._summaries else (heads[0].id if heads else None))
         self._update_actions()
