@@ -27,6 +27,8 @@ def register(subparsers, parser_class) -> None:
 
     run = sub.add_parser("run", help="classifica i pagamenti (solo ciò che è cambiato viene riscritto)")
     run.add_argument("--as-of", metavar="AAAA-MM-GG", help="data di riferimento per le scadenze (oggi)")
+    run.add_argument("--full", action="store_true",
+                     help="riclassifica tutti i pagamenti, non solo quelli cambiati dall'ultima volta")
     run.add_argument("--json", action="store_true")
     run.set_defaults(handler=cmd_run)
 
@@ -106,11 +108,12 @@ def cmd_run(args, ctx) -> int:
             as_of = date.fromisoformat(args.as_of)
         except ValueError as exc:
             raise UserError("data non valida: usa AAAA-MM-GG", field="--as-of") from exc
-    report = ctx.ws.reconciliation.run(as_of=as_of, progress=progress_printer("Riconciliazione"))
+    report = ctx.ws.reconciliation.run(as_of=as_of, full=args.full, progress=progress_printer("Riconciliazione"))
     if args.json:
         print_json(report.to_json())
     else:
-        info(f"Riconciliazione completata in {report.seconds:.1f} s: {report.keys} pagamenti esaminati, "
+        how = "solo i pagamenti cambiati" if report.incremental else "tutti i pagamenti"
+        info(f"Riconciliazione completata in {report.seconds:.1f} s ({how}): {report.keys} pagamenti esaminati, "
              f"{report.inserted} nuovi risultati, {report.updated} aggiornati, {report.deleted} rimossi")
     return EXIT_OK
 

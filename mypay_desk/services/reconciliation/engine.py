@@ -1,8 +1,10 @@
-"""The classification run: every payment gets MyPivot's code; only changed results are written."""
+"""The classification run: every payment gets MyPivot's code; only changed results are written, and
+(SQLite) only the payment keys whose inputs changed since the last run are classified again."""
 
 from __future__ import annotations
 
 import heapq
+import json
 import time
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -14,6 +16,7 @@ from mypay_desk.services.reconciliation.views import (
     RunReport,
 )
 from mypay_desk.store.repositories import reconciliation as repo
+from mypay_desk.store.repositories import reconciliation_changes as changes
 
 
 class ReconciliationRun(ReconciliationServiceBase):
@@ -27,16 +30,28 @@ class ReconciliationRun(ReconciliationServiceBase):
         # An Ente in "base" mode has no debts on the portal: notification codes would be noise.
         return rules.Flags(notifications=notifications and mode != "base", treasury=treasury)
 
-    def run(self, *, ente_id: int | None = None, as_of: date | None = None,
+    def run(self, *, ente_id: int | None = None, as_of: date | None = None, full: bool = False,
             progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> RunReport:
-        """Classify every payment key; write only what changed. Cancelling leaves the previous results."""
+        """Classify the payment keys; write only what changed. Cancelling leaves the previous results.
+
+        Incremental (SQLite): only the keys whose inputs changed since the last run are classified
+        again (see store.repositories.reconciliation_changes); the first run, a change of the flags,
+        a deleted FdR flow, ``full=True`` or a change touching a good part of the keys classify every
+        key, as any run does on a database without change tracking.
+        """
         ente = self._ente(ente_id)
         flags = self.flags(ente.id)
+        flags_key = f"notifications={int(flags.notifications)},treasury={int(flags.treasury)}"
         as_of = as_of or date.today()
         started = time.perf_counter()
         report = RunReport()
         progress(0, 0, "Lettura dei dati")
-        with repo.read_snapshot(self.ws.db, ente.id) as snap:
+        # The write lock first: nothing commits while the run reads, so what it reads and the marks it
+        # records describe the same data.
+        with repo.result_writer(self.ws.db, ente.id) as writer, repo.read_snapshot(self.ws.db, ente.id) as snap:
+            tracking = changes.tracking_available(snap.conn)
+            state = changes.read_state(snap.conn, ente.id) if tracking else None
+            marks = changes.current_marks(snap.conn) if tracking else None
             # flows: the latest revision of each IUF counts
             current: dict[str, tuple[datetime, int, int]] = {}
             for pk, iuf, when, total in snap.flows():
@@ -67,15 +82,30 @@ class ReconciliationRun(ReconciliationServiceBase):
             for iuf, (_when, pk, total) in current.items():
                 count, cents, first = tes_by_iuf.get(iuf, (0, 0, 0))
                 flow_ctx[pk] = (iuf, rules.flow_tes_state(total, count, cents), first)
-            paid_parents, with_paid_child = snap.silenced_debts()
-            extra = snap.debts_without_iuv()
-            debts: Iterable[tuple] = heapq.merge(snap.debts(), extra) if extra else snap.debts()
-            seen_tes: set[str] = set()
-            ctx = rules.PassContext(
-                flags=flags, as_of=as_of.isoformat(), flows=flow_ctx,
-                tes_by_iuv={k: tuple(v) for k, v in tes_by_iuv.items()},
-                paid_parents=paid_parents, with_paid_child=with_paid_child, seen_tes_iuvs=seen_tes)
+            tes_iuv = {k: tuple(v) for k, v in tes_by_iuv.items()}
             estimate = max(snap.count_inputs() // 2, 1)
+            keys: list[str] | None = None  # None: every key
+            if state is not None and not full and not state.needs_full and state.flags == flags_key:
+                changed = _changed_keys(snap.conn, ente.id, state, marks, as_of, flow_ctx, tes_iuv)
+                if changed is not None and len(changed) <= max(INCREMENTAL_MAX_KEYS, estimate // 3):
+                    keys = sorted(changed)
+                    estimate = max(len(keys), 1)
+            report.incremental = keys is not None
+            seen_tes: set[str] = set()
+            if keys is None:
+                paid_parents, with_paid_child = snap.silenced_debts()
+                extra = snap.debts_without_iuv()
+                debts: Iterable[tuple] = heapq.merge(snap.debts(), extra) if extra else snap.debts()
+            else:
+                debt_rows = list(snap.debts(keys))
+                extra = snap.debts_without_iuv(keys)
+                paid_parents, with_paid_child = snap.silenced_debts(
+                    debt_ids={r[1] for r in (*debt_rows, *extra)},
+                    parent_ids={r[6] for r in (*debt_rows, *extra) if r[6] is not None})
+                debts = heapq.merge(debt_rows, extra) if extra else debt_rows
+            ctx = rules.PassContext(
+                flags=flags, as_of=as_of.isoformat(), flows=flow_ctx, tes_by_iuv=tes_iuv,
+                paid_parents=paid_parents, with_paid_child=with_paid_child, seen_tes_iuvs=seen_tes)
             had_results = snap.has_results()
 
             def tick(n: int) -> None:
@@ -83,24 +113,55 @@ class ReconciliationRun(ReconciliationServiceBase):
                 progress(min(n, estimate), estimate, "Classificazione dei pagamenti")
 
             ctx.tick = tick
-            payment_groups = rules.classify_payments(debts, snap.receipts(), snap.lines(), ctx)
-            with repo.result_writer(self.ws.db, ente.id) as writer:
-                if had_results:
-                    _apply(payment_groups, snap.stored_results(rules.PAYMENT_CODES), writer)
-                else:  # first run: stream every row straight into the table
-                    writer.insert_all(row for _key, rows in payment_groups for row in rows)
-                report.keys = ctx.keys
-                cancel.raise_if_cancelled()
-                progress(estimate, estimate, "Flussi e movimenti di tesoreria")
-                other = _flow_and_treasury_rows(current, tes_by_iuf, tes_refs, seen_tes, flags)
-                _apply(rules.group_sorted(other), snap.stored_results(rules.FLOW_CODES | rules.TREASURY_CODES),
-                       writer)
-                writer.flush()
-                cancel.raise_if_cancelled()  # last chance: leaving the block commits
-                report.inserted, report.updated, report.deleted = writer.inserted, writer.updated, writer.deleted
+            payment_groups = rules.classify_payments(debts, snap.receipts(keys), snap.lines(keys), ctx)
+            if keys is not None:
+                _apply(payment_groups, snap.stored_results(rules.PAYMENT_CODES, keys), writer)
+                # treasury IUVs the pass would have met among the keys it did not read
+                seen_tes = changes.existing_keys(snap.conn, ente.id, tes_iuv)
+            elif had_results:
+                _apply(payment_groups, snap.stored_results(rules.PAYMENT_CODES), writer)
+            else:  # first run: stream every row straight into the table
+                writer.insert_all(row for _key, rows in payment_groups for row in rows)
+            report.keys = ctx.keys
+            cancel.raise_if_cancelled()
+            progress(estimate, estimate, "Flussi e movimenti di tesoreria")
+            other = _flow_and_treasury_rows(current, tes_by_iuf, tes_refs, seen_tes, flags)
+            _apply(rules.group_sorted(other), snap.stored_results(rules.FLOW_CODES | rules.TREASURY_CODES), writer)
+            writer.flush()
+            if tracking:
+                changes.save_state(writer.conn, ente.id, as_of, flags_key, marks, _context_json(flow_ctx, tes_iuv))
+            cancel.raise_if_cancelled()  # last chance: leaving the block commits
+            report.inserted, report.updated, report.deleted = writer.inserted, writer.updated, writer.deleted
         report.seconds = time.perf_counter() - started
         self.ws.audit("reconcile.run", ente_id=ente.id, details=report.to_json())
         return report
+
+
+INCREMENTAL_MAX_KEYS = 50_000  # a change touching more keys (and a third of them) is classified in full
+
+
+def _context_json(flow_ctx: dict[int, tuple[str, int, int]], tes_iuv: dict[str, tuple]) -> str:
+    return json.dumps({"flows": {str(k): list(v) for k, v in flow_ctx.items()},
+                       "tes": {k: list(v) for k, v in tes_iuv.items()}}, separators=(",", ":"))
+
+
+def _changed_keys(conn, ente_id: int, state: changes.RunState, marks: changes.Marks, as_of: date,
+                  flow_ctx: dict[int, tuple[str, int, int]], tes_iuv: dict[str, tuple]) -> set[str] | None:
+    """The payment keys whose codes may differ from the last run's, or None (classify everything)."""
+    try:
+        old = json.loads(state.context)
+        old_flows = {int(k): tuple(v) for k, v in old["flows"].items()}
+        old_tes = {k: tuple(v) for k, v in old["tes"].items()}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    keys = changes.affected_keys(conn, ente_id, changes.changes_since(conn, ente_id, state, marks))
+    # a flow revision that became (or stopped being) the current one, or whose credit changed
+    moved = {pk for pk in old_flows.keys() | flow_ctx.keys() if old_flows.get(pk) != flow_ctx.get(pk)}
+    keys |= changes.line_keys_of_flows(conn, moved)
+    keys |= {k for k in old_tes.keys() | tes_iuv.keys() if old_tes.get(k) != tes_iuv.get(k)}
+    if as_of != state.as_of:  # debts falling due between the two dates
+        keys |= changes.keys_due_between(conn, ente_id, min(as_of, state.as_of), max(as_of, state.as_of))
+    return keys
 
 
 # --- run helpers ---------------------------------------------------------------------------------

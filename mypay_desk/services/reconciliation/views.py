@@ -84,6 +84,7 @@ class RunReport:
     updated: int = 0
     deleted: int = 0
     seconds: float = 0.0
+    incremental: bool = False  # only the keys whose inputs changed since the last run were classified
 
     @property
     def changed(self) -> int:
@@ -91,7 +92,7 @@ class RunReport:
 
     def to_json(self) -> dict[str, Any]:
         return {"keys": self.keys, "inserted": self.inserted, "updated": self.updated, "deleted": self.deleted,
-                "seconds": round(self.seconds, 3)}
+                "incremental": self.incremental, "seconds": round(self.seconds, 3)}
 
 
 @dataclass

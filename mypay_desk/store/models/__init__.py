@@ -6,7 +6,14 @@ from mypay_desk.store.models.debts import Debt, DebtList, DebtListTally
 from mypay_desk.store.models.ente import DebtType, Ente, WorkspaceSetting
 from mypay_desk.store.models.payments import ImportedFile, Receipt
 from mypay_desk.store.models.portal import PortalJournal, ReceiptExportRequest, UploadFlow, UploadFlowRow
-from mypay_desk.store.models.reconciliation import FdrFlow, FdrLine, ReconciliationResult, TreasuryMovement
+from mypay_desk.store.models.reconciliation import (
+    FdrFlow,
+    FdrLine,
+    ReconciliationDirty,
+    ReconciliationResult,
+    ReconciliationState,
+    TreasuryMovement,
+)
 
 __all__ = [
     "AuditLog",
@@ -22,7 +29,9 @@ __all__ = [
     "PortalJournal",
     "Receipt",
     "ReceiptExportRequest",
+    "ReconciliationDirty",
     "ReconciliationResult",
+    "ReconciliationState",
     "TreasuryMovement",
     "UploadFlow",
     "UploadFlowRow",

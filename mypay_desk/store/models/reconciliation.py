@@ -127,3 +127,45 @@ class ReconciliationResult(Base):
     resolved_by: Mapped[str] = mapped_column(String(100), default="")
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ReconciliationState(Base):
+    """What the last classification run of an Ente saw, so the next one classifies again only the
+    payment keys whose inputs changed (services/reconciliation/engine.py).
+
+    Marks: the highest debt, receipt and FdR line ids read (rows above them are new: SQLite gives a
+    new row an id above every row there is; a delete writes a change row, so an id given again is
+    seen too). ``context``: JSON of the flow and treasury context the payment codes depend on (each
+    current flow's IUF, Tes-by-IUF state and credit; treasury credits by IUV), compared with the new
+    one at the next run. ``needs_full``: set by triggers when a record was deleted or rewritten in a
+    way the marks cannot see (a receipt, an FdR flow or line, a treasury movement).
+    """
+
+    __tablename__ = "reconciliation_state"
+
+    ente_id: Mapped[int] = mapped_column(ForeignKey("ente.id", ondelete="CASCADE"), primary_key=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    flags: Mapped[str] = mapped_column(String(40), default="")
+    debt_mark: Mapped[int] = mapped_column(BigInteger, default=0)
+    receipt_mark: Mapped[int] = mapped_column(BigInteger, default=0)
+    line_mark: Mapped[int] = mapped_column(BigInteger, default=0)
+    needs_full: Mapped[bool] = mapped_column(Boolean, default=False)
+    context: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ReconciliationDirty(Base):
+    """A debt or receipt changed in a way that may change its payment key's codes (written by SQLite
+    triggers, migration 0005, only for an Ente that has a ``reconciliation_state``): the key as it was
+    (``iuv``), and the row's id (and a debt's parent), so the run also looks at its key now (an id
+    reused after a delete included) and at the keys of a debt's instalments or rata unica. Consumed
+    (deleted) by the next run."""
+
+    __tablename__ = "reconciliation_dirty"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ente_id: Mapped[int] = mapped_column(Integer)  # no FK: written by triggers, deleted by the run
+    iuv: Mapped[str] = mapped_column(String(35), default="")
+    debt_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    parent_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    receipt_id: Mapped[int | None] = mapped_column(Integer, nullable=True)

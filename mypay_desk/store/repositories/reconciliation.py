@@ -41,6 +41,7 @@ from mypay_desk.store.models import (
 from mypay_desk.store.models.base import utcnow
 
 CHUNK = 500
+KEY_CHUNK = 2000  # keys per IN list of a restricted (incremental) pass
 RESULT = ReconciliationResult.__table__
 # Receipt outcomes that mean money came in (codiceEsitoPagamento 0 eseguito, 2 parziale, blank).
 PAID_OUTCOMES = ("0", "2", "")
@@ -171,68 +172,106 @@ class Snapshot:
         return list(_stream(self.conn, select(t.id, t.status, t.source_kind, t.bill_number, t.amount_cents,
                                               t.iuf, t.iuv).where(t.ente_id == self.ente_id).order_by(t.id)))
 
-    def debts(self) -> Iterator[tuple]:
-        """(iuv, id, amount_cents, due_date_iso, state, has_portal_hash, parent_id) ordered by IUV.
+    def _by_keys(self, build, keys: Sequence[str] | None, batch: int = 5000) -> Iterator[tuple]:
+        """Rows of ``build(None)``, or (``keys``: sorted) of ``build(part)`` for each run of keys, in
+        key order either way."""
+        if keys is None:
+            yield from _stream(self.conn, build(None), batch)
+            return
+        for part in _chunks(keys, KEY_CHUNK):
+            yield from _stream(self.conn, build(part), batch)
+
+    def debts(self, keys: Sequence[str] | None = None) -> Iterator[tuple]:
+        """(iuv, id, amount_cents, due_date_iso, state, has_portal_hash, parent_id) ordered by IUV
+        (of every key, or of the sorted ``keys``).
 
         Debts without an IUV are keyed by the IUV of the receipt matched to them, if any.
         """
         d = Debt
-        stmt = (select(d.iuv, d.id, d.amount_cents, d.due_date, d.state, d.portal_hash != "", d.parent_id)
-                .where(d.ente_id == self.ente_id, d.iuv != "", d.state != "ANNULLATO")
-                .order_by(_key(self.conn, d.iuv), d.id))
-        if not _is_sqlite(self.conn):  # PostgreSQL: dates come back as dates
-            yield from ((r[0], r[1], r[2], r[3].isoformat() if r[3] else None, *r[4:]) for r in _stream(
-                self.conn, stmt))
-            return
-        yield from _stream(self.conn, stmt)  # SQLite stores dates as ISO text already
 
-    def debts_without_iuv(self) -> list[tuple]:
+        def build(part):
+            stmt = (select(d.iuv, d.id, d.amount_cents, d.due_date, d.state, d.portal_hash != "", d.parent_id)
+                    .where(d.ente_id == self.ente_id, d.iuv != "", d.state != "ANNULLATO")
+                    .order_by(_key(self.conn, d.iuv), d.id))
+            return stmt if part is None else stmt.where(d.iuv.in_(part))
+
+        rows = self._by_keys(build, keys)
+        if not _is_sqlite(self.conn):  # PostgreSQL: dates come back as dates
+            yield from ((r[0], r[1], r[2], r[3].isoformat() if r[3] else None, *r[4:]) for r in rows)
+            return
+        yield from rows  # SQLite stores dates as ISO text already
+
+    def debts_without_iuv(self, keys: Sequence[str] | None = None) -> list[tuple]:
         d, r = Debt, Receipt
         iuv = _key(self.conn, r.iuv)  # selected as ordered: PostgreSQL wants DISTINCT's ORDER BY in the list
         stmt = (select(iuv, d.id, d.amount_cents, d.due_date, d.state, d.portal_hash != "", d.parent_id)
                 .join(r, r.debt_id == d.id)
                 .where(d.ente_id == self.ente_id, d.iuv == "", d.state != "ANNULLATO", r.iuv != "")
                 .distinct().order_by(iuv, d.id))
+        parts = [stmt] if keys is None else [stmt.where(r.iuv.in_(part)) for part in _chunks(keys, KEY_CHUNK)]
         return [(row[0], row[1], row[2], row[3].isoformat() if isinstance(row[3], date) else row[3], *row[4:])
-                for row in self.conn.execute(stmt)]
+                for part in parts for row in self.conn.execute(part)]
 
-    def silenced_debts(self) -> tuple[set[int], set[int]]:
-        """(parents whose rata unica was paid, parents with a paid instalment) among paid IUVs."""
+    def silenced_debts(self, debt_ids: Iterable[int] | None = None, parent_ids: Iterable[int] | None = None
+                       ) -> tuple[set[int], set[int]]:
+        """(parents whose rata unica was paid, parents with a paid instalment) among paid IUVs; only
+        among ``parent_ids`` and ``debt_ids`` (the debts a restricted pass reads) when given."""
         d, r = Debt, Receipt
         paid = select(literal(1)).where(r.ente_id == d.ente_id, r.iuv == d.iuv).exists()
-        children = select(Debt.parent_id).where(Debt.ente_id == self.ente_id, Debt.parent_id.is_not(None))
-        paid_parents = set(self.conn.scalars(select(d.id).where(
-            d.ente_id == self.ente_id, d.iuv != "", d.id.in_(children), paid)))
-        with_paid_child = set(self.conn.scalars(select(d.parent_id).where(
-            d.ente_id == self.ente_id, d.parent_id.is_not(None), d.iuv != "", paid).distinct()))
+        if debt_ids is None or parent_ids is None:
+            children = select(Debt.parent_id).where(Debt.ente_id == self.ente_id, Debt.parent_id.is_not(None))
+            paid_parents = set(self.conn.scalars(select(d.id).where(
+                d.ente_id == self.ente_id, d.iuv != "", d.id.in_(children), paid)))
+            with_paid_child = set(self.conn.scalars(select(d.parent_id).where(
+                d.ente_id == self.ente_id, d.parent_id.is_not(None), d.iuv != "", paid).distinct()))
+            return paid_parents, with_paid_child
+        paid_parents, with_paid_child = set(), set()
+        for part in _chunks(sorted(set(parent_ids)), KEY_CHUNK):  # each is some debt's parent
+            paid_parents.update(self.conn.scalars(select(d.id).where(
+                d.id.in_(part), d.ente_id == self.ente_id, d.iuv != "", paid)))
+        for part in _chunks(sorted(set(debt_ids)), KEY_CHUNK):
+            with_paid_child.update(self.conn.scalars(select(d.parent_id).where(
+                d.parent_id.in_(part), d.ente_id == self.ente_id, d.iuv != "", paid).distinct()))
         return paid_parents, with_paid_child
 
-    def receipts(self) -> Iterator[tuple]:
+    def receipts(self, keys: Sequence[str] | None = None) -> Iterator[tuple]:
         """(iuv, id, amount_cents, total_paid_cents, payment id) ordered by IUV."""
         r = Receipt
         payment_id = func.coalesce(func.nullif(r.receipt_message_id, ""), func.nullif(r.iur, ""),
                                    func.cast(r.id, r.receipt_message_id.type))
-        stmt = (select(r.iuv, r.id, r.amount_cents, r.total_paid_cents, payment_id)
-                .where(r.ente_id == self.ente_id, r.iuv != "", r.outcome_code.in_(PAID_OUTCOMES))
-                .order_by(_key(self.conn, r.iuv), r.id))
-        return _stream(self.conn, stmt)
 
-    def lines(self) -> Iterator[tuple]:
+        def build(part):
+            stmt = (select(r.iuv, r.id, r.amount_cents, r.total_paid_cents, payment_id)
+                    .where(r.ente_id == self.ente_id, r.iuv != "", r.outcome_code.in_(PAID_OUTCOMES))
+                    .order_by(_key(self.conn, r.iuv), r.id))
+            return stmt if part is None else stmt.where(r.iuv.in_(part))
+
+        return self._by_keys(build, keys)
+
+    def lines(self, keys: Sequence[str] | None = None) -> Iterator[tuple]:
         """(iuv, id, fdr_id, payment_index, amount_cents) of every FdR line of the Ente, by IUV."""
         ln = FdrLine
         flows = select(FdrFlow.id).where(FdrFlow.ente_id == self.ente_id)
-        stmt = (select(ln.iuv, ln.id, ln.fdr_id, ln.payment_index, ln.amount_cents)
-                .where(ln.fdr_id.in_(flows))
-                .order_by(_key(self.conn, ln.iuv), ln.id))
-        return _stream(self.conn, stmt)
 
-    def stored_results(self, codes: Iterable[str]) -> Iterator[tuple]:
+        def build(part):
+            stmt = (select(ln.iuv, ln.id, ln.fdr_id, ln.payment_index, ln.amount_cents)
+                    .where(ln.fdr_id.in_(flows))
+                    .order_by(_key(self.conn, ln.iuv), ln.id))
+            return stmt if part is None else stmt.where(ln.iuv.in_(part))
+
+        return self._by_keys(build, keys)
+
+    def stored_results(self, codes: Iterable[str], keys: Sequence[str] | None = None) -> Iterator[tuple]:
         """(key, code, id, fingerprint, note, resolved, resolved_by, resolved_at) by (key, code)."""
         t = ReconciliationResult
-        stmt = (select(t.key, t.code, t.id, t.fingerprint, t.note, t.resolved, t.resolved_by, t.resolved_at)
-                .where(t.ente_id == self.ente_id, t.code.in_(sorted(codes)))
-                .order_by(_key(self.conn, t.key), _key(self.conn, t.code)))
-        return _stream(self.conn, stmt)
+
+        def build(part):
+            stmt = (select(t.key, t.code, t.id, t.fingerprint, t.note, t.resolved, t.resolved_by, t.resolved_at)
+                    .where(t.ente_id == self.ente_id, t.code.in_(sorted(codes)))
+                    .order_by(_key(self.conn, t.key), _key(self.conn, t.code)))
+            return stmt if part is None else stmt.where(t.key.in_(part))
+
+        return self._by_keys(build, keys)
 
     def has_results(self) -> bool:
         return self.conn.scalar(select(ReconciliationResult.id).where(

@@ -1,0 +1,201 @@
+"""What changed since an Ente's last classification run: the payment keys to classify again.
+
+SQLite fast path (migration 0005): rows above the id marks of the last run are new, and the triggers
+wrote the other changes into ``reconciliation_dirty``. This needs SQLite's rowids (a new row gets an
+id above every row present) and its single writer (the run holds the write lock while it reads, so
+nothing commits under it); ``tracking_available`` is False elsewhere and the engine runs in full,
+which is also the reference the incremental runs are tested against
+(tests/unit/test_reconciliation_incremental.py).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Connection, Engine, delete, func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from mypay_desk.store.models import (
+    Debt,
+    FdrFlow,
+    FdrLine,
+    Receipt,
+    ReconciliationDirty,
+    ReconciliationState,
+)
+from mypay_desk.store.models.base import utcnow
+
+CHUNK = 2000  # keys per IN list
+TRIGGERS = ("debt_recon_update", "debt_recon_delete", "receipt_recon_update", "receipt_recon_delete",
+            "fdr_flow_recon_delete", "fdr_line_recon_delete", "fdr_line_recon_update")
+PAID_OUTCOMES = ("0", "2", "")
+
+
+def chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+@dataclass
+class RunState:
+    as_of: date
+    flags: str
+    debt_mark: int
+    receipt_mark: int
+    line_mark: int
+    needs_full: bool
+    context: str
+
+
+@dataclass
+class Marks:
+    """The highest ids present now: the debts, receipts and lines the next run will find new are above
+    them; the change rows up to ``dirty`` are the ones this run takes into account (and deletes: their
+    ids may be given again, so the rows left are always the ones still to see)."""
+
+    debt: int
+    receipt: int
+    line: int
+    dirty: int
+
+
+_TRACKING: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def tracking_available(conn: Connection) -> bool:
+    """SQLite with the change triggers of migration 0005 (checked once per database)."""
+    if conn.dialect.name != "sqlite":
+        return False
+    known = _TRACKING.get(conn.engine)
+    if known is None:
+        names = {n for (n,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        known = _TRACKING[conn.engine] = all(t in names for t in TRIGGERS)
+    return known
+
+
+def read_state(conn: Connection, ente_id: int) -> RunState | None:
+    s = ReconciliationState
+    row = conn.execute(select(s.as_of, s.flags, s.debt_mark, s.receipt_mark, s.line_mark, s.needs_full,
+                              s.context).where(s.ente_id == ente_id)).first()
+    return RunState(row[0], row[1], int(row[2]), int(row[3]), int(row[4]), bool(row[5]), row[6]) \
+        if row is not None else None
+
+
+def current_marks(conn: Connection) -> Marks:
+    def top(column) -> int:
+        return int(conn.scalar(select(func.max(column))) or 0)
+    return Marks(top(Debt.id), top(Receipt.id), top(FdrLine.id), top(ReconciliationDirty.id))
+
+
+def save_state(conn: Connection, ente_id: int, as_of: date, flags: str, marks: Marks, context: str) -> None:
+    """Record what this run saw, and drop the change rows it took into account (SQLite: the only
+    database with tracking)."""
+    values = {"as_of": as_of, "flags": flags, "debt_mark": marks.debt, "receipt_mark": marks.receipt,
+              "line_mark": marks.line, "needs_full": False, "context": context,
+              "updated_at": utcnow()}
+    stmt = sqlite_insert(ReconciliationState).values(ente_id=ente_id, **values)
+    conn.execute(stmt.on_conflict_do_update(index_elements=["ente_id"], set_=values))
+    d = ReconciliationDirty
+    conn.execute(delete(d).where(d.ente_id == ente_id, d.id <= marks.dirty))
+
+
+@dataclass
+class Changes:
+    """What changed since the last run: keys, and the debts and receipts (by id) behind them."""
+
+    keys: set[str]
+    debt_ids: set[int]
+    parent_ids: set[int]
+    receipt_ids: set[int]
+
+
+def changes_since(conn: Connection, ente_id: int, state: RunState, marks: Marks) -> Changes:
+    """New debts, receipts and FdR lines (above the marks) and the changes the triggers recorded."""
+    out = Changes(set(), set(), set(), set())
+    d, r, ln, f, x = Debt, Receipt, FdrLine, FdrFlow, ReconciliationDirty
+    for iuv, debt_id in conn.execute(select(d.iuv, d.id).where(d.id > state.debt_mark, d.id <= marks.debt,
+                                                               d.ente_id == ente_id)):
+        out.keys.add(iuv)
+        out.debt_ids.add(debt_id)
+    out.keys.update(conn.scalars(select(r.iuv).where(r.id > state.receipt_mark, r.id <= marks.receipt,
+                                                     r.ente_id == ente_id)))
+    out.keys.update(conn.scalars(select(ln.iuv).join(f, f.id == ln.fdr_id).where(
+        ln.id > state.line_mark, ln.id <= marks.line, f.ente_id == ente_id)))
+    for iuv, debt_id, parent_id, receipt_id in conn.execute(
+            select(x.iuv, x.debt_id, x.parent_id, x.receipt_id).where(x.ente_id == ente_id, x.id <= marks.dirty)):
+        out.keys.add(iuv)
+        if debt_id is not None:
+            out.debt_ids.add(debt_id)
+        if parent_id is not None:
+            out.parent_ids.add(parent_id)
+        if receipt_id is not None:
+            out.receipt_ids.add(receipt_id)
+    out.keys.discard("")
+    return out
+
+
+def affected_keys(conn: Connection, ente_id: int, changes: Changes) -> set[str]:
+    """Every payment key whose codes may differ because of ``changes``.
+
+    Besides the changed keys themselves: the keys of the changed debts and receipts as they are now
+    (an id may have been reused after a delete), the keys of the receipts of a debt without IUV
+    (keyed by them), and one family level: a paid rata unica silences its instalments and a paid
+    instalment its rata unica, so a change on a debt's key touches its parent's and children's keys.
+    """
+    d, r = Debt, Receipt
+    keys = set(changes.keys)
+    for part in chunks(sorted(changes.receipt_ids)):
+        keys.update(conn.scalars(select(r.iuv).where(r.id.in_(part), r.ente_id == ente_id)))
+    rows: dict[int, tuple[str, int | None]] = {}  # debt id -> (iuv, parent id)
+    for part in chunks(sorted(keys - {""})):
+        rows.update((i, (v, p)) for i, v, p in conn.execute(
+            select(d.id, d.iuv, d.parent_id).where(d.ente_id == ente_id, d.iuv.in_(part))))
+    for part in chunks(sorted(changes.debt_ids - set(rows))):
+        rows.update((i, (v, p)) for i, v, p in conn.execute(
+            select(d.id, d.iuv, d.parent_id).where(d.ente_id == ente_id, d.id.in_(part))))
+    keys.update(v for v, _p in rows.values())
+    keyless = sorted(i for i, (v, _p) in rows.items() if not v)
+    for part in chunks(keyless):
+        keys.update(conn.scalars(select(r.iuv).where(r.debt_id.in_(part), r.ente_id == ente_id)))
+    parents = (changes.parent_ids | {p for _v, p in rows.values() if p is not None}) - set(rows)
+    for part in chunks(sorted(parents)):
+        keys.update(conn.scalars(select(d.iuv).where(d.id.in_(part), d.ente_id == ente_id)))
+    for part in chunks(sorted(rows)):
+        keys.update(conn.scalars(select(d.iuv).where(d.parent_id.in_(part), d.ente_id == ente_id)))
+    keys.discard("")
+    return keys
+
+
+def keys_due_between(conn: Connection, ente_id: int, start: date, end: date) -> set[str]:
+    """Keys of debts falling due in [start, end): whether they are overdue depends on the run's date."""
+    d = Debt
+    return set(conn.scalars(select(d.iuv).where(d.ente_id == ente_id, d.iuv != "", d.due_date >= start,
+                                                d.due_date < end)))
+
+
+def line_keys_of_flows(conn: Connection, flow_ids: Iterable[int]) -> set[str]:
+    out: set[str] = set()
+    for part in chunks(sorted(flow_ids)):
+        out.update(conn.scalars(select(FdrLine.iuv).where(FdrLine.fdr_id.in_(part))))
+    return out
+
+
+def existing_keys(conn: Connection, ente_id: int, iuvs: Iterable[str]) -> set[str]:
+    """Which of ``iuvs`` are payment keys: what the payment pass meets (a debt not cancelled, a
+    receipt that says money came, an FdR line of the Ente, a receipt of a debt without IUV)."""
+    d, r, ln, f = Debt, Receipt, FdrLine, FdrFlow
+    out: set[str] = set()
+    for part in chunks(sorted(set(iuvs) - {""})):
+        out.update(conn.scalars(select(d.iuv).where(d.ente_id == ente_id, d.iuv.in_(part),
+                                                    d.state != "ANNULLATO").distinct()))
+        out.update(conn.scalars(select(r.iuv).where(r.ente_id == ente_id, r.iuv.in_(part),
+                                                    r.outcome_code.in_(PAID_OUTCOMES)).distinct()))
+        out.update(conn.scalars(select(ln.iuv).join(f, f.id == ln.fdr_id).where(
+            ln.iuv.in_(part), f.ente_id == ente_id).distinct()))
+        out.update(conn.scalars(select(r.iuv).join(d, d.id == r.debt_id).where(
+            r.iuv.in_(part), d.ente_id == ente_id, d.iuv == "",
+            d.state != "ANNULLATO").distinct()))
+    return out
