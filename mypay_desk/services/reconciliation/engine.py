@@ -7,6 +7,7 @@ import heapq
 import json
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from mypay_desk.domain import reconciliation as rules
@@ -54,7 +55,9 @@ class ReconciliationRun(ReconciliationServiceBase):
             marks = changes.current_marks(snap.conn) if tracking else None
             # flows: the latest revision of each IUF counts
             current: dict[str, tuple[datetime, int, int]] = {}
+            flow_ids: set[int] = set()  # every revision
             for pk, iuf, when, total in snap.flows():
+                flow_ids.add(pk)
                 if iuf not in current or when > current[iuf][0]:
                     current[iuf] = (when, pk, total)
             known = sorted(current)
@@ -85,9 +88,11 @@ class ReconciliationRun(ReconciliationServiceBase):
             tes_iuv = {k: tuple(v) for k, v in tes_by_iuv.items()}
             estimate = max(snap.count_inputs() // 2, 1)
             keys: list[str] | None = None  # None: every key
-            if state is not None and not full and not state.needs_full and state.flags == flags_key:
-                changed = _changed_keys(snap.conn, ente.id, state, marks, as_of, flow_ctx, tes_iuv)
-                if changed is not None and len(changed) <= max(INCREMENTAL_MAX_KEYS, estimate // 3):
+            previous = _Context.load(state.context) if state is not None else None
+            if previous is not None and not full and not state.needs_full and state.flags == flags_key:
+                changed = _changed_keys(snap.conn, ente.id, state, marks, as_of, previous, flow_ctx, tes_iuv,
+                                        flow_ids)
+                if len(changed) <= max(INCREMENTAL_MAX_KEYS, estimate // 3):
                     keys = sorted(changed)
                     estimate = max(len(keys), 1)
             report.incremental = keys is not None
@@ -116,8 +121,10 @@ class ReconciliationRun(ReconciliationServiceBase):
             payment_groups = rules.classify_payments(debts, snap.receipts(keys), snap.lines(keys), ctx)
             if keys is not None:
                 _apply(payment_groups, snap.stored_results(rules.PAYMENT_CODES, keys), writer)
-                # treasury IUVs the pass would have met among the keys it did not read
-                seen_tes = changes.existing_keys(snap.conn, ente.id, tes_iuv)
+                # Treasury IUVs met by the pass: the keys it did not read were met (or not) as last time
+                # (whether a key exists changes only with its inputs; a changed credit is a changed key).
+                unread = set(tes_iuv).difference(keys)
+                seen_tes |= {k for k in previous.seen if k in unread}
             elif had_results:
                 _apply(payment_groups, snap.stored_results(rules.PAYMENT_CODES), writer)
             else:  # first run: stream every row straight into the table
@@ -126,10 +133,12 @@ class ReconciliationRun(ReconciliationServiceBase):
             cancel.raise_if_cancelled()
             progress(estimate, estimate, "Flussi e movimenti di tesoreria")
             other = _flow_and_treasury_rows(current, tes_by_iuf, tes_refs, seen_tes, flags)
-            _apply(rules.group_sorted(other), snap.stored_results(rules.FLOW_CODES | rules.TREASURY_CODES), writer)
+            _apply(rules.group_sorted(other),
+                   snap.stored_results(rules.FLOW_CODES | rules.TREASURY_CODES, few=True), writer)
             writer.flush()
             if tracking:
-                changes.save_state(writer.conn, ente.id, as_of, flags_key, marks, _context_json(flow_ctx, tes_iuv))
+                changes.save_state(writer.conn, ente.id, as_of, flags_key, marks,
+                                   _Context(flow_ctx, tes_iuv, seen_tes).dump())
             cancel.raise_if_cancelled()  # last chance: leaving the block commits
             report.inserted, report.updated, report.deleted = writer.inserted, writer.updated, writer.deleted
         report.seconds = time.perf_counter() - started
@@ -140,25 +149,41 @@ class ReconciliationRun(ReconciliationServiceBase):
 INCREMENTAL_MAX_KEYS = 50_000  # a change touching more keys (and a third of them) is classified in full
 
 
-def _context_json(flow_ctx: dict[int, tuple[str, int, int]], tes_iuv: dict[str, tuple]) -> str:
-    return json.dumps({"flows": {str(k): list(v) for k, v in flow_ctx.items()},
-                       "tes": {k: list(v) for k, v in tes_iuv.items()}}, separators=(",", ":"))
+@dataclass
+class _Context:
+    """What the payment codes depend on besides a key's own records, as the last run saw it: each
+    current flow's (IUF, Tes-by-IUF state, credit), the treasury credits by IUV, and which of those
+    IUVs are payment keys."""
+
+    flows: dict[int, tuple[str, int, int]]
+    tes: dict[str, tuple]
+    seen: set[str]
+
+    def dump(self) -> str:
+        return json.dumps({"flows": [[k, *v] for k, v in self.flows.items()],
+                           "tes": [[k, *v] for k, v in self.tes.items()], "seen": sorted(self.seen)},
+                          separators=(",", ":"))
+
+    @classmethod
+    def load(cls, text: str) -> _Context | None:
+        try:
+            data = json.loads(text)
+            return cls({int(f[0]): tuple(f[1:]) for f in data["flows"]}, {t[0]: tuple(t[1:]) for t in data["tes"]},
+                       set(data["seen"]))
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None  # unreadable: a full run writes a new one
 
 
 def _changed_keys(conn, ente_id: int, state: changes.RunState, marks: changes.Marks, as_of: date,
-                  flow_ctx: dict[int, tuple[str, int, int]], tes_iuv: dict[str, tuple]) -> set[str] | None:
-    """The payment keys whose codes may differ from the last run's, or None (classify everything)."""
-    try:
-        old = json.loads(state.context)
-        old_flows = {int(k): tuple(v) for k, v in old["flows"].items()}
-        old_tes = {k: tuple(v) for k, v in old["tes"].items()}
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return None
-    keys = changes.affected_keys(conn, ente_id, changes.changes_since(conn, ente_id, state, marks))
+                  previous: _Context, flow_ctx: dict[int, tuple[str, int, int]], tes_iuv: dict[str, tuple],
+                  flow_ids: set[int]) -> set[str]:
+    """The payment keys whose codes may differ from the last run's."""
+    keys = changes.affected_keys(conn, ente_id, changes.changes_since(conn, ente_id, state, marks, flow_ids))
     # a flow revision that became (or stopped being) the current one, or whose credit changed
+    old_flows = previous.flows
     moved = {pk for pk in old_flows.keys() | flow_ctx.keys() if old_flows.get(pk) != flow_ctx.get(pk)}
     keys |= changes.line_keys_of_flows(conn, moved)
-    keys |= {k for k in old_tes.keys() | tes_iuv.keys() if old_tes.get(k) != tes_iuv.get(k)}
+    keys |= {k for k in previous.tes.keys() | tes_iuv.keys() if previous.tes.get(k) != tes_iuv.get(k)}
     if as_of != state.as_of:  # debts falling due between the two dates
         keys |= changes.keys_due_between(conn, ente_id, min(as_of, state.as_of), max(as_of, state.as_of))
     return keys

@@ -203,10 +203,13 @@ class Snapshot:
 
     def debts_without_iuv(self, keys: Sequence[str] | None = None) -> list[tuple]:
         d, r = Debt, Receipt
+        # (a receipt is matched to a debt of its own Ente: r.ente_id lets a restricted pass start from
+        # the receipts' IUV index)
         iuv = _key(self.conn, r.iuv)  # selected as ordered: PostgreSQL wants DISTINCT's ORDER BY in the list
         stmt = (select(iuv, d.id, d.amount_cents, d.due_date, d.state, d.portal_hash != "", d.parent_id)
                 .join(r, r.debt_id == d.id)
-                .where(d.ente_id == self.ente_id, d.iuv == "", d.state != "ANNULLATO", r.iuv != "")
+                .where(d.ente_id == self.ente_id, r.ente_id == self.ente_id, d.iuv == "", d.state != "ANNULLATO",
+                       r.iuv != "")
                 .distinct().order_by(iuv, d.id))
         parts = [stmt] if keys is None else [stmt.where(r.iuv.in_(part)) for part in _chunks(keys, KEY_CHUNK)]
         return [(row[0], row[1], row[2], row[3].isoformat() if isinstance(row[3], date) else row[3], *row[4:])
@@ -261,9 +264,18 @@ class Snapshot:
 
         return self._by_keys(build, keys)
 
-    def stored_results(self, codes: Iterable[str], keys: Sequence[str] | None = None) -> Iterator[tuple]:
-        """(key, code, id, fingerprint, note, resolved, resolved_by, resolved_at) by (key, code)."""
+    def stored_results(self, codes: Iterable[str], keys: Sequence[str] | None = None, *, few: bool = False
+                       ) -> Iterator[tuple]:
+        """(key, code, id, fingerprint, note, resolved, resolved_by, resolved_at) by (key, code).
+
+        ``few``: codes with few results (flows, treasury): read through the (code, key) index and
+        sorted here, rather than walking the (key, code) index over every result."""
         t = ReconciliationResult
+        if few:
+            cols = (t.key, t.code, t.id, t.fingerprint, t.note, t.resolved, t.resolved_by, t.resolved_at)
+            rows = [tuple(r) for r in self.conn.execute(select(*cols).where(
+                t.ente_id == self.ente_id, t.code.in_(sorted(codes))))]
+            return iter(sorted(rows, key=lambda r: (r[0].encode(), r[1].encode())))  # bytewise, as the merge
 
         def build(part):
             stmt = (select(t.key, t.code, t.id, t.fingerprint, t.note, t.resolved, t.resolved_by, t.resolved_at)

@@ -20,7 +20,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from mypay_desk.store.models import (
     Debt,
-    FdrFlow,
     FdrLine,
     Receipt,
     ReconciliationDirty,
@@ -31,7 +30,6 @@ from mypay_desk.store.models.base import utcnow
 CHUNK = 2000  # keys per IN list
 TRIGGERS = ("debt_recon_update", "debt_recon_delete", "receipt_recon_update", "receipt_recon_delete",
             "fdr_flow_recon_delete", "fdr_line_recon_delete", "fdr_line_recon_update")
-PAID_OUTCOMES = ("0", "2", "")
 
 
 def chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
@@ -112,18 +110,22 @@ class Changes:
     receipt_ids: set[int]
 
 
-def changes_since(conn: Connection, ente_id: int, state: RunState, marks: Marks) -> Changes:
-    """New debts, receipts and FdR lines (above the marks) and the changes the triggers recorded."""
+def changes_since(conn: Connection, ente_id: int, state: RunState, marks: Marks, flow_ids: set[int]) -> Changes:
+    """New debts, receipts and FdR lines (above the marks; ``flow_ids``: the Ente's flows) and the
+    changes the triggers recorded."""
     out = Changes(set(), set(), set(), set())
-    d, r, ln, f, x = Debt, Receipt, FdrLine, FdrFlow, ReconciliationDirty
-    for iuv, debt_id in conn.execute(select(d.iuv, d.id).where(d.id > state.debt_mark, d.id <= marks.debt,
-                                                               d.ente_id == ente_id)):
-        out.keys.add(iuv)
-        out.debt_ids.add(debt_id)
-    out.keys.update(conn.scalars(select(r.iuv).where(r.id > state.receipt_mark, r.id <= marks.receipt,
-                                                     r.ente_id == ente_id)))
-    out.keys.update(conn.scalars(select(ln.iuv).join(f, f.id == ln.fdr_id).where(
-        ln.id > state.line_mark, ln.id <= marks.line, f.ente_id == ente_id)))
+    d, r, ln, x = Debt, Receipt, FdrLine, ReconciliationDirty
+    # New rows by id range, their Ente checked here: with the Ente in the WHERE the planner walks the
+    # Ente's whole (ente_id, ...) index instead of the few rows above the mark.
+    for iuv, debt_id, ente in conn.execute(select(d.iuv, d.id, d.ente_id).where(
+            d.id > state.debt_mark, d.id <= marks.debt)):
+        if ente == ente_id:
+            out.keys.add(iuv)
+            out.debt_ids.add(debt_id)
+    out.keys.update(iuv for iuv, ente in conn.execute(select(r.iuv, r.ente_id).where(
+        r.id > state.receipt_mark, r.id <= marks.receipt)) if ente == ente_id)
+    out.keys.update(iuv for iuv, fdr_id in conn.execute(select(ln.iuv, ln.fdr_id).where(
+        ln.id > state.line_mark, ln.id <= marks.line)) if fdr_id in flow_ids)
     for iuv, debt_id, parent_id, receipt_id in conn.execute(
             select(x.iuv, x.debt_id, x.parent_id, x.receipt_id).where(x.ente_id == ente_id, x.id <= marks.dirty)):
         out.keys.add(iuv)
@@ -180,22 +182,4 @@ def line_keys_of_flows(conn: Connection, flow_ids: Iterable[int]) -> set[str]:
     out: set[str] = set()
     for part in chunks(sorted(flow_ids)):
         out.update(conn.scalars(select(FdrLine.iuv).where(FdrLine.fdr_id.in_(part))))
-    return out
-
-
-def existing_keys(conn: Connection, ente_id: int, iuvs: Iterable[str]) -> set[str]:
-    """Which of ``iuvs`` are payment keys: what the payment pass meets (a debt not cancelled, a
-    receipt that says money came, an FdR line of the Ente, a receipt of a debt without IUV)."""
-    d, r, ln, f = Debt, Receipt, FdrLine, FdrFlow
-    out: set[str] = set()
-    for part in chunks(sorted(set(iuvs) - {""})):
-        out.update(conn.scalars(select(d.iuv).where(d.ente_id == ente_id, d.iuv.in_(part),
-                                                    d.state != "ANNULLATO").distinct()))
-        out.update(conn.scalars(select(r.iuv).where(r.ente_id == ente_id, r.iuv.in_(part),
-                                                    r.outcome_code.in_(PAID_OUTCOMES)).distinct()))
-        out.update(conn.scalars(select(ln.iuv).join(f, f.id == ln.fdr_id).where(
-            ln.iuv.in_(part), f.ente_id == ente_id).distinct()))
-        out.update(conn.scalars(select(r.iuv).join(d, d.id == r.debt_id).where(
-            r.iuv.in_(part), d.ente_id == ente_id, d.iuv == "",
-            d.state != "ANNULLATO").distinct()))
     return out
