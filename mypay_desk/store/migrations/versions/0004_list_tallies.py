@@ -46,6 +46,15 @@ def _add(row: str) -> str:
             "amount_cents = amount_cents + excluded.amount_cents;")
 
 
+def _move() -> str:
+    """OLD's bucket loses the row and NEW's gains it, in one statement (cheaper per updated row than
+    two: a receipts import marks tens of thousands of debts paid)."""
+    return (f"INSERT INTO debt_list_tally ({', '.join(_BUCKET)}, debts, amount_cents) "
+            f"VALUES ({_bucket_values('OLD')}, -1, -OLD.amount_cents), ({_bucket_values('NEW')}, 1, NEW.amount_cents) "
+            f"ON CONFLICT ({', '.join(_BUCKET)}) DO UPDATE SET debts = debts + excluded.debts, "
+            "amount_cents = amount_cents + excluded.amount_cents;")
+
+
 def _remove(row: str) -> str:
     # The row was counted when written, so its bucket exists (unless its list is being deleted).
     return (f"UPDATE debt_list_tally SET debts = debts - 1, amount_cents = amount_cents - {row}.amount_cents "
@@ -64,7 +73,7 @@ _CHANGED = " OR ".join([
 TRIGGERS = {
     "debt_tally_insert": f"CREATE TRIGGER debt_tally_insert AFTER INSERT ON debt BEGIN {_add('NEW')} END",
     "debt_tally_update": (f"CREATE TRIGGER debt_tally_update AFTER UPDATE OF {', '.join(_WATCHED)} ON debt "
-                          f"WHEN {_CHANGED} BEGIN {_remove('OLD')} {_add('NEW')} END"),
+                          f"WHEN {_CHANGED} BEGIN {_move()} END"),
     "debt_tally_delete": f"CREATE TRIGGER debt_tally_delete AFTER DELETE ON debt BEGIN {_remove('OLD')} END",
     "debt_list_tally_delete": ("CREATE TRIGGER debt_list_tally_delete AFTER DELETE ON debt_list BEGIN "
                                "DELETE FROM debt_list_tally WHERE list_id = OLD.id; END"),

@@ -32,13 +32,17 @@ depends_on = None
 
 _STATE = "EXISTS (SELECT 1 FROM reconciliation_state s WHERE s.ente_id = {0})"
 _DIRTY = "INSERT INTO reconciliation_dirty (ente_id, iuv, debt_id, parent_id, receipt_id) "
-# domain.reconciliation.NOTIFIED_STATES as of this revision: a debt the portal holds is an I record
-_KNOWN = "({0}.portal_hash != '' OR {0}.state IN ('SUL_PORTALE', 'PAGATO', 'PAGATO_PARZIALE', 'SCADUTO'))"
+# domain.reconciliation.NOTIFIED_STATES as of this revision: a debt the portal holds is an I record.
+# (OR of equalities, not IN: a trigger's WHEN would build the IN list's table again for every row.)
+_KNOWN = ("({0}.portal_hash != '' OR {0}.state = 'SUL_PORTALE' OR {0}.state = 'PAGATO' "
+          "OR {0}.state = 'PAGATO_PARZIALE' OR {0}.state = 'SCADUTO')")
+# The state and the hash matter only through "cancelled" and "known to the portal" (a debt paid on
+# the portal stays known: marking tens of thousands paid writes no change rows).
 _DEBT_CHANGED = " OR ".join([
-    "OLD.ente_id IS NOT NEW.ente_id", "OLD.iuv IS NOT NEW.iuv", "OLD.amount_cents IS NOT NEW.amount_cents",
-    "OLD.due_date IS NOT NEW.due_date", "OLD.parent_id IS NOT NEW.parent_id",
-    "(OLD.state = 'ANNULLATO') IS NOT (NEW.state = 'ANNULLATO')",
-    f"{_KNOWN.format('OLD')} IS NOT {_KNOWN.format('NEW')}",
+    "OLD.iuv IS NOT NEW.iuv", "OLD.amount_cents IS NOT NEW.amount_cents", "OLD.due_date IS NOT NEW.due_date",
+    "OLD.parent_id IS NOT NEW.parent_id", "OLD.ente_id IS NOT NEW.ente_id",
+    "((OLD.state IS NOT NEW.state OR OLD.portal_hash IS NOT NEW.portal_hash) AND "
+    f"((OLD.state = 'ANNULLATO') IS NOT (NEW.state = 'ANNULLATO') OR {_KNOWN.format('OLD')} IS NOT {_KNOWN.format('NEW')}))",
 ])
 _NEEDS_FULL = "UPDATE reconciliation_state SET needs_full = 1 WHERE ente_id = {0};"
 
