@@ -398,7 +398,7 @@ def test_bulk_insert_stores_dates_as_the_orm_does(workspace, ente, tmp_path):
         assert s.query(Receipt).filter(Receipt.imported_at == r.imported_at).count() == 1
 
 
-def test_many_small_batches_dedupe_and_match_across_batches(workspace, ente, tmp_path, monkeypatch):
+def test_many_small_batches_dedupe_and_match_across_batches(workspace, ente, tmp_path, monkeypatch, store_path):
     from mypay_desk.services.receipts import importing as svc
 
     monkeypatch.setattr(svc, "BATCH_ROWS", 2)
@@ -413,6 +413,16 @@ def test_many_small_batches_dedupe_and_match_across_batches(workspace, ente, tmp
     assert (rep.receipts, rep.new, rep.duplicates, rep.matched, rep.unmatched) == (6, 5, 1, 4, 1)
     assert all(debt(workspace, i).paid_amount_cents == 10000 for i in ids.values())  # not doubled
     assert progress[:3] == [0, 2, 4]
+
+
+@pytest.fixture(params=["writer thread", "portable"])
+def store_path(request, monkeypatch):
+    """Both ways a batch is stored: SQLite's writer thread (receipt_staging) and the portable path."""
+    from mypay_desk.store.repositories import receipt_staging
+
+    if request.param == "portable":
+        monkeypatch.setattr(receipt_staging, "available", lambda _db: False)
+    return request.param
 
 
 def _expected_paid_state(workspace) -> dict[int, tuple]:
@@ -453,7 +463,7 @@ def _expected_paid_state(workspace) -> dict[int, tuple]:
 
 
 @pytest.mark.parametrize("seed,update_from", [(s, True) for s in range(6)] + [(0, False), (1, False)])
-def test_paid_state_follows_the_rules_over_random_imports(workspace, ente, seed, update_from, monkeypatch):
+def test_paid_state_follows_the_rules_over_random_imports(workspace, ente, seed, update_from, monkeypatch, store_path):
     """Several receipts per debt (partial, excess, failed, zero, same time), instalments, rematches
     and repeated imports: every debt's paid amount, date, PSP and state are what the rules say
     (also on a SQLite without UPDATE ... FROM, where every batch is recomputed in SQL)."""
@@ -567,7 +577,7 @@ def test_file_rows_are_stored_as_their_receipt_rows_would_be(layout, cells):
             _receipt_row(7, row, dedupe_key(row), "file.zip", now)
 
 
-def test_file_import_and_row_import_store_the_same(workspace, ente, tmp_path, new_workspace):
+def test_file_import_and_row_import_store_the_same(workspace, ente, tmp_path, new_workspace, store_path):
     """import_file (rows as ExportRecord) and import_rows (ReceiptRow) of the same export: the same
     receipts, matches, refusals and report."""
     from mypay_desk.domain.ente import EnteData
@@ -628,19 +638,19 @@ def test_detail_columns_are_the_row_as_read(workspace, ente, tmp_path, version, 
 
 
 @pytest.mark.sqlite_only
-def test_bigger_page_cache_only_while_a_batch_is_stored(workspace, ente, tmp_path, monkeypatch):
+def test_bigger_page_cache_only_while_a_batch_is_stored(workspace, ente, tmp_path, monkeypatch, store_path):
     from mypay_desk.store.repositories import receipts as repo
 
     with workspace.db.engine.connect() as conn:
         before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
     seen = []
-    real = repo.insert_receipts
+    real = repo.last_receipt_id  # (read while the batch is written, on either path)
 
-    def spy(session, rows, **kw):
+    def spy(session):
         seen.append(session.connection().exec_driver_sql("PRAGMA cache_size").scalar())
-        return real(session, rows, **kw)
+        return real(session)
 
-    monkeypatch.setattr(repo, "insert_receipts", spy)
+    monkeypatch.setattr(repo, "last_receipt_id", spy)
     workspace.receipts.import_file(export_file(tmp_path, [row(1, iud="A", iuv="1")]), ente_id=ente.id)
     assert seen == [-repo.BULK_CACHE_KIB]
     with workspace.db.engine.connect() as conn:

@@ -53,8 +53,9 @@ def _chunks(items: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
 #   find_debts(codes)                                (IUD/IUV -> debt, so rows go in already matched)
 #   after = last_receipt_id()                        (the batch's rows get ids above it)
 #   insert_receipts(rows)                            (INSERT ... ON CONFLICT DO NOTHING: dedupe)
-#   batch_counts(ente, after, stamp)                 (how many were new, how many of them matched)
-#   recompute_debts(debts_of_batch(...))             (paid amount/date/PSP/state, in SQL)
+#   batch_counts(after)                              (how many were new, how many of them matched)
+#   recompute_debts_after(ente, after)               (paid amount/date/PSP/state, in SQL)
+# (SQLite: receipt_staging stores the batches from a writer thread, with the same steps.)
 # The heavy parts run inside the database: an import of 100,000 receipts stays in seconds.
 
 
@@ -151,8 +152,8 @@ def _fast_sqlite_processor(type_, official):
     return fast if fast(sample) == official(sample) else official
 
 
-def insert_binder(bind) -> Callable[[list], tuple]:
-    """A function that turns a row (list in INSERT_COLUMNS order) into the tuple the driver takes.
+def insert_binder(bind) -> Callable[[list], list]:
+    """A function that turns a row (list in INSERT_COLUMNS order) into what the driver takes (in place).
 
     Date and datetime values become what the dialect's own bind processors produce, so the stored
     text is exactly what the ORM writes (and compares equal to ORM-bound parameters).
@@ -170,11 +171,11 @@ def insert_binder(bind) -> Callable[[list], tuple]:
             p = _cached(p)
         procs.append((i, p))
 
-    def bind_row(row: list) -> tuple:
+    def bind_row(row: list) -> list:
         for i, p in procs:
             if row[i] is not None:
                 row[i] = p(row[i])
-        return tuple(row)
+        return row  # (the driver takes a list as it takes a tuple)
 
     return bind_row
 
@@ -232,7 +233,7 @@ def insert_receipts(session: Session, rows: Sequence[Sequence], *, bound: bool =
     if order is None:
         params: Sequence = [dict(zip(INSERT_COLUMNS, r, strict=True)) for r in rows]
     elif order == list(range(len(INSERT_COLUMNS))):
-        params = rows
+        params = rows if not rows or type(rows[0]) is tuple else [tuple(r) for r in rows]
     else:
         params = [tuple(r[i] for i in order) for r in rows]
     result = conn.exec_driver_sql(sql, params)
@@ -262,15 +263,11 @@ def last_receipt_id(session: Session) -> int:
     return session.scalar(select(func.coalesce(func.max(Receipt.id), 0))) or 0
 
 
-def _batch(ente_id: int, after_id: int, stamp: datetime) -> list[ColumnElement]:
-    """The receipts a batch just inserted: ids above ``after_id`` with the batch's import time."""
-    return [Receipt.ente_id == ente_id, Receipt.id > after_id, Receipt.imported_at == stamp]
-
-
-def batch_counts(session: Session, ente_id: int, after_id: int, stamp: datetime) -> tuple[int, int]:
-    """(rows inserted, of which matched) for a just-inserted batch."""
+def batch_counts(session: Session, after_id: int) -> tuple[int, int]:
+    """(rows inserted, of which matched) for a batch just inserted in this write transaction (every
+    receipt above ``after_id``; by id range only: with the Ente too the planner walks its index)."""
     n, matched = session.execute(select(func.count(), func.count(Receipt.debt_id))
-                                 .where(*_batch(ente_id, after_id, stamp))).one()
+                                 .where(Receipt.id > after_id)).one()
     return int(n or 0), int(matched or 0)
 
 
@@ -311,16 +308,10 @@ def _paid_receipt(r) -> ColumnElement:
     return and_(r.c.amount_cents > 0, r.c.outcome_code.in_(PAID_OUTCOMES))
 
 
-def debts_of_batch(ente_id: int, after_id: int, stamp: datetime) -> ColumnElement:
-    """Criterion on Debt: the debts a just-inserted batch of receipts paid (in full or in part)."""
-    return Debt.id.in_(select(Receipt.debt_id).where(*_batch(ente_id, after_id, stamp), Receipt.debt_id.is_not(None),
-                                                      _paid_receipt(RECEIPT_TABLE)))
-
-
 def recompute_debts(session: Session, which: ColumnElement | Iterable[int]) -> int:
     """Set paid amount, date, PSP and state of debts from their matched receipts (in SQL).
 
-    ``which`` is a criterion on Debt (see debts_of_batch: only debts with a paying receipt) or
+    ``which`` is a criterion on Debt (see recompute_debts_after: only debts with a paying receipt) or
     debt ids. PAGATO when the receipts cover the amount (an excess stays visible as paid >
     amount), PAGATO_PARZIALE when less. Only receipts that say money came in count. A paid debt
     stays paid whatever its state was (even ANNULLATO: the money came). A parent debt follows its
@@ -358,87 +349,42 @@ def recompute_debts(session: Session, which: ColumnElement | Iterable[int]) -> i
     return total + _recompute_parents(session, sorted(parents))
 
 
-_I_DEBT, _I_AMOUNT, _I_OUTCOME, _I_WHEN, _I_DATE, _I_PSP = (INSERT_COLUMNS.index(c) for c in (
-    "debt_id", "amount_cents", "outcome_code", "receipt_datetime", "outcome_date", "psp_name"))
+def recompute_debts_after(session: Session, ente_id: int, after_id: int) -> int:
+    """recompute_debts for the debts paid by the receipts stored with ids above ``after_id`` (one
+    batch, just inserted in this write transaction: nothing else can have inserted since). Returns
+    how many debts were updated.
 
-
-def recompute_debts_of_rows(session: Session, rows: Sequence[Sequence], after_id: int) -> int | None:
-    """recompute_debts for the debts that ``rows`` paid, when ``rows`` (bound, INSERT_COLUMNS order)
-    were all just inserted with ids above ``after_id`` in their order. Returns how many debts were
-    updated, or None when this path does not apply (not SQLite: call recompute_debts).
-
-    The same rules without a lookup per debt: the batch's own receipts are summed in Python from
-    the rows at hand (their stored text: dates compare as SQLite compares them), the few paying
-    receipts stored earlier for the same debts are added from one indexed query per chunk, and the
-    debts are updated by primary key in one executemany.
+    SQLite fast path (3.33+, UPDATE ... FROM): one statement that groups the paying receipts of those
+    debts (found by the receipts' debt index) and updates the debts, so the work runs inside SQLite.
+    The latest receipt's PSP rides in a composite max() of "when, id, PSP" (char(1) sorts below any
+    date character, so a date alone sorts before the same date with a time, and a missing date is
+    the oldest: recompute_debts' order). Elsewhere: recompute_debts with the same criterion.
     """
     conn = session.connection()
     if conn.dialect.name != "sqlite" or not _UPDATE_FROM:
-        return None
-    state: dict[int, list] = {}  # debt id -> [paid cents, latest (when, receipt id), its PSP]
-    for rid, r in enumerate(rows, start=after_id + 1):
-        debt_id = r[_I_DEBT]
-        if debt_id is None or not r[_I_AMOUNT] > 0 or r[_I_OUTCOME] not in PAID_OUTCOMES:
-            continue
-        key = (r[_I_WHEN] if r[_I_WHEN] is not None else r[_I_DATE], rid)
-        s = state.get(debt_id)
-        if s is None:
-            state[debt_id] = [r[_I_AMOUNT], key, r[_I_PSP]]
-        else:
-            s[0] += r[_I_AMOUNT]
-            if _later(key, s[1]):
-                s[1], s[2] = key, r[_I_PSP]
-    if not state:
-        return 0
-    # The debts and what this batch paid them, in a TEMP table the statements below join.
-    conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_PAID_TABLE}")
-    conn.exec_driver_sql(f"CREATE TEMP TABLE {_PAID_TABLE} (id INTEGER PRIMARY KEY, paid, paid_at, psp)")
-    cursor = conn.connection.cursor()
-    try:
-        cursor.executemany(f"INSERT INTO temp.{_PAID_TABLE} VALUES (?, ?, ?, ?)",
-                           ((debt_id, paid, key[0], psp) for debt_id, (paid, key, psp) in state.items()))
-        # Paying receipts stored before this batch for the same debts (usually none) count too.
-        changed = []
-        for rid, debt_id, amount, when, psp in conn.exec_driver_sql(
-                f"SELECT r.id, r.debt_id, r.amount_cents, COALESCE(r.receipt_datetime, r.outcome_date), r.psp_name "
-                f"FROM temp.{_PAID_TABLE} p JOIN receipt r ON r.debt_id = p.id "
-                "WHERE r.id <= ? AND r.amount_cents > 0 AND r.outcome_code IN ('0', '2', '')", (after_id,)).all():
-            s = state[debt_id]
-            s[0] += amount
-            if _later((when, rid), s[1]):
-                s[1], s[2] = (when, rid), psp
-            changed.append(debt_id)
-        if changed:
-            cursor.executemany(f"UPDATE temp.{_PAID_TABLE} SET paid = ?, paid_at = ?, psp = ? WHERE id = ?",
-                               [(*_paid_values(state[i]), i) for i in set(changed)])
-        now = _datetime_text(conn.dialect, utcnow())
-        updated = conn.exec_driver_sql(
-            f"UPDATE debt SET paid_amount_cents = p.paid, paid_at = p.paid_at, paid_psp = p.psp, updated_at = ?, "
-            f"state = CASE WHEN p.paid >= debt.amount_cents THEN ? ELSE ? END FROM temp.{_PAID_TABLE} p "
-            "WHERE debt.id = p.id", (now, str(DebtState.PAGATO.value), str(DebtState.PAGATO_PARZIALE.value))).rowcount
-        parents = [p for (p,) in conn.exec_driver_sql(
-            f"SELECT DISTINCT d.parent_id FROM temp.{_PAID_TABLE} p JOIN debt d ON d.id = p.id "
-            "WHERE d.parent_id IS NOT NULL")]
-    finally:
-        cursor.close()
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_PAID_TABLE}")
+        r = RECEIPT_TABLE
+        return recompute_debts(session, Debt.id.in_(select(r.c.debt_id).where(
+            r.c.ente_id == ente_id, r.c.id > after_id, r.c.debt_id.is_not(None), _paid_receipt(r))))
+    paid_clause = "amount_cents > 0 AND outcome_code IN ('0', '2', '')"
+    batch_debts = (f"SELECT b.debt_id FROM receipt b WHERE b.id > ? AND b.debt_id IS NOT NULL "
+                   f"AND b.{paid_clause.replace(' AND ', ' AND b.')}")
+    when = "COALESCE(r.receipt_datetime, r.outcome_date)"
+    now = _datetime_text(conn.dialect, utcnow())
+    updated = conn.exec_driver_sql(
+        "UPDATE debt SET paid_amount_cents = p.paid, paid_at = p.paid_at, updated_at = ?, "
+        "paid_psp = substr(p.latest, length(COALESCE(p.paid_at, '')) + 23), "
+        "state = CASE WHEN p.paid >= debt.amount_cents THEN ? ELSE ? END "
+        f"FROM (SELECT r.debt_id AS id, sum(r.amount_cents) AS paid, max({when}) AS paid_at, "
+        f"max(COALESCE({when}, '') || char(1) || printf('%020d', r.id) || char(1) || r.psp_name) AS latest "
+        f"FROM receipt r WHERE r.debt_id IN ({batch_debts}) AND r.{paid_clause.replace(' AND ', ' AND r.')} "
+        "GROUP BY r.debt_id) AS p WHERE debt.id = p.id",
+        (now, str(DebtState.PAGATO.value), str(DebtState.PAGATO_PARZIALE.value), after_id)).rowcount
+    parents = [p for (p,) in conn.exec_driver_sql(
+        f"SELECT DISTINCT parent_id FROM debt WHERE id IN ({batch_debts}) AND parent_id IS NOT NULL", (after_id,))]
     return updated + _recompute_parents(session, sorted(parents))
 
 
-_PAID_TABLE = "_receipt_paid_stage"
 _UPDATE_FROM = sqlite3.sqlite_version_info >= (3, 33, 0)  # UPDATE ... FROM (older SQLite: recompute_debts)
-
-
-def _paid_values(s: list) -> tuple:
-    paid, (when, _rid), psp = s
-    return paid, when, psp
-
-
-def _later(a: tuple, b: tuple) -> bool:
-    """(when, receipt id) ordering of recompute_debts' latest receipt; a missing date is the oldest."""
-    if a[0] == b[0]:
-        return a[1] > b[1]
-    return b[0] is None or (a[0] is not None and a[0] > b[0])
 
 
 def _datetime_text(dialect, value: datetime) -> Any:
