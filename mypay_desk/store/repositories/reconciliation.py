@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, and_, case, delete, func, insert, literal, or_, select, update
@@ -152,6 +153,21 @@ def _key(conn: Connection, column):
     return column if _is_sqlite(conn) else column.collate("C")
 
 
+KeySpan = tuple[str | None, str | None] | None  # [low, high) of payment keys; None: open
+
+
+def _restricted(stmt, column, part: Sequence[str] | None, span: KeySpan):
+    if part is not None:
+        stmt = stmt.where(column.in_(part))
+    if span is not None:
+        low, high = span
+        if low is not None:
+            stmt = stmt.where(column >= low)
+        if high is not None:
+            stmt = stmt.where(column < high)
+    return stmt
+
+
 @dataclass
 class Snapshot:
     """A read transaction over the engine's inputs for one Ente."""
@@ -181,9 +197,9 @@ class Snapshot:
         for part in _chunks(keys, KEY_CHUNK):
             yield from _stream(self.conn, build(part), batch)
 
-    def debts(self, keys: Sequence[str] | None = None) -> Iterator[tuple]:
+    def debts(self, keys: Sequence[str] | None = None, span: KeySpan = None) -> Iterator[tuple]:
         """(iuv, id, amount_cents, due_date_iso, state, has_portal_hash, parent_id) ordered by IUV
-        (of every key, or of the sorted ``keys``).
+        (of every key, of the sorted ``keys``, or of the keys in ``span``: [low, high), None open).
 
         Debts without an IUV are keyed by the IUV of the receipt matched to them, if any.
         """
@@ -193,7 +209,7 @@ class Snapshot:
             stmt = (select(d.iuv, d.id, d.amount_cents, d.due_date, d.state, d.portal_hash != "", d.parent_id)
                     .where(d.ente_id == self.ente_id, d.iuv != "", d.state != "ANNULLATO")
                     .order_by(_key(self.conn, d.iuv), d.id))
-            return stmt if part is None else stmt.where(d.iuv.in_(part))
+            return _restricted(stmt, d.iuv, part, span)
 
         rows = self._by_keys(build, keys)
         if not _is_sqlite(self.conn):  # PostgreSQL: dates come back as dates
@@ -201,7 +217,7 @@ class Snapshot:
             return
         yield from rows  # SQLite stores dates as ISO text already
 
-    def debts_without_iuv(self, keys: Sequence[str] | None = None) -> list[tuple]:
+    def debts_without_iuv(self, keys: Sequence[str] | None = None, span: KeySpan = None) -> list[tuple]:
         d, r = Debt, Receipt
         # (a receipt is matched to a debt of its own Ente: r.ente_id lets a restricted pass start from
         # the receipts' IUV index)
@@ -211,7 +227,8 @@ class Snapshot:
                 .where(d.ente_id == self.ente_id, r.ente_id == self.ente_id, d.iuv == "", d.state != "ANNULLATO",
                        r.iuv != "")
                 .distinct().order_by(iuv, d.id))
-        parts = [stmt] if keys is None else [stmt.where(r.iuv.in_(part)) for part in _chunks(keys, KEY_CHUNK)]
+        parts = [_restricted(stmt, r.iuv, None, span)] if keys is None else \
+            [_restricted(stmt, r.iuv, part, span) for part in _chunks(keys, KEY_CHUNK)]
         return [(row[0], row[1], row[2], row[3].isoformat() if isinstance(row[3], date) else row[3], *row[4:])
                 for part in parts for row in self.conn.execute(part)]
 
@@ -237,7 +254,7 @@ class Snapshot:
                 d.parent_id.in_(part), d.ente_id == self.ente_id, d.iuv != "", paid).distinct()))
         return paid_parents, with_paid_child
 
-    def receipts(self, keys: Sequence[str] | None = None) -> Iterator[tuple]:
+    def receipts(self, keys: Sequence[str] | None = None, span: KeySpan = None) -> Iterator[tuple]:
         """(iuv, id, amount_cents, total_paid_cents, payment id) ordered by IUV."""
         r = Receipt
         payment_id = func.coalesce(func.nullif(r.receipt_message_id, ""), func.nullif(r.iur, ""),
@@ -247,11 +264,11 @@ class Snapshot:
             stmt = (select(r.iuv, r.id, r.amount_cents, r.total_paid_cents, payment_id)
                     .where(r.ente_id == self.ente_id, r.iuv != "", r.outcome_code.in_(PAID_OUTCOMES))
                     .order_by(_key(self.conn, r.iuv), r.id))
-            return stmt if part is None else stmt.where(r.iuv.in_(part))
+            return _restricted(stmt, r.iuv, part, span)
 
         return self._by_keys(build, keys)
 
-    def lines(self, keys: Sequence[str] | None = None) -> Iterator[tuple]:
+    def lines(self, keys: Sequence[str] | None = None, span: KeySpan = None) -> Iterator[tuple]:
         """(iuv, id, fdr_id, payment_index, amount_cents) of every FdR line of the Ente, by IUV."""
         ln = FdrLine
         flows = select(FdrFlow.id).where(FdrFlow.ente_id == self.ente_id)
@@ -260,12 +277,12 @@ class Snapshot:
             stmt = (select(ln.iuv, ln.id, ln.fdr_id, ln.payment_index, ln.amount_cents)
                     .where(ln.fdr_id.in_(flows))
                     .order_by(_key(self.conn, ln.iuv), ln.id))
-            return stmt if part is None else stmt.where(ln.iuv.in_(part))
+            return _restricted(stmt, ln.iuv, part, span)
 
         return self._by_keys(build, keys)
 
-    def stored_results(self, codes: Iterable[str], keys: Sequence[str] | None = None, *, few: bool = False
-                       ) -> Iterator[tuple]:
+    def stored_results(self, codes: Iterable[str], keys: Sequence[str] | None = None, *, few: bool = False,
+                       span: KeySpan = None) -> Iterator[tuple]:
         """(key, code, id, fingerprint, note, resolved, resolved_by, resolved_at) by (key, code).
 
         ``few``: codes with few results (flows, treasury): read through the (code, key) index and
@@ -281,9 +298,17 @@ class Snapshot:
             stmt = (select(t.key, t.code, t.id, t.fingerprint, t.note, t.resolved, t.resolved_by, t.resolved_at)
                     .where(t.ente_id == self.ente_id, t.code.in_(sorted(codes)))
                     .order_by(_key(self.conn, t.key), _key(self.conn, t.code)))
-            return stmt if part is None else stmt.where(t.key.in_(part))
+            return _restricted(stmt, t.key, part, span)
 
         return self._by_keys(build, keys)
+
+    def key_at(self, fraction: float) -> str | None:
+        """A payment key about ``fraction`` of the way through the Ente's receipts by IUV (to split
+        a run in parts of similar size), or None when there are none."""
+        r = Receipt
+        top = self.conn.scalar(select(func.max(r.id))) or 0
+        return self.conn.scalar(select(r.iuv).where(r.ente_id == self.ente_id, r.iuv != "")
+                                .order_by(r.iuv).offset(int(top * fraction)).limit(1))
 
     def has_results(self) -> bool:
         return self.conn.scalar(select(ReconciliationResult.id).where(
@@ -423,14 +448,29 @@ class ResultWriter:
 
 
 @contextmanager
-def result_writer(db, ente_id: int) -> Iterator[ResultWriter]:
-    """A writer whose changes commit together when the block ends (and roll back on error)."""
+def result_writer(db, ente_id: int, stage: Path | None = None) -> Iterator[ResultWriter]:
+    """A writer whose changes commit together when the block ends (and roll back on error).
+
+    ``stage``: a scratch database of reconciliation_staging, attached before the transaction begins
+    (its write lock taken by a first write instead of BEGIN IMMEDIATE; see that module).
+    """
     with db.engine.connect() as conn:
-        conn.info["begin_mode"] = "IMMEDIATE"
-        with conn.begin():
-            writer = ResultWriter(conn, ente_id)
-            yield writer
-            writer.flush()
+        if stage is not None:
+            from mypay_desk.store.repositories import reconciliation_staging
+
+            reconciliation_staging.attach(conn, stage)
+        else:
+            conn.info["begin_mode"] = "IMMEDIATE"
+        try:
+            with conn.begin():
+                if stage is not None:
+                    reconciliation_staging.take_write_lock(conn)
+                writer = ResultWriter(conn, ente_id)
+                yield writer
+                writer.flush()
+        finally:
+            if stage is not None:
+                reconciliation_staging.detach(conn)
 
 
 # --- page queries ------------------------------------------------------------------------------

@@ -1,0 +1,119 @@
+"""A full classification run on two cores: a worker process classifies the upper part of the payment
+keys while the run classifies the lower part, and the run then applies what the worker merged
+(store.repositories.reconciliation_staging).
+
+Each part streams its own keys in order and merges them with its own stored results: the parts are
+disjoint ranges of keys, so the result is the one a single pass gives (tests compare the two). The
+worker reads the same data as the run: the run holds the workspace's write lock from before the
+worker starts until it commits. SQLite only (the scratch database and the lock); a run that is not
+big enough, or on another database, classifies everything itself.
+"""
+
+from __future__ import annotations
+
+import heapq
+import multiprocessing
+import os
+import pickle
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from mypay_desk.domain import reconciliation as rules
+from mypay_desk.services.errors import UserError
+from mypay_desk.services.reconciliation.merge import apply_results
+
+MIN_KEYS = 200_000  # below this the worker's start-up (a new interpreter) costs more than it saves
+# Share of the keys the worker takes: it only stages its results, while the run also writes its own
+# part into the results table and then the worker's (measured on the benchmark's million keys).
+WORKER_SHARE = 0.6
+
+
+def worth_it(estimated_keys: int) -> bool:
+    return estimated_keys >= MIN_KEYS and (os.cpu_count() or 1) >= 2
+
+
+@dataclass
+class PartInputs:
+    """What the payment pass needs besides the streams (computed once by the run)."""
+
+    ente_id: int
+    low: str  # the worker's keys: low and above
+    flags: rules.Flags
+    as_of: str
+    flows: dict[int, tuple[str, int, int]]
+    tes_by_iuv: dict[str, tuple]
+    paid_parents: set[int]
+    with_paid_child: set[int]
+    had_results: bool
+
+
+class WorkerPart:
+    """The worker process classifying the upper part of the keys into the scratch database."""
+
+    def __init__(self, db_path: Path, stage: Path, inputs: PartInputs):
+        ctx = multiprocessing.get_context("spawn")
+        self._conn, child = ctx.Pipe(duplex=False)
+        self._process = ctx.Process(target=_worker_main, args=(child, str(db_path), str(stage), pickle.dumps(inputs)),
+                                    name="mypay-desk-reconcile", daemon=True)
+        self._process.start()
+        child.close()
+
+    def result(self) -> tuple[int, set[str]]:
+        """(keys classified, treasury IUVs met), waiting for the worker; its error is raised here."""
+        try:
+            outcome = self._conn.recv()
+        except EOFError:
+            outcome = ("error", f"il processo di classificazione è terminato (codice {self._process.exitcode})")
+        finally:
+            self._process.join()
+        if outcome[0] != "ok":
+            raise UserError(f"Riconciliazione non riuscita: {outcome[1]}")
+        return outcome[1], set(outcome[2])
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._conn.close()
+
+
+def _worker_main(conn, db_path: str, stage: str, inputs: bytes) -> None:  # pragma: no cover - other process
+    try:
+        conn.send(("ok", *classify_part(Path(db_path), Path(stage), pickle.loads(inputs))))
+    except BaseException as exc:  # noqa: BLE001 - everything goes back to the run, which raises it
+        conn.send(("error", f"{exc.__class__.__name__}: {exc}\n{traceback.format_exc(limit=5)}"))
+    finally:
+        conn.close()
+
+
+def classify_part(db_path: Path, stage: Path, inputs: PartInputs) -> tuple[int, list[str]]:
+    """Classify the keys from ``inputs.low`` up and merge them with their stored results, into the
+    scratch database. Runs in the worker (and in tests, in-process)."""
+    from mypay_desk.store.db import make_engine
+    from mypay_desk.store.repositories.reconciliation import Snapshot
+    from mypay_desk.store.repositories.reconciliation_staging import StagedResultWriter
+
+    engine = make_engine(db_path)
+    try:
+        with engine.connect() as conn, conn.begin():
+            snap = Snapshot(conn, inputs.ente_id)
+            span = (inputs.low, None)
+            extra = snap.debts_without_iuv(span=span)
+            debts = heapq.merge(snap.debts(span=span), extra) if extra else snap.debts(span=span)
+            seen: set[str] = set()
+            ctx = rules.PassContext(flags=inputs.flags, as_of=inputs.as_of, flows=inputs.flows,
+                                    tes_by_iuv=inputs.tes_by_iuv, paid_parents=inputs.paid_parents,
+                                    with_paid_child=inputs.with_paid_child, seen_tes_iuvs=seen)
+            groups = rules.classify_payments(debts, snap.receipts(span=span), snap.lines(span=span), ctx)
+            writer = StagedResultWriter(stage)
+            try:
+                if inputs.had_results:
+                    apply_results(groups, snap.stored_results(rules.PAYMENT_CODES, span=span), writer)
+                else:
+                    writer.insert_all(row for _key, rows in groups for row in rows)
+            finally:
+                writer.close()
+            return ctx.keys, sorted(seen)
+    finally:
+        engine.dispose()

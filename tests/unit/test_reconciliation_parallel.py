@@ -1,0 +1,109 @@
+"""A full run split between the run and a worker process stores exactly what one pass stores: first
+runs, runs over stored results (notes kept and carried), cancelled runs (nothing written)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mypay_desk.services.errors import Cancelled
+from mypay_desk.services.progress import CancelToken
+from mypay_desk.services.reconciliation import parallel
+from tests.unit.test_reconciliation_incremental import World
+from tests.unit.test_reconciliation_service import AS_OF, EXPECTED, counts, import_all
+
+COLUMNS = "key, code, iuv, iuf, amount_cents, debt_id, receipt_id, fdr_line_id, treasury_id, fingerprint, note"
+
+
+def stored(ws) -> list[tuple]:
+    with ws.db.engine.connect() as conn:
+        return conn.exec_driver_sql(f"SELECT {COLUMNS} FROM reconciliation_result ORDER BY key, code").all()
+
+
+@pytest.fixture
+def split(monkeypatch):
+    """Every full run splits (the worker takes the upper part of the keys); returns the splits seen."""
+    seen = []
+    real = parallel.WorkerPart.__init__
+
+    def spy(self, db_path, stage, inputs):
+        seen.append(inputs.low)
+        real(self, db_path, stage, inputs)
+
+    monkeypatch.setattr(parallel, "MIN_KEYS", 0)
+    monkeypatch.setattr(parallel, "worth_it", lambda _n: True)
+    monkeypatch.setattr(parallel.WorkerPart, "__init__", spy)
+    return seen
+
+
+def test_split_run_stores_what_one_pass_stores(tmp_path, monkeypatch):
+    world = World(tmp_path)
+    try:
+        ops = [(k, a, b, c) for a in range(8) for k, b, c in
+               (("debt", a % 5, a), ("receipt", a % 3, a + 1), ("flow", a % 4, a), ("treasury", a % 3, a + 2))]
+        for op in ops:
+            world.apply(op)
+        one_pass = world.ws.reconciliation.run(as_of=world.as_of, full=True)
+        expected = stored(world.ws)
+        world.sql("DELETE FROM reconciliation_result")
+        monkeypatch.setattr(parallel, "worth_it", lambda _n: True)
+        lows = []
+        real = parallel.classify_part
+        monkeypatch.setattr(parallel, "WorkerPart", _InProcess)  # (the same function, here: it can be spied on)
+        monkeypatch.setattr(parallel, "classify_part", lambda *a: lows.append(a[2].low) or real(*a))
+        two_parts = world.ws.reconciliation.run(as_of=world.as_of, full=True)
+        assert lows and any(row[0] >= lows[0] for row in expected) and any(row[0] < lows[0] for row in expected)
+        assert stored(world.ws) == expected
+        assert two_parts.keys == one_pass.keys and two_parts.inserted == one_pass.inserted
+        # and over stored results: changes merged by each part, a note on a key of the upper part kept
+        key = expected[-1][0]
+        world.sql("UPDATE reconciliation_result SET note = 'visto' WHERE key = ?", (key,))
+        for op in [("receipt", 7, 1, 2), ("edit", 3, 0, 1), ("delete_debt", 2, 0, 0), ("debt", 6, 2, 5)]:
+            world.apply(op)
+        again = world.ws.reconciliation.run(as_of=world.as_of, full=True)
+        assert again.changed > 0
+        world.full_run_finds_nothing_to_change()  # (the oracle runs in one pass: nothing differs)
+        assert "visto" in " ".join(n for k, *_r, n in stored(world.ws) if k == key)
+    finally:
+        world.close()
+
+
+class _InProcess:
+    """WorkerPart running classify_part in this process (the real one is a spawned process)."""
+
+    def __init__(self, db_path, stage, inputs):
+        self.outcome = parallel.classify_part(db_path, stage, inputs)
+
+    def result(self):
+        return self.outcome[0], set(self.outcome[1])
+
+    def stop(self):
+        pass
+
+
+def test_scenario_with_every_code_split_in_two(workspace, ente, tmp_path, split):
+    from tests.unit.test_reconciliation_service import build_scenario
+
+    import_all(workspace, build_scenario(workspace, ente.id, tmp_path))
+    workspace.reconciliation.run(as_of=AS_OF)
+    assert counts(workspace) == EXPECTED and split
+
+
+def test_cancelled_split_run_writes_nothing(tmp_path, split):
+    world = World(tmp_path)
+    try:
+        for a in range(6):
+            world.apply(("debt", a, 2, 1))
+            world.apply(("receipt", a, 0, 1))
+        token = CancelToken()
+
+        def progress(done, total, message):
+            if message.startswith("Classificazione") and done:
+                token.cancel()
+
+        with pytest.raises(Cancelled):
+            world.ws.reconciliation.run(as_of=world.as_of, cancel=token, progress=progress, full=True)
+        assert stored(world.ws) == [] and split
+        world.ws.reconciliation.run(as_of=world.as_of)
+        assert stored(world.ws)
+    finally:
+        world.close()
