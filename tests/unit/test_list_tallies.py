@@ -124,6 +124,7 @@ def test_tally_equals_grouping_after_any_sql(shared, ops):
     assert orphans == 0
 
 
+@pytest.mark.sqlite_only  # (the tally's triggers and the plan are SQLite's)
 def test_a_rolled_back_write_leaves_the_tally_as_it_was(workspace, ente):
     workspace.lists.create_list("L", "TARI")
     workspace.lists.add_debts("L", [_record(1)])
@@ -135,6 +136,7 @@ def test_a_rolled_back_write_leaves_the_tally_as_it_was(workspace, ente):
     assert_tally_equals_scan(workspace, ente.id)
 
 
+@pytest.mark.sqlite_only  # (the tally's triggers and the plan are SQLite's)
 def test_bulk_staged_insert_is_counted(workspace, ente):
     """The staging-table path (INSERT ... SELECT of thousands of rows) goes through the triggers too."""
     lst = workspace.lists.create_list("Grande", "TARI")
@@ -196,6 +198,7 @@ def test_triggers_exist_after_migrations_and_fill_existing_debts(tmp_path):
         ws.close()
 
 
+@pytest.mark.sqlite_only  # (the tally's triggers and the plan are SQLite's)
 def test_pending_candidates_use_the_partial_index(workspace, ente):
     """Only debts touched since the portal accepted them are read to count pending changes."""
     sql = ("EXPLAIN QUERY PLAN " + str(debts_repo.pending_candidate_query(1).compile(

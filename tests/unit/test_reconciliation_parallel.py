@@ -80,6 +80,7 @@ class _InProcess:
         pass
 
 
+@pytest.mark.sqlite_only  # (the split run is SQLite's)
 def test_scenario_with_every_code_split_in_two(workspace, ente, tmp_path, split):
     from tests.unit.test_reconciliation_service import build_scenario
 

@@ -347,9 +347,10 @@ def test_cancel_keeps_previous_results(workspace, scenario):
     with pytest.raises(Cancelled):
         ws.reconciliation.run(as_of=AS_OF, cancel=late, progress=progress)
     assert counts(ws)["DOPPI"] == (0, 0)
-    # the inputs did not change (an incremental run has nothing to do): a full run writes the results again
-    assert ws.reconciliation.run(as_of=AS_OF).incremental
-    assert counts(ws)["DOPPI"] == (0, 0)
+    # the inputs did not change: an incremental run (SQLite) has nothing to do; a full run writes the
+    # results again
+    if ws.reconciliation.run(as_of=AS_OF).incremental:
+        assert counts(ws)["DOPPI"] == (0, 0)
     ws.reconciliation.run(as_of=AS_OF, full=True)
     assert counts(ws) == EXPECTED
 

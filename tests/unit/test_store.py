@@ -105,5 +105,6 @@ def test_migrated_postgresql_schema_equals_models(tmp_path, pg_empty_database):
     database.dispose()
     assert diff == [], f"the migrations and the models differ on PostgreSQL: {diff}"
     assert bounded == [], "string columns are unbounded on PostgreSQL, as on SQLite"
-    assert sorted(partial) == ["ix_debt_parent_id", "ix_debt_sending_flow_id"]
+    assert sorted(partial) == ["ix_debt_list_unsynced", "ix_debt_parent_id", "ix_debt_sending_flow_id"]
+    assert "portal_hash" in partial["ix_debt_list_unsynced"] and "portal_accepted_at" in partial["ix_debt_list_unsynced"]
     assert "(parent_id IS NOT NULL)" in partial["ix_debt_parent_id"]
