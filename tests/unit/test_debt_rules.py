@@ -484,3 +484,34 @@ def test_column_fast_path_takes_ordinary_rows():
                "amount_cents": [5], "debt_type": ["MENSA"], "causale": ["c"], "collection_data": ["9/0201133IM/"]}
     assert quick_ok_columns(partial, 1, {"MENSA": MENSA}) == [True]
     assert quick_ok_columns(partial, 1, {"MENSA": MENSA}, "1_1") == [False]  # due date needed in 1_1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.fixed_dictionaries({
+    "iud": st.text(max_size=8), "debtor_name": st.text(max_size=8), "amount_cents": st.integers(0, 10**9),
+    "due_date": st.one_of(st.none(), st.dates()), "generate_iuv": st.booleans(), "pa_fee_cents": st.one_of(
+        st.none(), st.integers(0, 999)), "causale": st.sampled_from(["", "TARI", "è\x1f"]),
+    "bilancio": st.one_of(st.none(), st.just([Capitolo("C1", "U", [Accertamento(100, "A")])]))}))
+def test_flow_hash_is_the_sha256_of_the_fields_as_text(values):
+    """The hash stored as portal_hash must not move: every field as text (None "", bools true/false,
+    dates ISO, the bilancio as JSON), joined by \\x1f, in RECORD_FIELDS order."""
+    import hashlib
+    from datetime import date as date_cls
+
+    from mypay_desk.domain.debts import RECORD_FIELDS
+
+    rec = DebtRecord(**values)
+
+    def text(v):
+        if v is None:
+            return ""
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, date_cls):
+            return v.isoformat()
+        if isinstance(v, list):
+            return bilancio_to_json(v)
+        return str(v)
+
+    expected = hashlib.sha256("\x1f".join(text(getattr(rec, n)) for n in RECORD_FIELDS).encode("utf-8")).hexdigest()
+    assert flow_hash(rec) == expected

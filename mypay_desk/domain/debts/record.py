@@ -7,6 +7,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from operator import attrgetter
 
 from mypay_desk.domain.debt_states import (  # noqa: F401 - re-exported
     ACTION_LABELS,
@@ -159,6 +160,7 @@ class RowError:
 
 #: The tracciato fields of DebtRecord (everything but action and source_row), in flow order.
 RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(DebtRecord) if f.name not in ("action", "source_row"))
+_flow_fields = attrgetter(*RECORD_FIELDS)  # the values of RECORD_FIELDS, in one C call
 
 
 @dataclass
@@ -273,6 +275,8 @@ def causale_max_len(version: str) -> int:
 # --- the flow hash -----------------------------------------------------------------------------
 
 def _canonical(value) -> str:
+    if value.__class__ is str:  # (nearly every field: first, without the checks below)
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -290,7 +294,7 @@ def flow_hash(record: DebtRecord) -> str:
     Stored as ``portal_hash`` when the portal accepts a row; a debt whose current hash differs has a
     pending M. Version-independent: it covers every 1_4 field.
     """
-    text = "\x1f".join(_canonical(getattr(record, name)) for name in RECORD_FIELDS)
+    text = "\x1f".join(map(_canonical, _flow_fields(record)))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
