@@ -2,7 +2,9 @@
 
 Prints the time of ``ReceiptService.import_file`` (read the ZIP, check every row, dedupe, match
 against the Ente's debts, store, mark debts paid) next to the time Python's csv module needs just
-to parse the same CSV, measured in the same run. Target: import under 3 s.
+to parse the same CSV, measured in the same run. Targets: import under 2 s, at most 5x the parse.
+Peak RSS and the load average of the machine are printed too (on SQLite a writer thread stores each
+batch while the next one is read: a busy machine shows in the wall time).
 
 By default the export has no receipt block (what paaSILPrenotaExportFlusso returns, 57 MB of CSV
 for 100,000 rows). ``--with-receipt`` adds the block with a base64 receipt XML per row (what the
@@ -21,6 +23,8 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import os
+import resource
 import sys
 import tempfile
 import time
@@ -36,7 +40,8 @@ from mypay_desk.formats.receipt_xml import ReceiptData, TransferData, write_rece
 from mypay_desk.services.workspace import Workspace  # noqa: E402
 
 CF = "01199250158"
-TARGET_S = 3.0
+TARGET_S = 2.0
+TARGET_RATIO = 5.0
 
 
 def make_rows(n: int, with_receipt: bool) -> list[rx.ReceiptRow]:
@@ -153,7 +158,12 @@ def main() -> int:
           f"{rep.matched} matched, {rep.debts_paid} debts paid)")
     print(f"ratio import / parse  : {best['imp'] / parse:7.1f} x  (CPU {best['imp_cpu'] / parse_cpu:.1f} x)")
     print(f"same file again       : {best['again']:7.3f} s  ({best['again_report'].new} new)")
-    print(f"target                : < {TARGET_S:.1f} s -> {'OK' if best['imp'] < TARGET_S else 'MISSED'}")
+    ratio = best["imp"] / parse
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    print(f"peak RSS              : {peak:7.0f} MB")
+    print("load average          : " + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1, 5, 15 min)")
+    print(f"target                : < {TARGET_S:.1f} s -> {'OK' if best['imp'] < TARGET_S else 'MISSED'}; "
+          f"ratio <= {TARGET_RATIO:.0f}x -> {'OK' if ratio <= TARGET_RATIO else 'MISSED'}")
     return 0
 
 
