@@ -8,9 +8,12 @@ time) or treasury movement (dedupe key) already stored. A bad or hostile file is
 reason and nothing is written; in a ZIP or a folder the readable documents are imported and each
 unreadable one is reported by name.
 
-A run (``run``) is incremental: it classifies everything again (the sources are streamed, not
-loaded) but writes only the results whose inputs changed, keeping operator notes and "risolto"
-marks. When a payment moves to another code, its note follows it. Rules: domain/reconciliation.py.
+A run (``run``) writes only the results whose inputs changed, keeping operator notes and "risolto"
+marks; when a payment moves to another code, its note follows it. On SQLite it also reads only what
+changed: the payment keys touched since the last run (new or edited debts and receipts, FdR flows,
+treasury credits, the date moving on) and their rata unica or instalments are classified again; the
+first run, a change of the flags or ``full=True`` classify every key (the sources are streamed, not
+loaded; a big full run uses a second process when a core is free). Rules: domain/reconciliation.py.
 """
 
 from __future__ import annotations
