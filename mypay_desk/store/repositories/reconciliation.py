@@ -470,7 +470,10 @@ def result_writer(db, ente_id: int, stage: Path | None = None) -> Iterator[Resul
                 writer.flush()
         finally:
             if stage is not None:
-                reconciliation_staging.detach(conn)
+                try:
+                    reconciliation_staging.detach(conn)
+                except Exception:  # noqa: BLE001 - a connection still holding the file is not reused
+                    conn.invalidate()
 
 
 # --- page queries ------------------------------------------------------------------------------
