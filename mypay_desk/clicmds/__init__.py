@@ -3,4 +3,4 @@
 Handlers take ``(args, ctx)`` where ``ctx`` is a :class:`mypay_desk.clicmds.common.CliContext`.
 """
 
-AREA_MODULES = ["lists", "portal", "receipts", "reconcile", "notices", "simulator", "workspace"]
+AREA_MODULES = ["lists", "portal", "receipts", "reconcile", "notices", "simulator", "workspace", "audit"]

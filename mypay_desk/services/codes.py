@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from mypay_desk.domain import codes
 from mypay_desk.services.errors import UserError
+from mypay_desk.store import locks
 from mypay_desk.store.repositories import ente as repo
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,6 +32,6 @@ class CodesService:
         ente = self.ws.ente.get_by_id(ente_id) if ente_id else self.ws.ente.require_current()
         if not ente.segregation_code:
             raise UserError("Imposta il codice di segregazione dell'Ente per generare IUV", field="segregation_code")
-        with self.ws.db.session(immediate=True) as s:
+        with self.ws.db.session(lock=locks.ROWS) as s:
             first = repo.allocate_iuv_progressives(s, ente.id, count)
         return [codes.iuv17_for_ente(ente.segregation_code, first + i) for i in range(count)]

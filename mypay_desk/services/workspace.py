@@ -12,6 +12,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import socket
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -29,6 +30,13 @@ if TYPE_CHECKING:  # pragma: no cover
 ENV_WORKSPACE = "MYPAY_DESK_WORKSPACE"
 ENV_DATABASE = "MYPAY_DESK_DATABASE"
 DATABASE_FILE = "database.json"
+# Who works at this desk, as the audit log and the other desks name them: the name configured in
+# Impostazioni › Preferenze (saved in the folder, ``desk.json``) or these variables, else the operating
+# system's user and the computer's name.
+ENV_USER = "MYPAY_DESK_USER"
+ENV_DESK = "MYPAY_DESK_DESK"
+IDENTITY_FILE = "desk.json"
+NAME_MAX = 100
 
 # Where the database choice came from (Workspace.database_source).
 FROM_OPTION, FROM_ENV, FROM_SETTINGS, LOCAL = "--database", ENV_DATABASE, DATABASE_FILE, "sqlite"
@@ -79,6 +87,60 @@ def resolve_database(folder: Path, explicit: str | None = None) -> tuple[str | N
     return None, LOCAL
 
 
+@dataclass(frozen=True)
+class DeskIdentity:
+    """Who works at this desk: the user's name and the desk's, and whether each was configured."""
+
+    user: str
+    desk: str
+    user_configured: bool = False
+    desk_configured: bool = False
+
+    @property
+    def actor(self) -> str:
+        """How other desks read who did something: "Mario Rossi (UFFICIO-2)"."""
+        return f"{self.user} ({self.desk})" if self.desk else self.user
+
+
+def load_identity(folder: Path) -> DeskIdentity:
+    """The names saved in the folder (Impostazioni) or given by MYPAY_DESK_USER / MYPAY_DESK_DESK, else the
+    operating system's user and the computer's name. An unreadable file falls back to those."""
+    saved: dict[str, Any] = {}
+    path = Path(folder) / IDENTITY_FILE
+    if path.is_file():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            saved = data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            saved = {}
+    user = os.environ.get(ENV_USER, "").strip() or _clean(saved.get("user"))
+    desk = os.environ.get(ENV_DESK, "").strip() or _clean(saved.get("desk"))
+    return DeskIdentity(user[:NAME_MAX] or _current_user(), desk[:NAME_MAX] or _current_desk(),
+                        bool(user), bool(desk))
+
+
+def save_identity(folder: Path, user: str, desk: str) -> DeskIdentity:
+    """Save the desk's names in the workspace folder (empty: the operating system's ones)."""
+    user, desk = _clean(user), _clean(desk)
+    for label, value in (("nome dell'utente", user), ("nome della postazione", desk)):
+        if len(value) > NAME_MAX:
+            raise WorkspaceError(f"Il {label} supera i {NAME_MAX} caratteri: accorcialo")
+    path = Path(folder) / IDENTITY_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if user or desk:
+        partial = path.with_name(path.name + ".part")
+        partial.write_text(json.dumps({"user": user, "desk": desk}, ensure_ascii=False, indent=2) + "\n",
+                           encoding="utf-8")
+        partial.replace(path)
+    else:
+        path.unlink(missing_ok=True)
+    return load_identity(folder)
+
+
+def _clean(value: Any) -> str:
+    return " ".join(str(value).split()) if isinstance(value, str) else ""
+
+
 @dataclass
 class Workspace:
     """An open workspace and the services that work on it (created lazily)."""
@@ -87,6 +149,7 @@ class Workspace:
     db: Database
     user: str = field(default_factory=lambda: _current_user())
     database_source: str = LOCAL
+    desk: str = field(default_factory=lambda: _current_desk())
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, database: str | None = None) -> Workspace:
@@ -101,7 +164,24 @@ class Workspace:
                 message += (f" Il database condiviso è scelto in {folder / DATABASE_FILE}: per tornare al "
                             "database locale di questa postazione usa «mypay-desk workspace use --local».")
             raise WorkspaceError(message) from exc
-        return cls(path=folder, db=db, database_source=source)
+        ws = cls(path=folder, db=db, database_source=source)
+        ws.set_identity(load_identity(folder))
+        return ws
+
+    def __post_init__(self) -> None:
+        self.db.actor = self.actor
+
+    @property
+    def actor(self) -> str:
+        return f"{self.user} ({self.desk})" if self.desk else self.user
+
+    def set_identity(self, identity: DeskIdentity) -> None:
+        """Who works here from now on (the audit log and the rows this desk writes name them)."""
+        self.user, self.desk = identity.user, identity.desk
+        self.db.actor = self.actor
+
+    def identity(self) -> DeskIdentity:
+        return load_identity(self.path)
 
     @property
     def shared(self) -> bool:
@@ -118,10 +198,15 @@ class Workspace:
         return p
 
     def audit(self, action: str, *, ente_id: int | None = None, entity: str = "",
-              entity_id: int | None = None, details: dict[str, Any] | None = None) -> None:
+              entity_id: int | None = None, details: dict[str, Any] | None = None,
+              list_id: int | None = None) -> None:
+        """One line of the audit log: who (user and desk), what, on what (and on which list)."""
+        if list_id is None and entity == "debt_list":
+            list_id = entity_id
         with self.db.session() as s:
             audit.record(s, self.user, action, ente_id=ente_id, entity=entity, entity_id=entity_id,
-                         details=json.dumps(details or {}, ensure_ascii=False, default=str))
+                         details=json.dumps(details or {}, ensure_ascii=False, default=str), desk=self.desk,
+                         list_id=list_id)
 
     # --- services (one instance per workspace, created on first use) ---------------------------
     @cached_property
@@ -179,6 +264,18 @@ class Workspace:
         return DemoService(self)
 
     @cached_property
+    def activities(self):
+        from mypay_desk.services.activity import Activities
+
+        return Activities(self)
+
+    @cached_property
+    def audit_log(self):
+        from mypay_desk.services.audit import AuditService
+
+        return AuditService(self)
+
+    @cached_property
     def backups(self):
         from mypay_desk.services.backups import BackupService
 
@@ -190,3 +287,10 @@ def _current_user() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name on some systems; audit still works
         return "utente"
+
+
+def _current_desk() -> str:
+    try:
+        return socket.gethostname().split(".")[0] or "postazione"
+    except OSError:  # pragma: no cover - no host name
+        return "postazione"

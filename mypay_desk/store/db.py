@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mypay_desk.store import postgres
+from mypay_desk.store.locks import WriteScope
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,7 @@ def make_engine(path: Path) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(conn):
         mode = conn.info.pop("begin_mode", "")
+        conn.info.pop("begin_scope", None)  # scopes narrow PostgreSQL's locks; SQLite has one writer anyway
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
     return engine
@@ -262,6 +264,8 @@ class Database:
     engine: Engine
     _factory: sessionmaker
     folder: Path | None = None
+    #: Who writes through this object ("user (desk)"): stamped on the debts it changes (debt.changed_by).
+    actor: str = ""
 
     @classmethod
     def open(cls, workspace: Path, run_migrations: bool = True, url: str | URL | None = None) -> Database:
@@ -313,25 +317,31 @@ class Database:
         return postgres.safe_text(self.engine.url)
 
     @contextmanager
-    def session(self, immediate: bool = False) -> Iterator[Session]:
+    def session(self, immediate: bool = False, *, lock: WriteScope | None = None) -> Iterator[Session]:
         """A unit of work: commits on success, rolls back on error.
 
-        ``immediate=True`` takes SQLite's write lock at BEGIN, so read-then-write sequences (IUV
-        allocation) cannot interleave with another process.
+        ``immediate=True`` takes the write lock at BEGIN, so read-then-write sequences cannot interleave
+        with another process: SQLite's database lock; on PostgreSQL one database-wide advisory lock.
+        ``lock`` (implies immediate) narrows that on PostgreSQL to a scope (store/locks.py), so writers
+        of other scopes on other desks go on meanwhile; on SQLite it is BEGIN IMMEDIATE all the same.
+        The session's ``info["actor"]`` is who writes (the repositories stamp it on the rows they change).
         """
         with _busy_as_clear_error():
-            if immediate:
+            if immediate or lock is not None:
                 with self.engine.connect() as conn:
                     conn.info["begin_mode"] = "IMMEDIATE"
+                    if lock is not None:
+                        conn.info["begin_scope"] = lock
                     with conn.begin():
-                        sess = Session(bind=conn, expire_on_commit=False, join_transaction_mode="rollback_only")
+                        sess = Session(bind=conn, expire_on_commit=False, join_transaction_mode="rollback_only",
+                                       info={"actor": self.actor})
                         try:
                             yield sess
                             sess.flush()
                         finally:
                             sess.close()
                 return
-            sess = self._factory()
+            sess = self._factory(info={"actor": self.actor})
             try:
                 yield sess
                 sess.commit()

@@ -107,9 +107,18 @@ def make_engine(url: URL, lock_timeout_ms: int) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
-        # "IMMEDIATE" (see Database.session): SQLite's write lock, as one advisory lock held to COMMIT.
-        if conn.info.pop("begin_mode", "") == "IMMEDIATE":
+        # "IMMEDIATE" (see Database.session): SQLite's write lock, as one advisory lock held to COMMIT;
+        # with a scope (store/locks.py) that lock is taken shared, then the scope's own, in key order.
+        if conn.info.pop("begin_mode", "") != "IMMEDIATE":
+            return
+        scope = conn.info.pop("begin_scope", None)
+        if scope is None:
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%(key)s)", {"key": WRITE_LOCK})
+            return
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock_shared(%(key)s)", {"key": WRITE_LOCK})
+        for cls, obj, shared in sorted(scope.keys):
+            fn = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+            conn.exec_driver_sql(f"SELECT {fn}(%(cls)s, %(obj)s)", {"cls": cls, "obj": obj})
 
     return engine
 

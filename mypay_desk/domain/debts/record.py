@@ -183,6 +183,8 @@ class DebtRow(DebtRecord):
     portal_error_message: str = ""
     paid_amount_cents: int = 0
     instalment_count: int = 0  # children of a parent debt
+    version: int = 0  # moves on at every write: an edit names the one it was made on (another desk may write)
+    changed_by: str = ""  # who wrote it last ("user (desk)")
 
     @property
     def state_label(self) -> str:

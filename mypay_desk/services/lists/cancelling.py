@@ -19,6 +19,7 @@ from mypay_desk.services.lists.common import (
     record_of,
     sticky_errors,
 )
+from mypay_desk.store import locks
 from mypay_desk.store.repositories import debts as repo
 
 
@@ -55,7 +56,7 @@ class Cancelling(ListServiceBase):
         """
         ente = self._ente()
         result = CancelResult()
-        with self.ws.db.session(immediate=True) as s:
+        with self.ws.db.session(lock=locks.debts(ente.id)) as s:
             if iuds is None:
                 ids = [int(i) for i in target]  # type: ignore[union-attr]
                 rows = repo.debts_by_ids(s, ids)
@@ -103,7 +104,8 @@ class Cancelling(ListServiceBase):
 
     def uncancel_debts(self, debt_ids: Sequence[int]) -> int:
         """Undo cancellations not sent yet: a pending A is dropped; a local ANNULLATO becomes NUOVO again."""
-        with self.ws.db.session(immediate=True) as s:
+        ente = self._ente()
+        with self.ws.db.session(lock=locks.debts(ente.id)) as s:
             rows = repo.debts_by_ids(s, list(debt_ids))
             rows += repo.children_of(s, [d["id"] for d in rows if d["parent_id"] is None])
             updates = []
@@ -134,7 +136,7 @@ class Cancelling(ListServiceBase):
         iuvs = self.ws.codes.allocate_iuvs(n, ente.id)  # own transaction: a progressive is never reused
         result = AssignResult()
         now = datetime.now(UTC).replace(tzinfo=None)
-        with self.ws.db.session(immediate=True) as s:
+        with self.ws.db.session(lock=locks.debts(ente.id)) as s:
             rows = repo.without_iuv(s, list_id)[: len(iuvs)]
             updates = []
             for d, iuv in zip(rows, iuvs, strict=False):

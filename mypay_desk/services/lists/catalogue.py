@@ -21,6 +21,7 @@ from mypay_desk.services.lists.common import (
     record_of,
     row_of,
 )
+from mypay_desk.store import locks
 from mypay_desk.store.repositories import debts as repo
 from mypay_desk.store.repositories import list_tallies
 from mypay_desk.store.repositories.list_tallies import Bucket
@@ -113,7 +114,7 @@ class ListCatalogue(ListServiceBase):
         default_debt_type = default_debt_type.strip()
         if default_debt_type and self.ws.ente.get_type(default_debt_type, ente.id) is None:
             raise UserError(f"Tipo dovuto «{default_debt_type}» non configurato per l'Ente", field="tipo")
-        with self.ws.db.session(immediate=True) as s:
+        with self.ws.db.session(lock=locks.debts(ente.id)) as s:
             if repo.get_list(s, ente.id, name) is not None:
                 raise UserError(f"Esiste già una lista chiamata «{name}»", field="nome")
             row = repo.create_list(s, ente.id, name, default_debt_type, description)
@@ -125,7 +126,7 @@ class ListCatalogue(ListServiceBase):
     def update_list(self, list_ref: ListRef, *, name: str | None = None, default_debt_type: str | None = None,
                     description: str | None = None) -> ListSummary:
         ente = self._ente()
-        with self.ws.db.session(immediate=True) as s:
+        with self.ws.db.session(lock=locks.debts(ente.id)) as s:
             row = self._resolve(s, ente.id, list_ref)
             old = row.name
             if name is not None:
@@ -151,7 +152,7 @@ class ListCatalogue(ListServiceBase):
 
     def delete_list(self, list_ref: ListRef) -> None:
         ente = self._ente()
-        with self.ws.db.session(immediate=True) as s:
+        with self.ws.db.session(lock=locks.debts(ente.id)) as s:
             row = self._resolve(s, ente.id, list_ref)
             if repo.was_sent(s, row.id):
                 raise UserError(f"La lista «{row.name}» non si può eliminare: alcuni suoi dovuti sono già stati "

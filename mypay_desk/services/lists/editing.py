@@ -24,6 +24,7 @@ from mypay_desk.domain.debts import (
 from mypay_desk.domain.ente import FieldError
 from mypay_desk.domain.money import MAX_AMOUNT_CENTS, format_amount
 from mypay_desk.services.bulk import bulk_work
+from mypay_desk.services.conflicts import DebtConflictError, conflicts_of
 from mypay_desk.services.errors import NotFoundError, UserError
 from mypay_desk.services.lists.columns import (
     COLUMN_FIELDS,
@@ -45,6 +46,7 @@ from mypay_desk.services.lists.common import (
     sticky_errors,
     stored_value,
 )
+from mypay_desk.store import locks
 from mypay_desk.store.repositories import debts as repo
 from mypay_desk.store.repositories import ente as ente_repo
 
@@ -68,7 +70,7 @@ class DebtEditing(ListServiceBase):
     def _add_debts(self, list_ref: ListRef, records: Sequence[DebtRecord]) -> list[int]:
         ente = self._ente()
         rules = self._rules(ente)
-        with self.ws.db.session(immediate=True) as s:
+        with self.ws.db.session(lock=locks.debts(ente.id)) as s:
             lst = self._resolve(s, ente.id, list_ref)
             pos = repo.max_position(s, lst.id) + 1
             clean = [self._normalized_record(r, lst.default_debt_type, rules) for r in records]
@@ -131,7 +133,8 @@ class DebtEditing(ListServiceBase):
     def delete_debts(self, debt_ids: Sequence[int]) -> int:
         """Remove debts that were never sent (undo of an add). Sent ones must be cancelled instead."""
         ids = list(debt_ids)
-        with self.ws.db.session(immediate=True) as s:
+        ente = self._ente()
+        with self.ws.db.session(lock=locks.debts(ente.id)) as s:
             rows = repo.debts_by_ids(s, ids)
             for d in rows:
                 if d["portal_hash"] or d["state"] not in (DebtState.NUOVO, DebtState.ANNULLATO) \
@@ -142,24 +145,32 @@ class DebtEditing(ListServiceBase):
             if any(k["portal_hash"] for k in kids):
                 raise UserError("Alcune rate sono già sul portale: annullale invece di eliminarle", field="iud")
             repo.delete_debts(s, [k["id"] for k in kids] + ids)
-        self.ws.audit("lists.delete_debts", entity="debt", details={"count": len(ids)})
+            list_ids = {d["list_id"] for d in rows}
+        self.ws.audit("lists.delete_debts", ente_id=ente.id, entity="debt",
+                      list_id=next(iter(list_ids)) if len(list_ids) == 1 else None,
+                      details={"count": len(ids), "iud": [d["iud"] for d in rows[:20]]})
         return len(ids)
 
-    def update_debts(self, changes: Sequence[tuple[int, Mapping[str, Any]]] | Mapping[int, Mapping[str, Any]]
-                     ) -> list[DebtRow]:
+    def update_debts(self, changes: Sequence[tuple[int, Mapping[str, Any]]] | Mapping[int, Mapping[str, Any]],
+                     *, expected: Mapping[int, int] | None = None) -> list[DebtRow]:
         """Apply field edits in one transaction; returns the updated rows (same order as ``changes``).
 
         Each debt is re-validated; IUD clashes are re-checked for every debt sharing an old or new IUD;
         instalments follow their parent's debtor and tipo fields. A debt whose state does not allow edits,
         or an IUD/IUV change on a debt the portal holds, refuses the whole batch (nothing changes).
+
+        ``expected``: ``{debt id: version}`` the edit was made on (the row as the desk showed it). When
+        another desk (or job) wrote one of those debts since and the edit would change it, nothing is
+        saved: :class:`~mypay_desk.services.conflicts.DebtConflictError` says who, when, and what is
+        stored now. Debts not named there are not checked.
         """
         items = list(changes.items()) if isinstance(changes, Mapping) else list(changes)
         if not items:
             return []
         with bulk_work():
-            return self._update_debts(items)
+            return self._update_debts(items, dict(expected or {}))
 
-    def _update_debts(self, items: list[tuple[int, Mapping[str, Any]]]) -> list[DebtRow]:
+    def _update_debts(self, items: list[tuple[int, Mapping[str, Any]]], expected: dict[int, int]) -> list[DebtRow]:
         merged: dict[int, dict[str, Any]] = {}
         for debt_id, values in items:
             for name in values:
@@ -168,13 +179,21 @@ class DebtEditing(ListServiceBase):
             merged.setdefault(int(debt_id), {}).update({n: normalize_value(n, v) for n, v in values.items()})
         ente = self._ente()
         rules = self._rules(ente)
-        with self.ws.db.session(immediate=True) as s:
+        # Field edits of several desks go side by side (each locks its rows); an IUD change is checked
+        # against every debt of the Ente, so it waits for the other writers of the Ente's debts.
+        iud_change = any("iud" in v for v in merged.values())
+        with self.ws.db.session(lock=locks.debts(ente.id, shared=not iud_change)) as s:
+            stamps = repo.lock_rows(s, merged)
             current = {d["id"]: d for d in repo.debts_by_ids(s, list(merged))}
             missing = [i for i in merged if i not in current]
             if missing:
                 raise NotFoundError(f"Dovuti non trovati: {', '.join(map(str, missing[:10]))}")
+            self._check_versions(expected, merged, current, stamps)
             # Instalments follow their parent.
             kids = repo.children_of(s, [i for i, v in merged.items() if any(n in INHERITED_FIELDS for n in v)])
+            if kids:
+                repo.lock_rows(s, [k["id"] for k in kids])
+                kids = repo.children_of(s, sorted({k["parent_id"] for k in kids}))
             for k in kids:
                 inherited = {n: v for n, v in merged[k["parent_id"]].items() if n in INHERITED_FIELDS}
                 if k["id"] not in merged:
@@ -243,9 +262,29 @@ class DebtEditing(ListServiceBase):
                 rows_out.append(upd)
             repo.update_debts(s, rows_out)
             result = [row_of(d) for d in repo.debts_by_ids(s, list(dict.fromkeys(int(i) for i, _ in items)))]
-        self.ws.audit("lists.update_debts", ente_id=ente.id, entity="debt",
-                      details={"count": len(new_values), "fields": sorted({n for v in new_values.values() for n in v})})
+        if new_values:
+            list_ids = {current[i]["list_id"] for i in new_values}
+            ids = sorted(new_values)
+            self.ws.audit("lists.update_debts", ente_id=ente.id, entity="debt",
+                          entity_id=ids[0] if len(ids) == 1 else None,
+                          list_id=next(iter(list_ids)) if len(list_ids) == 1 else None,
+                          details={"count": len(new_values),
+                                   "fields": sorted({n for v in new_values.values() for n in v}),
+                                   "iud": [current[i]["iud"] for i in ids[:20]]})
         return result
+
+    @staticmethod
+    def _check_versions(expected: Mapping[int, int], merged: Mapping[int, Mapping[str, Any]],
+                        current: Mapping[int, Mapping[str, Any]], stamps: Mapping[int, tuple]) -> None:
+        """Refuse the edit when a debt it changes was written since the version it was made on."""
+        if not expected:
+            return
+        relevant = {i: v for i, v in expected.items() if i in merged and i in current
+                    and any(stored_value(current[i], n) != value for n, value in merged[i].items())}
+        found = conflicts_of(relevant, current, merged, {i: stamps.get(i, (0, "", None))[2] for i in relevant},
+                             row_of)
+        if found:
+            raise DebtConflictError(found)
 
     @staticmethod
     def _check_editable(d: Mapping[str, Any], changed: Mapping[str, Any]) -> None:
@@ -264,7 +303,7 @@ class DebtEditing(ListServiceBase):
         ente = self._ente()
         rules = self._rules(ente)
         changed = 0
-        with self.ws.db.session(immediate=True) as s:
+        with self.ws.db.session(lock=locks.debts(ente.id)) as s:
             lists = [self._resolve(s, ente.id, list_ref)] if list_ref is not None else repo.list_lists(s, ente.id)
             for lst in lists:
                 rows = repo.debts_of_list(s, lst.id)
@@ -286,20 +325,26 @@ class DebtEditing(ListServiceBase):
         return changed
 
     # --- instalments -----------------------------------------------------------------------------
-    def set_instalments(self, debt_id: int, plan: Sequence[tuple[int, date | None]]) -> list[DebtRow]:
+    def set_instalments(self, debt_id: int, plan: Sequence[tuple[int, date | None]], *,
+                        expected_version: int | None = None) -> list[DebtRow]:
         """Split a debt into instalments (own IUD ``<IUD>-R<n>``, amount, due date; debtor copied).
 
         The parent stays as the single-payment option. The amounts must add up to the debt's amount.
         Replacing or clearing (``plan=[]``) is allowed only while no instalment reached the portal.
+        ``expected_version``: the debt's version the plan was made on (see :meth:`update_debts`).
         """
         ente = self._ente()
         rules = self._rules(ente)
         plan = [(normalize_value("amount_cents", a), normalize_value("due_date", d)) for a, d in plan]
-        with self.ws.db.session(immediate=True) as s:
+        with self.ws.db.session(lock=locks.debts(ente.id)) as s:
+            stamps = repo.lock_rows(s, [debt_id])
             got = repo.debts_by_ids(s, [debt_id])
             if not got:
                 raise NotFoundError(f"Dovuto {debt_id} non trovato")
             parent = got[0]
+            if expected_version is not None and int(parent["version"]) != int(expected_version):
+                raise DebtConflictError(conflicts_of({debt_id: expected_version}, {debt_id: parent},
+                                                     {debt_id: {}}, {debt_id: stamps[debt_id][2]}, row_of))
             label = parent["iud"] or f"#{debt_id}"
             if parent["parent_id"] is not None:
                 raise UserError(f"{label} è già una rata: dividi il dovuto principale", field="rate")
@@ -329,7 +374,7 @@ class DebtEditing(ListServiceBase):
                 repo.insert_one(s, values)
             rows = [row_of(d) for d in repo.children_of(s, [debt_id])]
         self.ws.audit("lists.set_instalments", ente_id=ente.id, entity="debt", entity_id=debt_id,
-                      details={"iud": parent["iud"], "count": len(plan)})
+                      list_id=parent["list_id"], details={"iud": parent["iud"], "count": len(plan)})
         return rows
 
     @staticmethod

@@ -55,6 +55,7 @@ from mypay_desk.services.lists.common import (
     record_of,
 )
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
+from mypay_desk.store import locks
 from mypay_desk.store.repositories import debts as repo
 
 
@@ -305,7 +306,7 @@ class Importing(ListServiceBase):
         report = ImportReport(list=list_name, file=loaded.file, format=loaded.kind, version=loaded.version, rows=n,
                               generated_iuds=without_iud,
                               columns={_mypay_column(h, loaded): h for h in loaded.mapping.values() if h})
-        with self.ws.db.session(immediate=True) as s:
+        with self.ws.db.session(lock=locks.debts(ente.id)) as s:
             lst = repo.get_list(s, ente.id, list_name)
             if lst is None:
                 lst = repo.create_list(s, ente.id, list_name, debt_type)

@@ -7,6 +7,7 @@ import time
 from dataclasses import asdict
 from datetime import datetime, timedelta
 
+from mypay_desk.services.activity import single_flight
 from mypay_desk.services.errors import PortalError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from mypay_desk.services.receipts.views import (
@@ -26,7 +27,8 @@ POLL_TIMEOUT_S = 15 * 60.0
 
 
 class ReceiptDownload(ReceiptServiceBase):
-    """``sync receipts``: the incremental export from the portal, resumable."""
+    """``sync receipts``: the incremental export from the portal, resumable; one desk at a time per Ente
+    (the activity ``receipts:<ente id>``: a second desk is told who is downloading)."""
 
     # --- portal ---------------------------------------------------------------------------------------
     def synced_to(self, *, ente_id: int | None = None) -> datetime | None:
@@ -43,6 +45,8 @@ class ReceiptDownload(ReceiptServiceBase):
     def _client(self, ente, cancel: CancelToken):
         return self.ws.portal.client(ente, cancel=cancel)
 
+    @single_flight(lambda self, *, ente_id=None, **_kw: (f"receipts:{self._ente(ente_id).id}",
+                                                         "sta scaricando le ricevute dal portale"))
     def sync_receipts(self, *, ente_id: int | None = None, progress: ProgressCallback = no_progress,
                       cancel: CancelToken = NEVER_CANCELLED, poll_timeout: float = POLL_TIMEOUT_S,
                       poll_first: float = POLL_FIRST_S) -> SyncReport:

@@ -20,6 +20,7 @@ from mypay_desk.services.receipts.views import (
     ImportReport,
     ReceiptServiceBase,
 )
+from mypay_desk.store import locks
 from mypay_desk.store.repositories import receipt_staging
 from mypay_desk.store.repositories import receipts as repo
 
@@ -79,7 +80,7 @@ class ReceiptImporting(ReceiptServiceBase):
             raise UserError(str(exc), file=name) from exc
         report.version, report.with_receipt = pipeline.version, pipeline.with_receipt
         if sha256:
-            with self.ws.db.session() as s:
+            with self.ws.db.session(lock=locks.receipts(ente.id)) as s:  # read, then write: a write from BEGIN
                 repo.record_file(s, ente.id, name, sha256, report.receipts,
                                  json.dumps({"new": report.new, "errors": len(report.errors),
                                              "version": report.version}))
@@ -127,7 +128,7 @@ class ReceiptImporting(ReceiptServiceBase):
 
     def _store_batch(self, ente, batch: _Batch) -> receipt_staging.StoredBatch:
         """The portable path: one batch in one write transaction, here."""
-        with self.ws.db.session(immediate=True) as s, repo.bulk_cache(s):
+        with self.ws.db.session(lock=locks.receipts(ente.id)) as s, repo.bulk_cache(s):
             after = repo.last_receipt_id(s)
             new = repo.insert_receipts(s, batch.rows, bound=True)  # same dedupe key: skipped by the database
             matched = batch.matched

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from mypay_desk.domain import reconciliation as rules
+from mypay_desk.services.activity import single_flight
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from mypay_desk.services.reconciliation import parallel
 from mypay_desk.services.reconciliation.merge import apply_results
@@ -37,6 +38,8 @@ class ReconciliationRun(ReconciliationServiceBase):
         # An Ente in "base" mode has no debts on the portal: notification codes would be noise.
         return rules.Flags(notifications=notifications and mode != "base", treasury=treasury)
 
+    @single_flight(lambda self, *, ente_id=None, **_kw: (f"reconcile:{self._ente(ente_id).id}",
+                                                         "sta eseguendo la riconciliazione"))
     def run(self, *, ente_id: int | None = None, as_of: date | None = None, full: bool = False,
             progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> RunReport:
         """Classify the payment keys; write only what changed. Cancelling leaves the previous results.

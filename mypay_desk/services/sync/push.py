@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from mypay_desk.formats import import_flow
+from mypay_desk.services.activity import ActivityBusyError, single_flight
 from mypay_desk.services.errors import Cancelled, NotFoundError, PortalError, UserError
 from mypay_desk.services.portal_client import MyPayClient, fault_message
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
@@ -18,16 +19,36 @@ from mypay_desk.services.sync.views import (
     PushReport,
     RowProblem,
 )
+from mypay_desk.store import locks
 from mypay_desk.store.repositories import portal as repo
 
 if TYPE_CHECKING:  # pragma: no cover
     from mypay_desk.domain.ente import EnteData
 
 
+def _push_activity(self, list_name: str, *_args, **_kwargs) -> tuple[str, str]:
+    list_id, name = self._list(self._ente(), list_name)
+    return f"push:{list_id}", f"sta inviando la lista «{name}» al portale"
+
+
+def _resume_activity(self, flow_id: int, *_args, **_kwargs) -> tuple[str, str]:
+    with self.ws.db.session() as s:
+        flow = repo.get_flow(s, flow_id)
+        list_id = flow.list_id if flow is not None else None
+        name = dict(repo.list_names(s, flow.ente_id)).get(list_id, "") if list_id is not None else ""
+    if list_id is None:
+        return f"flow:{flow_id}", "sta inviando un flusso al portale"
+    return f"push:{list_id}", f"sta inviando la lista «{name}» al portale"
+
+
 class FlowPush(SyncServiceBase):
-    """``sync push``: the flow recorded first, then authorised, uploaded, polled; resumable."""
+    """``sync push``: the flow recorded first, then authorised, uploaded, polled; resumable.
+
+    One push of a list at a time across desks (and windows, and command-line jobs): the push holds the
+    activity ``push:<list id>`` (services/activity.py); a second one is told who is sending."""
 
     # --- push -------------------------------------------------------------------------------
+    @single_flight(_push_activity)
     def push(self, list_name: str, wait: bool = True, *, progress: ProgressCallback = no_progress,
              cancel: CancelToken = NEVER_CANCELLED, resend_rejected: bool = False) -> PushReport:
         """Send the pending changes of a list as one flow and apply the outcome (see the module doc).
@@ -81,7 +102,7 @@ class FlowPush(SyncServiceBase):
             counts[p.action] += 1
             rows.append({"debt_id": p.row["id"], "row_number": n, "action": p.action, "iud": p.record.iud,
                          "content_hash": p.hash})
-        with self.ws.db.session(immediate=True) as s:
+        with self.ws.db.session(lock=locks.debts(ente.id)) as s:
             # Another desk (or the nightly job) may have started a flow for this list meanwhile.
             if repo.unfinished_flows(s, ente.id, list_id):
                 raise UserError("Un altro invio di questa lista è in corso: riprova tra poco")
@@ -91,6 +112,7 @@ class FlowPush(SyncServiceBase):
                       details={"iuf": iuf, **counts})
         return flow_id
 
+    @single_flight(_resume_activity)
     def resume(self, flow_id: int, wait: bool = True, *, progress: ProgressCallback = no_progress,
                cancel: CancelToken = NEVER_CANCELLED) -> PushReport:
         ente = self.ws.ente.require_current()
@@ -109,7 +131,13 @@ class FlowPush(SyncServiceBase):
             return []
         with self.ws.db.session() as s:
             flows = [f.id for f in repo.unfinished_flows(s, ente.id)]
-        return [self.resume(fid, wait, progress=progress, cancel=cancel) for fid in flows]
+        reports = []
+        for fid in flows:
+            try:
+                reports.append(self.resume(fid, wait, progress=progress, cancel=cancel))
+            except ActivityBusyError:
+                continue  # another desk is sending that list: it brings the flow forward itself
+        return reports
 
     # --- the state machine ------------------------------------------------------------------
     def _load_report(self, flow_id: int, list_name: str, report: PushReport | None) -> PushReport:
@@ -161,6 +189,7 @@ class FlowPush(SyncServiceBase):
                     zip_data = repo.get_flow(s, flow_id).zip_data or b""
                 uploads += 1
                 try:
+                    self.ws.activities.ensure_held()  # never two desks uploading one flow
                     client.upload_flow(auth, file_name, zip_data)
                 except PortalError as exc:
                     last_upload_error = exc

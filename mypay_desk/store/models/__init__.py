@@ -1,5 +1,6 @@
 """SQLAlchemy 2 typed models. One module per area; all are imported here so metadata is complete."""
 
+from mypay_desk.store.models.activity import DeskActivity
 from mypay_desk.store.models.audit import AuditLog
 from mypay_desk.store.models.base import Base
 from mypay_desk.store.models.debts import Debt, DebtList, DebtListTally
@@ -22,6 +23,7 @@ __all__ = [
     "DebtList",
     "DebtListTally",
     "DebtType",
+    "DeskActivity",
     "Ente",
     "FdrFlow",
     "FdrLine",

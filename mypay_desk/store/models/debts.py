@@ -144,6 +144,10 @@ class Debt(Timestamps, Base):
     paid_psp: Mapped[str] = mapped_column(String(140), default="")
     iuv_assigned_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     source_row: Mapped[int | None] = mapped_column(Integer, nullable=True)  # line in the imported file
+    # Optimistic concurrency between desks: every write of the row adds one (the repositories do it in the
+    # same UPDATE); an edit names the version it was made on and is refused if another desk wrote since.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str] = mapped_column(String(120), default="", server_default="")  # "user (desk)" last
 
     debt_list: Mapped[DebtList] = relationship(back_populates="debts")
     instalments: Mapped[list[Debt]] = relationship(

@@ -271,9 +271,23 @@ def _sqlite_value(v: Any) -> Any:
     return v
 
 
+#: Columns whose change alone is no edit of the debt (a re-validation after the tipi dovuto changed): they
+#: do not move its version, so an edit made meanwhile on another desk is not refused for them.
+UNVERSIONED = frozenset({"is_valid", "errors_json", "updated_at"})
+
+
+def versioned(session: Session, keys: Iterable[str] = ()) -> dict[str, Any]:
+    """The SET terms every write of debts adds (in the same statement, so it costs nothing): the row's
+    version moves on and the writer is named. Empty when only ``UNVERSIONED`` columns change."""
+    if keys and not set(keys) - UNVERSIONED:
+        return {}
+    table = Debt.__table__
+    return {"version": table.c.version + 1, "changed_by": session.info.get("actor", "")}
+
+
 def update_debts(session: Session, rows: Sequence[dict[str, Any]]) -> int:
     """Update debts: each dict has ``id`` and the columns to set. Rows with the same set of keys go in
-    one executemany. ``updated_at`` is set for every row."""
+    one executemany. ``updated_at`` is set for every row; the version moves on (see ``versioned``)."""
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     now = utcnow()
     for r in rows:
@@ -286,9 +300,33 @@ def update_debts(session: Session, rows: Sequence[dict[str, Any]]) -> int:
     for keys, params in groups.items():
         values = {k: bindparam(f"v_{k}") for k in keys if k != "updated_at"}
         values["updated_at"] = bindparam("v_updated_at")
+        values.update(versioned(session, keys))
         stmt = update(table).where(table.c.id == bindparam("b_id")).values(values)
         session.connection().execute(stmt, params)
     return len(rows)
+
+
+def lock_rows(session: Session, ids: Iterable[int]) -> dict[int, tuple[int, str, datetime | None]]:
+    """Lock debts against other desks' writes until COMMIT (``SELECT ... FOR UPDATE``, in id order so two
+    desks cannot deadlock on them; nothing on SQLite, whose write lock is the whole database). Returns
+    ``{id: (version, changed_by, updated_at)}``."""
+    wanted = sorted(set(ids))
+    out: dict[int, tuple[int, str, datetime | None]] = {}
+    for start in range(0, len(wanted), CHUNK):
+        stmt = (select(Debt.id, Debt.version, Debt.changed_by, Debt.updated_at)
+                .where(Debt.id.in_(wanted[start:start + CHUNK])).order_by(Debt.id).with_for_update())
+        out.update((i, (v, by, at)) for i, v, by, at in session.execute(stmt))
+    return out
+
+
+def versions(session: Session, ids: Iterable[int]) -> dict[int, int]:
+    """``{id: version}`` of the debts still stored (what a page compares to see what another desk changed)."""
+    wanted = list(ids)
+    out: dict[int, int] = {}
+    for start in range(0, len(wanted), CHUNK):
+        out.update(session.execute(select(Debt.id, Debt.version).where(Debt.id.in_(wanted[start:start + CHUNK]))
+                                   ).tuples())
+    return out
 
 
 def delete_debts(session: Session, ids: Sequence[int]) -> None:

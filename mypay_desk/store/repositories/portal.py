@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, defer
 from mypay_desk.domain.debts import RECORD_FIELDS
 from mypay_desk.store.models import Debt, DebtList, Ente, PortalJournal, UploadFlow, UploadFlowRow
 from mypay_desk.store.models.base import utcnow
-from mypay_desk.store.repositories.debts import _sqlite_value
+from mypay_desk.store.repositories.debts import _sqlite_value, versioned
 
 CHUNK = 500
 
@@ -154,7 +154,7 @@ def create_flow(session: Session, *, ente_id: int, list_id: int | None, iuf: str
         # One statement for every debt of the flow (its rows just written), not one per debt.
         d = Debt.__table__
         conn.execute(update(d).where(d.c.id.in_(select(t.c.debt_id).where(t.c.flow_id == flow.id)))
-                     .values(state="IN_INVIO", sending_flow_id=flow.id, updated_at=now))
+                     .values(state="IN_INVIO", sending_flow_id=flow.id, updated_at=now, **versioned(session)))
     return flow.id
 
 
@@ -243,8 +243,9 @@ def release_debts(session: Session, flow_id: int) -> None:
         ("NUOVO", and_(t.c.portal_hash == "", t.c.portal_error_code == "")),
     ):
         session.execute(update(t).where(t.c.sending_flow_id == flow_id, t.c.state == "IN_INVIO", cond)
-                        .values(state=state, sending_flow_id=None))
-    session.execute(update(t).where(t.c.sending_flow_id == flow_id).values(sending_flow_id=None))
+                        .values(state=state, sending_flow_id=None, **versioned(session)))
+    session.execute(update(t).where(t.c.sending_flow_id == flow_id)
+                    .values(sending_flow_id=None, **versioned(session)))
 
 
 def apply_rows(session: Session, flow_id: int, row_updates: list[dict[str, Any]],
@@ -262,10 +263,18 @@ def apply_rows(session: Session, flow_id: int, row_updates: list[dict[str, Any]]
     for d in debt_updates:
         by_keys.setdefault(tuple(sorted(k for k in d if k != "b_id")), []).append(d)
     t = Debt.__table__
+    actor = session.info.get("actor", "")
     for keys, batch in by_keys.items():
-        stmt = update(t).where(t.c.id == bindparam("b_id")).values({k: bindparam(f"v_{k}") for k in keys})
-        _execute_many(conn, stmt, ("b_id", *(f"v_{k}" for k in keys)),
-                      [(d["b_id"], *(d[k] for k in keys)) for d in batch])
+        # the version moves in the same statement (store/repositories/debts.py versioned); the writer is a value
+        bump = versioned(session, keys)
+        values = {k: bindparam(f"v_{k}") for k in keys}
+        names: tuple[str, ...] = ("b_id", *(f"v_{k}" for k in keys))
+        if bump:
+            values.update(version=t.c.version + 1, changed_by=bindparam("v__changed_by"))
+            names += ("v__changed_by",)
+        stmt = update(t).where(t.c.id == bindparam("b_id")).values(values)
+        _execute_many(conn, stmt, names,
+                      [(d["b_id"], *(d[k] for k in keys), *((actor,) if bump else ())) for d in batch])
 
 
 def update_debts(session: Session, updates: Iterable[dict[str, Any]]) -> None:

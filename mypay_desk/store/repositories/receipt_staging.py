@@ -124,7 +124,8 @@ class StagedReceiptWriter:
                 "(SELECT max(d.id) * 2 + 1 FROM main.debt d WHERE d.ente_id = ? AND d.iuv = NULLIF(s.match_iuv, ''))) "
                 f"FROM stage.b{slot} s WHERE s.match_iud != '' OR s.match_iuv != ''", (self.ente_id, self.ente_id))
             with conn.begin():
-                session = Session(bind=conn, expire_on_commit=False, join_transaction_mode="rollback_only")
+                session = Session(bind=conn, expire_on_commit=False, join_transaction_mode="rollback_only",
+                                  info={"actor": getattr(self.db, "actor", "")})  # who changed the debts paid
                 try:
                     with repo.bulk_cache(session):
                         # first statement: it takes the workspace's write lock before reading there

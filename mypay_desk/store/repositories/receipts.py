@@ -22,6 +22,7 @@ from mypay_desk.domain.debt_states import DebtState
 from mypay_desk.store.models import Debt, Ente, ImportedFile, Receipt, ReceiptExportRequest
 from mypay_desk.store.models.base import utcnow
 from mypay_desk.store.ordering import asc, desc
+from mypay_desk.store.repositories.debts import versioned
 
 CHUNK = 5000  # keys per IN list (SQLite allows 32766 parameters since 3.32; PostgreSQL far more)
 
@@ -341,7 +342,7 @@ def recompute_debts(session: Session, which: ColumnElement | Iterable[int]) -> i
             update(d).where(crit).values(
                 paid_amount_cents=paid_sum, paid_at=last_when, paid_psp=func.coalesce(last_psp, ""), updated_at=now,
                 state=case((paid_sum >= d.c.amount_cents, str(DebtState.PAGATO)),
-                           else_=str(DebtState.PAGATO_PARZIALE))),
+                           else_=str(DebtState.PAGATO_PARZIALE)), **versioned(session)),
             execution_options={"synchronize_session": False})
         total += result.rowcount or 0
         parents.update(p for p in session.scalars(select(Debt.parent_id).where(crit, Debt.parent_id.is_not(None))
@@ -373,12 +374,13 @@ def recompute_debts_after(session: Session, ente_id: int, after_id: int) -> int:
     updated = conn.exec_driver_sql(
         "UPDATE debt SET paid_amount_cents = p.paid, paid_at = p.paid_at, updated_at = ?, "
         "paid_psp = substr(p.latest, length(COALESCE(p.paid_at, '')) + 23), "
-        "state = CASE WHEN p.paid >= debt.amount_cents THEN ? ELSE ? END "
+        "state = CASE WHEN p.paid >= debt.amount_cents THEN ? ELSE ? END, version = version + 1, changed_by = ? "
         f"FROM (SELECT r.debt_id AS id, sum(r.amount_cents) AS paid, max({when}) AS paid_at, "
         f"max(COALESCE({when}, '') || char(1) || printf('%020d', r.id) || char(1) || r.psp_name) AS latest "
         f"FROM receipt r WHERE r.debt_id IN ({batch_debts}) AND r.{paid_clause.replace(' AND ', ' AND r.')} "
         "GROUP BY r.debt_id) AS p WHERE debt.id = p.id",
-        (now, str(DebtState.PAGATO.value), str(DebtState.PAGATO_PARZIALE.value), after_id)).rowcount
+        (now, str(DebtState.PAGATO.value), str(DebtState.PAGATO_PARZIALE.value), session.info.get("actor", ""),
+         after_id)).rowcount
     parents = [p for (p,) in conn.exec_driver_sql(
         f"SELECT DISTINCT parent_id FROM debt WHERE id IN ({batch_debts}) AND parent_id IS NOT NULL", (after_id,))]
     return updated + _recompute_parents(session, sorted(parents))
@@ -415,7 +417,8 @@ def _recompute_parents(session: Session, parent_ids: list[int]) -> int:
         d = Debt.__table__
         session.execute(update(d).where(d.c.id == bindparam("b_id"))
                         .values(paid_amount_cents=bindparam("b_paid"), paid_at=bindparam("b_at"),
-                                paid_psp=bindparam("b_psp"), state=bindparam("b_state"), updated_at=utcnow()),
+                                paid_psp=bindparam("b_psp"), state=bindparam("b_state"), updated_at=utcnow(),
+                                **versioned(session)),
                         updates)
     return len(updates)
 

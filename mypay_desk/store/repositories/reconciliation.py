@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from mypay_desk.formats.fdr import FdrFlowData
 from mypay_desk.formats.opi import TreasuryRecord
+from mypay_desk.store import locks
 from mypay_desk.store.models import (
     Debt,
     Ente,
@@ -461,6 +462,7 @@ def result_writer(db, ente_id: int, stage: Path | None = None) -> Iterator[Resul
             reconciliation_staging.attach(conn, stage)
         else:
             conn.info["begin_mode"] = "IMMEDIATE"
+            conn.info["begin_scope"] = locks.reconciliation(ente_id)  # PostgreSQL: other desks' writes go on
         try:
             with conn.begin():
                 if stage is not None:
