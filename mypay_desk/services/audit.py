@@ -182,6 +182,14 @@ class AuditService:
         with self.ws.db.session() as s:
             return repo.people(s, self._ente_id())
 
+    def list_choices(self) -> list[tuple[int, str]]:
+        """(id, name) of the current Ente's lists, by name (what a filter offers)."""
+        ente = self.ws.ente.current()
+        if ente is None:
+            return []
+        with self.ws.db.session() as s:
+            return [(r.id, r.name) for r in debts_repo.list_lists(s, ente.id)]
+
     def list_id(self, name: str) -> int:
         """The id of the current Ente's list called ``name`` (for the CLI's --list)."""
         ente = self.ws.ente.require_current()

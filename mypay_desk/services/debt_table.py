@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from mypay_desk.domain.debt_states import is_editable, state_label
 from mypay_desk.domain.debts import RECORD_FIELDS, DebtRow, bilancio_from_json, rescale_bilancio
 from mypay_desk.domain.money import MAX_AMOUNT_CENTS
+from mypay_desk.services.conflicts import DebtConflictError
 from mypay_desk.services.errors import UserError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from mypay_desk.store.repositories import debt_table as repo
@@ -33,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PAGE_SIZE = 500
 APPLY_CHUNK = 5_000  # rows per update_debts call in bulk changes (keeps memory flat on huge lists)
+BULK_ATTEMPTS = 3  # a chunk another desk keeps writing meanwhile is computed again this many times
 
 
 @dataclass(frozen=True)
@@ -233,11 +235,15 @@ class DebtTableService:
 
     # --- writing (through the list service) ------------------------------------------------------
     def apply(self, changesets: Sequence[ChangeSet], *, progress: ProgressCallback = no_progress,
-              cancel: CancelToken = NEVER_CANCELLED) -> int:
+              cancel: CancelToken = NEVER_CANCELLED, expected: Callable[[int], int | None] | None = None,
+              written: Callable[[Sequence[DebtRow]], None] | None = None) -> int:
         """Store change sets through ``ws.lists.update_debts`` (validation and pending changes there).
 
         Sets of up to APPLY_CHUNK rows go in one call (one transaction); bigger ones are split so a
-        million-row bulk change never builds a million dicts at once.
+        million-row bulk change never builds a million dicts at once. ``expected(id)`` gives the version
+        each edit was made on (None: not checked), asked when the chunk is stored; ``written`` receives
+        the stored rows of each chunk (their new versions). Another desk's write in between raises
+        :class:`~mypay_desk.services.conflicts.DebtConflictError` for the chunk; earlier chunks stay.
         """
         total = sum(len(cs) for cs in changesets)
         done = 0
@@ -247,18 +253,37 @@ class DebtTableService:
                 batch.append(change)
                 if len(batch) >= APPLY_CHUNK:
                     cancel.raise_if_cancelled()
-                    self._update(batch)
+                    self._update(batch, expected, written)
                     done += len(batch)
                     progress(done, total, "")
                     batch = []
             if batch:
-                self._update(batch)
+                self._update(batch, expected, written)
                 done += len(batch)
                 progress(done, total, "")
         return done
 
-    def _update(self, batch: list[tuple[int, dict[str, Any]]]) -> None:
-        self.ws.lists.update_debts(batch)
+    def _update(self, batch: list[tuple[int, dict[str, Any]]],
+                expected: Callable[[int], int | None] | None = None,
+                written: Callable[[Sequence[DebtRow]], None] | None = None) -> list[DebtRow]:
+        versions = None
+        if expected is not None:
+            versions = {i: v for i, _values in batch if (v := expected(i)) is not None}
+        rows = self.ws.lists.update_debts(batch, expected=versions)
+        if written is not None:
+            written(rows)
+        return rows
+
+    def versions(self, debt_ids: Sequence[int]) -> dict[int, int]:
+        """``{id: version}`` of these debts as stored now (ids no longer stored are left out)."""
+        with self.ws.db.session() as s:
+            return repo.versions(s, debt_ids)
+
+    def signature(self, list_id: int, flt: DebtFilter | None = None) -> tuple[int, int]:
+        """(rows, highest id) the table would show for ``flt``: when both match the snapshot shown, no debt
+        came or went, and only the versions of the rows in memory tell what another desk changed."""
+        with self.ws.db.session() as s:
+            return repo.signature(s, self._where(s, list_id, flt or DebtFilter()))
 
     def _bulk(self, debt_ids: Sequence[int], names: tuple[str, ...],
               compute: Callable[[int, tuple], tuple | str | None], *, progress: ProgressCallback,
@@ -273,29 +298,42 @@ class DebtTableService:
         for start in range(0, total, step):
             cancel.raise_if_cancelled()
             chunk = list(debt_ids[start:start + step])
-            current = self.values(chunk, names)
-            states = self.states(chunk)
-            b = ChangeSet(names)
-            a = ChangeSet(names)
-            for debt_id in chunk:
-                old = current.get(debt_id)
-                if old is None or debt_id not in states:
-                    continue
-                state, cancel_requested = states[debt_id]
-                if not is_editable(state) or cancel_requested:
-                    why = "annullamento richiesto" if cancel_requested else state_label(state).lower()
-                    skipped.append((debt_id, f"non modificabile ({why})"))
-                    continue
-                new = compute(debt_id, old)
-                if isinstance(new, str):
-                    skipped.append((debt_id, new))
-                    continue
-                if new is None or new == old:
-                    continue
-                b.add(debt_id, old)
-                a.add(debt_id, new)
+            for attempt in range(BULK_ATTEMPTS):
+                # Read, compute, store with the versions read: a debt another desk writes in between makes
+                # the store refuse the chunk, which is then computed again from the new values.
+                versions = self.versions(chunk)
+                current = self.values(chunk, names)
+                states = self.states(chunk)
+                b = ChangeSet(names)
+                a = ChangeSet(names)
+                chunk_skipped: list[tuple[int, str]] = []
+                for debt_id in chunk:
+                    old = current.get(debt_id)
+                    if old is None or debt_id not in states:
+                        continue
+                    state, cancel_requested = states[debt_id]
+                    if not is_editable(state) or cancel_requested:
+                        why = "annullamento richiesto" if cancel_requested else state_label(state).lower()
+                        chunk_skipped.append((debt_id, f"non modificabile ({why})"))
+                        continue
+                    new = compute(debt_id, old)
+                    if isinstance(new, str):
+                        chunk_skipped.append((debt_id, new))
+                        continue
+                    if new is None or new == old:
+                        continue
+                    b.add(debt_id, old)
+                    a.add(debt_id, new)
+                if not len(a):
+                    break
+                try:
+                    self._update(list(a.changes()), versions.get)
+                    break
+                except DebtConflictError:
+                    if attempt + 1 == BULK_ATTEMPTS:
+                        raise
+            skipped.extend(chunk_skipped)
             if len(a):
-                self._update(list(a.changes()))
                 applied += len(a)
                 before.ids.extend(b.ids)
                 before.values.extend(b.values)

@@ -189,6 +189,8 @@ class Workspace:
         return self.db.kind == "postgresql"
 
     def close(self) -> None:
+        if "changes" in self.__dict__:
+            self.changes.stop()
         self.db.dispose()
 
     @property
@@ -268,6 +270,12 @@ class Workspace:
         from mypay_desk.services.activity import Activities
 
         return Activities(self)
+
+    @cached_property
+    def changes(self):
+        from mypay_desk.services.changes import ChangeFeed
+
+        return ChangeFeed(self)
 
     @cached_property
     def audit_log(self):

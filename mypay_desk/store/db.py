@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -100,11 +100,33 @@ def _on_connect(dbapi_connection, _record) -> None:  # pragma: no cover - exerci
     cur.close()
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-    )
+def _connection_class(on_commit: list[Callable[[], None]]) -> type[sqlite3.Connection]:
+    """sqlite3 connections that call ``on_commit`` hooks after a COMMIT that changed rows (what lets this
+    process tell its own writes from other processes' in store/notifications.py)."""
+
+    class _Connection(sqlite3.Connection):
+        _seen_changes = 0
+
+        def commit(self) -> None:
+            super().commit()
+            total = self.total_changes
+            if total != self._seen_changes:
+                self._seen_changes = total
+                for hook in list(on_commit):
+                    hook()
+
+        def rollback(self) -> None:
+            super().rollback()
+            self._seen_changes = self.total_changes
+
+    return _Connection
+
+
+def make_engine(path: Path, on_commit: list[Callable[[], None]] | None = None) -> Engine:
+    args: dict = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    if on_commit is not None:
+        args["factory"] = _connection_class(on_commit)
+    engine = create_engine(f"sqlite:///{path}", connect_args=args)
     event.listen(engine, "connect", _on_connect)
 
     # pysqlite's implicit transactions defeat BEGIN IMMEDIATE; take control of BEGIN ourselves.
@@ -266,6 +288,10 @@ class Database:
     folder: Path | None = None
     #: Who writes through this object ("user (desk)"): stamped on the debts it changes (debt.changed_by).
     actor: str = ""
+    #: SQLite: called after each COMMIT of this object that changed rows (store/notifications.py).
+    on_own_commit: list[Callable[[], None]] = field(default_factory=list)
+    #: PostgreSQL: this object's connections' application_name, which names its writes in notifications.
+    application_name: str = ""
 
     @classmethod
     def open(cls, workspace: Path, run_migrations: bool = True, url: str | URL | None = None) -> Database:
@@ -277,8 +303,10 @@ class Database:
         path = workspace / DB_FILE_NAME
         if run_migrations:
             migrate(path)
-        engine = make_engine(path)
-        return cls(path=path, engine=engine, _factory=sessionmaker(engine, expire_on_commit=False), folder=workspace)
+        hooks: list[Callable[[], None]] = []
+        engine = make_engine(path, hooks)
+        return cls(path=path, engine=engine, _factory=sessionmaker(engine, expire_on_commit=False), folder=workspace,
+                   on_own_commit=hooks)
 
     @classmethod
     def _open_postgresql(cls, workspace: Path, url: str | URL, run_migrations: bool) -> Database:
@@ -286,7 +314,8 @@ class Database:
             parsed = postgres.parse_url(url) if isinstance(url, str) else url
         except postgres.DatabaseUrlError as exc:
             raise DatabaseError(str(exc)) from exc
-        engine = postgres.make_engine(parsed, BUSY_TIMEOUT_MS)
+        application_name = postgres.tagged_application_name()
+        engine = postgres.make_engine(parsed, BUSY_TIMEOUT_MS, application_name)
         try:
             if run_migrations:
                 migrate_postgresql(engine, workspace)
@@ -299,7 +328,8 @@ class Database:
         except BaseException:
             engine.dispose()
             raise
-        return cls(path=None, engine=engine, _factory=sessionmaker(engine, expire_on_commit=False), folder=workspace)
+        return cls(path=None, engine=engine, _factory=sessionmaker(engine, expire_on_commit=False), folder=workspace,
+                   application_name=application_name)
 
     @property
     def kind(self) -> str:

@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -94,10 +95,16 @@ def has_password(url: URL) -> bool:
     return bool(url.password) or "password" in url.query
 
 
-def make_engine(url: URL, lock_timeout_ms: int) -> Engine:
+def tagged_application_name() -> str:
+    """"MyPay Desk 3f2a9c1d": the app's name and a tag of one open database, which the change
+    notifications carry so a desk can leave out its own writes (store/notifications.py)."""
+    return f"{APPLICATION_NAME} {uuid.uuid4().hex[:8]}"
+
+
+def make_engine(url: URL, lock_timeout_ms: int, application_name: str = APPLICATION_NAME) -> Engine:
     engine = create_engine(
         url, pool_pre_ping=True,
-        connect_args={"application_name": APPLICATION_NAME, "connect_timeout": CONNECT_TIMEOUT_S})
+        connect_args={"application_name": application_name, "connect_timeout": CONNECT_TIMEOUT_S})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # pragma: no cover - exercised by every PostgreSQL test

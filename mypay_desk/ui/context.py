@@ -15,6 +15,7 @@ class AppContext(QObject):
     data_changed = Signal(str)  # an area's data changed: "lists", "portal", "payments", "reconciliation"
     status_message = Signal(str)
     pending_changed = Signal()  # pending I/M/A counts may have changed
+    remote_changed = Signal(object)  # frozenset of areas other desks changed (ui/remote_changes.py)
 
     def __init__(self, ws: Workspace, tasks: TaskRunner, settings: QSettings | None = None, parent=None):
         super().__init__(parent)

@@ -37,6 +37,7 @@ from mypay_desk.ui import modes
 from mypay_desk.ui.context import AppContext
 from mypay_desk.ui.errors import log_file, show_error
 from mypay_desk.ui.pages.placeholder import PlaceholderPage
+from mypay_desk.ui.remote_changes import RemoteChanges
 from mypay_desk.ui.theme import icon
 from mypay_desk.ui.welcome import WelcomeScreen
 from mypay_desk.ui.widgets.state import restore_tree, restore_window, save_tree, save_window
@@ -64,6 +65,7 @@ AREAS = (
     AreaSpec("reconciliation", "mypay_desk.ui.pages.reconciliation_page", "ReconciliationPage",
              "nav-reconciliation"),
     AreaSpec("settings", "mypay_desk.ui.pages.settings_page", "SettingsPage", "nav-settings"),
+    AreaSpec("audit", "mypay_desk.ui.pages.audit_page", "AuditPage", "nav-audit"),
 )
 
 
@@ -148,6 +150,8 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(True)
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ctx.ente_changed.connect(self._ente_changed)
+        self.remote_changes = RemoteChanges(ctx, self)  # what other desks change refreshes the pages
+        self.remote_changes.start()
 
         if not restore_window(ctx.settings, self):
             self.resize(DEFAULT_SIZE)
@@ -171,6 +175,9 @@ class MainWindow(QMainWindow):
             "reconciliation": (self.tr("Riconciliazione"), self.tr(
                 "Qui importi i flussi di rendicontazione (FdR) e il giornale di cassa della tesoreria e "
                 "confronti ricevute, rendicontazioni e accrediti, con il riepilogo per esito.")),
+            "audit": (self.tr("Registro attività"), self.tr(
+                "Chi ha fatto cosa e quando: ogni azione delle postazioni dell'ufficio, con l'utente e la "
+                "postazione, filtrabile per utente, data e lista.")),
             "settings": (self.tr("Impostazioni"), self.tr(
                 "I dati dell'Ente, i tipi dovuto e le preferenze di questa postazione.")),
         }
@@ -530,5 +537,6 @@ class MainWindow(QMainWindow):
             self.ctx.tasks.cancel_all()
         self.save_state()
         self.status_widget.timer.stop()
+        self.remote_changes.stop()
         self.stop_sandbox()
         event.accept()

@@ -361,6 +361,7 @@ class DebtEditing(ListServiceBase):
             if plan:
                 self._check_plan(plan, parent, label)
             repo.delete_debts(s, [k["id"] for k in old])
+            repo.update_debts(s, [{"id": debt_id}])  # a new plan is a change of the debt: its version moves
             base = record_of(parent)
             recs = [copy_for_instalment(base, n, amount, due) for n, (amount, due) in enumerate(plan, start=1)]
             owners = self._iud_owners(s, ente.id, [r.iud for r in recs])

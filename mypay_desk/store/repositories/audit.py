@@ -87,5 +87,5 @@ def list_names(session: Session, list_ids: Iterable[int]) -> dict[int, str]:
     out: dict[int, str] = {}
     for start in range(0, len(wanted), CHUNK):
         out.update(session.execute(select(DebtList.id, DebtList.name)
-                                   .where(DebtList.id.in_(wanted[start:start + CHUNK]))).tuples())
+                                   .where(DebtList.id.in_(wanted[start:start + CHUNK]))).all())
     return out

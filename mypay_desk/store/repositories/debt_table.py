@@ -180,3 +180,20 @@ def list_heads(session: Session, ente_id: int) -> list[tuple[int, str, str, str]
     stmt = (select(DebtList.id, DebtList.name, DebtList.default_debt_type, DebtList.description)
             .where(DebtList.ente_id == ente_id).order_by(DebtList.name))
     return [tuple(r) for r in session.execute(stmt)]
+
+
+def signature(session: Session, where: list[ColumnElement]) -> tuple[int, int]:
+    """(count, highest id) of the matching debts: when neither moved, no row came or went."""
+    n, top = session.execute(select(func.count(Debt.id), func.coalesce(func.max(Debt.id), 0))
+                             .where(and_(*where))).one()
+    return int(n), int(top)
+
+
+def versions(session: Session, debt_ids: Iterable[int]) -> dict[int, int]:
+    """``{id: version}`` of the debts still stored."""
+    wanted = list(debt_ids)
+    out: dict[int, int] = {}
+    for start in range(0, len(wanted), FETCH_CHUNK):
+        out.update(session.execute(select(Debt.id, Debt.version)
+                                   .where(Debt.id.in_(wanted[start:start + FETCH_CHUNK]))).all())
+    return out

@@ -319,16 +319,6 @@ def lock_rows(session: Session, ids: Iterable[int]) -> dict[int, tuple[int, str,
     return out
 
 
-def versions(session: Session, ids: Iterable[int]) -> dict[int, int]:
-    """``{id: version}`` of the debts still stored (what a page compares to see what another desk changed)."""
-    wanted = list(ids)
-    out: dict[int, int] = {}
-    for start in range(0, len(wanted), CHUNK):
-        out.update(session.execute(select(Debt.id, Debt.version).where(Debt.id.in_(wanted[start:start + CHUNK]))
-                                   ).tuples())
-    return out
-
-
 def delete_debts(session: Session, ids: Sequence[int]) -> None:
     for start in range(0, len(ids), CHUNK):
         session.execute(delete(Debt).where(Debt.id.in_(list(ids[start:start + CHUNK]))))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from array import array
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -51,6 +52,10 @@ class DebtTableController(QObject):
         self.sort = SortSpec()
         self._generation = 0
         self._aliases: dict[int, int] = {}
+        # Optimistic edits (services/conflicts.py): each write names, per debt, the version the user saw
+        # (captured when the change is applied) or the one this desk's own last write produced.
+        self._own_versions: dict[int, int] = {}
+        self._based_on: dict[int, int] = {}
         self.parent_widget = None
         self.model.edit_requested.connect(self.on_edit_requested)
         self.model.sort_requested.connect(self.set_sort)
@@ -61,6 +66,7 @@ class DebtTableController(QObject):
         if list_id != self.list_id:
             self.undo_stack.clear()
             self._aliases.clear()
+            self._own_versions.clear()
         self.list_id = list_id
         self.list_name = name
         self.reload()
@@ -122,8 +128,53 @@ class DebtTableController(QObject):
             return cs
         return ChangeSet(cs.names, array("q", (self.resolve(i) for i in cs.ids)), cs.values)
 
+    # --- versions (another desk may write the same debts) ----------------------------------------
+    @contextmanager
+    def based_on(self, versions: dict[int, int]):
+        """Changes applied inside the block were made on these versions (the Dettaglio dialog's debt as it
+        was opened), not on the rows the table shows now."""
+        self._based_on = dict(versions)
+        try:
+            yield
+        finally:
+            self._based_on = {}
+
+    def _capture(self, ids) -> Callable[[int], int | None]:
+        """The version each debt's change is made on: what the user saw (now, on the GUI thread), or the
+        version this desk's own earlier write produced, whichever is newer (asked when storing)."""
+        seen = self.model.cached_versions(ids)
+        seen.update({self.resolve(k): v for k, v in self._based_on.items()})
+        own = self._own_versions
+
+        def expected(debt_id: int) -> int | None:
+            known = [v for v in (seen.get(debt_id), own.get(debt_id)) if v]
+            return max(known) if known else None
+
+        return expected
+
+    def _written(self, rows) -> None:
+        for r in rows:  # runs on the database lane, before the next write is stored
+            self._own_versions[r.id] = r.version
+
+    def _conflict(self, exc, source) -> None:
+        """Another desk changed the debts: say so, and store the user's values on top if asked."""
+        from mypay_desk.ui.lists import conflict_dialog
+        from mypay_desk.ui.lists.undo import ApplyChangesCommand
+
+        stack = self.undo_stack
+        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        if source is not None and isinstance(top, ApplyChangesCommand) and top.after is source:
+            top.setObsolete(True)  # the edit was not stored: it leaves the undo stack without being undone
+            stack.undo()
+        if conflict_dialog.ask(self.parent_widget, exc):
+            for c in exc.conflicts:
+                if c.wanted:
+                    with self.based_on({c.debt_id: c.current.version}):
+                        self.on_edit_requested([(c.debt_id, dict(c.wanted))], self.tr("i miei valori"))
+
     # --- writing ---------------------------------------------------------------------------------
-    def _run_write(self, title: str, fn, rows: int, on_success: Callable[[Any], None] | None = None) -> None:
+    def _run_write(self, title: str, fn, rows: int, on_success: Callable[[Any], None] | None = None,
+                   source=None) -> None:
         def ok(result):
             if on_success:
                 on_success(result)
@@ -132,9 +183,14 @@ class DebtTableController(QObject):
             self.list_changed.emit()
 
         def failed(failure):
+            from mypay_desk.services.conflicts import DebtConflictError
             from mypay_desk.ui.errors import show_error
 
             self.model.refresh_all()
+            exc = getattr(failure, "exception", failure)
+            if isinstance(exc, DebtConflictError):
+                self._conflict(exc, source)
+                return
             show_error(self.parent_widget, title, failure)
 
         self.ctx.tasks.run(fn, title=title if rows > BACKGROUND_ROWS else "", lane="db", on_success=ok,
@@ -152,10 +208,12 @@ class DebtTableController(QObject):
                 for debt_id, values in cs.changes():
                     self.model.set_local(debt_id, values)
         touched = [i for cs in sets for i in cs.ids]
+        expected = self._capture(touched)
         self._run_write(
             self.tr("Salvataggio delle modifiche"),
-            lambda progress, cancel: self.service.apply(sets, progress=progress, cancel=cancel),
-            n, lambda _r: self.model.refresh_ids(touched))
+            lambda progress, cancel: self.service.apply(sets, progress=progress, cancel=cancel, expected=expected,
+                                                        written=self._written),
+            n, lambda _r: self.model.refresh_ids(touched), source=changesets)
 
     def add_records(self, records: list[DebtRecord], command: AddDebtsCommand) -> None:
         """Append debts to the list (redo of AddDebtsCommand); ``command.ids`` receives their ids."""
@@ -190,9 +248,14 @@ class DebtTableController(QObject):
         """Store an instalment plan ([] = single payment only); lines carry amount_cents and due_date."""
         debt_id = self.resolve(debt_id)
         tuples = [(line.amount_cents, line.due_date) for line in plan]
-        self._run_write(self.tr("Rate"),
-                        lambda progress, cancel: self.ctx.ws.lists.set_instalments(debt_id, tuples),
-                        1, lambda _r: self.model.refresh_ids([debt_id]))
+        expected = self._capture([debt_id])
+
+        def work(progress, cancel):
+            rows = self.ctx.ws.lists.set_instalments(debt_id, tuples, expected_version=expected(debt_id))
+            self._own_versions.update(self.service.versions([debt_id]))  # the plan moved the debt's version
+            return rows
+
+        self._run_write(self.tr("Rate"), work, 1, lambda _r: self.model.refresh_ids([debt_id]))
 
     def cancel_debts(self, debt_ids: Sequence[int]) -> None:
         ids = [self.resolve(i) for i in debt_ids]

@@ -105,6 +105,12 @@ class DebtTableModel(QAbstractTableModel):
     def cached_rows(self) -> int:
         return sum(len(p) for p in self._pages.values())
 
+    def cached_versions(self, debt_ids=None) -> dict[int, int]:
+        """``{id: version}`` of the rows in memory (of ``debt_ids`` only, when given): what the user sees."""
+        wanted = None if debt_ids is None else set(debt_ids)
+        return {r.id: r.version for page in self._pages.values() for r in page
+                if r is not None and (wanted is None or r.id in wanted)}
+
     def refresh_ids(self, debt_ids) -> None:
         """Reload the cached rows of these debts (after an edit) and repaint them."""
         wanted = set(debt_ids)

@@ -42,6 +42,7 @@ from mypay_desk.ui.lists.delegates import DebtDelegate
 from mypay_desk.ui.lists.detail_dialog import DebtDetailDialog
 from mypay_desk.ui.lists.filter_bar import FilterBar
 from mypay_desk.ui.lists.lists_model import IdRole, ListsProxy, ListsTableModel
+from mypay_desk.ui.lists.remote_refresh import DebtTableRemoteRefresh
 from mypay_desk.ui.lists.table_view import SpreadsheetView
 
 log = logging.getLogger(__name__)
@@ -179,6 +180,7 @@ class ListsPage(QWidget):
         self.controller.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         self.ctx.ente_changed.connect(self.refresh)
         self.ctx.data_changed.connect(self._on_data_changed)
+        self.remote_refresh = DebtTableRemoteRefresh(self)  # other desks' changes: rows in memory, counts
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(250)
@@ -515,11 +517,12 @@ class ListsPage(QWidget):
         dlg = DebtDetailDialog(debt, instalments, self._debt_types, self, read_only=read_only)
         if dlg.exec() != DebtDetailDialog.DialogCode.Accepted:
             return
-        if dlg.changes:
-            self.controller.on_edit_requested([(debt.id, dlg.changes)], self.tr("dettaglio"))
-        if dlg.plan is not None:
-            before = dlg.instalments_before()
-            self.controller.push_instalments(debt.id, before, dlg.plan, applied=False)
+        with self.controller.based_on({debt.id: debt.version}):  # another desk may have changed it meanwhile
+            if dlg.changes:
+                self.controller.on_edit_requested([(debt.id, dlg.changes)], self.tr("dettaglio"))
+            if dlg.plan is not None:
+                before = dlg.instalments_before()
+                self.controller.push_instalments(debt.id, before, dlg.plan, applied=False)
 
     def bulk_change(self, operation: str | None = None) -> None:
         if self.controller.list_id is None:

@@ -23,6 +23,7 @@ from mypay_desk.ui import i18n
 from mypay_desk.ui.context import AppContext
 from mypay_desk.ui.settings.backup_panel import BackupPanel
 from mypay_desk.ui.settings.database_panel import DatabasePanel
+from mypay_desk.ui.settings.desk_panel import DeskPanel
 from mypay_desk.ui.settings.ente_form import EnteForm
 from mypay_desk.ui.settings.types_editor import TypesEditor
 
@@ -110,6 +111,11 @@ class SettingsPage(QWidget):
         row.addStretch(1)
         form.addRow(self.tr("Log"), row)
 
+        self.desk_group = QGroupBox(self.tr("Postazione"))
+        self.desk_group.setObjectName("deskGroup")
+        self.desk_panel = DeskPanel(self.ctx)
+        QVBoxLayout(self.desk_group).addWidget(self.desk_panel)
+
         self.database_group = QGroupBox(self.tr("Database"))
         self.database_group.setObjectName("databaseGroup")
         self.database_panel = DatabasePanel(self.ctx)
@@ -123,6 +129,7 @@ class SettingsPage(QWidget):
 
         col.addWidget(language)
         col.addWidget(workspace)
+        col.addWidget(self.desk_group)
         col.addWidget(self.database_group)
         col.addWidget(self.backup_group)
         col.addStretch(1)
