@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 from sqlalchemy.exc import DBAPIError
 
+from mypay_desk.store.locks import ROWS
 from mypay_desk.store.models import DeskActivity
 from mypay_desk.store.models.base import utcnow
 
@@ -122,7 +123,9 @@ def acquire(db: Database, name: str, *, user: str, desk: str, what: str) -> Leas
         raise LeaseBusy(name, holder(db, name))
     token = uuid.uuid4().hex
     try:
-        with db.session() as s:
+        # Read, then write: a write session from BEGIN (SQLite refuses at once to upgrade a read of an older
+        # snapshot while another process writes; the lock waits for it instead).
+        with db.session(lock=ROWS) as s:
             row = s.get(DeskActivity, name)
             if row is None:
                 row = DeskActivity(name=name)

@@ -14,6 +14,7 @@ from mypay_desk.services.receipts.views import (
     ReceiptServiceBase,
     SyncReport,
 )
+from mypay_desk.store import locks
 from mypay_desk.store.repositories import receipts as repo
 
 # First incremental sync of an Ente: receipts of the last 90 days. MyPay keeps exports selectable
@@ -138,13 +139,14 @@ class ReceiptDownload(ReceiptServiceBase):
             delay = min(delay * 2, POLL_MAX_S)
 
     def _set_request(self, req_id: int, **values) -> None:
-        with self.ws.db.session() as s:
+        # Read-then-write sessions begin as writes: on SQLite a command-line job may be writing meanwhile.
+        with self.ws.db.session(lock=locks.ROWS) as s:
             req = repo.get_request(s, req_id)
             for k, v in values.items():
                 setattr(req, k, v)
 
     def _finish(self, ente_id: int, req_id: int, state: str, date_to: datetime | None, imported: int) -> None:
-        with self.ws.db.session() as s:
+        with self.ws.db.session(lock=locks.ROWS) as s:
             req = repo.get_request(s, req_id)
             req.state = state
             req.receipts_imported = imported

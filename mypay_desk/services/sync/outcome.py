@@ -19,6 +19,7 @@ from mypay_desk.services.sync.views import (
     PORTAL_OPEN_STATE,
     PushReport,
 )
+from mypay_desk.store import locks
 from mypay_desk.store.models.base import utcnow
 from mypay_desk.store.repositories import portal as repo
 
@@ -115,7 +116,7 @@ class FlowOutcome(SyncServiceBase):
         if to_check:
             paid = self._check_paid(client, to_check, report)
             if paid:
-                with self.ws.db.session() as s:
+                with self.ws.db.session(lock=locks.ROWS) as s:  # read, then write: a write from BEGIN
                     for r in repo.flow_rows(s, flow_id, "REJECTED"):
                         if r.debt_id in paid:
                             r.message = (r.message + " — " if r.message else "") + "il dovuto risulta già pagato"
