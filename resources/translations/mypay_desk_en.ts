@@ -2,6 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="it_IT">
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>Data e ora</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Utente</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Postazione</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Azione</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Lista</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Dettagli</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Registro attività</source>
+        <translation>Activity log</translation>
+    </message>
+    <message>
+        <source>Ogni azione fatta sui dati dell&apos;Ente, con chi l&apos;ha fatta e da quale postazione. Il nome dell&apos;utente e della postazione si impostano in Impostazioni › Preferenze.</source>
+        <translation>Every action on the Ente&apos;s data, with who did it and from which desk. The user&apos;s and the desk&apos;s names are set in Settings › Preferences.</translation>
+    </message>
+    <message>
+        <source>Tutto</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Togli i filtri</source>
+        <translation>Clear the filters</translation>
+    </message>
+    <message>
+        <source>Utente</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Dal</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Al</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Lista</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Tutti</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Tutte</source>
+        <translation>All</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n righe</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupPanel</name>
     <message>
         <source>All&apos;avvio dell&apos;app viene fatta una copia automatica del database, al più ogni {hours} ore; si tengono le ultime {keep}. Una copia viene fatta anche prima di ogni aggiornamento dell&apos;app e prima di ogni ripristino.</source>
@@ -280,6 +357,83 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>{0}: {1} ({2} pagamenti)</source>
         <translation>{0}: {1} ({2} payments)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Dovuti modificati da un&apos;altra postazione</source>
+        <translation>Debts changed by another desk</translation>
+    </message>
+    <message>
+        <source>un&apos;altra postazione</source>
+        <translation>another desk</translation>
+    </message>
+    <message>
+        <source> alle {0}</source>
+        <translation> at {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mentre li modificavi, %n dovuti sono stati modificati da {0}{1}.</source>
+        <translation>
+            <numerusform>While you were editing it, %n debt was changed by {0}{1}.</numerusform>
+            <numerusform>While you were editing them, %n debts were changed by {0}{1}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Le tue modifiche non sono state salvate: ecco cosa c&apos;è adesso e cosa volevi scrivere.</source>
+        <translation>Your changes were not saved: here is what is there now and what you wanted to write.</translation>
+    </message>
+    <message>
+        <source>Dovuto</source>
+        <translation>Debt</translation>
+    </message>
+    <message>
+        <source>Campo</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Valore attuale</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <source>Il tuo valore</source>
+        <translation>Your value</translation>
+    </message>
+    <message>
+        <source>Modificato da</source>
+        <translation>Changed by</translation>
+    </message>
+    <message numerus="yes">
+        <source>… e altre %n righe.</source>
+        <translation>
+            <numerusform>… and %n more line.</numerusform>
+            <numerusform>… and %n more lines.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>«Tieni i valori attuali» lascia quanto salvato dall&apos;altra postazione. «Applica i miei valori» scrive i tuoi sopra i suoi.</source>
+        <translation>“Keep the current values” leaves what the other desk saved. “Apply my values” writes yours over theirs.</translation>
+    </message>
+    <message>
+        <source>Tieni i valori attuali</source>
+        <translation>Keep the current values</translation>
+    </message>
+    <message>
+        <source>Applica i miei valori</source>
+        <translation>Apply my values</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>instalments</translation>
+    </message>
+    <message>
+        <source>(vuoto)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Salvato da {0}</source>
+        <translation>Saved by {0}</translation>
     </message>
 </context>
 <context>
@@ -745,6 +899,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Loading the debts</translation>
     </message>
     <message>
+        <source>i miei valori</source>
+        <translation>my values</translation>
+    </message>
+    <message>
         <source>Salvataggio delle modifiche</source>
         <translation>Saving the changes</translation>
     </message>
@@ -803,6 +961,33 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>{0} celle non incollate.</source>
         <translation>{0} cells not pasted.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPanel</name>
+    <message>
+        <source>Salva</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Come ti vedono le altre postazioni e il registro attività. Vuoto: l&apos;utente del sistema operativo e il nome del computer.</source>
+        <translation>How the other desks and the activity log see you. Empty: the operating system&apos;s user and the computer&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Nome dell&apos;utente</source>
+        <translation>User&apos;s name</translation>
+    </message>
+    <message>
+        <source>Nome della postazione</source>
+        <translation>Desk&apos;s name</translation>
+    </message>
+    <message>
+        <source>Questa postazione compare come: {0}</source>
+        <translation>This desk appears as: {0}</translation>
+    </message>
+    <message>
+        <source>Nome della postazione salvato: {0}</source>
+        <translation>Desk name saved: {0}</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1900,14 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Qui importi i flussi di rendicontazione (FdR) e il giornale di cassa della tesoreria e confronti ricevute, rendicontazioni e accrediti, con il riepilogo per esito.</source>
         <translation>Here you import the reporting flows (FdR) and the treasury cash journal and match receipts, reports and credits, with a summary by outcome.</translation>
+    </message>
+    <message>
+        <source>Registro attività</source>
+        <translation>Activity log</translation>
+    </message>
+    <message>
+        <source>Chi ha fatto cosa e quando: ogni azione delle postazioni dell&apos;ufficio, con l&apos;utente e la postazione, filtrabile per utente, data e lista.</source>
+        <translation>Who did what and when: every action of the office&apos;s desks, with the user and the desk, filtered by user, date and list.</translation>
     </message>
     <message>
         <source>Impostazioni</source>
@@ -2899,6 +3092,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Log</source>
         <translation>Log</translation>
+    </message>
+    <message>
+        <source>Postazione</source>
+        <translation>Desk</translation>
     </message>
     <message>
         <source>Database</source>

@@ -2,6 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT" sourcelanguage="it_IT">
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>Data e ora</source>
+        <translation>Data e ora</translation>
+    </message>
+    <message>
+        <source>Utente</source>
+        <translation>Utente</translation>
+    </message>
+    <message>
+        <source>Postazione</source>
+        <translation>Postazione</translation>
+    </message>
+    <message>
+        <source>Azione</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Lista</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Dettagli</source>
+        <translation>Dettagli</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Registro attività</source>
+        <translation>Registro attività</translation>
+    </message>
+    <message>
+        <source>Ogni azione fatta sui dati dell&apos;Ente, con chi l&apos;ha fatta e da quale postazione. Il nome dell&apos;utente e della postazione si impostano in Impostazioni › Preferenze.</source>
+        <translation>Ogni azione fatta sui dati dell&apos;Ente, con chi l&apos;ha fatta e da quale postazione. Il nome dell&apos;utente e della postazione si impostano in Impostazioni › Preferenze.</translation>
+    </message>
+    <message>
+        <source>Tutto</source>
+        <translation>Tutto</translation>
+    </message>
+    <message>
+        <source>Togli i filtri</source>
+        <translation>Togli i filtri</translation>
+    </message>
+    <message>
+        <source>Utente</source>
+        <translation>Utente</translation>
+    </message>
+    <message>
+        <source>Dal</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <source>Al</source>
+        <translation>Al</translation>
+    </message>
+    <message>
+        <source>Lista</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Tutti</source>
+        <translation>Tutti</translation>
+    </message>
+    <message>
+        <source>Tutte</source>
+        <translation>Tutte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n righe</source>
+        <translation>
+            <numerusform>%n riga</numerusform>
+            <numerusform>%n righe</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupPanel</name>
     <message>
         <source>All&apos;avvio dell&apos;app viene fatta una copia automatica del database, al più ogni {hours} ore; si tengono le ultime {keep}. Una copia viene fatta anche prima di ogni aggiornamento dell&apos;app e prima di ogni ripristino.</source>
@@ -280,6 +357,83 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>{0}: {1} ({2} pagamenti)</source>
         <translation>{0}: {1} ({2} pagamenti)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Dovuti modificati da un&apos;altra postazione</source>
+        <translation>Dovuti modificati da un&apos;altra postazione</translation>
+    </message>
+    <message>
+        <source>un&apos;altra postazione</source>
+        <translation>un&apos;altra postazione</translation>
+    </message>
+    <message>
+        <source> alle {0}</source>
+        <translation> alle {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mentre li modificavi, %n dovuti sono stati modificati da {0}{1}.</source>
+        <translation>
+            <numerusform>Mentre lo modificavi, il dovuto è stato modificato da {0}{1}.</numerusform>
+            <numerusform>Mentre li modificavi, %n dovuti sono stati modificati da {0}{1}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Le tue modifiche non sono state salvate: ecco cosa c&apos;è adesso e cosa volevi scrivere.</source>
+        <translation>Le tue modifiche non sono state salvate: ecco cosa c&apos;è adesso e cosa volevi scrivere.</translation>
+    </message>
+    <message>
+        <source>Dovuto</source>
+        <translation>Dovuto</translation>
+    </message>
+    <message>
+        <source>Campo</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Valore attuale</source>
+        <translation>Valore attuale</translation>
+    </message>
+    <message>
+        <source>Il tuo valore</source>
+        <translation>Il tuo valore</translation>
+    </message>
+    <message>
+        <source>Modificato da</source>
+        <translation>Modificato da</translation>
+    </message>
+    <message numerus="yes">
+        <source>… e altre %n righe.</source>
+        <translation>
+            <numerusform>… e un&apos;altra riga.</numerusform>
+            <numerusform>… e altre %n righe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>«Tieni i valori attuali» lascia quanto salvato dall&apos;altra postazione. «Applica i miei valori» scrive i tuoi sopra i suoi.</source>
+        <translation>«Tieni i valori attuali» lascia quanto salvato dall&apos;altra postazione. «Applica i miei valori» scrive i tuoi sopra i suoi.</translation>
+    </message>
+    <message>
+        <source>Tieni i valori attuali</source>
+        <translation>Tieni i valori attuali</translation>
+    </message>
+    <message>
+        <source>Applica i miei valori</source>
+        <translation>Applica i miei valori</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>rate</translation>
+    </message>
+    <message>
+        <source>(vuoto)</source>
+        <translation>(vuoto)</translation>
+    </message>
+    <message>
+        <source>Salvato da {0}</source>
+        <translation>Salvato da {0}</translation>
     </message>
 </context>
 <context>
@@ -745,6 +899,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Caricamento dei dovuti</translation>
     </message>
     <message>
+        <source>i miei valori</source>
+        <translation>i miei valori</translation>
+    </message>
+    <message>
         <source>Salvataggio delle modifiche</source>
         <translation>Salvataggio delle modifiche</translation>
     </message>
@@ -803,6 +961,33 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>{0} celle non incollate.</source>
         <translation>{0} celle non incollate.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPanel</name>
+    <message>
+        <source>Salva</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
+        <source>Come ti vedono le altre postazioni e il registro attività. Vuoto: l&apos;utente del sistema operativo e il nome del computer.</source>
+        <translation>Come ti vedono le altre postazioni e il registro attività. Vuoto: l&apos;utente del sistema operativo e il nome del computer.</translation>
+    </message>
+    <message>
+        <source>Nome dell&apos;utente</source>
+        <translation>Nome dell&apos;utente</translation>
+    </message>
+    <message>
+        <source>Nome della postazione</source>
+        <translation>Nome della postazione</translation>
+    </message>
+    <message>
+        <source>Questa postazione compare come: {0}</source>
+        <translation>Questa postazione compare come: {0}</translation>
+    </message>
+    <message>
+        <source>Nome della postazione salvato: {0}</source>
+        <translation>Nome della postazione salvato: {0}</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1900,14 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Qui importi i flussi di rendicontazione (FdR) e il giornale di cassa della tesoreria e confronti ricevute, rendicontazioni e accrediti, con il riepilogo per esito.</source>
         <translation>Qui importi i flussi di rendicontazione (FdR) e il giornale di cassa della tesoreria e confronti ricevute, rendicontazioni e accrediti, con il riepilogo per esito.</translation>
+    </message>
+    <message>
+        <source>Registro attività</source>
+        <translation>Registro attività</translation>
+    </message>
+    <message>
+        <source>Chi ha fatto cosa e quando: ogni azione delle postazioni dell&apos;ufficio, con l&apos;utente e la postazione, filtrabile per utente, data e lista.</source>
+        <translation>Chi ha fatto cosa e quando: ogni azione delle postazioni dell&apos;ufficio, con l&apos;utente e la postazione, filtrabile per utente, data e lista.</translation>
     </message>
     <message>
         <source>Impostazioni</source>
@@ -2899,6 +3092,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Log</source>
         <translation>Log</translation>
+    </message>
+    <message>
+        <source>Postazione</source>
+        <translation>Postazione</translation>
     </message>
     <message>
         <source>Database</source>

@@ -14,7 +14,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -22,7 +21,6 @@ import pytest
 
 from mypay_desk.domain import codes
 from mypay_desk.domain.ente import EnteData
-from mypay_desk.services.workspace import Workspace
 from tests.integration.portal_support import make_list, portal_dovuti, start_sandbox, tari_records
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -118,7 +116,7 @@ def test_four_desks_at_once_lose_nothing_and_send_nothing_twice(workspace, ente,
         made_on = Counter((debt_id, version) for debt_id, version, _token in edits)
         assert [k for k, n in made_on.items() if n > 1] == []
         last = {}
-        for debt_id, version, token in sorted(edits, key=lambda e: e[1]):
+        for debt_id, _version, token in sorted(edits, key=lambda e: e[1]):
             last[debt_id] = token
         comune = {d.id: d for d in ws.lists.get_debts("COMUNE")}
         assert {i: comune[i].causale for i in last} == last

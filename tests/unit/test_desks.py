@@ -156,12 +156,12 @@ def test_a_push_of_a_list_being_sent_by_another_desk_is_refused_naming_the_desk(
 
 
 def test_receipts_download_and_reconciliation_are_single_flight(workspace, ente, desk2):
-    with desk2.activities.hold(f"receipts:{ente.id}", "sta scaricando le ricevute dal portale"):
-        with pytest.raises(ActivityBusyError, match="Anna Bianchi .UFFICIO-2. sta scaricando le ricevute"):
-            workspace.receipts.sync_receipts()
-    with desk2.activities.hold(f"reconcile:{ente.id}", "sta eseguendo la riconciliazione"):
-        with pytest.raises(ActivityBusyError, match="sta eseguendo la riconciliazione"):
-            workspace.reconciliation.run()
+    with desk2.activities.hold(f"receipts:{ente.id}", "sta scaricando le ricevute dal portale"), \
+            pytest.raises(ActivityBusyError, match="Anna Bianchi .UFFICIO-2. sta scaricando le ricevute"):
+        workspace.receipts.sync_receipts()
+    with desk2.activities.hold(f"reconcile:{ente.id}", "sta eseguendo la riconciliazione"), \
+            pytest.raises(ActivityBusyError, match="sta eseguendo la riconciliazione"):
+        workspace.reconciliation.run()
     assert workspace.reconciliation.run().keys == 0  # free: it runs
 
 
@@ -201,9 +201,9 @@ def test_a_lease_of_a_process_that_was_killed_is_free_again(workspace, ente, tmp
                             env={**os.environ, "MYPAY_DESK_USER": "Carlo"})
     try:
         assert proc.stdout.readline().strip() == "held"
-        with pytest.raises(ActivityBusyError, match="Carlo"):
-            with workspace.activities.hold(f"receipts:{ente.id}", "sta scaricando"):
-                pass
+        with pytest.raises(ActivityBusyError, match="Carlo"), \
+                workspace.activities.hold(f"receipts:{ente.id}", "sta scaricando"):
+            pass
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from mypay_desk.domain.debts import DebtRecord
@@ -189,7 +189,9 @@ class DebtTableController(QObject):
             self.model.refresh_all()
             exc = getattr(failure, "exception", failure)
             if isinstance(exc, DebtConflictError):
-                self._conflict(exc, source)
+                # after the event loop turns: a write that failed inside QUndoStack.push (an inline runner)
+                # has its command on the stack by then
+                QTimer.singleShot(0, lambda: self._conflict(exc, source))
                 return
             show_error(self.parent_widget, title, failure)
 

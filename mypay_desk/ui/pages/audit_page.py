@@ -186,11 +186,10 @@ class AuditPage(QWidget):
         for name, desk in self.service.people():
             self.user_combo.addItem(f"{name} ({desk})" if desk else name, (name, desk))
         self.list_combo.addItem(self.tr("Tutte"), None)
-        for list_id, name in self.service.list_choices():
-            self.list_combo.addItem(name, list_id)
+        for choice_id, name in self.service.list_choices():
+            self.list_combo.addItem(name, choice_id)
         for combo, value in ((self.user_combo, user), (self.list_combo, list_id)):
-            i = combo.findData(value)
-            combo.setCurrentIndex(max(i, 0))
+            combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
             combo.blockSignals(False)
 
     def current_filter(self) -> AuditFilter:
