@@ -15,7 +15,10 @@ deleted after each import (not timed), so every run is a first import. CPU time 
 printed too: it is steadier than wall time on a busy machine.
 Target: import <= 2x the baseline.
 
-    .venv/bin/python benchmarks/bench_import_xlsx.py [--rows N] [--repeat R]
+    .venv/bin/python benchmarks/bench_import_xlsx.py [--rows N] [--repeat R] [--database sqlite|postgresql|URL]
+
+``--database`` (benchmarks/databases.py): the workspace's SQLite file (default), a throw-away PostgreSQL
+server, or an empty PostgreSQL database.
 """
 
 from __future__ import annotations
@@ -34,8 +37,8 @@ from openpyxl import Workbook  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 from stdnum.it import codicefiscale  # noqa: E402
 
+from benchmarks.databases import add_option, database_url, label, open_workspace  # noqa: E402
 from mypay_desk.domain.ente import DebtTypeData, EnteData  # noqa: E402
-from mypay_desk.services.workspace import Workspace  # noqa: E402
 
 TARGET_RATIO = 2.0
 SURNAMES = ["ROSSI", "BIANCHI", "VERDI", "ESPOSITO", "COLOMBO", "RICCI", "MARINO", "GRECO", "BRUNO", "GALLO"]
@@ -83,12 +86,14 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=3)
+    add_option(ap)
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, database_url(args.database) as url:
         tmp_path = Path(tmp)
         xlsx = tmp_path / "tari.xlsx"
         write_xlsx(xlsx, args.rows)
-        ws = Workspace.open(tmp_path / "ws")
+        ws = open_workspace(tmp_path / "ws", url)
+        kind = label(ws)
         try:
             ws.ente.save(EnteData(ipa_code="C_BENCH", fiscal_code="01199250158", name="Comune di Prova",
                                   segregation_code="12"))
@@ -110,7 +115,7 @@ def main() -> int:
         finally:
             ws.close()
     ratio = imp_t / base_t
-    print(f"rows: {args.rows:,} (cells read by the baseline: {len(cells) * len(cells[0]):,})")
+    print(f"rows: {args.rows:,} (cells read by the baseline: {len(cells) * len(cells[0]):,}), database: {kind}")
     print(f"baseline python-calamine read: {base_t:.3f} s wall, {base_cpu:.3f} s CPU")
     print(f"import into a new list:        {imp_t:.3f} s wall, {imp_cpu:.3f} s CPU  (valid {report.valid:,}, "
           f"invalid {report.invalid:,}, added {report.added:,})")
