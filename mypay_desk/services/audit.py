@@ -68,6 +68,12 @@ _DETAIL_LABELS = {
 }
 
 
+_SINGULAR = {"dovuti": "dovuto", "righe": "riga", "aggiunti": "aggiunto", "aggiornati": "aggiornato",
+             "annullati": "annullato", "saltati": "saltato", "accettati": "accettato", "scartati": "scartato",
+             "stampati": "stampato", "nuove": "nuova", "abbinate": "abbinata", "ricevute": "ricevuta",
+             "errori": "errore"}
+
+
 @dataclass(frozen=True)
 class AuditFilter:
     """Empty fields do not filter. Dates are the desk's local days, both included."""
@@ -118,8 +124,10 @@ def describe(details: dict[str, Any]) -> str:
             text = format_amount(value)
         else:
             text = str(value)
-        parts.append(f"{label}: {text}" if not isinstance(value, int) or isinstance(value, bool)
-                     else f"{text} {label}")
+        if isinstance(value, int) and not isinstance(value, bool):
+            parts.append(f"{text} {_SINGULAR.get(label, label) if value == 1 else label}")
+        else:
+            parts.append(f"{label}: {text}")
     return " · ".join(parts)
 
 

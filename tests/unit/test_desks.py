@@ -230,7 +230,7 @@ def test_the_audit_log_names_user_and_desk_and_filters_by_user_day_and_list(work
     annas = log.list(AuditFilter(user="Anna Bianchi"))
     assert [e.action for e in annas] == ["lists.create", "lists.update_debts"]
     edit = annas[1]
-    assert edit.list_name == "TARI" and edit.details["fields"] == ["causale"] and "1 dovuti" in edit.summary
+    assert edit.list_name == "TARI" and edit.details["fields"] == ["causale"] and "1 dovuto" in edit.summary
     tari_id = workspace.lists.summary("TARI").id
     on_tari = log.list(AuditFilter(list_id=tari_id))
     assert {e.action for e in on_tari} == {"lists.create", "lists.add_debts", "lists.update_debts"}

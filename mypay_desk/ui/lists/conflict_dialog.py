@@ -97,7 +97,7 @@ class ConflictDialog(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         label = c.label
-        if c.current.debtor_name:
+        if c.current.debtor_name and "debtor_name" not in c.wanted:  # the name, unless it is what collided
             label += f" — {c.current.debtor_name}"
         if not name:  # a change refused as a whole (instalments): no single field
             cells = [label, self.tr("rate"), "", "", c.changed_by]
