@@ -5,7 +5,7 @@ Each stage runs first on a fresh SQLite workspace, then on a fresh PostgreSQL da
 server started for the run the way the tests start theirs, tests/pg_support.py; or, with ``--server
 URL``, databases created on that server, which the URL's role must be allowed to do). Set-up is not
 timed. Stages:
-- import: an xlsx of ``--rows`` debts (bench_import_xlsx's file) imported into a new list;
+- import: an xlsx of ``--rows`` debts (bench_import_xlsx's file) imported into a new list (best of two);
 - list page: on that list, the table opening (id snapshot + first page of 500 rows), a page in the middle,
   a text filter ("ROSSI") snapshot, and the lists' counts and totals (``ws.lists.lists()``);
 - push: ``--push-rows`` new debts sent to the embedded sandbox and the outcome applied (wait);
@@ -116,7 +116,12 @@ def ente(ws: Workspace, ipa: str, url: str = "") -> EnteData:
 def import_and_page(ws: Workspace, xlsx: Path) -> dict[str, float]:
     ente(ws, "C_BENCH")
     out: dict[str, float] = {}
-    out["import"], report = timed(lambda: ws.lists.import_file(xlsx, "TARI 2025", "TARI"))
+    # best of two (the first run of the process also pays for imports and cold caches); the list of the
+    # first run is deleted, not timed
+    first, report = timed(lambda: ws.lists.import_file(xlsx, "TARI 2025", "TARI"))
+    ws.lists.delete_list("TARI 2025")
+    second, report = timed(lambda: ws.lists.import_file(xlsx, "TARI 2025", "TARI"))
+    out["import"] = min(first, second)
     assert report.added > 0
     table = DebtTableService(ws)
     list_id = ws.lists.summary("TARI 2025").id
