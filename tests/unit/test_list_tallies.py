@@ -8,7 +8,7 @@ undo, cancel, receipts, sync outcome) are exercised in tests/integration/test_li
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -181,12 +181,20 @@ def test_triggers_exist_after_migrations_and_fill_existing_debts(tmp_path):
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, _revision_before("list_tallies"))
-    with engine.begin() as conn:  # (these tables are the same then and now)
+    with engine.begin() as conn:  # (ente and debt_list are the same then and now; debt gained columns later)
+        import sqlalchemy as sa
+
+        from mypay_desk.store.repositories.debts import DEBT_DEFAULTS
+
         conn.execute(insert(Ente.__table__).values(id=1, ipa_code="C_TEST", fiscal_code="01199250158", name="Comune"))
         conn.execute(insert(DebtList.__table__).values(id=1, ente_id=1, name="Vecchia"))
-        conn.execute(insert(Debt.__table__), [
-            {"ente_id": 1, "list_id": 1, "iud": f"I{i}", "state": STATES[i % 4], "is_valid": bool(i % 2),
-             "portal_hash": "h" if i % 3 else "", "amount_cents": 100 * i} for i in range(40)])
+        old_debt = sa.Table("debt", sa.MetaData(), autoload_with=conn)
+        base = {c.name: DEBT_DEFAULTS.get(c.name) for c in old_debt.columns if c.name != "id"}
+        now = datetime(2026, 1, 1)
+        conn.execute(insert(old_debt), [
+            {**base, "created_at": now, "updated_at": now, "ente_id": 1, "list_id": 1, "iud": f"I{i}",
+             "state": STATES[i % 4], "is_valid": bool(i % 2), "portal_hash": "h" if i % 3 else "",
+             "amount_cents": 100 * i} for i in range(40)])
     engine.dispose()
     ws = Workspace.open(tmp_path / "ws")
     try:

@@ -163,8 +163,8 @@ class DebtListTally(Base):
     SQLite: kept by triggers on ``debt`` and ``debt_list`` (migration 0004), in the same transaction
     as every write whatever path made it, so the lists page reads its counts and totals from a few
     rows instead of scanning a million debts. Rows whose count fell to zero stay until the list is
-    deleted. Other databases: not maintained (empty); the repository groups the debts instead
-    (``store.repositories.debts.list_tallies``).
+    deleted. PostgreSQL: kept by statement-level triggers (migration 0007). A database without them: the
+    repository groups the debts instead (``store.repositories.list_tallies``).
     """
 
     __tablename__ = "debt_list_tally"

@@ -12,7 +12,19 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    Select,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from mypay_desk.store.models import Debt, DebtList, UploadFlow
@@ -316,7 +328,7 @@ def versioned(session: Session, keys: Iterable[str] = ()) -> dict[str, Any]:
     if keys and not set(keys) - UNVERSIONED:
         return {}
     table = Debt.__table__
-    return {"version": table.c.version + 1, "changed_by": session.info.get("actor", "")}
+    return {"version": table.c.version + literal_column("1"), "changed_by": session.info.get("actor", "")}
 
 
 def update_debts(session: Session, rows: Sequence[dict[str, Any]]) -> int:

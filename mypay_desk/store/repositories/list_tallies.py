@@ -4,8 +4,8 @@ A bucket is ``(top_level, state, is_valid, cancel_requested, on_portal, in_fligh
 of debts and their amount. Two ways to the same buckets:
 
 - ``tallies_by_scan``: one GROUP BY over the debts (portable; what any database can do);
-- SQLite fast path: the ``debt_list_tally`` rows its triggers keep (migration 0004), a few rows per
-  list whatever its size. Used only when the triggers are there (checked once per database), else
+- fast path: the ``debt_list_tally`` rows its triggers keep (SQLite: migration 0004; PostgreSQL:
+  statement-level triggers of migration 0007), a few rows per list whatever its size. Used only when the triggers are there (checked once per database), else
   the scan. ``tests/unit/test_list_tallies.py`` holds the two equal under every write path.
 """
 
@@ -80,14 +80,15 @@ _MAINTAINED: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary
 
 
 def tallies_maintained(session: Session) -> bool:
-    """Whether ``debt_list_tally`` is kept by its triggers on this database (SQLite, migrated)."""
+    """Whether ``debt_list_tally`` is kept by its triggers on this database (SQLite or PostgreSQL, migrated)."""
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
+    if conn.dialect.name not in ("sqlite", "postgresql"):
         return False
     engine = conn.engine
     known = _MAINTAINED.get(engine)
     if known is None:
-        names = {n for (n,) in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger'").all()}
+        sql = ("SELECT name FROM sqlite_master WHERE type = 'trigger'" if conn.dialect.name == "sqlite" else
+               "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")  # PostgreSQL: migration 0007's
+        names = {n for (n,) in conn.exec_driver_sql(sql).all()}
         known = _MAINTAINED[engine] = all(n in names for n in TALLY_TRIGGERS)
     return known

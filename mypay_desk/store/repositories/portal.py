@@ -270,7 +270,7 @@ def apply_rows(session: Session, flow_id: int, row_updates: list[dict[str, Any]]
         values = {k: bindparam(f"v_{k}") for k in keys}
         names: tuple[str, ...] = ("b_id", *(f"v_{k}" for k in keys))
         if bump:
-            values.update(version=t.c.version + 1, changed_by=bindparam("v__changed_by"))
+            values.update(version=bump["version"], changed_by=bindparam("v__changed_by"))
             names += ("v__changed_by",)
         stmt = update(t).where(t.c.id == bindparam("b_id")).values(values)
         _execute_many(conn, stmt, names,

@@ -384,9 +384,24 @@ class ResultWriter:
             cur = self._cursor()
             cur.executemany(self._insert_sql, rows)
             self.inserted += max(cur.rowcount, 0)  # executemany sums the rows it inserted
-        else:  # PostgreSQL
-            for row in rows:
-                self.insert(row)
+        else:  # PostgreSQL fast path: streamed with COPY
+            self.inserted += self._copy_rows(rows, with_note=False)
+
+    def _copy_rows(self, rows: Iterable[tuple], *, with_note: bool) -> int:
+        """PostgreSQL: result rows streamed with COPY (psycopg adapts them in C): several times faster than
+        an executemany of INSERTs. Returns how many."""
+        names = ("ente_id", *RESULT_COLUMNS, "note", "resolved", "resolved_by", "resolved_at", "updated_at")
+        n = 0
+        with self._cursor().copy(f"COPY {RESULT.name} ({', '.join(names)}) FROM STDIN") as copy:
+            if with_note:
+                for r in rows:
+                    copy.write_row((self.ente_id, *r[:-1], r[-1], False, "", None, self.now))
+                    n += 1
+            else:
+                for r in rows:
+                    copy.write_row((self.ente_id, *r, "", False, "", None, self.now))
+                    n += 1
+        return n
 
     def update(self, result_id: int, row: tuple) -> None:
         # key and code do not change; everything else may
@@ -412,10 +427,7 @@ class ResultWriter:
             if self._sqlite:
                 self._cursor().executemany(sql, rows)
             else:  # PostgreSQL
-                names = (*RESULT_COLUMNS, "note") if with_note else RESULT_COLUMNS
-                self.conn.execute(insert(RESULT), [
-                    {"ente_id": self.ente_id, "note": "", "resolved": False, "resolved_by": "",
-                     "updated_at": self.now, **dict(zip(names, r, strict=True))} for r in rows])
+                self._copy_rows(rows, with_note=with_note)
             self.inserted += len(rows)
             rows.clear()
 
@@ -427,12 +439,19 @@ class ResultWriter:
             sql = (f"UPDATE {RESULT.name} SET {', '.join(f'{n} = ?' for n in names)}, updated_at = ? "
                    f"WHERE id = ?")
             self._cursor().executemany(sql, [(*u[:-1], self.now.isoformat(sep=" "), u[-1]) for u in self._updates])
-        else:  # PostgreSQL
-            from sqlalchemy import bindparam
-
-            stmt = update(RESULT).where(RESULT.c.id == bindparam("rid")).values(
-                {n: bindparam(n) for n in names} | {"updated_at": self.now})
-            self.conn.execute(stmt, [dict(zip((*names, "rid"), u, strict=True)) for u in self._updates])
+        else:  # PostgreSQL fast path: the new values streamed with COPY, then one UPDATE ... FROM
+            stage = "_recon_update_stage"
+            cols = ", ".join(names)
+            self.conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {stage} ON COMMIT DROP AS "
+                                      f"SELECT id, {cols} FROM {RESULT.name} WITH NO DATA")
+            self.conn.exec_driver_sql(f"TRUNCATE {stage}")
+            cur = self._cursor()
+            with cur.copy(f"COPY {stage} ({cols}, id) FROM STDIN") as copy:
+                for u in self._updates:
+                    copy.write_row(u)
+            self.conn.exec_driver_sql(
+                f"UPDATE {RESULT.name} r SET {', '.join(f'{n} = s.{n}' for n in names)}, updated_at = %(now)s "
+                f"FROM {stage} s WHERE r.id = s.id", {"now": self.now})
         self.updated += len(self._updates)
         self._updates = []
 

@@ -1,0 +1,101 @@
+"""PostgreSQL keeps the list tallies with statement-level triggers (migration 0007): after any SQL the tally
+equals grouping the debts, as test_list_tallies.py holds it for SQLite's row triggers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import insert, text
+
+from mypay_desk.store.models import Debt
+from mypay_desk.store.repositories import list_tallies
+from tests.unit.test_list_tallies import _op, assert_tally_equals_scan
+
+
+@pytest.fixture(scope="module")
+def shared_pg(pg_cluster, tmp_path_factory):
+    from mypay_desk.domain.ente import EnteData
+    from mypay_desk.services.workspace import Workspace
+
+    name = pg_cluster.create_database(template=pg_cluster.template)
+    ws = Workspace.open(Path(tmp_path_factory.mktemp("tally-pg")) / "ws", database=pg_cluster.url(name))
+    ente = ws.ente.save(EnteData(ipa_code="C_TEST", fiscal_code="01199250158", name="Comune di Prova",
+                                 segregation_code="12"))
+    with ws.db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO upload_flow (id, ente_id, iuf, version, file_name, state, portal_state, "
+                          "request_token, upload_url, authorization_token, count_insert, count_modify, count_cancel, "
+                          "accepted, rejected, error_message, created_at, updated_at) VALUES (1, :e, 'F1', '1_4', '', "
+                          "'PREPARATO', '', '', '', '', 0, 0, 0, 0, 0, '', now(), now())"), {"e": ente.id})
+    yield ws, ente.id
+    ws.close()
+    pg_cluster.drop_database(name)
+
+
+def test_the_triggers_are_there(shared_pg):
+    ws, _ente = shared_pg
+    with ws.db.session() as s:
+        assert list_tallies.tallies_maintained(s)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=st.lists(_op, min_size=1, max_size=25))
+def test_tally_equals_grouping_after_any_sql(shared_pg, ops):
+    ws, ente_id = shared_pg
+    with ws.db.engine.begin() as conn:
+        def sql(statement: str, **params):
+            return conn.execute(text(statement), params)
+
+        def lists_now() -> list[int]:
+            return [r[0] for r in sql("SELECT id FROM debt_list ORDER BY id").all()]
+
+        lists = lists_now()
+        while len(lists) < 3:
+            sql("INSERT INTO debt_list (ente_id, name, default_debt_type, description, created_at, updated_at) "
+                "VALUES (:e, :n, '', '', now(), now())", e=ente_id, n=f"L{len(lists)}-{id(ops)}")
+            lists = lists_now()
+
+        def pick(n: int, where: str = "true") -> int | None:
+            ids = [r[0] for r in sql(f"SELECT id FROM debt WHERE {where} ORDER BY id").all()]
+            return ids[n % len(ids)] if ids else None
+
+        for op in ops:
+            kind = op[0]
+            if kind == "insert":
+                _, which, as_child, v = op
+                list_id = lists[which]
+                parent = pick(len(ops), f"list_id = {list_id} AND parent_id IS NULL") if as_child else None
+                conn.execute(insert(Debt.__table__).values(ente_id=ente_id, list_id=list_id, parent_id=parent, **v))
+            elif kind == "update":
+                target = pick(op[1])
+                if target is not None:
+                    sets = ", ".join(f"{c} = :{c}" for c in op[2])
+                    sql(f"UPDATE debt SET {sets} WHERE id = :target", **op[2], target=target)
+            elif kind == "move":
+                target = pick(op[1])
+                if target is not None:
+                    list_id = lists[op[2]]
+                    parent = pick(op[1], f"list_id = {list_id} AND parent_id IS NULL AND id != {target}") \
+                        if op[3] else None
+                    sql("UPDATE debt SET list_id = :l, parent_id = :p WHERE id = :t", l=list_id, p=parent, t=target)
+            elif kind == "bulk":
+                sql("UPDATE debt SET state = :s, amount_cents = amount_cents + 1 WHERE amount_cents < :a",
+                    s=op[1], a=op[2])
+            elif kind == "delete":
+                target = pick(op[1])
+                if target is not None:
+                    sql("DELETE FROM debt WHERE id = :t", t=target)  # instalments go by cascade
+            elif kind == "drop_list":
+                sql("DELETE FROM debt_list WHERE id = :l", l=lists[op[1]])  # debts go by cascade
+                lists = lists_now()
+                if len(lists) < 3:
+                    sql("INSERT INTO debt_list (ente_id, name, default_debt_type, description, created_at, "
+                        "updated_at) VALUES (:e, :n, '', '', now(), now())", e=ente_id, n=f"N{id(op)}")
+                    lists = lists_now()
+    assert_tally_equals_scan(ws, ente_id)
+    with ws.db.session() as s:
+        orphans = s.connection().exec_driver_sql(
+            "SELECT count(*) FROM debt_list_tally WHERE list_id NOT IN (SELECT id FROM debt_list)").scalar()
+    assert orphans == 0
