@@ -9,6 +9,8 @@ timed. Stages:
 - list page: on that list, the table opening (id snapshot + first page of 500 rows), a page in the middle,
   a text filter ("ROSSI") snapshot, and the lists' counts and totals (``ws.lists.lists()``);
 - push: ``--push-rows`` new debts sent to the embedded sandbox and the outcome applied (wait);
+- receipts: a MyPay export of ``--receipt-rows`` receipts (bench_receipts_import's), half of them paying local
+  debts, imported (matched, stored, debts marked paid);
 - reconciliation: bench_reconcile's data for ``--recon-debts`` debts, the full run.
 Prints each figure side by side with the ratio PostgreSQL / SQLite. Target (issue 15): the import and the
 reconciliation within 2x of SQLite.
@@ -25,15 +27,19 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("MYPAY_DESK_KEYRING", "file")  # throw-away workspaces: never the user's keyring
 
 from benchmarks.bench_import_xlsx import write_xlsx  # noqa: E402
+from benchmarks.bench_receipts_import import add_debts as receipt_debts  # noqa: E402
+from benchmarks.bench_receipts_import import make_rows as receipt_rows  # noqa: E402
 from benchmarks.bench_reconcile import generate  # noqa: E402
 from benchmarks.bench_sync_push import records as push_records  # noqa: E402
 from mypay_desk.domain.ente import DebtTypeData, EnteData  # noqa: E402
+from mypay_desk.formats import receipt_export as rx  # noqa: E402
 from mypay_desk.services.debt_table import DebtFilter, DebtTableService  # noqa: E402
 from mypay_desk.services.workspace import Workspace  # noqa: E402
 from mypay_desk.simulator.server import SimulatorServer  # noqa: E402
@@ -150,6 +156,14 @@ def push(ws: Workspace, server: SimulatorServer, url: str, ipa: str, rows: int) 
     return {"push (sandbox, wait)": seconds}
 
 
+def receipts(ws: Workspace, zip_path: Path, rows: int) -> dict[str, float]:
+    saved = ente(ws, "C_TEST")
+    receipt_debts(ws, saved.id, rows)
+    seconds, report = timed(lambda: ws.receipts.import_file(zip_path, ente_id=saved.id))
+    assert report.new == rows and report.matched == (rows + 1) // 2, report.to_json()
+    return {"receipts import (half matched)": seconds}
+
+
 def reconcile(ws: Workspace, debts: int) -> dict[str, float]:
     generate(ws, debts)
     with ws.db.engine.connect() as conn:
@@ -165,6 +179,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=100_000, help="debts imported (import and list page)")
     ap.add_argument("--push-rows", type=int, default=20_000)
+    ap.add_argument("--receipt-rows", type=int, default=100_000)
     ap.add_argument("--recon-debts", type=int, default=200_000, help="1000000 for bench_reconcile's size")
     ap.add_argument("--server", help="a PostgreSQL URL whose role may create databases (default: a throw-away "
                                      "server)")
@@ -174,6 +189,10 @@ def main() -> int:
         root = Path(tmp)
         xlsx = root / "tari.xlsx"
         write_xlsx(xlsx, args.rows)
+        name, payload = rx.write_export_zip(receipt_rows(args.receipt_rows, False), "1.3", False, export_id="1",
+                                            when=datetime(2025, 6, 1), ipa_code="C_TEST")
+        export = root / name
+        export.write_bytes(payload)
         sandbox = SimulatorServer(root / "sandbox", processing_delay=0.05)
         url = sandbox.start()
         try:
@@ -185,12 +204,16 @@ def main() -> int:
                     for name, v in push(ws, sandbox, url, f"C_PUSH_{kind[:2].upper()}", args.push_rows).items():
                         figures.setdefault(name, {})[kind] = v
                 with dbs.workspace(kind) as ws:
+                    for name, v in receipts(ws, export, args.receipt_rows).items():
+                        figures.setdefault(name, {})[kind] = v
+                with dbs.workspace(kind) as ws:
                     for name, v in reconcile(ws, args.recon_debts).items():
                         figures.setdefault(name, {})[kind] = v
                 print(f"{kind}: done", file=sys.stderr)
         finally:
             sandbox.stop()
-    print(f"import {args.rows:,} rows, push {args.push_rows:,} rows, reconciliation of {args.recon_debts:,} debts")
+    print(f"import {args.rows:,} rows, push {args.push_rows:,} rows, {args.receipt_rows:,} receipts, "
+          f"reconciliation of {args.recon_debts:,} debts")
     print(f"{'':32} {'SQLite':>9} {'PostgreSQL':>11} {'ratio':>7}")
     missed = []
     for name, values in figures.items():

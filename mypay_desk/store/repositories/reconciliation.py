@@ -17,6 +17,7 @@ database they fall back to Core.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -129,6 +130,10 @@ def _is_sqlite(conn: Connection) -> bool:
     return conn.dialect.name == "sqlite"
 
 
+SORT_WORK_MEM = "64MB"
+_CURSORS = itertools.count(1)  # PostgreSQL: per sort of a snapshot stream (see read_snapshot)
+
+
 def _stream(conn: Connection, stmt, batch: int = 5000) -> Iterator[tuple]:
     """Rows of ``stmt`` as plain tuples, fetched lazily."""
     if _is_sqlite(conn):
@@ -139,7 +144,15 @@ def _stream(conn: Connection, stmt, batch: int = 5000) -> Iterator[tuple]:
         cur = conn.connection.driver_connection.cursor()
         cur.arraysize = batch
         return cur.execute(compiled.string, [params[name] for name in compiled.positiontup])
-    return _stream_core(conn, stmt, batch)  # PostgreSQL: a server-side cursor
+    if conn.dialect.name == "postgresql":
+        # PostgreSQL fast path: psycopg's own server-side cursor (rows come as tuples of Python values,
+        # already what the engine compares), no SQLAlchemy Row per row.
+        compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+        cur = conn.connection.driver_connection.cursor(name=f"mypay_stream_{next(_CURSORS)}")
+        cur.itersize = batch
+        cur.execute(compiled.string, compiled.construct_params())
+        return iter(cur)
+    return _stream_core(conn, stmt, batch)  # other databases: a server-side cursor through SQLAlchemy
 
 
 def _stream_core(conn: Connection, stmt, batch: int) -> Iterator[tuple]:
@@ -332,6 +345,11 @@ def read_snapshot(db, ente_id: int) -> Iterator[Snapshot]:
             # SQLite's read transaction is a snapshot already.
             conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
+            if not _is_sqlite(conn):
+                # The streams are merged in bytewise key order (COLLATE "C"), which the indexes (in the
+                # database's collation) cannot give: the server sorts each one. With the default work_mem
+                # (4 MB) a sort of a million keys goes to disk; for this transaction only, in memory.
+                conn.exec_driver_sql(f"SET LOCAL work_mem = '{SORT_WORK_MEM}'")
             yield Snapshot(conn, ente_id)
 
 
