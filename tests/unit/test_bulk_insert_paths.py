@@ -48,3 +48,36 @@ def test_the_fast_path_stores_what_the_plain_path_stores(workspace, ente):
     assert [r["position"] for r in fast_rows] == list(range(FAST))  # file order kept
     assert fast_rows[3]["pa_fee_cents"] == 150 and fast_rows[1]["pa_fee_cents"] is None
     assert fast_rows[0]["version"] == 1
+
+
+def test_receipts_through_the_fast_path_are_stored_as_through_the_plain_path(workspace, ente, tmp_path,
+                                                                           monkeypatch):
+    """PostgreSQL: COPY into a staging table then INSERT ... SELECT ... ON CONFLICT (and a second import of
+    the same rows adds nothing); SQLite: its own path. Compared with the plain executemany."""
+    from datetime import datetime as dt
+
+    from benchmarks.bench_receipts_import import make_rows  # (the benchmark's export: 1.3, matched halves)
+    from mypay_desk.formats import receipt_export as rx
+    from mypay_desk.store.repositories import receipts as receipts_repo
+
+    n = receipts_repo.COPY_MIN_ROWS + 50
+    name, payload = rx.write_export_zip(make_rows(n, False), "1.3", False, export_id="1", when=dt(2025, 6, 1),
+                                        ipa_code=ente.ipa_code)
+    path = tmp_path / name
+    path.write_bytes(payload)
+    fast = workspace.receipts.import_file(path, ente_id=ente.id)
+    assert fast.new == n and workspace.receipts.import_file(path, ente_id=ente.id).new == 0
+    with workspace.db.session() as s:
+        stored_fast = s.connection().exec_driver_sql(
+            "SELECT iud, iuv, amount_cents, receipt_datetime, outcome_date, psp_name, payer_name FROM receipt "
+            "ORDER BY id").all()
+        s.connection().exec_driver_sql("DELETE FROM receipt")
+        s.connection().exec_driver_sql("DELETE FROM imported_file")
+    monkeypatch.setattr(receipts_repo, "COPY_MIN_ROWS", 10**9)
+    plain = workspace.receipts.import_file(path, ente_id=ente.id)
+    assert plain.new == n
+    with workspace.db.session() as s:
+        stored_plain = s.connection().exec_driver_sql(
+            "SELECT iud, iuv, amount_cents, receipt_datetime, outcome_date, psp_name, payer_name FROM receipt "
+            "ORDER BY id").all()
+    assert stored_fast == stored_plain

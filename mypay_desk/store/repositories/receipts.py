@@ -231,6 +231,8 @@ def insert_receipts(session: Session, rows: Sequence[Sequence], *, bound: bool =
     if not bound:
         binder = insert_binder(conn)
         rows = [binder(list(r)) for r in rows]
+    if dialect.name == "postgresql" and len(rows) >= COPY_MIN_ROWS:
+        return _insert_receipts_postgresql(conn, rows)
     if order is None:
         params: Sequence = [dict(zip(INSERT_COLUMNS, r, strict=True)) for r in rows]
     elif order == list(range(len(INSERT_COLUMNS))):
@@ -239,6 +241,32 @@ def insert_receipts(session: Session, rows: Sequence[Sequence], *, bound: bool =
         params = [tuple(r[i] for i in order) for r in rows]
     result = conn.exec_driver_sql(sql, params)
     return result.rowcount if result.rowcount is not None and result.rowcount >= 0 else -1
+
+
+COPY_MIN_ROWS = 1_000
+_RECEIPT_STAGE = "_receipt_import_stage"
+
+
+def _insert_receipts_postgresql(conn, rows: Sequence[Sequence]) -> int:
+    """PostgreSQL fast path of insert_receipts: the rows streamed with COPY into a numbered TEMP table, then
+    one INSERT ... SELECT in their order that skips the (ente, dedupe key) already stored."""
+    cols = ", ".join(INSERT_COLUMNS)
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_RECEIPT_STAGE}")
+    conn.exec_driver_sql(f"CREATE TEMP TABLE {_RECEIPT_STAGE} ON COMMIT DROP AS SELECT {cols} FROM receipt "
+                         "WITH NO DATA")
+    conn.exec_driver_sql(f"ALTER TABLE {_RECEIPT_STAGE} ADD COLUMN _ord bigserial")
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        with cursor.copy(f"COPY {_RECEIPT_STAGE} ({cols}) FROM STDIN") as copy:
+            for r in rows:
+                copy.write_row(r)
+    finally:
+        cursor.close()
+    inserted = conn.exec_driver_sql(
+        f"INSERT INTO receipt ({cols}) SELECT {cols} FROM {_RECEIPT_STAGE} ORDER BY _ord "
+        "ON CONFLICT (ente_id, dedupe_key) DO NOTHING").rowcount
+    conn.exec_driver_sql(f"DROP TABLE {_RECEIPT_STAGE}")
+    return inserted
 
 
 BULK_CACHE_KIB = 64 * 1024  # page cache while a batch is written (SQLite's default is 2 MB)
