@@ -5,6 +5,8 @@ from __future__ import annotations
 from stdnum.exceptions import ValidationError
 from stdnum.it import codicefiscale, iva
 
+from mypay_desk.domain.excerpt import excerpt
+
 ANONYMOUS = "ANONIMO"
 
 
@@ -24,17 +26,17 @@ def validate_codice_fiscale(code: str) -> str:
     try:
         return codicefiscale.validate(value)
     except ValidationError as exc:
-        raise IdentityError(f"Codice fiscale «{code}» non valido: {_reason(exc, value)}") from exc
+        raise IdentityError(f"Codice fiscale «{excerpt(code)}» non valido: {_reason(exc, value)}") from exc
 
 
 def validate_partita_iva(code: str, label: str = "La partita IVA") -> str:
     value = normalize(code)
     if not value.isdigit() or len(value) != 11:
-        raise IdentityError(f"{label} «{code}» deve avere 11 cifre")
+        raise IdentityError(f"{label} «{excerpt(code)}» deve avere 11 cifre")
     try:
         return iva.validate(value)
     except ValidationError as exc:
-        raise IdentityError(f"{label} «{code}» ha il carattere di controllo errato") from exc
+        raise IdentityError(f"{label} «{excerpt(code)}» ha il carattere di controllo errato") from exc
 
 
 def validate_ente_fiscal_code(code: str) -> str:
@@ -56,7 +58,7 @@ def validate_debtor(debtor_type: str, code: str, anonymous_allowed: bool = False
         if len(value) == 16:
             return validate_codice_fiscale(value)
         return validate_partita_iva(value, label="Il codice fiscale / partita IVA")
-    raise IdentityError(f"Tipo soggetto «{debtor_type}» non valido: F (persona fisica) o G (persona giuridica)")
+    raise IdentityError(f"Tipo soggetto «{excerpt(debtor_type)}» non valido: F (persona fisica) o G (persona giuridica)")
 
 
 def _reason(exc: ValidationError, value: str) -> str:

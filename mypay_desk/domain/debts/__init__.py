@@ -56,6 +56,7 @@ from mypay_desk.domain.debts.reference import (
 from mypay_desk.domain.debts.rules import (
     bilancio_problems,
     duplicate_iud_errors,
+    duplicate_iuds,
     validate_debt,
 )
 
@@ -95,6 +96,7 @@ __all__ = [
     "columns_for_version",
     "copy_for_instalment",
     "duplicate_iud_errors",
+    "duplicate_iuds",
     "flow_hash",
     "instalment_iud",
     "pending_action",

@@ -13,6 +13,7 @@ of double quotes, which MyPay's split of the CSV line cannot keep in its field).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 
 from mypay_desk.domain.codes import (
@@ -50,6 +51,7 @@ from mypay_desk.domain.debts.reference import (
     payment_type_tokens,
 )
 from mypay_desk.domain.ente import DebtTypeData, FieldError
+from mypay_desk.domain.excerpt import excerpt, thousands
 from mypay_desk.domain.identity import ANONYMOUS, IdentityError, validate_debtor, validate_partita_iva
 from mypay_desk.domain.money import MAX_AMOUNT_CENTS
 
@@ -101,7 +103,7 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
         return length(column, value)
 
     if version not in VERSIONS:
-        err("azione", f"Versione del tracciato «{version}» non valida: ammesse {', '.join(VERSIONS)}")
+        err("azione", f"Versione del tracciato «{excerpt(version)}» non valida: ammesse {', '.join(VERSIONS)}")
         return errors
 
     # IUD
@@ -143,7 +145,7 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
     if dtype not in ("F", "G"):
         err("tipoIdentificativoUnivoco",
             "Tipo soggetto obbligatorio: F (persona fisica) o G (persona giuridica)" if not dtype
-            else f"Tipo soggetto «{dtype}» non valido: F (persona fisica) o G (persona giuridica)")
+            else f"Tipo soggetto «{excerpt(dtype)}» non valido: F (persona fisica) o G (persona giuridica)")
     if required("codiceIdentificativoUnivoco", record.debtor_code, "Il codice fiscale o la partita IVA") \
             and dtype in ("F", "G"):
         anonymous_ok = bool(debt_type and debt_type.anonymous_allowed)
@@ -169,23 +171,23 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
         err("civicoPagatore", CIVIC_MESSAGE)
     country = record.country
     if country and length("nazionePagatore", country) and country not in COUNTRIES:
-        err("nazionePagatore", f"Nazione «{country}» non valida: usa il codice ISO di due lettere (es. IT)")
+        err("nazionePagatore", f"Nazione «{excerpt(country)}» non valida: usa il codice ISO di due lettere (es. IT)")
     italian = country.upper() in ("", "IT")
     if record.postal_code and length("capPagatore", record.postal_code):
         if italian:
             if not ITALIAN_CAP_RE.fullmatch(record.postal_code):
-                err("capPagatore", f"CAP «{record.postal_code}» non valido: in Italia sono 5 cifre")
+                err("capPagatore", f"CAP «{excerpt(record.postal_code)}» non valido: in Italia sono 5 cifre")
         elif not FOREIGN_CAP_RE.fullmatch(record.postal_code):
-            err("capPagatore", f"CAP «{record.postal_code}» non valido: solo lettere e cifre, senza spazi")
+            err("capPagatore", f"CAP «{excerpt(record.postal_code)}» non valido: solo lettere e cifre, senza spazi")
     if record.city:
         length("localitaPagatore", record.city)
     # provincia: MyPay looks it up only for Italian addresses; abroad any sigla of two characters
     if record.province and length("provinciaPagatore", record.province) and italian \
             and record.province.upper() not in PROVINCES:
-        err("provinciaPagatore", f"Provincia «{record.province}» non valida: usa la sigla di due lettere "
+        err("provinciaPagatore", f"Provincia «{excerpt(record.province)}» non valida: usa la sigla di due lettere "
                                  "(es. MI)")
     if record.email and length("emailPagatore", record.email) and not EMAIL_RE.fullmatch(record.email):
-        err("emailPagatore", f"Indirizzo e-mail «{record.email}» non valido")
+        err("emailPagatore", f"Indirizzo e-mail «{excerpt(record.email)}» non valido")
 
     # Due date
     due_required = version in ("1_0", "1_1") or bool(debt_type and debt_type.due_date_required)
@@ -213,13 +215,13 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
         if record.debt_type == "MARCA_BOLLO_DIGITALE":
             err("tipoDovuto", "Il tipo dovuto MARCA_BOLLO_DIGITALE non si può caricare con i flussi")
         elif debt_type is None or debt_type.code != record.debt_type:
-            err("tipoDovuto", f"Tipo dovuto «{record.debt_type}» non configurato per l'Ente: aggiungilo nelle "
+            err("tipoDovuto", f"Tipo dovuto «{excerpt(record.debt_type)}» non configurato per l'Ente: aggiungilo nelle "
                               "impostazioni o correggi il codice")
         elif not debt_type.active:
             err("tipoDovuto", f"Il tipo dovuto {record.debt_type} non è attivo")
     if record.payment_type and length("tipoVersamento", record.payment_type) \
             and payment_type_tokens(record.payment_type) is None:  # Utilities.validaTipoVersamento
-        err("tipoVersamento", f"Tipo versamento «{record.payment_type}» non valido: ALL oppure uno o più tra "
+        err("tipoVersamento", f"Tipo versamento «{excerpt(record.payment_type)}» non valido: ALL oppure uno o più tra "
                               f"{', '.join(PAYMENT_TYPES)} separati da |")
 
     # Causale and taxonomy
@@ -231,7 +233,7 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
         err("datiSpecificiRiscossione", "I dati specifici di riscossione sono obbligatori (es. 9/0101108TS/)")
     elif not COLLECTION_DATA_RE.fullmatch(record.collection_data):  # Utilities.validaDatiSpecificiRiscossione
         err("datiSpecificiRiscossione",
-            f"Dati specifici di riscossione «{record.collection_data}» non validi: la forma è <0|1|2|9>/<codice>, da 5 a 140 caratteri senza "
+            f"Dati specifici di riscossione «{excerpt(record.collection_data)}» non validi: la forma è <0|1|2|9>/<codice>, da 5 a 140 caratteri senza "
             "spazi (es. 9/0101108TS/)")
 
     # Bilancio (1_2+)
@@ -255,7 +257,7 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
             _validate_secondary(record, err, length)
 
     if check_action and record.action not in ACTIONS:
-        err("azione", f"Azione «{record.action}» non valida: I (inserimento), M (modifica) o A (annullamento)"
+        err("azione", f"Azione «{excerpt(record.action)}» non valida: I (inserimento), M (modifica) o A (annullamento)"
             if record.action else "L'azione è obbligatoria: I, M o A")
     errors.extend(odd_quote_errors(record))
     return errors
@@ -318,10 +320,10 @@ def _validate_secondary(record: DebtRecord, err, length) -> None:
         err("ibanAccreditoEnteSecondario", "L'IBAN di accredito dell'ente secondario è obbligatorio")
     elif length("ibanAccreditoEnteSecondario", record.sec_iban):
         if len(record.sec_iban) != MYPAY_IBAN_LENGTH:  # Utilities.isValidIban
-            err("ibanAccreditoEnteSecondario", f"IBAN «{record.sec_iban}» non valido: MyPay accetta IBAN italiani di "
+            err("ibanAccreditoEnteSecondario", f"IBAN «{excerpt(record.sec_iban)}» non valido: MyPay accetta IBAN italiani di "
                                                f"{MYPAY_IBAN_LENGTH} caratteri, questo ne ha {len(record.sec_iban)}")
         elif not IBAN_RE.fullmatch(record.sec_iban):
-            err("ibanAccreditoEnteSecondario", f"IBAN «{record.sec_iban}» non valido")
+            err("ibanAccreditoEnteSecondario", f"IBAN «{excerpt(record.sec_iban)}» non valido")
     # The secondary Ente's share: not zero, at most 999.999.999,99. It is added to importoDovuto (the
     # primary Ente's share) for the amount to pay (ImportFlussoTaskService, avvisi; AvvisoController), so it
     # may be larger than importoDovuto.
@@ -340,17 +342,17 @@ def _validate_secondary(record: DebtRecord, err, length) -> None:
     if record.sec_civic and length("civicoEnteSecondario", record.sec_civic) and not CIVIC_RE.fullmatch(record.sec_civic):
         err("civicoEnteSecondario", CIVIC_MESSAGE)
     if record.sec_country and record.sec_country not in COUNTRIES:
-        err("nazioneEnteSecondario", f"Nazione «{record.sec_country}» non valida: codice ISO di due lettere")
+        err("nazioneEnteSecondario", f"Nazione «{excerpt(record.sec_country)}» non valida: codice ISO di due lettere")
     italian = record.sec_country in ("", "IT")
     if record.sec_postal_code:
         if italian and not ITALIAN_CAP_RE.fullmatch(record.sec_postal_code):
-            err("capEnteSecondario", f"CAP «{record.sec_postal_code}» non valido: in Italia sono 5 cifre")
+            err("capEnteSecondario", f"CAP «{excerpt(record.sec_postal_code)}» non valido: in Italia sono 5 cifre")
         elif not italian and not FOREIGN_CAP_RE.fullmatch(record.sec_postal_code):
-            err("capEnteSecondario", f"CAP «{record.sec_postal_code}» non valido")
+            err("capEnteSecondario", f"CAP «{excerpt(record.sec_postal_code)}» non valido")
     # provincia: at most 35 characters, looked up only for an Italian secondary Ente
     if record.sec_province and length("provinciaEnteSecondario", record.sec_province) and italian \
             and record.sec_province not in PROVINCES:
-        err("provinciaEnteSecondario", f"Provincia «{record.sec_province}» non valida: sigla di due lettere")
+        err("provinciaEnteSecondario", f"Provincia «{excerpt(record.sec_province)}» non valida: sigla di due lettere")
     # Required (blank is refused) and Constants.TAXONOMIC_CODE_PATTERN: a bare taxonomy code ending in "/"
     # such as 9/0101108TS/ is valid. MyPay also looks the code up in the pagoPA taxonomy.
     if not record.sec_collection_data:
@@ -358,7 +360,7 @@ def _validate_secondary(record: DebtRecord, err, length) -> None:
             "I dati specifici di riscossione dell'ente secondario sono obbligatori (es. 9/0101108TS/)")
     elif not SECONDARY_TAXONOMY_RE.fullmatch(record.sec_collection_data):
         err("datiSpecificiRiscossioneEnteSecondario",
-            f"Dati specifici dell'ente secondario «{record.sec_collection_data}» non validi: la forma è "
+            f"Dati specifici dell'ente secondario «{excerpt(record.sec_collection_data)}» non validi: la forma è "
             "9/<codice tassonomico>/ seguito da al massimo 129 caratteri senza spazi (es. 9/0101108TS/)")
     else:
         length("datiSpecificiRiscossioneEnteSecondario", record.sec_collection_data)
@@ -398,19 +400,36 @@ def duplicate_iud_errors(records: list[DebtRecord]) -> list[tuple[int, FieldErro
 
     MyPay refuses a flow holding the same IUD twice (PAA_IMPORT_IUD_DUPLICATO).
     """
+    found = duplicate_iuds([r.iud for r in records], [r.source_row for r in records])
+    return sorted(found.items())
+
+
+#: Rows a duplicate-IUD message lists; the rest are counted ("righe 2, 3, 4 e altre 9.997").
+LISTED_DUPLICATE_ROWS = 3
+
+
+def duplicate_iuds(iuds: Sequence[str], rows: Sequence[int | None]) -> dict[int, FieldError]:
+    """{index: error} for every repeated non-empty IUD, in linear time. One error per IUD, shared by
+    its rows, names a few of its rows and counts the others: its size does not grow with the file."""
     seen: dict[str, list[int]] = {}
-    for i, r in enumerate(records):
-        if r.iud:
-            seen.setdefault(r.iud, []).append(i)
-    out = []
+    for i, iud in enumerate(iuds):
+        if iud:
+            seen.setdefault(iud, []).append(i)
+    out: dict[int, FieldError] = {}
     for iud, idxs in seen.items():
-        if len(idxs) > 1:
-            rows = [records[i].source_row for i in idxs]
-            where = ", ".join(str(r) for r in rows if r is not None)
-            suffix = f" (righe {where})" if where else ""
-            for i in idxs:
-                out.append((i, FieldError("IUD", f"IUD «{iud}» ripetuto {len(idxs)} volte{suffix}: deve essere "
-                                                 "univoco")))
-    out.sort(key=lambda t: t[0])
+        if len(idxs) < 2:
+            continue
+        where = [str(rows[i]) for i in idxs if rows[i] is not None]
+        shown = ", ".join(where[:LISTED_DUPLICATE_ROWS])
+        if len(where) > LISTED_DUPLICATE_ROWS:
+            message = (f"IUD «{excerpt(iud)}» ripetuto {thousands(len(idxs))} volte (righe {shown} e altre "
+                       f"{thousands(len(where) - LISTED_DUPLICATE_ROWS)}): deve essere univoco")
+        elif where:
+            message = f"IUD «{excerpt(iud)}» ripetuto {len(idxs)} volte (righe {shown}): deve essere univoco"
+        else:
+            message = f"IUD «{excerpt(iud)}» ripetuto {thousands(len(idxs))} volte: deve essere univoco"
+        error = FieldError("IUD", message)
+        for i in idxs:
+            out[i] = error
     return out
 
