@@ -80,10 +80,10 @@ def _report_out(report: ImportReport, as_json: bool, label: str) -> int:
             where = f"riga {e['row']}" if e.get("row") else "file"
             col = f", colonna {e['column']}" if e.get("column") else ""
             info(f"  {where}{col}: {e['message']}")
-        if len(report.errors) > 50:
-            info(f"  ... altre {len(report.errors) - 50} righe rifiutate")
+        if report.rejected > 50:
+            info(f"  ... altre {report.rejected - 50} righe rifiutate")
     if report.errors:
-        info(f"{len(report.errors)} righe rifiutate; le altre sono state importate")
+        info(f"{report.rejected} righe rifiutate; le altre sono state importate")
         return EXIT_DATA
     return EXIT_OK
 

@@ -28,12 +28,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from mypay_desk.domain.money import MoneyError, parse_amount
+from mypay_desk.domain.excerpt import excerpt
+from mypay_desk.domain.money import MAX_TREASURY_CENTS, MoneyError, parse_amount
 from mypay_desk.formats.causale import parse_causale
+from mypay_desk.formats.limits import too_many_lines
 from mypay_desk.formats.opi import TreasuryRecord
 
 MAX_CSV_BYTES = 200 * 1024 * 1024
 HEADER_SEARCH_LINES = 40
+MAX_REPORTED_ERRORS = 1_000  # a file with errors is refused: past these, reading stops
 
 # Normalised header names (lower case, no accents, single spaces) recognised without a mapping.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -58,7 +61,7 @@ class BankCsvError(ValueError):
         if row is not None:
             where += f", riga {row}"
         if column:
-            where += f", colonna «{column}»"
+            where += f", colonna «{excerpt(column)}»"
         super().__init__(f"{where}: {message}")
         self.source = source
         self.row = row
@@ -113,6 +116,7 @@ class BankCsvResult:
     debits: int = 0
     skipped: int = 0
     errors: list[BankCsvError] = field(default_factory=list)
+    errors_omitted: int = 0  # lines with a date not read once MAX_REPORTED_ERRORS errors were found
 
 
 def _norm(header: str) -> str:
@@ -161,15 +165,27 @@ def read_table(data: bytes, mapping: BankCsvMapping | None = None, source: str =
         raise BankCsvError(source, f"file troppo grande ({len(data)} byte)")
     if b"\x00" in data[:4096]:
         raise BankCsvError(source, "non è un file di testo CSV")
+    problem = too_many_lines(data)
+    if problem:
+        raise BankCsvError(source, problem)
     mapping = mapping or BankCsvMapping()
-    text = decode(data, mapping.encoding)
-    lines = text.splitlines()
+    try:
+        text = decode(data, mapping.encoding)
+    except (LookupError, UnicodeError) as exc:
+        raise BankCsvError(source, f"il file non è nella codifica {excerpt(mapping.encoding)} indicata "
+                                   f"({excerpt(exc, 80)})") from exc
+    lines = text[:1024 * 1024].splitlines()[:HEADER_SEARCH_LINES]  # only the first lines are looked at
     if not lines:
         raise BankCsvError(source, "file vuoto")
     try:
-        return list(csv.reader(io.StringIO(text), delimiter=mapping.delimiter or _sniff(lines)))
+        reader = csv.reader(io.StringIO(text), delimiter=mapping.delimiter or _sniff(lines))
+    except TypeError as exc:  # a delimiter given as more than one character
+        raise BankCsvError(source, f"separatore «{excerpt(mapping.delimiter)}» non valido: un solo carattere") \
+            from exc
+    try:
+        return list(reader)
     except csv.Error as exc:
-        raise BankCsvError(source, f"CSV non leggibile: {exc}") from exc
+        raise BankCsvError(source, f"CSV non leggibile: {excerpt(exc, 120)}", row=reader.line_num) from exc
 
 
 def _sniff(lines: list[str]) -> str:
@@ -250,6 +266,9 @@ def parse_bank_csv(data: bytes, source: str = "CSV", mapping: BankCsvMapping | N
         if not raw_date:
             result.skipped += 1
             continue
+        if len(result.errors) >= MAX_REPORTED_ERRORS:
+            result.errors_omitted += 1
+            continue
         try:
             book = parse_date(raw_date, m.date_format)
         except ValueError as exc:
@@ -264,8 +283,8 @@ def parse_bank_csv(data: bytes, source: str = "CSV", mapping: BankCsvMapping | N
                 continue
         try:
             if c_amount is not None:
-                amount = parse_signed_amount(cell(c_amount))
                 column = headers[c_amount]
+                amount = parse_signed_amount(cell(c_amount))
             else:
                 column = headers[c_credit]
                 credit = cell(c_credit)
@@ -313,7 +332,7 @@ def parse_date(text: str, fmt: str = "") -> date:
         try:
             return datetime.strptime(s, fmt).date()
         except ValueError as exc:
-            raise ValueError(f"data «{text}» non conforme al formato {fmt}") from exc
+            raise ValueError(f"data «{excerpt(text)}» non conforme al formato {excerpt(fmt)}") from exc
     for pattern, kind in _DATE_PATTERNS:
         m = pattern.fullmatch(s.split(" ")[0].split("T")[0])
         if not m:
@@ -327,7 +346,7 @@ def parse_date(text: str, fmt: str = "") -> date:
             return date(2000 + c, b, a)
         except ValueError:
             break
-    raise ValueError(f"data «{text}» non valida (attesa GG/MM/AAAA)")
+    raise ValueError(f"data «{excerpt(text)}» non valida (attesa GG/MM/AAAA)")
 
 
 def parse_signed_amount(text: str) -> int:
@@ -348,5 +367,5 @@ def parse_signed_amount(text: str) -> int:
         s = s[1:]
     if "," in s and "." in s and s.rfind(".") > s.rfind(","):
         s = s.replace(",", "")  # 1,234.56
-    cents = parse_amount(s)
+    cents = parse_amount(s, max_cents=MAX_TREASURY_CENTS)
     return -cents if negative else cents

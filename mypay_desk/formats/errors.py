@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from mypay_desk.domain.excerpt import excerpt
+
 
 class FileReadError(ValueError):
     """Names the file and, when known, the row and the column."""
@@ -37,4 +39,4 @@ def xml_date(value: str, source: str, element: str, error: type[XmlDocumentError
     try:
         return date.fromisoformat(value.strip()[:10])
     except ValueError as exc:
-        raise error(source, f"data «{value}» non valida (atteso AAAA-MM-GG)", element) from exc
+        raise error(source, f"data «{excerpt(value)}» non valida (atteso AAAA-MM-GG)", element) from exc

@@ -21,16 +21,18 @@ from __future__ import annotations
 
 import base64
 import binascii
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from mypay_desk.domain.excerpt import excerpt
 from mypay_desk.domain.money import MoneyError, format_amount, format_flow_amount, parse_flow_amount
 from mypay_desk.formats.errors import XmlDocumentError, xml_date
+from mypay_desk.formats.limits import DB_MAX_INTEGER, parse_index
+from mypay_desk.formats.safezip import SafeZip, SafeZipError, ZipLimits
+from mypay_desk.formats.safezip import is_zip as _is_zip
 from mypay_desk.formats.xmlsafe import XmlError, child_text, find_local, local_name, parse_xml
 
 ROOT = "FlussoRiversamento"
@@ -43,12 +45,16 @@ KNOWN_OUTCOMES = {
     "9": "Pagamento eseguito in assenza di RPT",
 }
 IUF_RE = re.compile(r"[a-zA-Z0-9\-_]{1,35}")
+# stNumeroTotalePagamenti allows 15 digits; the count is stored in an INTEGER column (2**31 - 1).
+MAX_TOTAL_COUNT = DB_MAX_INTEGER
 
 # ZIP limits: a PSP flow is at most a few MB; anything far larger is not an FdR.
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_MEMBERS = 20_000
 MAX_RATIO = 200  # uncompressed/compressed size above which a big member is treated as a bomb
+ZIP_LIMITS = ZipLimits(max_members=MAX_MEMBERS, max_member_bytes=MAX_MEMBER_BYTES, max_total_bytes=MAX_TOTAL_BYTES,
+                       max_ratio=MAX_RATIO, ratio_from_bytes=1024 * 1024)
 
 
 class FdrError(XmlDocumentError):
@@ -115,7 +121,7 @@ def parse_fdr_element(root, source: str):
             return parse_fdr(decoded, f"{source} (xmlRendicontazione)")
         flow = find_local(root, ROOT)
         if flow is None:
-            raise FdrError(source, f"non è un flusso di rendicontazione (radice «{name}», attesa «{ROOT}»)")
+            raise FdrError(source, f"non è un flusso di rendicontazione (radice «{excerpt(name)}», attesa «{ROOT}»)")
         root = flow
     return _parse_flow(root, source)
 
@@ -136,7 +142,7 @@ def _parse_datetime(value: str, source: str, element: str) -> datetime:
     try:
         dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
-        raise FdrError(source, f"data e ora «{value}» non valida (atteso AAAA-MM-GGThh:mm:ss)", element) from exc
+        raise FdrError(source, f"data e ora «{excerpt(value)}» non valida (atteso AAAA-MM-GGThh:mm:ss)", element) from exc
     return dt.replace(tzinfo=None)
 
 
@@ -158,7 +164,7 @@ def _parse_flow(root, source: str) -> FdrFlowData:
     version = child_text(root, "versioneOggetto")
     flow_id = _required(root, "identificativoFlusso", source)
     if not IUF_RE.fullmatch(flow_id):
-        raise FdrError(source, f"«{flow_id}» non è un identificativo di flusso valido ([a-zA-Z0-9-_], max 35)",
+        raise FdrError(source, f"«{excerpt(flow_id)}» non è un identificativo di flusso valido ([a-zA-Z0-9-_], max 35)",
                        "identificativoFlusso")
     flow_dt = _parse_datetime(_required(root, "dataOraFlusso", source), source, "dataOraFlusso")
     settlement_id = child_text(root, "identificativoUnivocoRegolamento")
@@ -182,10 +188,10 @@ def _parse_flow(root, source: str) -> FdrFlowData:
         receiver_name = child_text(receiver, "denominazioneRicevente")
 
     total_raw = child_text(root, "numeroTotalePagamenti")
-    try:
-        total_count = int(total_raw) if total_raw else 0
+    try:  # stNumeroTotalePagamenti: totalDigits 15
+        total_count = parse_index(total_raw, MAX_TOTAL_COUNT) if total_raw else 0
     except ValueError as exc:
-        raise FdrError(source, f"«{total_raw}» non è un numero", "numeroTotalePagamenti") from exc
+        raise FdrError(source, str(exc), "numeroTotalePagamenti") from exc
     amount_raw = _required(root, "importoTotalePagamenti", source)
     total_amount = _amount(amount_raw, source, "importoTotalePagamenti")
 
@@ -225,10 +231,10 @@ def _parse_line(elem, n: int, source: str, flow: FdrFlowData) -> FdrLineData:
     idx_raw = child_text(elem, "indiceDatiSingoloPagamento")
     index: int | None = None
     if idx_raw:
-        try:
-            index = int(idx_raw)
+        try:  # stIndice is 1-5: other values are kept with a warning, as long as the database can hold them
+            index = parse_index(idx_raw)
         except ValueError as exc:
-            raise FdrError(source, f"«{idx_raw}» non è un numero", path + "indiceDatiSingoloPagamento") from exc
+            raise FdrError(source, str(exc), path + "indiceDatiSingoloPagamento") from exc
         if not 1 <= index <= 5:
             flow.warnings.append(f"{source}, {path}indiceDatiSingoloPagamento: valore {index} fuori da 1-5")
     amount = _amount(_required(elem, "singoloImportoPagato", source, path), source,
@@ -236,7 +242,7 @@ def _parse_line(elem, n: int, source: str, flow: FdrFlowData) -> FdrLineData:
     outcome = _required(elem, "codiceEsitoSingoloPagamento", source, path)
     if outcome not in KNOWN_OUTCOMES:
         if len(outcome) > 3:
-            raise FdrError(source, f"codice esito «{outcome}» non valido", path + "codiceEsitoSingoloPagamento")
+            raise FdrError(source, f"codice esito «{excerpt(outcome)}» non valido", path + "codiceEsitoSingoloPagamento")
         flow.warnings.append(f"{source}, {path}codiceEsitoSingoloPagamento: codice «{outcome}» sconosciuto, "
                              "pagamento conservato così com'è")
     date_raw = child_text(elem, "dataEsitoSingoloPagamento")
@@ -305,39 +311,22 @@ class Member:
 
 
 def is_zip(data: bytes) -> bool:
-    return data[:4] == b"PK\x03\x04" or data[:4] == b"PK\x05\x06"
+    return _is_zip(data)
 
 
 def zip_members(data: bytes, source: str, suffixes: tuple[str, ...] | None = None) -> Iterator[Member]:
     """The members of a ZIP, refusing bombs and oversized archives. Folders and nested ZIPs are skipped."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise FdrError(source, f"archivio ZIP non valido: {exc}") from exc
+        zf = SafeZip(data, source, ZIP_LIMITS)
+    except SafeZipError as exc:
+        raise FdrError(source, exc.message) from exc
     with zf:
-        infos = [i for i in zf.infolist() if not i.is_dir()]
-        if len(infos) > MAX_MEMBERS:
-            raise FdrError(source, f"l'archivio contiene troppi file ({len(infos)})")
-        total = sum(i.file_size for i in infos)
-        if total > MAX_TOTAL_BYTES:
-            raise FdrError(source, f"l'archivio espanso supera {MAX_TOTAL_BYTES // (1024 * 1024)} MB")
-        for info in infos:
-            name = info.filename
-            if suffixes and not name.lower().endswith(suffixes):
-                continue
-            member_source = f"{source}!{name}"
-            if info.file_size > MAX_MEMBER_BYTES or (
-                info.compress_size and info.file_size > 1024 * 1024
-                and info.file_size / info.compress_size > MAX_RATIO
-            ):
-                raise FdrError(member_source, "file troppo grande o sospetto (ZIP bomb): rifiutato")
+        for info in zf.members(suffixes):
+            member_source = f"{source}!{excerpt(info.filename, 120)}"
             try:
-                with zf.open(info) as fh:
-                    content = fh.read(MAX_MEMBER_BYTES + 1)
-            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-                raise FdrError(member_source, f"impossibile leggere il file dall'archivio: {exc}") from exc
-            if len(content) > MAX_MEMBER_BYTES:
-                raise FdrError(member_source, "file troppo grande: rifiutato")
+                content = zf.read(info)
+            except SafeZipError as exc:
+                raise FdrError(member_source, exc.message) from exc
             yield Member(member_source, content)
 
 

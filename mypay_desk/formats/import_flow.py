@@ -49,13 +49,19 @@ from mypay_desk.domain.debts import (
     columns_for_version,
 )
 from mypay_desk.domain.debts.rules import splits_differently
+from mypay_desk.domain.excerpt import excerpt
 from mypay_desk.domain.money import MoneyError, format_flow_amount, parse_flow_amount
 from mypay_desk.formats.bilancio import BilancioError, bilancio_xml, parse_bilancio
 from mypay_desk.formats.errors import FileReadError
+from mypay_desk.formats.limits import too_many_lines
+from mypay_desk.formats.safezip import SafeZip, SafeZipError, ZipLimits, is_zip
 
 SEPARATOR = ";"
 REJECTION_COLUMNS = ("cod_rifiuto", "de_rifiuto")
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # guards against ZIP bombs; a 1M-row 1_4 flow is ~400 MB
+ZIP_LIMITS = ZipLimits(max_members=100, max_member_bytes=MAX_UNZIPPED_BYTES, max_total_bytes=2 * MAX_UNZIPPED_BYTES)
+#: The longest line a flow can have is about 12,000 characters (every column at its maximum length).
+MAX_LINE_CHARS = 65_536
 _COLUMN_COUNTS = {20: "1_1", 21: "1_2", 22: "1_3", 35: "1_4"}  # 1_0 and 1_1 share 20 columns
 _NAME_RE = re.compile(r"^(?P<ipa>[^-]+)-(?P<iuf>[^-]+)-(?P<version>[^-]+?)(?P<suffix>_SCARTI|_IUV)?$")
 
@@ -101,7 +107,7 @@ def parse_flow_name(name: str) -> FlowName:
                         "trattini (PAA_IMPORT_NOME_FILE_ERR)", file=base)
     version = m.group("version")
     if version not in VERSIONS:
-        raise FlowError(f"Versione «{version}» nel nome del file non valida: ammesse {', '.join(VERSIONS)} "
+        raise FlowError(f"Versione «{excerpt(version)}» nel nome del file non valida: ammesse {', '.join(VERSIONS)} "
                         "(PAA_IMPORT_FILE_VERSIONE_ERR)", file=base)
     return FlowName(m.group("ipa"), m.group("iuf"), version, m.group("suffix") or "", ext.lower())
 
@@ -286,7 +292,7 @@ def fields_to_record(fields: list[str], version: str, line_no: int) -> tuple[Deb
                 err(column, "Importo mancante")
             return None
         if len(text) > 15:
-            err(column, f"Importo «{text}» troppo lungo (al massimo 15 caratteri)")
+            err(column, f"Importo «{excerpt(text)}» troppo lungo (al massimo 15 caratteri)")
             return None
         try:
             return parse_flow_amount(text)
@@ -300,19 +306,19 @@ def fields_to_record(fields: list[str], version: str, line_no: int) -> tuple[Deb
             return False
         if text == "true":
             return True
-        err(column, f"Valore «{get(column)}» non valido: true o false")
+        err(column, f"Valore «{excerpt(get(column))}» non valido: true o false")
         return False
 
     due = None
     due_text = get("dataScadenzaPagamento", "")
     if due_text:
         if not _DATE_RE.fullmatch(due_text):
-            err("dataScadenzaPagamento", f"Data «{due_text}» non valida: formato aaaa-mm-gg (es. 2025-06-30)")
+            err("dataScadenzaPagamento", f"Data «{excerpt(due_text)}» non valida: formato aaaa-mm-gg (es. 2025-06-30)")
         else:
             try:
                 due = date.fromisoformat(due_text)
             except ValueError:
-                err("dataScadenzaPagamento", f"Data «{due_text}» inesistente")
+                err("dataScadenzaPagamento", f"Data «{excerpt(due_text)}» inesistente")
 
     rec = DebtRecord(
         iud=get("IUD", ""), iuv=get("codIuv", ""), debtor_type=get("tipoIdentificativoUnivoco", "").upper(),
@@ -348,7 +354,7 @@ def fields_to_record(fields: list[str], version: str, line_no: int) -> tuple[Deb
         rec.sec_causale = get("causaleVersamentoEnteSecondario", "")
         rec.sec_amount_cents = amount("importoVersamentoEnteSecondario", False)
     if len(fields) == len(columns) and rec.action not in ("I", "M", "A"):
-        err("azione", f"Azione «{rec.action}» non valida: I, M o A" if rec.action else
+        err("azione", f"Azione «{excerpt(rec.action)}» non valida: I, M o A" if rec.action else
             "Azione mancante: I (inserimento), M (modifica) o A (annullamento)")
     return rec, errors
 
@@ -382,37 +388,31 @@ def _load(source: bytes | str | os.PathLike, name: str | None) -> tuple[bytes, s
 
 def _csv_text(data: bytes, name: str, strict: bool) -> tuple[str, str]:
     """The CSV text of a flow (unzipping when needed) and the name of the CSV."""
-    if data[:4] == b"PK\x03\x04" or data[:4] == b"PK\x05\x06":
+    if is_zip(data):
         try:
-            zf = zipfile.ZipFile(io.BytesIO(data))
-        except zipfile.BadZipFile as exc:
-            raise FlowError(f"Archivio ZIP danneggiato: {exc}", file=name) from exc
-        with zf:
-            csvs = [i for i in zf.infolist() if i.filename.lower().endswith(".csv") and not i.is_dir()]
-            expected = os.path.splitext(os.path.basename(name))[0] + ".csv" if name else ""
-            chosen = next((i for i in csvs if os.path.basename(i.filename) == expected), None)
-            if chosen is None:
-                if strict or len(csvs) != 1:
-                    what = f"il file {expected}" if expected else "un file .csv"
-                    raise FlowError(f"Lo ZIP non contiene {what}" + (
-                        f" (contiene: {', '.join(i.filename for i in zf.infolist()) or 'niente'})"), file=name)
-                chosen = csvs[0]
-            if chosen.file_size > MAX_UNZIPPED_BYTES:
-                raise FlowError(f"Il file {chosen.filename} è troppo grande ({chosen.file_size} byte)", file=name)
-            try:
-                with zf.open(chosen) as fh:
-                    raw = fh.read(MAX_UNZIPPED_BYTES + 1)
-            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-                raise FlowError(f"Impossibile estrarre {chosen.filename}: {exc}", file=name) from exc
-            if len(raw) > MAX_UNZIPPED_BYTES:
-                raise FlowError(f"Il file {chosen.filename} è troppo grande", file=name)
-            csv_name = os.path.basename(chosen.filename)
+            with SafeZip(data, name, ZIP_LIMITS) as zf:
+                csvs = zf.members((".csv",))
+                expected = os.path.splitext(os.path.basename(name))[0] + ".csv" if name else ""
+                chosen = next((i for i in csvs if os.path.basename(i.filename) == expected), None)
+                if chosen is None:
+                    if strict or len(csvs) != 1:
+                        what = f"il file {expected}" if expected else "un file .csv"
+                        inside = ", ".join(excerpt(n, 80) for n in zf.names()[:10]) or "niente"
+                        raise FlowError(f"Lo ZIP non contiene {what} (contiene: {inside})", file=name)
+                    chosen = csvs[0]
+                raw = zf.read(chosen)
+        except SafeZipError as exc:
+            raise FlowError(exc.message, file=name) from exc
+        csv_name = os.path.basename(chosen.filename)
     else:
         if strict:
             raise FlowError("Il flusso deve essere un file .zip che contiene il .csv", file=name)
         if name.lower().endswith(".zip"):
             raise FlowError("Il file non è un archivio ZIP valido", file=name)
         raw, csv_name = data, os.path.basename(name)
+    problem = too_many_lines(raw)
+    if problem:
+        raise FlowError(problem, file=csv_name or name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -436,6 +436,10 @@ def read_raw_rows(source: bytes | str | os.PathLike, *, name: str | None = None,
     lines = split_lines(text)
     if not lines or not lines[0].strip():
         raise FlowError("Manca la riga di intestazione", file=csv_name or name, row=1)
+    if max(map(len, lines)) > MAX_LINE_CHARS:
+        i, line = next((i, line) for i, line in enumerate(lines) if len(line) > MAX_LINE_CHARS)
+        raise FlowError(f"Riga lunga {len(line):,} caratteri: in un flusso MyPay ogni riga ha al massimo "
+                        f"{MAX_LINE_CHARS:,} caratteri".replace(",", "."), file=csv_name or name, row=i + 1)
     rows = [_raw_row(i, line) for i, line in enumerate(lines[1:], start=2) if line.strip()]
     return csv_name or name, lines[0], rows
 

@@ -42,7 +42,14 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from mypay_desk.domain.money import MoneyError, format_flow_amount, parse_amount, parse_flow_amount
+from mypay_desk.domain.excerpt import excerpt
+from mypay_desk.domain.money import (
+    MAX_TREASURY_CENTS,
+    MoneyError,
+    format_flow_amount,
+    parse_amount,
+    parse_flow_amount,
+)
 from mypay_desk.formats.causale import parse_causale
 from mypay_desk.formats.errors import XmlDocumentError, xml_date
 from mypay_desk.formats.xmlsafe import XmlError, child_text, local_name, parse_xml
@@ -142,14 +149,16 @@ def _date(value: str, source: str, element: str) -> date:
 
 def _amount(value: str, source: str, element: str) -> int:
     try:
-        return parse_amount(value) if "," in value else parse_flow_amount(value)
+        if "," in value:
+            return parse_amount(value, max_cents=MAX_TREASURY_CENTS)
+        return parse_flow_amount(value, max_cents=MAX_TREASURY_CENTS)
     except MoneyError as exc:
         raise OpiError(source, str(exc), element) from exc
 
 
 def parse_opi_element(root, source: str) -> OpiJournal:
     if local_name(root.tag) != ROOT:
-        raise OpiError(source, f"non è un giornale di cassa OPI (radice «{local_name(root.tag)}», attesa «{ROOT}»)")
+        raise OpiError(source, f"non è un giornale di cassa OPI (radice «{excerpt(local_name(root.tag))}», attesa «{ROOT}»)")
     e = ELEMENTS
     year = child_text(root, e["year"])
     ref_date = None

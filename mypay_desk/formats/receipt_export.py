@@ -36,7 +36,10 @@ from pathlib import Path
 from typing import NamedTuple
 from xml.parsers import expat
 
-from mypay_desk.formats.xmlsafe import XmlError, parse_xml
+from mypay_desk.domain.excerpt import excerpt
+from mypay_desk.formats.limits import MAX_TEXT_LINES, parse_index
+from mypay_desk.formats.safezip import SafeZip, SafeZipError, ZipLimits
+from mypay_desk.formats.xmlsafe import XmlError, check_encoding, parse_xml
 
 VERSIONS = ("1.0", "1.1", "1.2", "1.3")
 
@@ -78,7 +81,10 @@ RT_INDEX = 65  # position of rt in the layouts with the receipt block
 # tipoDovuto of the 1.3 rows for secondary-ente (multi-beneficiary) receipts.
 SECONDARY_ENTE_TYPE = "EXPORT_ENTE_SECONDARIO"
 
-MAX_ZIP_MEMBER_BYTES = 4 * 1024 * 1024 * 1024  # refuse absurd (bomb-like) members
+# A 100,000-row export is 57 MB of CSV (13:1 in its ZIP), 250 MB with the receipts (base64 XML).
+ZIP_LIMITS = ZipLimits(max_members=1_000, max_member_bytes=2 * 1024 ** 3, max_total_bytes=4 * 1024 ** 3,
+                       max_ratio=100, ratio_from_bytes=16 * 1024 ** 2)
+MAX_ZIP_MEMBER_BYTES = ZIP_LIMITS.max_member_bytes
 MAX_RT_BYTES = 2 * 1024 * 1024  # one receipt XML is a few KB; refuse giant blobs per row
 
 
@@ -404,7 +410,7 @@ def _amount(text: str) -> int:
         return int(whole) * 100 + (int(frac) * (10 if len(frac) == 1 else 1) if frac else 0)
     s = text.strip()
     if not s.isascii() or not _AMOUNT_RE.match(s):
-        raise ValueError(f"importo «{text}» non valido (atteso ad es. 12.50)")
+        raise ValueError(f"importo «{excerpt(text)}» non valido (atteso ad es. 12.50)")
     return _amount(s)
 
 
@@ -426,7 +432,7 @@ def _datetime(text: str) -> datetime:
         try:
             return datetime.strptime(s, "%Y-%m-%d")
         except ValueError:
-            raise ValueError(f"data e ora «{text}» non valida (attesa aaaa-MM-ggTHH:mm:ss)") from None
+            raise ValueError(f"data e ora «{excerpt(text)}» non valida (attesa aaaa-MM-ggTHH:mm:ss)") from None
 
 
 def _date(text: str) -> date:
@@ -434,13 +440,16 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(s)
     except ValueError:
-        raise ValueError(f"data «{text}» non valida (attesa aaaa-MM-gg)") from None
+        raise ValueError(f"data «{excerpt(text)}» non valida (attesa aaaa-MM-gg)") from None
 
 
 def _refuse(source: str):
     def handler(*_args):
         raise XmlError(source, "XML rifiutato perché contiene costrutti pericolosi (DTD o entità)")
     return handler
+
+
+_USUAL_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"'
 
 
 def check_xml(xml: bytes, source: str) -> None:
@@ -452,6 +461,8 @@ def check_xml(xml: bytes, source: str) -> None:
     """
     if len(xml) > MAX_RT_BYTES:
         raise XmlError(source, f"ricevuta troppo grande ({len(xml)} byte)")
+    if not xml.startswith(_USUAL_DECLARATION):
+        check_encoding(xml, source)
     parser = expat.ParserCreate()
     refuse = _refuse(source)
     parser.StartDoctypeDeclHandler = refuse
@@ -463,6 +474,8 @@ def check_xml(xml: bytes, source: str) -> None:
         parser.Parse(xml, True)
     except expat.ExpatError as exc:
         raise XmlError(source, f"XML non valido: {exc}") from None
+    except (ValueError, LookupError) as exc:  # codecs: "multi-byte encodings are not supported", ...
+        raise XmlError(source, f"XML non leggibile: {excerpt(exc, 120)}") from None
 
 
 def _decode_rt(text: str, source: str, full_parse: bool = False) -> bytes:
@@ -604,9 +617,7 @@ class _RowDecoder:
                 # MyPay writes "" + Integer (RegioneDelVeneto/mypay, mypay4-be service/ExportDovutiService.java,
                 # addListDovutoElaboratotoStringArray): a missing index arrives as the text "null".
                 if ix and ix != "null":
-                    if not ix.isdigit():
-                        raise ValueError(f"indice «{ix}» non numerico")
-                    payment_index = int(ix)
+                    payment_index = parse_index(ix)
                 column = "numRtDatiPagDatiSingPagCommissioniApplicatePsp"
                 fee = rec[self.i_fee]
                 psp_fee_cents = _amount(fee) if fee.strip() else None
@@ -656,6 +667,9 @@ class ExportReader:
                 continue
             start = prev_line + 1
             prev_line = reader.line_num
+            if prev_line > MAX_TEXT_LINES:
+                raise ExportFormatError(f"{self.source}: più di {MAX_TEXT_LINES:,} righe (comprese quelle vuote): "
+                                        "non è un export ricevute o è danneggiato".replace(",", "."))
             if not rec or (len(rec) == 1 and not rec[0].strip()):
                 continue  # blank line (e.g. at the end)
             if decoder is None:
@@ -680,7 +694,7 @@ class ExportReader:
         if wrong:
             c, got = wrong[0]
             self.header_errors.append(RowError(
-                line, f"intestazione inattesa: «{got}» dove il tracciato {self.version} ha «{c}» "
+                line, f"intestazione inattesa: «{excerpt(got)}» dove il tracciato {self.version} ha «{c}» "
                       f"({len(wrong)} nomi diversi); le colonne sono lette per posizione", column=c,
                 source=self.source))
 
@@ -738,26 +752,24 @@ def _iter_csv(raw, label: str, validate_rt: bool, records: bool = False):
 
 def _iter_zip(raw, label: str, validate_rt: bool, records: bool = False):
     try:
-        zf = zipfile.ZipFile(raw)
-    except zipfile.BadZipFile as exc:
-        raise ExportFormatError(f"{label}: ZIP non valido ({exc})") from exc
+        zf = SafeZip(raw, label, ZIP_LIMITS)
+    except SafeZipError as exc:
+        raise ExportFormatError(f"{label}: {exc.message}") from exc
     with zf:
-        members = [i for i in zf.infolist() if not i.is_dir() and i.filename.lower().endswith(".csv")]
+        members = zf.members((".csv",))
         if not members:
             raise ExportFormatError(f"{label}: lo ZIP non contiene alcun file CSV dell'export ricevute")
         for info in members:
-            if info.file_size > MAX_ZIP_MEMBER_BYTES:
-                raise ExportFormatError(f"{label}: {info.filename} è troppo grande ({info.file_size} byte)")
-            member_label = f"{label}/{info.filename}" if len(members) > 1 else label
+            member_label = f"{label}/{excerpt(info.filename, 80)}" if len(members) > 1 else label
             hint = parse_export_name(info.filename) or parse_export_name(label)
             reader = ExportReader(member_label)
             try:
                 with zf.open(info) as raw_member:
-                    text = _open_text(raw_member)
+                    text = _open_text(io.BufferedReader(raw_member, 1 << 16))
                     for item in reader.iter_text(text, hint, validate_rt, records):
                         yield reader, item
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                raise ExportFormatError(f"{member_label}: contenuto dello ZIP danneggiato ({exc})") from exc
+            except SafeZipError as exc:
+                raise ExportFormatError(f"{label}: {exc.message}") from exc
             for err in reader.header_errors:
                 yield reader, err
             if not reader.version:

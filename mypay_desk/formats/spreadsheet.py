@@ -27,12 +27,16 @@ from itertools import repeat
 from pathlib import Path
 
 from mypay_desk.domain.debts import ADDRESS_RE, DebtRecord, RowError, to_address_charset
-from mypay_desk.domain.money import MoneyError, parse_amount
+from mypay_desk.domain.excerpt import excerpt, thousands
+from mypay_desk.domain.money import MAX_AMOUNT_CENTS, MoneyError, parse_amount
 from mypay_desk.formats.errors import FileReadError
+from mypay_desk.formats.limits import too_many_lines
+from mypay_desk.formats.workbook_guard import MAX_SHEET_CELLS, WorkbookError, prepare_workbook
 
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 CSV_EXTENSIONS = (".csv", ".txt")
 MAX_CSV_BYTES = 1024 * 1024 * 1024
+MAX_FILE_BYTES = MAX_CSV_BYTES  # any file read whole into memory
 
 
 class SpreadsheetError(FileReadError):
@@ -84,42 +88,108 @@ def _empty(row) -> bool:
     return True
 
 
+def _source_bytes(source: str | os.PathLike | bytes, name: str | None) -> tuple[bytes, str]:
+    if isinstance(source, bytes | bytearray):
+        return bytes(source), name or ""
+    path = Path(source)
+    file_name = name or path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SpreadsheetError(f"Il file è troppo grande ({size // (1024 * 1024):,} MB): al massimo "
+                                   f"{MAX_FILE_BYTES // (1024 * 1024):,} MB".replace(",", "."), file=file_name)
+        return path.read_bytes(), file_name
+    except OSError as exc:
+        raise SpreadsheetError(f"Impossibile leggere il file: {exc.strerror or exc}", file=str(path)) from exc
+
+
+def _is_workbook(data: bytes, file_name: str) -> bool:
+    ext = os.path.splitext(file_name)[1].lower()
+    return ext in SPREADSHEET_EXTENSIONS or data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def read_table(source: str | os.PathLike | bytes, *, name: str | None = None, sheet: str | int | None = None
                ) -> Table:
-    """Read the first sheet (or ``sheet``) of an xlsx/xls/ods, or a csv. The first non-empty row is the
-    header. Raises SpreadsheetError when the file cannot be read."""
-    if isinstance(source, bytes | bytearray):
-        data, file_name = bytes(source), name or ""
-    else:
-        path = Path(source)
-        file_name = name or path.name
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise SpreadsheetError(f"Impossibile leggere il file: {exc.strerror or exc}", file=str(path)) from exc
-    ext = os.path.splitext(file_name)[1].lower()
+    """Read the first visible sheet (or ``sheet``, by name or index) of an xlsx/xls/ods, or a csv. The
+    header is the first row that looks like one (a title row above it is skipped). Raises
+    SpreadsheetError when the file cannot be read."""
+    data, file_name = _source_bytes(source, name)
     if not data:
         raise SpreadsheetError("Il file è vuoto", file=file_name)
-    if ext in SPREADSHEET_EXTENSIONS or data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+    if _is_workbook(data, file_name):
         return _read_workbook(data, file_name, sheet)
     return _read_csv(data, file_name)
+
+
+def sheet_names(source: str | os.PathLike | bytes, *, name: str | None = None) -> list[tuple[str, bool]]:
+    """(name, visible) of each sheet of a workbook, in order; [] for a csv. For the import dialog."""
+    data, file_name = _source_bytes(source, name)
+    if not data or not _is_workbook(data, file_name):
+        return []
+    from python_calamine import CalamineWorkbook
+
+    try:
+        prepared, _which = prepare_workbook(data, file_name, None)
+        if prepared.sheets:
+            return [(s.name, s.visible) for s in prepared.sheets]
+        wb = CalamineWorkbook.from_filelike(prepared.source)
+        return [(m.name, _visible(m)) for m in wb.sheets_metadata]
+    except WorkbookError as exc:
+        raise SpreadsheetError(_sentence(str(exc)), file=file_name) from exc
+    except Exception as exc:  # noqa: BLE001 - calamine raises its own types for damaged files
+        raise SpreadsheetError(f"Il foglio di calcolo non è leggibile ({excerpt(exc, 160)}); salvalo di nuovo come "
+                               ".xlsx", file=file_name) from exc
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _visible(meta) -> bool:
+    return str(getattr(meta, "visible", "visible")).lower().rsplit(".", 1)[-1] == "visible"
 
 
 def _read_workbook(data: bytes, file_name: str, sheet: str | int | None) -> Table:
     from python_calamine import CalamineWorkbook
 
     try:
-        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        if isinstance(sheet, str):
-            sh = wb.get_sheet_by_name(sheet)
-        else:
-            sh = wb.get_sheet_by_index(sheet or 0)
+        prepared, which = prepare_workbook(data, file_name, sheet)
+    except WorkbookError as exc:
+        raise SpreadsheetError(_sentence(str(exc)), file=file_name) from exc
+    try:
+        wb = CalamineWorkbook.from_filelike(prepared.source)
+        if which is None:  # xls, ods: the first visible sheet
+            which = next((i for i, m in enumerate(wb.sheets_metadata) if _visible(m)), 0)
+        sh = wb.get_sheet_by_name(which) if isinstance(which, str) else wb.get_sheet_by_index(which)
+        if sh.height * sh.width > MAX_SHEET_CELLS:
+            raise SpreadsheetError(f"Il foglio «{excerpt(sh.name)}» ha {thousands(sh.height)} righe per "
+                                   f"{thousands(sh.width)} colonne: al massimo {thousands(MAX_SHEET_CELLS)} celle",
+                                   file=file_name)
         cells = sh.to_python()
         start_row = (sh.start or (0, 0))[0] if cells else 0
+    except SpreadsheetError:
+        raise
     except Exception as exc:  # noqa: BLE001 - calamine raises its own types for damaged files
-        raise SpreadsheetError(f"Il foglio di calcolo non è leggibile ({type(exc).__name__}: {exc}); "
+        raise SpreadsheetError(f"Il foglio di calcolo non è leggibile ({type(exc).__name__}: {excerpt(exc, 160)}); "
                                "salvalo di nuovo come .xlsx", file=file_name) from exc
     return _table_from_cells(cells, start_row, file_name, sh.name)
+
+
+#: Rows looked at for the header: the first with two or more filled cells.
+HEADER_SEARCH_ROWS = 20
+
+
+def _header_index(cells: list[list], first: int) -> int:
+    """The header row: the first non-empty row with at least two filled cells (a title such as the
+    app's own "Lista TARI 2025" above the header has one), else the first non-empty row."""
+    for i in range(first, min(len(cells), first + HEADER_SEARCH_ROWS)):
+        filled = 0
+        for c in cells[i]:
+            if c is not None and (c.__class__ is not str or (c and not c.isspace())):
+                filled += 1
+                if filled == 2:
+                    return i
+    return first
 
 
 def _table_from_cells(cells: list[list], start_row: int, file_name: str, sheet_name: str) -> Table:
@@ -127,6 +197,7 @@ def _table_from_cells(cells: list[list], start_row: int, file_name: str, sheet_n
     first = next((i for i, r in enumerate(cells) if not _empty(r)), None)
     if first is None:
         raise SpreadsheetError("Il foglio non contiene dati", file=file_name)
+    first = _header_index(cells, first)
     table = Table(file_name=file_name, headers=_unique_headers(cells[first]), header_row=start_row + first + 1,
                   sheet_name=sheet_name)
     # Calamine gives rectangular rows as wide as the sheet: transposed once here, the columns serve
@@ -175,18 +246,22 @@ def _read_csv(data: bytes, file_name: str) -> Table:
     if b"\x00" in data[:4096]:
         raise SpreadsheetError("Il file non è un CSV di testo (forse è un foglio di calcolo con l'estensione "
                                "sbagliata)", file=file_name)
+    problem = too_many_lines(data)
+    if problem:
+        raise SpreadsheetError(_sentence(problem), file=file_name)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - cp1252 decodes nearly anything; kept for the undefined bytes
+    else:  # cp1252 leaves five bytes undefined
         raise SpreadsheetError("Codifica del file non riconosciuta: salvalo come CSV UTF-8", file=file_name)
-    lines = text.splitlines()
-    first_line = next((ln for ln in lines if ln.strip()), "")
-    if not first_line:
+    start = _FIRST_TEXT_RE.search(text)
+    if start is None:
         raise SpreadsheetError("Il file non contiene dati", file=file_name)
+    line_start = max(text.rfind("\n", 0, start.start()), text.rfind("\r", 0, start.start())) + 1
+    first_line = text[line_start:line_start + 65536].splitlines()[0]
     counts = {d: first_line.count(d) for d in (";", ",", "\t")}
     delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ";"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
@@ -203,9 +278,13 @@ def _read_csv(data: bytes, file_name: str) -> Table:
             table.rows.append(record)
             table.row_numbers.append(line)
     except csv.Error as exc:
-        raise SpreadsheetError(f"CSV non valido: {exc}", file=file_name, row=reader.line_num) from exc
-    assert table is not None
+        raise SpreadsheetError(f"CSV non valido: {excerpt(exc, 120)}", file=file_name, row=reader.line_num) from exc
+    if table is None:  # only empty fields, such as a line holding just ""
+        raise SpreadsheetError("Il file non contiene dati: nessuna riga con un valore", file=file_name)
     return table
+
+
+_FIRST_TEXT_RE = re.compile(r"[^\s\"]")  # the first line with something besides blanks and quotes
 
 
 # --- mapping -----------------------------------------------------------------------------------
@@ -426,7 +505,7 @@ def parse_date(value) -> date | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 1 <= value < 2958466:  # Excel's date range (1900-01-01 .. 9999-12-31)
             return _EXCEL_EPOCH + timedelta(days=int(value))
-        raise CellError(f"Data «{value}» non valida")
+        raise CellError(f"Data «{excerpt(value)}» non valida")
     text = str(value).strip()
     if not text:
         return None
@@ -437,17 +516,18 @@ def parse_date(value) -> date | None:
         if not m:
             continue
         parts = dict(zip(order, (int(g) for g in m.groups()), strict=True))
-        year = parts.get("y") or 2000 + parts["yy"]
+        year = parts["y"] if "y" in parts else 2000 + parts["yy"]
         try:
-            return date(year, parts["m"], parts["d"])
+            return date(year, parts["m"], parts["d"])  # year 0000 does not exist: ValueError
         except ValueError as exc:
-            raise CellError(f"Data «{text}» inesistente") from exc
-    raise CellError(f"Data «{text}» non valida: usa gg/mm/aaaa (es. 30/06/2025)")
+            raise CellError(f"Data «{excerpt(text)}» inesistente") from exc
+    raise CellError(f"Data «{excerpt(text)}» non valida: usa gg/mm/aaaa (es. 30/06/2025)")
 
 
 def parse_cents(value) -> int | None:
-    """An amount in cents from a cell: numbers (float noise from formulas rounded away) or Italian text."""
-    if value.__class__ is float:
+    """An amount in cents from a cell: numbers (float noise from formulas rounded away) or Italian text.
+    Bounded by MyPay's maximum either way; NaN and infinities are refused."""
+    if value.__class__ is float and -_MAX_EUROS <= value <= _MAX_EUROS:
         cents = round(value * 100)
         if abs(value * 100 - cents) <= 1e-6 * (abs(value) + 1.0):
             return cents
@@ -455,13 +535,13 @@ def parse_cents(value) -> int | None:
         return None
     if isinstance(value, bool):
         raise CellError("Importo non valido")
-    if isinstance(value, int):
-        return value * 100
-    if isinstance(value, float):
-        cents = round(value * 100)
-        if abs(value * 100 - cents) > 1e-6 * (abs(value) + 1.0):
-            raise CellError(f"Importo «{value}» con più di due decimali")
-        return int(cents)
+    if isinstance(value, int | float):
+        if isinstance(value, float) and value != value:
+            raise CellError("Importo non valido")
+        try:
+            return parse_amount(value)
+        except MoneyError as exc:
+            raise CellError(str(exc)) from exc
     if isinstance(value, Decimal):
         return parse_amount(value)
     text = str(value).strip()
@@ -485,7 +565,7 @@ def parse_flag(value) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise CellError(f"Valore «{text}» non valido: sì o no")
+    raise CellError(f"Valore «{excerpt(text)}» non valido: sì o no")
 
 
 # The converters below run once per cell of big files: the plain-string case comes first.
@@ -597,9 +677,13 @@ def _digits_column(values) -> tuple[list, str | None]:
 _SLOW = object()
 
 
+_MAX_EUROS = MAX_AMOUNT_CENTS / 100  # a float beyond this (or NaN, or an infinity) takes the slow path
+
+
 def _cents_column(values) -> tuple[list, None]:
     # Amounts as numbers (the usual xlsx case) converted inline; anything else through parse_cents.
-    out = [c if v.__class__ is float and abs(v * 100 - (c := round(v * 100))) <= 1e-6 * (abs(v) + 1.0) else _SLOW
+    out = [c if v.__class__ is float and -_MAX_EUROS <= v <= _MAX_EUROS
+           and abs(v * 100 - (c := round(v * 100))) <= 1e-6 * (abs(v) + 1.0) else _SLOW
            for v in values]
     if _SLOW in out:
         out = [parse_cents(v) if c is _SLOW else c for v, c in zip(values, out, strict=True)]

@@ -25,6 +25,7 @@ from mypay_desk.domain.debts import (
     validate_debt,
 )
 from mypay_desk.domain.ente import DebtTypeData, EnteData, FieldError
+from mypay_desk.domain.excerpt import excerpt
 from mypay_desk.services.errors import NotFoundError, UserError
 from mypay_desk.services.rejections import rejection_errors
 from mypay_desk.store.repositories import debts as repo
@@ -218,8 +219,9 @@ class ListServiceBase:
         holders = [h for h in owners.get(iud, ()) if h["id"] != self_id and counts_for_iud(h)] if iud else []
         if not holders:
             return []
-        where = ", ".join(sorted({f"«{(names or {}).get(h['list_id'], h['list_id'])}»" for h in holders}))
+        lists = sorted({f"«{excerpt((names or {}).get(h['list_id'], h['list_id']))}»" for h in holders})
+        where = ", ".join(lists[:3]) + (f" e altre {len(lists) - 3}" if len(lists) > 3 else "")
         same = all(h["list_id"] == list_id for h in holders)
         text = "in questa lista" if same else f"nella lista {where}"
-        return [FieldError("IUD", f"IUD «{iud}» già usato da un altro dovuto {text}: deve essere univoco per l'Ente")]
+        return [FieldError("IUD", f"IUD «{excerpt(iud)}» già usato da un altro dovuto {text}: deve essere univoco per l'Ente")]
 

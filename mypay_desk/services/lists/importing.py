@@ -33,7 +33,7 @@ from mypay_desk.domain.debts import (
     RowError,
     bilancio_to_json,
     columns_for_version,
-    duplicate_iud_errors,
+    duplicate_iuds,
     quick_ok_columns,
     validate_debt,
 )
@@ -214,8 +214,7 @@ class Importing(ListServiceBase):
         nonblank = [i for i in iuds if i]
         dups: dict[int, FieldError] = {}
         if len(set(nonblank)) != len(nonblank):
-            light = [DebtRecord(iud=i, source_row=r) for i, r in zip(iuds, loaded.row_numbers(), strict=True)]
-            dups = dict(duplicate_iud_errors(light))
+            dups = duplicate_iuds(iuds, loaded.row_numbers())  # linear; one bounded message per IUD
         others: dict[str, list[dict[str, Any]]] = {}
         if nonblank and repo.ente_has_other_debts(s, ente.id, list_id):
             pairs = self._iud_owners(s, ente.id, nonblank)
@@ -240,6 +239,7 @@ class Importing(ListServiceBase):
             look.update(i for i, r in enumerate(row_numbers) if r in read_errors)
         if others:
             look.update(i for i, iud in enumerate(iuds) if iud in others)
+        clashes: dict[str, list[FieldError]] = {}
         for i in sorted(look):
             row_no = row_numbers[i]
             rerrs = read_errors.get(row_no) if read_errors else None
@@ -253,7 +253,10 @@ class Importing(ListServiceBase):
             sticky = [{"column": _mypay_column(e.column, loaded), "message": e.message, "sticky": True}
                       for e in rerrs]
             extra = [dups[i]] if i in dups else []
-            extra += self._clash(rec.iud, others, None, -1, names)
+            if rec.iud in others:  # one message per IUD: a file repeating it must not cost rows x holders
+                if rec.iud not in clashes:
+                    clashes[rec.iud] = self._clash(rec.iud, others, None, -1, names)
+                extra += clashes[rec.iud]
             is_valid, errs = rules.stored_errors(rec, False, sticky=sticky, extra=extra)
             report = list(rerrs)
             if not is_valid:

@@ -26,6 +26,7 @@ from mypay_desk.store.repositories import receipts as repo
 
 BATCH_ROWS = 20000  # per write transaction (bigger batches measured faster: fewer per-batch queries)
 BATCH_RT_BYTES = 32 * 1024 * 1024  # ...but receipts with their XML are flushed sooner, to bound memory
+MAX_REPORTED_ERRORS = 1_000  # rejected rows listed one by one; the others are only counted
 
 
 class ReceiptImporting(ReceiptServiceBase):
@@ -75,9 +76,11 @@ class ReceiptImporting(ReceiptServiceBase):
         try:
             self._store_all(ente, pipeline, report, progress, cancel)
         except rx.ExportFormatError as exc:
+            message = str(exc).removeprefix(f"{name}: ")  # the file is named once, by the UserError
             if report.new:
-                raise UserError(f"{exc} (le {report.new} ricevute già lette sono state salvate)", file=name) from exc
-            raise UserError(str(exc), file=name) from exc
+                raise UserError(f"{message} (le {report.new} ricevute già lette sono state salvate)",
+                                file=name) from exc
+            raise UserError(message, file=name) from exc
         report.version, report.with_receipt = pipeline.version, pipeline.with_receipt
         if sha256:
             with self.ws.db.session(lock=locks.receipts(ente.id)) as s:  # read, then write: a write from BEGIN
@@ -107,7 +110,7 @@ class ReceiptImporting(ReceiptServiceBase):
 
         if not receipt_staging.available(self.ws.db):
             for batch in pipeline.batches():
-                report.errors.extend(batch.errors)
+                _keep_errors(report, batch.errors)
                 cancel.raise_if_cancelled()
                 report.receipts += len(batch.rows)
                 if batch.rows:
@@ -117,7 +120,7 @@ class ReceiptImporting(ReceiptServiceBase):
         with receipt_staging.StagedReceiptWriter(self.ws.db, ente.id) as writer:
             try:
                 for batch in pipeline.batches():
-                    report.errors.extend(batch.errors)
+                    _keep_errors(report, batch.errors)
                     cancel.raise_if_cancelled()
                     report.receipts += len(batch.rows)
                     if batch.rows:
@@ -441,3 +444,10 @@ def _raw_json(layout: str, values: list[str]) -> str:
 
 
 _JSON_PLAIN_ASCII = bytes(b for b in range(0x20, 0x7F) if b not in (0x22, 0x5C))  # printable, no quote/backslash
+
+
+def _keep_errors(report: ImportReport, errors: list) -> None:
+    """List the first MAX_REPORTED_ERRORS rejected rows, only count the others (bounded memory)."""
+    room = max(MAX_REPORTED_ERRORS - len(report.errors), 0)
+    report.errors.extend(errors[:room])
+    report.errors_omitted += max(len(errors) - room, 0)

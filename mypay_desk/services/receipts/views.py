@@ -33,16 +33,23 @@ class ImportReport:
     debts_paid: int = 0  # debts whose paid state was updated
     already_imported: bool = False  # the very same file had been imported before
     errors: list[dict] = field(default_factory=list)
+    errors_omitted: int = 0  # rejected rows beyond the first ones listed in ``errors`` (bounded memory)
+
+    @property
+    def rejected(self) -> int:
+        return len(self.errors) + self.errors_omitted
 
     def to_json(self) -> dict:
         # receipts/new/matched/unmatched/errors first: the shape scripts rely on (CLI.md)
         return {"receipts": self.receipts, "new": self.new, "matched": self.matched,
                 "unmatched": self.unmatched, "errors": self.errors, "file": self.file, "version": self.version,
                 "with_receipt": self.with_receipt, "duplicates": self.duplicates, "rematched": self.rematched,
-                "debts_paid": self.debts_paid, "already_imported": self.already_imported}
+                "debts_paid": self.debts_paid, "already_imported": self.already_imported,
+                "errors_omitted": self.errors_omitted}
 
     def merge(self, other: ImportReport) -> None:
-        for name in ("receipts", "new", "duplicates", "matched", "unmatched", "rematched", "debts_paid"):
+        for name in ("receipts", "new", "duplicates", "matched", "unmatched", "rematched", "debts_paid",
+                     "errors_omitted"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
 

@@ -110,7 +110,8 @@ class ReconciliationImporting(ReconciliationServiceBase):
                 raise UserError(exc.message, file=name, row=exc.row, column=exc.column or None) from exc
             if res.errors:
                 first = res.errors[:20]
-                more = f" (e altri {len(res.errors) - 20})" if len(res.errors) > 20 else ""
+                rest = len(res.errors) + res.errors_omitted - len(first)
+                more = f" (e altre {rest} righe)" if rest else ""
                 raise UserError("righe non leggibili, file non importato: "
                                 + "; ".join(f"riga {e.row}, colonna «{e.column}»: {e.message}" for e in first)
                                 + more, file=name)
