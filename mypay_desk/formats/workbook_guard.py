@@ -8,13 +8,12 @@ sheet. So, before calamine sees the bytes:
 
 - the archive is opened with :mod:`mypay_desk.formats.safezip` (member sizes, total, ratio, encryption,
   method);
-- xlsx: the chosen sheet's XML is expanded here and its declared ``<dimension>`` and the references
-  of its cells are checked: the rectangle calamine would build must stay within
-  :data:`MAX_SHEET_CELLS` (and Excel's own 1,048,576 rows and 16,384 columns). One regular-expression
-  pass answers for the usual file (every ``<c r="...">`` written with its reference, at most 30 columns
-  and fewer than a million rows); anything else is measured exactly with a streaming parser. The
-  expanded sheet is then handed to calamine stored (uncompressed) in a copy of the archive, so calamine
-  does not expand it a second time;
+- xlsx: the chosen sheet's XML is expanded here, in chunks (the next one expanded on another thread
+  while the previous one is searched), and its declared ``<dimension>`` and the references of its
+  cells are checked: the rectangle calamine would build must stay within :data:`MAX_SHEET_CELLS` (and
+  Excel's own 1,048,576 rows and 16,384 columns). A few C-level searches answer for the usual file
+  (every ``<c r="...">`` written with its reference, no namespace prefix); anything else is measured
+  exactly with a streaming parser, as calamine places cells;
 - ODS: content.xml is read as calamine would (rows and cells with their repeat counts, every sheet).
 
 xlsb is refused (its binary records cannot be checked here); xls (BIFF) is at most 65,536 x 256 cells
@@ -30,6 +29,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from xml.parsers import expat
 
@@ -40,8 +40,6 @@ from mypay_desk.formats.xmlsafe import XmlError, local_name, parse_xml
 MAX_SHEET_CELLS = 30_000_000  # a million rows by 30 columns; real lists are a few million cells at most
 MAX_SHEET_ROWS = 1_048_576  # Excel's limits
 MAX_SHEET_COLUMNS = 16_384
-# Sheet XML expanded in one piece up to this size (fast); bigger ones are scanned in chunks.
-WHOLE_SHEET_BYTES = 256 * MB
 ZIP_LIMITS = ZipLimits(max_members=10_000, max_member_bytes=1024 * MB, max_total_bytes=3 * 1024 * MB,
                        max_ratio=200, ratio_from_bytes=16 * MB)
 
@@ -59,11 +57,11 @@ class SheetInfo:
 
 @dataclass
 class PreparedWorkbook:
-    """What to give calamine: the bytes (possibly with the checked sheet stored) and what was found."""
+    """What to give calamine, and what was found."""
 
     kind: str  # "xlsx", "ods" or "xls"
     sheets: list[SheetInfo]
-    source: io.RawIOBase | io.BytesIO
+    source: io.BytesIO
 
 
 def column_name(index: int) -> str:
@@ -130,15 +128,19 @@ def xlsx_sheets(zf: SafeZip) -> list[SheetInfo]:
 
 # --- xlsx: the sheet's extent --------------------------------------------------------------------------
 
-# A cell start tag that is not the usual ``<c r="A1"`` with one to two letters (up to AD, 30 columns)
-# and at most six digits: its reference is far, written differently, or missing.
+# A cell start tag that is not the usual ``<c r="A1"`` with one letter or AA-AD (30 columns) and at
+# most six digits: its reference is far, written differently, or missing.
 _UNUSUAL_CELL = re.compile(rb'<c(?! r="(?:[A-Z]|A[A-D])\d{1,6}")[\s/>]')
+# The same, with any reference written the usual way (wide sheets, a million rows and more).
+_ODD_CELL = re.compile(rb'<c(?! r="[A-Z]{1,3}\d{1,7}")[\s/>]')
 _PREFIXED_CELL = re.compile(rb':c[\s/>]')
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref\s*=\s*["\']([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?')
 _COLUMNS = re.compile(rb'<c r="([A-Z]{2,3})\d')
 _ROWS = re.compile(rb'<c r="[A-Z]{1,3}(\d{7})"')
 _FAST_MAX_ROWS = 999_999
 _FAST_MAX_COLUMNS = 30
+_OVERLAP = 64  # bytes of the previous chunk searched again: a cell's start tag is shorter
+_CHUNK = 1024 * 1024  # compressed bytes expanded at a time (about 10 MB of XML)
 
 
 @dataclass
@@ -179,28 +181,55 @@ def _within_limits(extent: Extent) -> bool:
             and extent.cells <= MAX_SHEET_CELLS)
 
 
-def _fast_bound(xml: bytes) -> Extent | None:
-    """An extent that contains every cell, from a few C-level searches, or None when the sheet must be
-    read exactly (an unusual cell tag, or a bound beyond the limits)."""
-    if _PREFIXED_CELL.search(xml):
-        return None
-    m = _DIMENSION.search(xml, 0, 4096)
-    if m and m.group(3):
-        declared = Extent(int(m.group(2)), int(m.group(4)), _column_number(m.group(1)), _column_number(m.group(3)))
-        if not _within_limits(declared):
-            return None  # it may be a lie either way: the cells decide
-    if not _UNUSUAL_CELL.search(xml):
-        return Extent(1, _FAST_MAX_ROWS, 1, _FAST_MAX_COLUMNS) if _FAST_MAX_ROWS * _FAST_MAX_COLUMNS \
-            <= MAX_SHEET_CELLS else None
-    # Wide sheets or a million rows and more, every reference written the usual way: the largest of each.
-    if re.search(rb'<c(?! r="[A-Z]{1,3}\d{1,7}")[\s/>]', xml):
-        return None
-    columns = _COLUMNS.findall(xml)
-    last_column = max((_column_number(c) for c in set(columns)), default=_FAST_MAX_COLUMNS)
-    rows = _ROWS.findall(xml)
-    last_row = max((int(r) for r in set(rows)), default=_FAST_MAX_ROWS)
-    bound = Extent(1, last_row, 1, max(last_column, _FAST_MAX_COLUMNS))
-    return bound if _within_limits(bound) else None
+class _FastBound:
+    """Bounds the cells of a sheet from its XML, chunk by chunk, with C-level searches only: ``ok`` stays
+    True while the bound (last row x last column) is within the limits and every cell is written the
+    usual way (``<c r="...">``, no prefix). Otherwise the sheet is measured exactly."""
+
+    def __init__(self):
+        self.ok = True
+        self._first = True
+        self._wide = False
+        self.last_row = _FAST_MAX_ROWS
+        self.last_column = _FAST_MAX_COLUMNS
+
+    def feed(self, text: bytes, final: bool) -> None:
+        """Search ``text``; unless ``final``, a tag starting in its last _OVERLAP bytes may be cut short
+        and is left to the next call (which gets those bytes again)."""
+        if not self.ok:
+            return
+        limit = len(text) if final else len(text) - _OVERLAP
+
+        def found(pattern: re.Pattern) -> bool:
+            m = pattern.search(text)
+            return m is not None and m.start() < limit
+
+        if self._first:
+            self._first = False
+            m = _DIMENSION.search(text, 0, 4096)
+            if m and m.group(3):
+                declared = Extent(int(m.group(2)), int(m.group(4)), _column_number(m.group(1)),
+                                  _column_number(m.group(3)))
+                if not _within_limits(declared):
+                    self.ok = False  # it may lie either way: the cells decide
+                    return
+        if found(_PREFIXED_CELL):
+            self.ok = False
+            return
+        if not self._wide and found(_UNUSUAL_CELL):
+            self._wide = True
+        if self._wide:  # every reference the usual way, but wide or far: their largest values
+            if found(_ODD_CELL):
+                self.ok = False
+                return
+            columns = set(_COLUMNS.findall(text))
+            if columns:
+                self.last_column = max(self.last_column, max(map(_column_number, columns)))
+            rows = set(_ROWS.findall(text))
+            if rows:
+                self.last_row = max(self.last_row, max(map(int, rows)))
+            if not _within_limits(Extent(1, self.last_row, 1, self.last_column)):
+                self.ok = False
 
 
 class _ExactExtent:
@@ -276,6 +305,8 @@ def _exact_extent(chunks: Iterator[bytes], sheet: str) -> Extent | None:
     except expat.ExpatError as exc:
         raise WorkbookError(f"il foglio «{excerpt(sheet)}» non è XML valido ({excerpt(exc, 120)}): salvalo di nuovo "
                             "come .xlsx") from exc
+    except WorkbookError:
+        raise
     except (ValueError, LookupError) as exc:
         raise WorkbookError(f"il foglio «{excerpt(sheet)}» non è leggibile ({excerpt(exc, 120)})") from exc
     return scan.extent()
@@ -291,36 +322,47 @@ def _raw_member(data: bytes, info: zipfile.ZipInfo) -> memoryview:
     return memoryview(data)[start:start + info.compress_size]
 
 
-def _inflate(zf: SafeZip, data: bytes, info: zipfile.ZipInfo) -> bytes:
-    """The whole member expanded (one call: the fastest way for the usual sizes)."""
-    zf.check(info)
-    if info.compress_type == zipfile.ZIP_DEFLATED:
-        try:
-            out = zlib.decompress(_raw_member(data, info), -15, max(info.file_size, 1))
-        except zlib.error as exc:
-            raise WorkbookError(f"il foglio {excerpt(info.filename)} nell'archivio è danneggiato ({exc})") from exc
-        if len(out) != info.file_size:
-            raise WorkbookError(f"il foglio {excerpt(info.filename)} nell'archivio è danneggiato (dimensione "
-                                "diversa da quella dichiarata)")
-        return out
+def _inflated(data: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A deflated member expanded chunk by chunk, the next chunk expanded on another thread (zlib
+    releases the GIL) while the caller searches the previous one."""
+    raw = _raw_member(data, info)
+    inflater = zlib.decompressobj(-15)
+    produced = 0
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(inflater.decompress, raw[:_CHUNK])
+        pos = _CHUNK
+        while pending is not None:
+            try:
+                chunk = pending.result()
+            except zlib.error as exc:
+                raise WorkbookError(f"il foglio {excerpt(info.filename)} nell'archivio è danneggiato ({exc})") from exc
+            pending = pool.submit(inflater.decompress, raw[pos:pos + _CHUNK]) if pos < len(raw) else None
+            pos += _CHUNK
+            produced += len(chunk)
+            if produced > info.file_size:
+                raise WorkbookError(f"il foglio {excerpt(info.filename)} nell'archivio è danneggiato (più lungo di "
+                                    "quanto dichiarato)")
+            yield chunk
+
+
+def _chunks(zf: SafeZip, data: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
     try:
-        return zf.read(info)
+        zf.check(info)
     except SafeZipError as exc:
         raise WorkbookError(exc.message) from exc
-
-
-def _chunks(zf: SafeZip, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    if info.compress_type == zipfile.ZIP_DEFLATED:
+        yield from _inflated(data, info)
+        return
     try:
         with zf.open(info) as fh:
-            while chunk := fh.read(4 * MB):
+            while chunk := fh.read(8 * MB):
                 yield chunk
     except SafeZipError as exc:
         raise WorkbookError(exc.message) from exc
 
 
-def check_xlsx_sheet(zf: SafeZip, data: bytes, sheet: SheetInfo) -> bytes | None:
-    """Refuse the sheet when calamine would build too big a rectangle. Returns the expanded XML when it
-    was expanded in one piece (to hand to calamine stored), else None."""
+def check_xlsx_sheet(zf: SafeZip, data: bytes, sheet: SheetInfo) -> None:
+    """Refuse the sheet when calamine would build too big a rectangle (see the module docstring)."""
     infos = {i.filename: i for i in zf.members()}
     info = infos.get(sheet.path)
     if info is None:
@@ -328,86 +370,23 @@ def check_xlsx_sheet(zf: SafeZip, data: bytes, sheet: SheetInfo) -> bytes | None
         for other in zf.members():
             if other.filename.startswith("xl/worksheets/") and other.filename.endswith(".xml"):
                 check_xlsx_sheet(zf, data, SheetInfo(sheet.name, sheet.visible, other.filename))
-        return None
-    if info.file_size <= WHOLE_SHEET_BYTES:
-        xml = _inflate(zf, data, info)
-        if _fast_bound(xml) is not None:
-            return xml
-        extent = _exact_extent(iter((xml,)), sheet.name)
+        return
+    bound = _FastBound()
+    text = b""
+    for chunk in _chunks(zf, data, info):
+        if text:
+            bound.feed(text, final=False)
+            if not bound.ok:
+                break
+            chunk = text[-_OVERLAP:] + chunk
+        text = chunk
     else:
-        extent = _exact_extent(_chunks(zf, info), sheet.name)
-        xml = None
+        bound.feed(text, final=True)
+    if bound.ok:
+        return
+    extent = _exact_extent(_chunks(zf, data, info), sheet.name)
     if extent is not None and not _within_limits(extent):
         raise _refuse(sheet.name, extent, "usa")
-    return xml
-
-
-def stored_copy(data: bytes, zf: SafeZip, replace: dict[str, bytes]) -> io.RawIOBase:
-    """The archive with the members in ``replace`` stored uncompressed (their CRCs are unchanged), served
-    piece by piece so that no second copy of the whole archive is made."""
-    parts: list[bytes | memoryview] = []
-    central: list[bytes] = []
-    offset = 0
-    for info in zf.members():
-        name = info.filename.encode("utf-8")
-        flags = 0x800  # names in UTF-8
-        if info.filename in replace:
-            body: bytes | memoryview = replace[info.filename]
-            method, size = zipfile.ZIP_STORED, info.file_size
-        else:
-            body, method, size = _raw_member(data, info), info.compress_type, info.compress_size
-        local = struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, flags, method, 0, 0x21, info.CRC, size,
-                            info.file_size, len(name), 0) + name
-        central.append(struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, flags, method, 0, 0x21, info.CRC,
-                                   size, info.file_size, len(name), 0, 0, 0, 0, 0, offset) + name)
-        parts += [local, body]
-        offset += len(local) + len(body)
-    directory = b"".join(central)
-    parts += [directory, struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(central), len(central), len(directory),
-                                     offset, 0)]
-    return _Pieces(parts)
-
-
-class _Pieces(io.RawIOBase):
-    """A read-only, seekable stream over a list of byte strings."""
-
-    def __init__(self, parts: list[bytes | memoryview]):
-        super().__init__()
-        self._parts = [memoryview(p).cast("B") for p in parts]
-        self._size = sum(len(p) for p in self._parts)
-        self._pos = 0
-        self._index = self._offset = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, pos: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
-        self._pos = min(max(base + pos, 0), self._size)
-        left, self._index = self._pos, 0
-        while self._index < len(self._parts) and left >= len(self._parts[self._index]):
-            left -= len(self._parts[self._index])
-            self._index += 1
-        self._offset = left
-        return self._pos
-
-    def readinto(self, buffer) -> int:
-        while self._index < len(self._parts):
-            part = self._parts[self._index]
-            if self._offset < len(part):
-                n = min(len(buffer), len(part) - self._offset)
-                buffer[:n] = part[self._offset:self._offset + n]
-                self._offset += n
-                self._pos += n
-                return n
-            self._index, self._offset = self._index + 1, 0
-        return 0
 
 
 # --- ODS ------------------------------------------------------------------------------------------------
@@ -485,13 +464,13 @@ class _OdsExtent:
         return Extent(before + 1, before + height, first + 1, last + 1)
 
 
-def check_ods(zf: SafeZip) -> None:
+def check_ods(zf: SafeZip, data: bytes) -> None:
     info = next((i for i in zf.members() if i.filename == "content.xml"), None)
     if info is None:
         raise WorkbookError("il foglio di calcolo ods non contiene content.xml: salvalo di nuovo")
     scan = _OdsExtent()
     try:
-        for chunk in _chunks(zf, info):
+        for chunk in _chunks(zf, data, info):
             scan.feed(chunk)
             if scan.problem:
                 break
@@ -500,6 +479,8 @@ def check_ods(zf: SafeZip) -> None:
     except expat.ExpatError as exc:
         raise WorkbookError(f"il foglio di calcolo ods non è XML valido ({excerpt(exc, 120)}): salvalo di nuovo") \
             from exc
+    except WorkbookError:
+        raise
     except (ValueError, LookupError) as exc:
         raise WorkbookError(f"il foglio di calcolo ods non è leggibile ({excerpt(exc, 120)})") from exc
     if scan.problem:
@@ -519,15 +500,14 @@ def prepare_workbook(data: bytes, file_name: str, sheet: str | int | None
     with open_workbook_zip(data, file_name) as zf:
         kind = workbook_kind(zf)
         if kind == "ods":
-            check_ods(zf)
+            check_ods(zf, data)
             return PreparedWorkbook("ods", [], io.BytesIO(data)), sheet
         sheets = xlsx_sheets(zf)
         if not sheets:
             raise WorkbookError("il foglio di calcolo non contiene fogli")
         chosen = _choose(sheets, sheet)
-        xml = check_xlsx_sheet(zf, data, chosen)
-        source = stored_copy(data, zf, {chosen.path: xml}) if xml is not None else io.BytesIO(data)
-        return PreparedWorkbook("xlsx", sheets, source), chosen.name
+        check_xlsx_sheet(zf, data, chosen)
+        return PreparedWorkbook("xlsx", sheets, io.BytesIO(data)), chosen.name
 
 
 def _choose(sheets: list[SheetInfo], sheet: str | int | None) -> SheetInfo:

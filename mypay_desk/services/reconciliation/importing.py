@@ -223,7 +223,12 @@ def _csv_mapping(mapping) -> bank_csv.BankCsvMapping | None:
 
 
 def _looks_like_xml(data: bytes) -> bool:
-    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"<")
+    """XML in UTF-8 or UTF-16, with or without a byte order mark."""
+    head = data[:512]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head[2:]
+    if head[:1] == b"\x00" or head[1:2] == b"\x00":  # UTF-16 without BOM: drop the zero bytes
+        head = head.replace(b"\x00", b"")
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
