@@ -1,8 +1,8 @@
 """A list of debts as a styled xlsx (openpyxl, write-only so big lists stay in bounded memory).
 
-Text cells that a spreadsheet would read as a formula (starting with = + - @, or a tab/CR before one)
-are written with a leading apostrophe, so a debtor's name can never run as a formula in Excel.
-Amounts are numbers with two decimals, dates are date cells.
+Text cells follow :mod:`mypay_desk.formats.safe_cells`: never a formula, quote-prefixed when they start
+like one (the value itself is unchanged, so the file imports back). Amounts are numbers with two
+decimals, dates are date cells.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from mypay_desk.domain.debt_states import state_label
 from mypay_desk.domain.debts import DebtRow
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+from mypay_desk.formats.safe_cells import protect
 
 # (header, width, getter, kind) ; kind: text | amount | date | int
 COLUMNS: list[tuple[str, int, object, str]] = [
@@ -49,13 +48,6 @@ COLUMNS: list[tuple[str, int, object, str]] = [
 ]
 
 
-def neutralise(text: str) -> str:
-    """Make a text cell safe: a leading apostrophe stops Excel/LibreOffice treating it as a formula."""
-    if text and text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
-
-
 def write_debts_xlsx(path: str | os.PathLike, rows: Iterable[DebtRow], *, title: str = "",
                      action_labels: Mapping[str, str] | None = None) -> None:
     wb = Workbook(write_only=True)
@@ -67,7 +59,8 @@ def write_debts_xlsx(path: str | os.PathLike, rows: Iterable[DebtRow], *, title:
     header_fill = PatternFill("solid", fgColor="1F4E79")
     wrap = Alignment(vertical="top", wrap_text=True)
     if title:
-        c = WriteOnlyCell(ws, value=neutralise(title))
+        c = WriteOnlyCell(ws, value=title)
+        protect(c)
         c.font = Font(bold=True, size=13)
         ws.append([c])
     header = []
@@ -94,8 +87,8 @@ def write_debts_xlsx(path: str | os.PathLike, rows: Iterable[DebtRow], *, title:
             elif kind == "int":
                 cell = WriteOnlyCell(ws, value=value)
             else:
-                cell = WriteOnlyCell(ws, value=neutralise(str(value or "")))
-                cell.data_type = "s"
+                cell = WriteOnlyCell(ws, value=str(value or ""))
+                protect(cell)
                 if h in ("Errori", "Causale"):
                     cell.alignment = wrap
             if not r.is_valid and h == "Errori":

@@ -454,7 +454,9 @@ def test_export_xlsx_neutralises_formulas(lists, tmp_path):
     values = [[c.value for c in row] for row in ws.iter_rows()]
     header = values[1]
     first = dict(zip(header, values[2], strict=True))
-    assert first["Debitore"] == "'=HYPERLINK(\"x\")" and first["Causale"] == "'+39 mensa"
+    # the text is unchanged (it imports back); Excel's quote-prefix style keeps it text
+    assert first["Debitore"] == "=HYPERLINK(\"x\")" and first["Causale"] == "+39 mensa"
+    assert ws["G3"].quotePrefix and ws["G3"].data_type == "s"
     assert first["Importo"] == 123.45 and first["Scadenza"].date() == date(2025, 1, 31)
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
 

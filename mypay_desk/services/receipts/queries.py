@@ -13,6 +13,7 @@ from mypay_desk.domain.debt_states import state_label
 from mypay_desk.domain.money import format_amount
 from mypay_desk.formats import receipt_export as rx
 from mypay_desk.formats.receipt_xml import ReceiptXmlError, decode_receipt_xml
+from mypay_desk.formats.safe_cells import xlsx_row
 from mypay_desk.formats.xmlsafe import XmlError
 from mypay_desk.services.errors import NotFoundError, UserError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
@@ -158,9 +159,10 @@ class ReceiptQueries(ReceiptServiceBase):
             total = repo.totals(s, where)["count"]
             for r in repo.iter_export_rows(s, where):
                 v = ReceiptView(**r)
-                ws.append([v.outcome_date, v.receipt_datetime, v.iuv, v.iud, v.payer_name, v.payer_code,
-                           v.amount_cents / 100, v.psp_name, v.debt_type, v.outcome_label, v.match_label,
-                           state_label(v.debt_state) if v.debt_state else "", v.causale])
+                ws.append(xlsx_row(ws, [v.outcome_date, v.receipt_datetime, v.iuv, v.iud, v.payer_name,
+                                        v.payer_code, v.amount_cents / 100, v.psp_name, v.debt_type,
+                                        v.outcome_label, v.match_label,
+                                        state_label(v.debt_state) if v.debt_state else "", v.causale]))
                 n += 1
                 if n % 1000 == 0:
                     cancel.raise_if_cancelled()

@@ -10,6 +10,7 @@ from typing import Any
 
 from mypay_desk.domain import reconciliation as rules
 from mypay_desk.domain.money import format_flow_amount
+from mypay_desk.formats.safe_cells import csv_text, xlsx_row
 from mypay_desk.services.errors import UserError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from mypay_desk.services.reconciliation.views import (
@@ -55,12 +56,13 @@ class ReconciliationExports(ReconciliationServiceBase):
             ws.append(cells)
 
         ws = wb.create_sheet("Riepilogo")
-        ws.append([f"Riconciliazione {ente.name} ({ente.ipa_code})"])
+        ws.append(xlsx_row(ws, [f"Riconciliazione {ente.name} ({ente.ipa_code})"]))
         ws.append([f"Esportata il {datetime.now():%d/%m/%Y %H:%M}"])
         ws.append([])
         head(ws, ["Codice", "Descrizione", "Numero", "Importo (€)", "Risolti", "Da verificare"])
         for c in summary:
-            ws.append([c.code, c.label, c.count, c.amount_cents / 100, c.resolved, c.open if c.anomaly else 0])
+            ws.append(xlsx_row(ws, [c.code, c.label, c.count, c.amount_cents / 100, c.resolved,
+                                    c.open if c.anomaly else 0]))
         written = 0
         truncated = []
         with self.ws.db.session() as s:
@@ -73,7 +75,7 @@ class ReconciliationExports(ReconciliationServiceBase):
                     if n >= EXCEL_MAX_ROWS - 1:
                         truncated.append(c.code)
                         break
-                    sheet.append([_xlsx_value(fn(row)) for _, fn in XLSX_COLUMNS])
+                    sheet.append(xlsx_row(sheet, [fn(row) for _, fn in XLSX_COLUMNS]))
                     written += 1
                     if written % 5000 == 0:
                         cancel.raise_if_cancelled()
@@ -101,7 +103,7 @@ class ReconciliationExports(ReconciliationServiceBase):
             w.writerow([name for name, _ in CSV_COLUMNS])
             with self.ws.db.session() as s:
                 for row in repo.export_rows(s, ente.id):
-                    w.writerow([_csv_value(fn(row)) for _, fn in CSV_COLUMNS])
+                    w.writerow([csv_text(_csv_value(fn(row))) for _, fn in CSV_COLUMNS])
                     n += 1
                     if n % 5000 == 0:
                         cancel.raise_if_cancelled()
@@ -229,12 +231,6 @@ CSV_COLUMNS: list[tuple[str, Any]] = [
     ("risoltoIl", _g("resolved_at")),
 ]
 CSV_COLUMNS = [(name, fn or (lambda _r: "")) for name, fn in CSV_COLUMNS]
-
-
-def _xlsx_value(v: Any) -> Any:
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
-        return "'" + v  # never let a causale become a formula
-    return v
 
 
 def _csv_value(v: Any) -> str:
