@@ -210,7 +210,7 @@ class DebtTableService:
                 for k, vals in raw.items()}
 
     # --- import helpers ---------------------------------------------------------------------------
-    def file_samples(self, path, rows: int = 3) -> dict[str, list[str]]:
+    def file_samples(self, path, rows: int = 3, sheet: str | None = None) -> dict[str, list[str]]:
         """A few values of every column of a spreadsheet, by header (what the mapping step shows).
 
         MyPay flows have fixed columns and give {}. An unreadable file raises UserError.
@@ -223,7 +223,7 @@ class DebtTableService:
         if p.suffix.lower() == ".zip":
             return {}
         try:
-            table = spreadsheet.read_table(p)
+            table = spreadsheet.read_table(p, sheet=sheet)
         except spreadsheet.SpreadsheetError as exc:
             raise UserError(exc.message, file=p.name, row=exc.row) from exc
         out: dict[str, list[str]] = {h: [] for h in table.headers}

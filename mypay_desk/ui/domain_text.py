@@ -164,6 +164,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "La somma del bilancio ({0}) è diversa dall'importo del dovuto ({1})"),
     QT_TRANSLATE_NOOP("domain", "IUD «{0}» ripetuto {1} volte (righe {2}): deve essere univoco"),
     QT_TRANSLATE_NOOP("domain", "IUD «{0}» ripetuto {1} volte: deve essere univoco"),
+    QT_TRANSLATE_NOOP("domain", "IUD «{0}» ripetuto {1} volte (righe {2} e altre {3}): deve essere univoco"),
     # domain/identity.py
     QT_TRANSLATE_NOOP("domain", "Codice fiscale «{0}» non valido: {1}"),
     QT_TRANSLATE_NOOP("domain", "deve avere 16 caratteri, ne ha {0}"),
@@ -205,6 +206,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "Importo mancante"),
     QT_TRANSLATE_NOOP("domain", "Importo «{0}» non valido: usa il formato 1.234,56"),
     QT_TRANSLATE_NOOP("domain", "Importo «{0}» con più di due decimali"),
+    QT_TRANSLATE_NOOP("domain", "Importo «{0}» oltre il massimo ammesso ({1})"),
     QT_TRANSLATE_NOOP("domain", "Importo «{0}» non valido: atteso un numero con il punto decimale (es. "
                                 "1234.56)"),
     # domain/ente.py: validate_ente, validate_debt_type

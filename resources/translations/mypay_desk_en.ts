@@ -1418,6 +1418,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Indicate what each column of the file holds (recognised from the headings; correct where needed).</translation>
     </message>
     <message>
+        <source>Foglio</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
         <source>Colonna del file</source>
         <translation>File column</translation>
     </message>
@@ -1448,6 +1452,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Lettura di {0}</source>
         <translation>Reading {0}</translation>
+    </message>
+    <message>
+        <source>{0} (nascosto)</source>
+        <translation>{0} (hidden)</translation>
     </message>
     <message>
         <source>(non importare)</source>
@@ -3911,6 +3919,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>IUD “{0}” repeated {1} times: it must be unique</translation>
     </message>
     <message>
+        <source>IUD «{0}» ripetuto {1} volte (righe {2} e altre {3}): deve essere univoco</source>
+        <translation>IUD “{0}” repeated {1} times (rows {2} and {3} more): it must be unique</translation>
+    </message>
+    <message>
         <source>Codice fiscale «{0}» non valido: {1}</source>
         <translation>Tax code “{0}” is not valid: {1}</translation>
     </message>
@@ -4037,6 +4049,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Importo «{0}» con più di due decimali</source>
         <translation>Amount “{0}” has more than two decimals</translation>
+    </message>
+    <message>
+        <source>Importo «{0}» oltre il massimo ammesso ({1})</source>
+        <translation>Amount “{0}” above the maximum allowed ({1})</translation>
     </message>
     <message>
         <source>Importo «{0}» non valido: atteso un numero con il punto decimale (es. 1234.56)</source>

@@ -1418,6 +1418,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Indica che cosa contiene ogni colonna del file (riconosciute dai titoli; correggi dove serve).</translation>
     </message>
     <message>
+        <source>Foglio</source>
+        <translation>Foglio</translation>
+    </message>
+    <message>
         <source>Colonna del file</source>
         <translation>Colonna del file</translation>
     </message>
@@ -1448,6 +1452,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Lettura di {0}</source>
         <translation>Lettura di {0}</translation>
+    </message>
+    <message>
+        <source>{0} (nascosto)</source>
+        <translation>{0} (nascosto)</translation>
     </message>
     <message>
         <source>(non importare)</source>
@@ -3911,6 +3919,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>IUD «{0}» ripetuto {1} volte: deve essere univoco</translation>
     </message>
     <message>
+        <source>IUD «{0}» ripetuto {1} volte (righe {2} e altre {3}): deve essere univoco</source>
+        <translation>IUD «{0}» ripetuto {1} volte (righe {2} e altre {3}): deve essere univoco</translation>
+    </message>
+    <message>
         <source>Codice fiscale «{0}» non valido: {1}</source>
         <translation>Codice fiscale «{0}» non valido: {1}</translation>
     </message>
@@ -4037,6 +4049,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Importo «{0}» con più di due decimali</source>
         <translation>Importo «{0}» con più di due decimali</translation>
+    </message>
+    <message>
+        <source>Importo «{0}» oltre il massimo ammesso ({1})</source>
+        <translation>Importo «{0}» oltre il massimo ammesso ({1})</translation>
     </message>
     <message>
         <source>Importo «{0}» non valido: atteso un numero con il punto decimale (es. 1234.56)</source>

@@ -163,3 +163,40 @@ def test_dropping_a_file_on_the_table_opens_the_import(qtbot, ctx, tmp_path, mon
                     Qt.KeyboardModifier.NoModifier)
     page.view.dropEvent(ev)
     assert opened == [f]
+
+
+def test_first_visible_sheet_is_read_and_another_can_be_chosen(qtbot, ctx, tmp_path):
+    """A workbook whose first sheet is hidden: the dialog reads the first visible one, lists the sheets
+    and reads another when it is chosen in the combo (with the mouse, as a person does)."""
+    from PySide6.QtTest import QTest
+
+    wb = Workbook()
+    hidden = wb.active
+    hidden.title = "Appunti"
+    hidden.sheet_state = "hidden"
+    hidden.append(["nota", "altro"])
+    for title, iud in (("TARI", "T1"), ("Mensa", "M1")):
+        ws = wb.create_sheet(title)
+        ws.append(["IUD", "Codice fiscale", "Cognome e nome", "Importo", "Scadenza", "Causale"])
+        ws.append([iud, CF, "ROSSI MARIO", 10, date(2025, 6, 30), f"{title} 2025"])
+    f = tmp_path / "fogli.xlsx"
+    wb.save(f)
+    dlg = ImportDialog(ctx, f, [], parent=None)
+    qtbot.addWidget(dlg)
+    dlg.type_combo.setCurrentIndex(dlg.type_combo.findData("TARI"))
+    dlg.show()
+    QTest.mouseClick(dlg.next_button, Qt.MouseButton.LeftButton)
+    assert dlg.pages.currentIndex() == 1
+    assert dlg.preview.sheet == "TARI"
+    combo = dlg.sheet_combo
+    assert combo.isVisible()
+    assert [combo.itemData(i) for i in range(combo.count())] == ["Appunti", "TARI", "Mensa"]
+    assert combo.itemText(0) != "Appunti"  # marked hidden
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)  # the next sheet, as the keyboard chooses it
+    assert dlg.preview.sheet == "Mensa"
+    assert dlg.mapping_table.item(0, 1).text() == "M1"
+    QTest.mouseClick(dlg.next_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    debts = ctx.ws.lists.get_debts(dlg.imported_list)
+    assert [d.iud for d in debts] == ["M1"]

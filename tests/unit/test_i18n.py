@@ -164,7 +164,7 @@ def _bad_debts():
 
 def test_debt_validation_messages_are_translated(english):
     """Every message of the debt rules (the lists' error column and tooltips) has an English text."""
-    from mypay_desk.domain.debts import duplicate_iud_errors, validate_debt
+    from mypay_desk.domain.debts import DebtRecord, duplicate_iud_errors, validate_debt
     from mypay_desk.domain.ente import DebtTypeData
 
     tari = DebtTypeData(code="TARI", taxonomy="9/0101108TS/", due_date_required=True, active=False)
@@ -177,6 +177,8 @@ def test_debt_validation_messages_are_translated(english):
     records = _bad_debts()
     records[1].source_row = 7
     messages += [e.message for _i, e in duplicate_iud_errors(records + records[:2])]
+    many = [DebtRecord(iud="D", source_row=n) for n in range(2, 12)]  # "righe 2, 3, 4 e altre 7"
+    messages += [e.message for _i, e in duplicate_iud_errors(many)]
     assert len(set(messages)) >= 60
     assert _untranslated(messages) == []
     translated = " ".join(domain_text(m) for m in set(messages))
@@ -217,6 +219,8 @@ def test_codes_identity_money_and_notice_messages_are_translated(english):
         (identity.validate_partita_iva, ("123",)), (identity.validate_debtor, ("F", "ANONIMO")),
         (identity.validate_debtor, ("X", "1")), (identity.validate_debtor, ("G", "123")),
         (money.parse_amount, ("",)), (money.parse_amount, ("1,234",)), (money.parse_amount, ("abc",)),
+        (money.parse_amount, ("inf",)), (money.parse_amount, ("9" * 23,)), (money.parse_amount, ("9" * 4300,)),
+        (money.parse_flow_amount, ("1e300",)), (money.parse_flow_amount, ("1000000000.00",)),
     ]
     for fn, args in calls:
         with pytest.raises(ValueError) as info:

@@ -23,11 +23,12 @@ current Ente); every value returned is a plain dataclass:
 - ``assign_iuvs(list_ref) -> AssignResult``
 - ``pending_changes(list_ref, *, only_valid=False) -> list[DebtRow]`` (``row.pending`` = I/M/A)
 - ``revalidate(list_ref=None) -> int`` (after the tipi dovuto changed)
-- ``preview_import(path, mapping=None, *, list_name=None, debt_type=None, iud_prefix="", column_map=())
-  -> ImportPreview``
+- ``preview_import(path, mapping=None, *, list_name=None, debt_type=None, iud_prefix="", column_map=(),
+  sheet=None) -> ImportPreview`` (``preview.sheets``: a workbook's sheets; the first visible one is read
+  unless ``sheet`` names one)
 - ``import_file(path, list_name, debt_type=None, cancel_missing=False, mapping=None, *, iud_prefix="",
-  column_map=(), progress, cancel) -> ImportReport`` (``report.to_dict()`` is the ``lists import --json``
-  document); rows without an IUD need ``iud_prefix`` (stable IUDs), else the file is refused
+  column_map=(), sheet=None, progress, cancel) -> ImportReport`` (``report.to_dict()`` is the ``lists import
+  --json`` document); rows without an IUD need ``iud_prefix`` (stable IUDs), else the file is refused
 - every stored debt has an IUD: ``add_debts`` gives rows without one a new IUD of the Ente, ``update_debts``
   refuses to clear it
 - ``export_flow(list_ref, version, out_path, *, iuf=None) -> ExportReport``

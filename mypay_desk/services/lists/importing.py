@@ -58,6 +58,8 @@ from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressC
 from mypay_desk.store import locks
 from mypay_desk.store.repositories import debts as repo
 
+MAX_IMPORT_BYTES = spreadsheet.MAX_FILE_BYTES  # read whole: anything bigger is not a list of debts
+
 
 @dataclass
 class ImportReport:
@@ -108,6 +110,7 @@ class ImportPreview:
     valid: int
     invalid: int
     sheet: str = ""
+    sheets: list[tuple[str, bool]] = field(default_factory=list)  # (name, visible) of a workbook's sheets
     existing_list: bool = False
     matched: int = 0  # rows whose IUD is already in the list
     missing: int = 0  # debts of the list not in the file
@@ -120,10 +123,14 @@ class Importing(ListServiceBase):
 
     # --- import ----------------------------------------------------------------------------------
     def _load(self, path: str | os.PathLike, mapping: Mapping[str, str] | None,
-              column_map: Sequence[tuple[str, str | None]] = ()) -> LoadedFile:
+              column_map: Sequence[tuple[str, str | None]] = (), sheet: str | int | None = None) -> LoadedFile:
         p = Path(path)
         if not p.is_file():
             raise UserError("File non trovato", file=str(p))
+        size = p.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise UserError(f"Il file è troppo grande ({size // (1024 * 1024):,} MB): al massimo "
+                            f"{MAX_IMPORT_BYTES // (1024 * 1024):,} MB".replace(",", "."), file=p.name)
         data = p.read_bytes()
         name = p.name
         if _looks_like_flow(name, data):
@@ -138,7 +145,7 @@ class Importing(ListServiceBase):
             return LoadedFile("flow", name, version, cols, len(records), errors, {}, columns_for_version(version),
                            records=records)
         try:
-            table = spreadsheet.read_table(data, name=name)
+            table = spreadsheet.read_table(data, name=name, sheet=sheet)
             used = dict(mapping) if mapping is not None else spreadsheet.guess_mapping(table.headers)
             if column_map:
                 used = spreadsheet.apply_column_map(table.headers, used, list(column_map), name)
@@ -155,14 +162,16 @@ class Importing(ListServiceBase):
 
     def preview_import(self, path: str | os.PathLike, mapping: Mapping[str, str] | None = None, *,
                        list_name: str | None = None, debt_type: str | None = None, iud_prefix: str = "",
-                       column_map: Sequence[tuple[str, str | None]] = ()) -> ImportPreview:
+                       column_map: Sequence[tuple[str, str | None]] = (), sheet: str | None = None) -> ImportPreview:
         """Read and validate a file without writing anything (for the import dialog). With ``iud_prefix``
-        the rows without an IUD show the IUD they would get."""
+        the rows without an IUD show the IUD they would get. ``sheet``: the workbook's sheet to read
+        (default the first visible one); the preview lists them all."""
         ente = self._ente()
         rules = self._rules(ente)
         prefix = check_iud_prefix(iud_prefix)
         with bulk_work():
-            loaded = self._load(path, mapping, column_map)
+            loaded = self._load(path, mapping, column_map, sheet)
+            sheets = self._sheets(path) if loaded.kind == "xlsx" else []
             without = loaded.cols.get("iud", [""] * loaded.n).count("") if loaded.n else 0
             with self.ws.db.session() as s:
                 lst = repo.get_list(s, ente.id, list_name.strip()) if list_name else None
@@ -179,7 +188,8 @@ class Importing(ListServiceBase):
                       and d["state"] not in (DebtState.ANNULLATO, DebtState.PAGATO) and not d["cancel_requested"])
         return ImportPreview(file=loaded.file, format=loaded.kind, version=loaded.version, headers=loaded.headers,
                              mapping=loaded.mapping, records=records, errors=errors, rows=loaded.n, valid=valid,
-                             invalid=loaded.n - valid, sheet=loaded.sheet, existing_list=lst is not None,
+                             invalid=loaded.n - valid, sheet=loaded.sheet, sheets=sheets,
+                             existing_list=lst is not None,
                              matched=sum(1 for i in file_iuds if i in existing), missing=missing,
                              without_iud=0 if prefix else without, generated_iuds=without if prefix else 0)
 
@@ -268,10 +278,17 @@ class Importing(ListServiceBase):
                 reports[i] = report
         return CheckedRows(valid, errors_json, reports)
 
+    @staticmethod
+    def _sheets(path: str | os.PathLike) -> list[tuple[str, bool]]:
+        try:
+            return spreadsheet.sheet_names(path)
+        except spreadsheet.SpreadsheetError as exc:
+            raise UserError(exc.message, file=Path(path).name) from exc
+
     def import_file(self, path: str | os.PathLike, list_name: str, debt_type: str | None = None,
                     cancel_missing: bool = False, mapping: Mapping[str, str] | None = None, *,
                     iud_prefix: str = "", column_map: Sequence[tuple[str, str | None]] = (),
-                    progress: ProgressCallback = no_progress,
+                    sheet: str | None = None, progress: ProgressCallback = no_progress,
                     cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
         """Import xlsx, csv or a MyPay flow (zip or csv, 1_0..1_4) into a list (created when missing).
 
@@ -287,10 +304,10 @@ class Importing(ListServiceBase):
         """
         with bulk_work():
             return self._import_file(path, list_name, debt_type, cancel_missing, mapping, progress, cancel,
-                                     check_iud_prefix(iud_prefix), column_map)
+                                     check_iud_prefix(iud_prefix), column_map, sheet)
 
     def _import_file(self, path, list_name, debt_type, cancel_missing, mapping, progress, cancel, iud_prefix,
-                     column_map) -> ImportReport:
+                     column_map, sheet=None) -> ImportReport:
         ente = self._ente()
         rules = self._rules(ente)
         list_name = self._check_name(list_name)
@@ -298,7 +315,7 @@ class Importing(ListServiceBase):
         if debt_type and debt_type not in rules.types:
             raise UserError(f"Tipo dovuto «{debt_type}» non configurato per l'Ente", field="tipo")
         progress(0, 0, "Lettura del file")
-        loaded = self._load(path, mapping, column_map)
+        loaded = self._load(path, mapping, column_map, sheet)
         if not loaded.n:
             raise UserError("Il file non contiene righe di dati (solo l'intestazione o righe vuote)", file=loaded.file)
         cancel.raise_if_cancelled()

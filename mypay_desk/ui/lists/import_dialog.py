@@ -152,6 +152,7 @@ class ImportDialog(QDialog):
         self.samples: dict[str, list[str]] = {}
         self.report = None
         self.imported_list = ""
+        self.sheet: str | None = None  # the workbook's sheet chosen (None: the first visible one)
         self.setWindowTitle(self.tr("Importa {0}").format(self.path.name))
         self.resize(980, 640)
 
@@ -236,6 +237,15 @@ class ImportDialog(QDialog):
         lay = QVBoxLayout(w)
         lay.addWidget(QLabel(self.tr("Indica che cosa contiene ogni colonna del file (riconosciute dai titoli; "
                                      "correggi dove serve).")))
+        sheet_row = QHBoxLayout()
+        self.sheet_label = QLabel(self.tr("Foglio"))
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("sheetCombo")
+        self.sheet_combo.activated.connect(self._sheet_chosen)
+        sheet_row.addWidget(self.sheet_label)
+        sheet_row.addWidget(self.sheet_combo)
+        sheet_row.addStretch(1)
+        lay.addLayout(sheet_row)
         self.mapping_table = QTableWidget(0, 3)
         self.mapping_table.setObjectName("mappingTable")
         self.mapping_table.setHorizontalHeaderLabels([self.tr("Colonna del file"), self.tr("Esempi"),
@@ -333,10 +343,14 @@ class ImportDialog(QDialog):
         path, dtype, prefix = self.path, self.default_type() or None, self.iud_prefix.text()
         want_samples = not self.samples
 
+        sheet = self.sheet
+
         def work(progress, cancel):
             progress(0, 0, "")
-            preview = lists.preview_import(path, mapping, list_name=target, debt_type=dtype, iud_prefix=prefix)
-            samples = service.file_samples(path) if want_samples and preview.format != "flow" else None
+            preview = lists.preview_import(path, mapping, list_name=target, debt_type=dtype, iud_prefix=prefix,
+                                           sheet=sheet)
+            samples = service.file_samples(path, sheet=preview.sheet or None) \
+                if want_samples and preview.format != "flow" else None
             return preview, samples
 
         def done(result):
@@ -355,7 +369,25 @@ class ImportDialog(QDialog):
         self.ctx.tasks.run(work, title=self.tr("Lettura di {0}").format(self.path.name), lane="pool",
                            on_success=done, on_error=failed, parent_widget=self)
 
+    def _sheet_chosen(self, index: int) -> None:
+        """Another sheet of the workbook: read it and guess its columns again."""
+        name = self.sheet_combo.itemData(index)
+        if name == (self.preview.sheet if self.preview else None):
+            return
+        self.sheet, self.samples = name, {}
+        self.load_preview(None, then=self._fill_mapping)
+
+    def _fill_sheets(self) -> None:
+        sheets = self.preview.sheets if self.preview else []
+        self.sheet_combo.clear()
+        for name, visible in sheets:
+            self.sheet_combo.addItem(name if visible else self.tr("{0} (nascosto)").format(name), name)
+        self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(self.preview.sheet if self.preview else "")))
+        self.sheet_label.setVisible(len(sheets) > 1)
+        self.sheet_combo.setVisible(len(sheets) > 1)
+
     def _fill_mapping(self) -> None:
+        self._fill_sheets()
         p = self.preview
         by_header = {h: f for f, h in p.mapping.items() if h}
         self.mapping_table.setRowCount(len(p.headers))
@@ -420,9 +452,11 @@ class ImportDialog(QDialog):
         path, target, dtype = self.path, self.target_list(), self.default_type() or None
         mapping = None if self.preview.format == "flow" else dict(self.preview.mapping)
         prefix = self.iud_prefix.text()
+        sheet = self.preview.sheet or None
 
         def work(progress, cancel):
-            return lists.import_file(path, target, dtype, False, mapping, iud_prefix=prefix, progress=progress,
+            return lists.import_file(path, target, dtype, False, mapping, iud_prefix=prefix, sheet=sheet,
+                                     progress=progress,
                                      cancel=cancel)
 
         def done(report):
