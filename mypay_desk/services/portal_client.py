@@ -2,8 +2,10 @@
 
 Rules it keeps (ARCHITECTURE.md "The portal"):
 - every call has explicit timeouts;
-- only operations that are safe to repeat (status, download, export status, lookups) are retried,
-  with exponential back-off; Autorizza, upload, ImportaDovuto, InviaDovuti and bookings never are;
+- only operations that are safe to repeat are retried, with exponential back-off: status, download,
+  export status, lookups, and also Autorizza and the export bookings (repeating them only leaves an
+  unused authorisation, or one more export of the same period, on the portal; a run must not fail on
+  one transient 5xx of its first call); the upload, ImportaDovuto and InviaDovuti never are;
 - every upload uses the tokens of a fresh paaSILAutorizzaImportFlusso, never reused;
 - replies are parsed with the hardened parser (DTD/entities refused);
 - faults become :class:`PortalError` with a clear Italian message, ``transient=True`` for network
@@ -445,8 +447,9 @@ class MyPayClient:
 
     # --- import flow ------------------------------------------------------------------------
     def autorizza_import_flusso(self) -> ImportAuthorization:
-        """Fresh upload tokens. Never retried: each call creates a new authorisation."""
-        r = self._soap("paaSILAutorizzaImportFlusso", [("password", self._password)], safe=False)
+        """Fresh upload tokens. Retried on transient failures: a repeated call only creates another
+        authorisation, and the tokens of one that failed are never used."""
+        r = self._soap("paaSILAutorizzaImportFlusso", [("password", self._password)], safe=True)
         auth = ImportAuthorization(upload_url=r.get("uploadUrl"), authorization_token=r.get("authorizationToken"),
                                    request_token=r.get("requestToken"), import_path=r.get("importPath"))
         if not (auth.upload_url and auth.authorization_token and auth.request_token):
@@ -609,7 +612,7 @@ class MyPayClient:
         r = self._soap("paaSILPrenotaExportFlusso", [
             ("password", self._password), ("dateFrom", date_from), ("dateTo", date_to),
             ("identificativoTipoDovuto", debt_type), ("versioneTracciato", version),
-        ], safe=False)
+        ], safe=True)  # a repeated booking only books the same export again
         token = r.get("requestToken")
         if not token:
             raise PortalError("il portale non ha restituito il token della prenotazione", transient=True)
@@ -624,7 +627,7 @@ class MyPayClient:
             ("password", self._password), ("dateFrom", date_from), ("dateTo", date_to),
             ("identificativoTipoDovuto", debt_type), ("ricevuta", ricevuta), ("incrementale", incrementale),
             ("versioneTracciato", version),
-        ], safe=False)
+        ], safe=True)  # a repeated booking only books the same export again: the last token is used
         token = r.get("requestToken")
         if not token:
             raise PortalError("il portale non ha restituito il token della prenotazione", transient=True)

@@ -55,11 +55,23 @@ def test_safe_operations_are_retried_unsafe_ones_never(workspace, sandbox):
         assert outcomes == [("paaSILChiediStatoImportFlusso", "ERROR", 503)] * 2 + [
             ("paaSILChiediStatoImportFlusso", "FAULT", 200)]
 
+        # Autorizza and the export bookings are safe to repeat (issue 14): one 5xx is retried
+        sandbox.set_switches(fail_next=1)
+        auth = c.autorizza_import_flusso()
+        assert auth.request_token
+        assert [(j.operation, j.outcome) for j in _journal(workspace)
+                if j.operation == "paaSILAutorizzaImportFlusso"] == [("paaSILAutorizzaImportFlusso", "ERROR"),
+                                                                     ("paaSILAutorizzaImportFlusso", "OK")]
+        sandbox.set_switches(fail_next=1)
+        assert c.prenota_export_incrementale_con_ricevuta(datetime.now() - timedelta(days=1)).request_token
+        assert [j.outcome for j in _journal(workspace)
+                if j.operation == "paaSILPrenotaExportFlussoIncrementaleConRicevuta"] == ["ERROR", "OK"]
+        # ...a single debt sent at the desk never is (it would be created twice)
         sandbox.set_switches(fail_next=1)
         with pytest.raises(PortalError) as err:
-            c.autorizza_import_flusso()
+            c.importa_dovuto(b"<dovuto/>")
         assert err.value.transient
-        assert [j.operation for j in _journal(workspace)].count("paaSILAutorizzaImportFlusso") == 1
+        assert [j.operation for j in _journal(workspace)].count("paaSILImportaDovuto") == 1
 
         sandbox.set_switches(fail_next=10)
         with pytest.raises(PortalError):

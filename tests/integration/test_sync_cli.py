@@ -102,3 +102,20 @@ def test_push_all_sends_every_list_with_pending_changes(workspace, ente, sandbox
     assert code == 0 and "Nessuna lista" in err
     assert main(["sync", "push"]) == 2  # neither a list nor --all
     assert main(["sync", "push", "TARI", "--all"]) == 2
+
+
+def test_one_transient_5xx_on_the_first_call_does_not_fail_the_run(workspace, ente, sandbox, capsys):
+    """Issue 14: Autorizza (the first call of a push) and the export booking (the first of a receipts
+    download) are retried with back-off like the other calls that are safe to repeat."""
+    make_list(workspace, "TARI", tari_records(2))
+    sandbox.set_switches(fail_next=1)
+    code, out, err = run(capsys, "sync", "push", "TARI", "--wait", "--json")
+    assert code == 0, err
+    assert json.loads(out)["accepted"] == 2
+    sandbox.set_switches(fail_next=1)
+    code, out, err = run(capsys, "sync", "receipts", "--json")
+    assert code == 0, err
+    ops = [(j.operation, j.outcome) for j in reversed(workspace.portal.journal(10_000))]
+    assert ("paaSILAutorizzaImportFlusso", "ERROR") in ops and ("paaSILAutorizzaImportFlusso", "OK") in ops
+    booking = [o for op, o in ops if op == "paaSILPrenotaExportFlussoIncrementaleConRicevuta"]
+    assert booking[:2] == ["ERROR", "OK"]
