@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 import sys
 from pathlib import Path
 
-from mypay_desk.clicmds.common import EXIT_DATA, EXIT_OK, info, print_json
+from mypay_desk.clicmds.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, info, print_json
 from mypay_desk.services.errors import PortalError, UserError
 
 
@@ -19,7 +20,11 @@ def register(subparsers, parser_class) -> None:
     sim = subparsers.add_parser("simulator", help="portale MyPay di prova (sandbox)",
                                 description="Avvia il portale MyPay di prova in primo piano (Ctrl-C per fermarlo), "
                                             "oppure: add-ente, pay, reports.")
-    sim.add_argument("--host", default="127.0.0.1", help="indirizzo di ascolto (predefinito 127.0.0.1)")
+    sim.add_argument("--host", default="127.0.0.1",
+                     help="indirizzo di ascolto (predefinito 127.0.0.1; altri indirizzi solo con --allow-remote)")
+    sim.add_argument("--allow-remote", action="store_true",
+                     help="ascolta anche su un indirizzo raggiungibile da altri computer: il portale di prova non "
+                          "ha autenticazione, chiunque in rete potrebbe usarlo")
     sim.add_argument("--port", type=int, default=8765, help="porta (predefinita 8765; 0 = una libera)")
     sim.add_argument("--state", metavar="DIR", default=None, help="cartella dello stato del portale di prova")
     sim.add_argument("--processing-delay", type=float, default=0.5, metavar="S",
@@ -69,9 +74,27 @@ def register(subparsers, parser_class) -> None:
     rep.set_defaults(handler=cmd_reports)
 
 
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 or the name localhost (no lookup: a name could resolve anywhere)."""
+    name = host.strip().strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
 def cmd_run(args, ctx) -> int:
     from mypay_desk.simulator.server import SimulatorServer
 
+    if not is_loopback(args.host):
+        if not args.allow_remote:
+            info(f"errore: il portale di prova non ha autenticazione: su {args.host} sarebbe raggiungibile da altri "
+                 "computer. Usa 127.0.0.1, oppure aggiungi --allow-remote se è proprio ciò che vuoi.")
+            return EXIT_USAGE
+        info(f"ATTENZIONE: il portale di prova ascolta su {args.host} senza autenticazione: chiunque possa "
+             "raggiungere questo indirizzo può leggerne e modificarne i dati. Usalo solo in una rete fidata.")
     state = Path(args.state) if args.state else default_state_dir()
     server = SimulatorServer(state, host=args.host, port=args.port, processing_delay=args.processing_delay)
 

@@ -104,3 +104,41 @@ def test_foreground_server(tmp_path):
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=15) == 0
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.10", "example.org"])
+def test_non_loopback_host_is_refused_without_allow_remote(monkeypatch, capsys, tmp_path, host):
+    code, _out, err = _run(monkeypatch, capsys, ["simulator", "--host", host, "--port", "0", "--state",
+                                                 str(tmp_path / "s")])
+    assert code == 2 and "--allow-remote" in err and "autenticazione" in err
+    assert not (tmp_path / "s").exists()  # nothing started
+
+
+def test_loopback_names_are_accepted():
+    from mypay_desk.clicmds.simulator import is_loopback
+
+    assert all(is_loopback(h) for h in ("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "LOCALHOST"))
+    assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "10.0.0.1", "localhost.example.org", ""))
+
+
+def test_allow_remote_warns_and_serves(tmp_path):
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-m", "mypay_desk.cli", "simulator", "--host", "0.0.0.0", "--port", "0",
+                             "--allow-remote", "--state", str(tmp_path / "r"), "--processing-delay", "0"],
+                            stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        warning = proc.stderr.readline()
+        assert "ATTENZIONE" in warning and "senza autenticazione" in warning
+        line = proc.stderr.readline()
+        port = re.search(r":(\d+)", line.split("http://", 1)[1]).group(1)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/sandbox/status", timeout=2).status_code == 200
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=15) == 0
