@@ -73,6 +73,36 @@ def list_xlsx(rows: int = 3) -> bytes:
     return buf.getvalue()
 
 
+def list_ods() -> bytes:
+    """A small ODS list (LibreOffice's format, with its trailing empty repeats)."""
+    cells = "".join(f'<table:table-cell office:value-type="string"><text:p>{h}</text:p></table:table-cell>'
+                    for h in ("IUD", "Codice fiscale", "Nominativo"))
+    row = ('<table:table-row><table:table-cell office:value-type="string"><text:p>O-1</text:p></table:table-cell>'
+           f'<table:table-cell office:value-type="string"><text:p>{DEBTOR}</text:p></table:table-cell>'
+           '<table:table-cell office:value-type="string"><text:p>ROSSI</text:p></table:table-cell>'
+           '<table:table-cell office:value-type="float" office:value="12.5"><text:p>12,5</text:p></table:table-cell>'
+           '<table:table-cell table:number-columns-repeated="1020"/></table:table-row>')
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+               f'<table:table table:name="Foglio1"><table:table-row>{cells}'
+               '<table:table-cell office:value-type="string"><text:p>Importo</text:p></table:table-cell>'
+               f'</table:table-row>{row}<table:table-row table:number-rows-repeated="1048574">'
+               '<table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>'
+               '</office:spreadsheet></office:body></office:document-content>')
+    manifest = ('<?xml version="1.0"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+                'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '</manifest:manifest>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+        z.writestr("META-INF/manifest.xml", manifest)
+    return buf.getvalue()
+
+
 def flow_zip(rows: int = 2) -> tuple[str, bytes]:
     recs = [DebtRecord(iud=f"F-{i}", debtor_type="F", debtor_code=DEBTOR, debtor_name="ROSSI MARIO",
                        amount_cents=1000 + i, debt_type="TARI", causale="TARI", collection_data="9/0101108TS/",
@@ -224,8 +254,11 @@ def mutate_member(data: bytes, name_end: str, rng) -> bytes:
     return buf.getvalue()
 
 
-def mutate_zip(data: bytes, name_end: str, rng) -> bytes:
-    """A damaged archive (the four kinds, a declared bomb size, raw edits) or a damaged member."""
+def mutate_zip(data: bytes, name_end: str | tuple[str, ...], rng) -> bytes:
+    """A damaged archive (the four kinds, a declared bomb size, raw edits) or a damaged member (one of
+    ``name_end`` when several are given)."""
+    if isinstance(name_end, tuple):
+        name_end = rng.choice(name_end)
     choice = rng.randrange(10)
     if choice < 5:
         return mutate_member(data, name_end, rng)
@@ -248,3 +281,22 @@ def mutate_xml(data: bytes, rng) -> bytes:
         at = text.index("<", 40)
         return (text[:at] + "<x>" * rng.choice([50, 150, 5000]) + text[at:]).encode()
     return mutate(data, rng)
+
+
+def receipt_xml() -> bytes:
+    from mypay_desk.formats.receipt_xml import ReceiptData, TransferData, write_receipt_xml
+
+    return write_receipt_xml(ReceiptData(
+        receipt_id="R1", notice_number="301000000000000001", fiscal_code=CF, iuv="01000000000000001",
+        amount_cents=1000, description="Pagamento", company_name="Comune", debtor_type="F", debtor_code=DEBTOR,
+        debtor_name="Mario Rossi", transfers=[TransferData(1000, CF, "IT60X0542811101000000123456", "x",
+                                                           "9/0101108TS/")],
+        psp_id="BCITITMM", psp_name="Banca", payment_datetime=datetime(2025, 3, 1, 9)))
+
+
+def mutate_receipt_with_rt(rng) -> bytes:
+    """An export whose receipt XML (base64 in column rt) is mutated like the XML files are."""
+    xml = receipt_xml()
+    if isinstance(xml, str):
+        xml = xml.encode()
+    return rx.write_export_csv([receipt_row(1, rt_xml=mutate_xml(xml, rng)), receipt_row(2, rt_xml=xml)], "1.3", True)

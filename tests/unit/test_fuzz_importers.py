@@ -21,8 +21,10 @@ from tests.unit.hostile_support import (
     fdr_zip,
     flow_zip,
     list_csv,
+    list_ods,
     list_xlsx,
     mutate,
+    mutate_receipt_with_rt,
     mutate_xml,
     mutate_zip,
     opi_xml,
@@ -50,11 +52,14 @@ def _flow_csv() -> bytes:
 # kind: (command, file name, valid sample, mutator)
 IMPORTERS = {
     "lists-csv": ("lists", "tari.csv", list_csv, mutate),
-    "lists-xlsx": ("lists", "tari.xlsx", list_xlsx, lambda d, r: mutate_zip(d, "sheet1.xml", r)),
+    "lists-xlsx": ("lists", "tari.xlsx", list_xlsx, lambda d, r: mutate_zip(
+        d, ("sheet1.xml", "sheet1.xml", "workbook.xml", "workbook.xml.rels", "styles.xml"), r)),
+    "lists-ods": ("lists", "tari.ods", list_ods, lambda d, r: mutate_zip(d, ("content.xml", "manifest.xml"), r)),
     "lists-flow-zip": ("lists", "C_TEST-IUF1-1_4.zip", lambda: flow_zip()[1], lambda d, r: mutate_zip(d, ".csv", r)),
     "lists-flow-csv": ("lists", "C_TEST-IUF2-1_4.csv", _flow_csv, mutate),
     "receipts-zip": ("receipts", "export.zip", lambda: receipts_zip()[1], lambda d, r: mutate_zip(d, ".csv", r)),
     "receipts-csv": ("receipts", "export.csv", receipts_csv, mutate),
+    "receipts-rt": ("receipts", "export-rt.csv", lambda: b"", lambda _d, r: mutate_receipt_with_rt(r)),
     "fdr-xml": ("reconcile", "fdr.xml", fdr_xml, mutate_xml),
     "fdr-zip": ("reconcile", "fdr.zip", fdr_zip, lambda d, r: mutate_zip(d, ".xml", r)),
     "opi-xml": ("reconcile", "gdc.xml", opi_xml, mutate_xml),
@@ -112,4 +117,5 @@ def test_mutated_files_never_crash_an_importer(saved_workspace, tmp_path, capsys
         for table in SAVED:  # what was saved before is still there, unchanged
             assert saved_rows(ws, table, max_ids[table]) == before[table], f"{kind} case {case} ({path}): {table}"
         path.unlink()
+    print(f"{kind}: {outcomes}")
     assert outcomes[1] > 0  # the mutations do reach the error paths
