@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import sqlite3
 import struct
 import zipfile
 from datetime import date, datetime
-from pathlib import Path
 
 from openpyxl import Workbook
 
@@ -28,31 +26,25 @@ BANK_HEADER = "Data contabile;Data valuta;Importo;Causale\n"
 SAVED_TABLES = ("debt_list", "debt", "receipt", "fdr_flow", "fdr_line", "treasury_movement", "ente", "debt_type")
 
 
-def run_cli(wsdir: Path, *args: str, capsys) -> tuple[int, str, str]:
-    code = main(["--workspace", str(wsdir), *args])
+def run_cli(ws, *args: str, capsys) -> tuple[int, str, str]:
+    """``mypay-desk --workspace ... args`` in this process; ``ws`` a Workspace or its folder."""
+    code = main(["--workspace", str(getattr(ws, "path", ws)), *args])
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def snapshot(wsdir: Path) -> dict[str, str]:
-    """A digest of every saved row, per table (what an import must never change)."""
-    con = sqlite3.connect(wsdir / "mypay-desk.sqlite3")
-    try:
-        out = {}
-        for table in SAVED_TABLES:
-            rows = con.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()  # noqa: S608 - fixed names
-            out[table] = hashlib.sha256(repr(rows).encode()).hexdigest()
-        return out
-    finally:
-        con.close()
+def snapshot(ws) -> dict[str, str]:
+    """A digest of every saved row, per table, of the workspace ``ws`` (what an import must never change)."""
+    return {table: hashlib.sha256(repr(saved_rows(ws, table, 2 ** 62)).encode()).hexdigest() for table in SAVED_TABLES}
 
 
-def saved_rows(wsdir: Path, table: str, max_id: int) -> list[tuple]:
-    con = sqlite3.connect(wsdir / "mypay-desk.sqlite3")
-    try:
-        return con.execute(f"SELECT * FROM {table} WHERE id <= ? ORDER BY id", (max_id,)).fetchall()  # noqa: S608
-    finally:
-        con.close()
+def saved_rows(ws, table: str, max_id: int) -> list[tuple]:
+    """The rows of ``table`` up to ``max_id``, on whichever database the workspace uses."""
+    from sqlalchemy import text
+
+    with ws.db.engine.connect() as con:
+        return [tuple(r) for r in con.execute(text(f"SELECT * FROM {table} WHERE id <= :m ORDER BY id"),  # noqa: S608
+                                              {"m": max_id})]
 
 
 # --- valid samples --------------------------------------------------------------------------------
@@ -151,10 +143,13 @@ def fdr_zip() -> bytes:
 
 
 def opi_xml(amount: str = "10.00", movement_date: str = "2024-01-17") -> bytes:
+    """A giornale di cassa with one pagoPA credit; ``amount`` and ``movement_date`` written as given."""
     mv = {"movement_type": "ENTRATA", "document_type": "SOSPESO ENTRATA", "operation": "ESEGUITO",
-          "document_number": "1", "document_progressive": "1", "amount": amount, "movement_date": movement_date,
+          "document_number": "1", "document_progressive": "1", "amount": "10.00", "movement_date": "2024-01-17",
           "customer_name": "X", "causale": "PAGOPA"}
-    return write_opi("2024", "1", [mv])
+    xml = write_opi("2024", "1", [mv]).decode()
+    xml = xml.replace("<importo>10.00</importo>", f"<importo>{amount}</importo>")
+    return xml.replace("<data_movimento>2024-01-17<", f"<data_movimento>{movement_date}<").encode()
 
 
 def bank_csv(amount: str = "10,00", day: str = "01/02/2024") -> bytes:

@@ -85,7 +85,7 @@ def saved_workspace(workspace, ente, tmp_path, capsys):
     assert run_cli(ws, "reconcile", "import", str(tmp_path / "s-fdr.xml"), capsys=capsys)[0] == 0
     (tmp_path / "s-opi.xml").write_bytes(opi_xml(amount="77.00"))
     assert run_cli(ws, "reconcile", "import", str(tmp_path / "s-opi.xml"), capsys=capsys)[0] == 0
-    return ws
+    return workspace
 
 
 @pytest.mark.parametrize("kind", sorted(IMPORTERS))
