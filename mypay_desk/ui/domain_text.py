@@ -292,6 +292,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "Scegli il tipo dovuto da assegnare"),
     QT_TRANSLATE_NOOP("domain", "Indica di quanti giorni o mesi spostare le scadenze"),
     QT_TRANSLATE_NOOP("domain", "Indica la percentuale o la somma da aggiungere"),
+    QT_TRANSLATE_NOOP("domain", "Nessun IUD libero dopo {0}: scrivi l'IUD a mano"),
     QT_TRANSLATE_NOOP("domain", "Il prefisso non può iniziare con 000 (riservato a MyPay)"),
     QT_TRANSLATE_NOOP("domain", "Il prefisso ammette lettere, cifre e _ - ."),
     QT_TRANSLATE_NOOP("domain", "Prefisso troppo lungo: l'IUD ha al massimo 35 caratteri"),

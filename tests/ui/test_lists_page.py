@@ -86,7 +86,7 @@ def test_amount_and_date_cells_parse_italian_text(page):
     # an unreadable amount is refused (nothing stored) with a message in the status line
     assert not page.model.setData(cell(page, 0, "amount_cents"), "dodici")
     assert stored(page, 0).amount_cents == 123456
-    assert "Importo" in page.status.text()
+    assert "Importo" in page.message_label.text()
 
 
 def test_paste_block_is_one_undo_step_and_undo_redo_restore_the_db(page):

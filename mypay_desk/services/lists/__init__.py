@@ -21,6 +21,7 @@ current Ente); every value returned is a plain dataclass:
 - ``cancel_debts(debt_ids)`` or ``cancel_debts(list_ref, iuds) -> CancelResult``;
   ``uncancel_debts(debt_ids) -> int``
 - ``assign_iuvs(list_ref) -> AssignResult``
+- ``next_iud(list_ref) -> str``: a free IUD continuing the list's numbering (a debt typed by hand)
 - ``pending_changes(list_ref, *, only_valid=False) -> list[DebtRow]`` (``row.pending`` = I/M/A)
 - ``revalidate(list_ref=None) -> int`` (after the tipi dovuto changed)
 - ``preview_import(path, mapping=None, *, list_name=None, debt_type=None, iud_prefix="", column_map=(),
@@ -43,9 +44,10 @@ from mypay_desk.services.lists.common import ListRef, record_of, row_of
 from mypay_desk.services.lists.editing import DebtEditing
 from mypay_desk.services.lists.exporting import Exporting, ExportReport
 from mypay_desk.services.lists.importing import Importing, ImportPreview, ImportReport
+from mypay_desk.services.lists.numbering import IudNumbering
 
 
-class ListService(ListCatalogue, DebtEditing, Cancelling, Importing, Exporting):
+class ListService(ListCatalogue, DebtEditing, Cancelling, Importing, Exporting, IudNumbering):
     """``ws.lists``: every use case of the debt lists (one module each), as one service."""
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -18,6 +18,7 @@ from mypay_desk.domain.debts import COLUMN_BY_FIELD, COUNTRIES, FIELD_FOR_COLUMN
 from mypay_desk.domain.identity import normalize
 from mypay_desk.domain.money import MoneyError, format_amount, parse_amount
 from mypay_desk.ui.domain_text import domain_label, domain_text
+from mypay_desk.ui.widgets.dates import DateInputError, format_date, parse_user_date
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -76,10 +77,6 @@ def build_columns() -> list[DebtColumn]:
 
 # --- formatting --------------------------------------------------------------------------------
 
-def format_date(d: date | None) -> str:
-    return d.strftime("%d/%m/%Y") if d else ""
-
-
 def display_value(col: DebtColumn, row) -> str:
     f = col.field
     if f == "state":
@@ -121,24 +118,26 @@ def sort_key(col: DebtColumn, row) -> Any:
 
 # --- parsing what people type or paste ---------------------------------------------------------
 
-_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y", "%Y/%m/%d")
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
 def parse_date(text: str) -> date | None:
-    """An Italian or ISO date ("31/12/2025", "2025-12-31", "31/12/25"); Excel serials too. "" is no date."""
+    """A date typed or pasted into the table, read with the app's one date rule (ui/widgets/dates.py).
+
+    A paste may also carry a time ("31/12/2025 00:00:00" from some exports, cut off) or an Excel date
+    serial (a 5-digit number, when a date column was copied as numbers). "" is no date.
+    """
     s = (text or "").strip()
     if not s:
         return None
-    s = s.split(" ")[0].split("T")[0]  # "31/12/2025 00:00:00" from some exports
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(s, fmt).date()
-        except ValueError:
-            continue
+    s = s.split(" ")[0] if re.fullmatch(r"\S+ \d{1,2}:\d{2}(:\d{2})?", s) else s
+    s = s.split("T")[0] if re.fullmatch(r"\d{4}-\d{2}-\d{2}T[\d:.]+Z?", s) else s
     if re.fullmatch(r"\d{5}", s):  # an Excel date serial pasted as a number
         return _EXCEL_EPOCH + timedelta(days=int(s))
-    raise CellError(translate("DebtColumns", "Data «{0}» non valida: usa gg/mm/aaaa").format(text))
+    try:
+        return parse_user_date(s)
+    except DateInputError as exc:
+        raise CellError(str(exc)) from None
 
 
 def parse_value(col: DebtColumn, value: Any) -> Any:

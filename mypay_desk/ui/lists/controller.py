@@ -39,6 +39,7 @@ class DebtTableController(QObject):
     shown_changed = Signal(int)  # rows shown after a filter/sort/list change
     message = Signal(str)  # for the status bar
     list_changed = Signal()  # counts or totals of the list may have changed
+    rows_added = Signal(object)  # ids of debts just added, once the table shows them
 
     def __init__(self, ctx, model: DebtTableModel | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -232,7 +233,8 @@ class DebtTableController(QObject):
             command.ids = list(ids)
             return ids
 
-        self._run_write(self.tr("Aggiunta dei dovuti"), work, len(records), lambda _ids: self.reload())
+        self._run_write(self.tr("Aggiunta dei dovuti"), work, len(records),
+                        lambda ids: self.reload(on_done=lambda: self.rows_added.emit(list(ids))))
 
     def delete_added(self, command: AddDebtsCommand) -> None:
         """Remove the debts a command added (undo of AddDebtsCommand)."""

@@ -119,8 +119,9 @@ class DebtTableModel(QAbstractTableModel):
                     None in page and wanted & set(self._ids[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE])):
                 self._load_page(page_no)
                 first = page_no * PAGE_SIZE
-                last = min(first + PAGE_SIZE, len(self._ids)) - 1
-                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+                rows = [first + off for off, i in enumerate(self._ids[first:first + PAGE_SIZE]) if i in wanted]
+                if rows:  # only the rows that changed: open editors elsewhere are left alone
+                    self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], len(self.columns) - 1))
 
     def refresh_all(self) -> None:
         """Forget the cache and repaint (rows are fetched again when shown)."""
@@ -251,7 +252,7 @@ class DebtTableModel(QAbstractTableModel):
         try:
             new = parse_value(col, value)
         except CellError as exc:
-            self.cell_rejected.emit(f"{col.header}, riga {index.row() + 1}: {exc}")
+            self.cell_rejected.emit(self.tr("{0}, riga {1}: {2}").format(col.header, index.row() + 1, exc))
             return False
         if getattr(row, col.field) == new:
             return False

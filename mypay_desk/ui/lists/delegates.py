@@ -3,25 +3,35 @@
 Editors only help typing (upper case, allowed characters, calendar, lists of codes); whether a
 value is right is decided by the list service's validation, and the model shows the outcome in the
 cell. ``setModelData`` hands the value to the model, which turns it into an undoable change.
+
+Every editor commits on Tab, Shift+Tab, Enter, a click elsewhere and focus loss (Qt's delegate
+rules); a date or an amount that does not read is never committed: on Tab/Enter the editor stays
+open and says why, on leaving it the cell keeps its value and the status bar says what was refused.
+What the user typed is never overwritten by a refresh of the row (an earlier edit being stored).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator, QValidator
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QWidget,
 )
 
-from mypay_desk.ui.lists.columns import DebtColumn, country_codes, parse_date, province_codes
+from mypay_desk.ui.lists.columns import DebtColumn, country_codes, province_codes
+from mypay_desk.ui.widgets.amounts import AmountLineEdit
+from mypay_desk.ui.widgets.checked_edit import CheckedLineEdit
+from mypay_desk.ui.widgets.dates import DateLineEdit, parse_user_date
 
-NO_DATE = QDate(1900, 1, 1)  # the QDateEdit minimum stands for "no due date" (shown as blank)
+_COMMIT_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class _Upper(QValidator):
@@ -38,8 +48,68 @@ class _Upper(QValidator):
         return QValidator.State.Acceptable, up, pos
 
 
-class DebtDelegate(QStyledItemDelegate):
+def user_touched(editor: QWidget) -> bool:
+    """Whether the user typed in the editor since it was filled from the model."""
+    line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+    return isinstance(line, QLineEdit) and line.isModified()
+
+
+def leaves_editor(editor: QWidget) -> bool:
+    """On a focus-out: the focus went outside the editor (its own popups are inside)."""
+    w = QApplication.focusWidget()
+    while w is not None:
+        if w is editor:
+            return False
+        w = w.parentWidget()
+    return True
+
+
+class RefusingDelegateMixin:
+    """Shared by the delegates whose editors are CheckedLineEdit: says why a value is not committed.
+
+    The class using it defines ``message = Signal(str)`` and ``cell_label(index) -> str``.
+    """
+
+    def _refuse(self, editor: CheckedLineEdit, leaving: bool) -> None:
+        index = editor.property("cellIndex")
+        message = editor.problem()
+        where = self.cell_label(index) if isinstance(index, QPersistentModelIndex) and index.isValid() else ""
+        text = f"{where}: {message}" if where else message
+        if leaving:
+            text += " " + QApplication.translate("DebtDelegate", "(valore non salvato)")
+            view = self.parent()
+            if isinstance(view, QAbstractItemView) and isinstance(index, QPersistentModelIndex) and index.isValid():
+                rect = view.visualRect(QModelIndex(index))
+                QToolTip.showText(view.viewport().mapToGlobal(rect.bottomLeft()), text)
+        else:
+            editor.show_refusal(message)
+        self.message.emit(text)
+
+    def refusal_filter(self, editor: QObject, event: QEvent) -> bool | None:
+        """True: the event is consumed (a refused commit); None: let Qt's delegate rules handle it."""
+        if not isinstance(editor, CheckedLineEdit):
+            return None
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in _COMMIT_KEYS:
+            if editor.problem():
+                self._refuse(editor, leaving=False)
+                return True
+            editor.finish()  # normalise the text ("28/2/27" -> "28/02/2027") before Qt commits it
+            return None
+        if event.type() == QEvent.Type.FocusOut and leaves_editor(editor) and editor.problem():
+            self._refuse(editor, leaving=True)
+        return None
+
+    @staticmethod
+    def prepare_checked(editor: CheckedLineEdit, index: QModelIndex) -> None:
+        editor.report_on_leave = False  # the delegate reports it, with the cell's place
+        editor.setFrame(False)
+        editor.setProperty("cellIndex", QPersistentModelIndex(index))
+
+
+class DebtDelegate(RefusingDelegateMixin, QStyledItemDelegate):
     """One delegate for the whole table: picks the editor from the column kind."""
+
+    message = Signal(str)  # a refused value, for the status bar
 
     def __init__(self, columns: list[DebtColumn], parent=None):
         super().__init__(parent)
@@ -49,16 +119,19 @@ class DebtDelegate(QStyledItemDelegate):
     def set_debt_types(self, codes: list[str]) -> None:
         self.debt_types = list(codes)
 
+    def cell_label(self, index: QPersistentModelIndex) -> str:
+        col = self.columns[index.column()]
+        return QApplication.translate("DebtDelegate", "{0}, riga {1}").format(col.header, index.row() + 1)
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         col = self.columns[index.column()]
         kind = col.kind
-        if kind == "date":
-            ed = QDateEdit(parent)
-            ed.setCalendarPopup(True)
-            ed.setDisplayFormat("dd/MM/yyyy")
-            ed.setMinimumDate(NO_DATE)
-            ed.setSpecialValueText(" ")  # blank = no due date
-            ed.setObjectName("dateEditor")
+        if kind in ("date", "amount"):
+            ed: CheckedLineEdit = DateLineEdit(parent) if kind == "date" else AmountLineEdit(parent)
+            self.prepare_checked(ed, index)
+            ed.setObjectName("dateEditor" if kind == "date" else f"{col.field}Editor")
+            if isinstance(ed, DateLineEdit):
+                ed.picked.connect(lambda _d, e=ed: self._commit_and_close(e))
             return ed
         if kind in ("debt_type", "debtor_type", "province", "country"):
             combo = QComboBox(parent)
@@ -72,6 +145,8 @@ class DebtDelegate(QStyledItemDelegate):
             completer = QCompleter(items, combo)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+            # Completed in place, as Excel does: no popup that would eat the next click or Tab.
+            completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
             combo.setCompleter(completer)
             combo.setObjectName(f"{kind}Editor")
             return combo
@@ -83,35 +158,58 @@ class DebtDelegate(QStyledItemDelegate):
             ed.setValidator(_Upper("[A-Z0-9]{0,16}", ed))
         elif kind == "upper":
             ed.setValidator(_Upper(None, ed))
-        elif kind == "amount":
-            ed.setValidator(QRegularExpressionValidator(
-                QRegularExpression(r"^-?[0-9.]{0,15}(,[0-9]{0,2})?$"), ed))
-            ed.setAlignment(Qt.AlignmentFlag.AlignRight)
         ed.setObjectName(f"{col.field}Editor")
         return ed
 
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if self.refusal_filter(editor, event):
+            return True
+        return super().eventFilter(editor, event)
+
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        # Qt calls this again when the row changes under an open editor (an earlier edit being
+        # stored): what the user is typing must stay.
+        if editor.property("filled") and user_touched(editor):
+            return
+        editor.setProperty("filled", True)
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QDateEdit):
+        if isinstance(editor, DateLineEdit):
             try:
-                d = parse_date(value or "")
+                text = editor.format(parse_user_date(value)) if value else ""
             except ValueError:
-                d = None
-            editor.setDate(QDate(d.year, d.month, d.day) if d else NO_DATE)
+                text = value or ""
+            if editor.text() != text:
+                all_selected = bool(editor.text()) and editor.selectedText() == editor.text()
+                editor.set_value(parse_user_date(text) if text else None)
+                if all_selected:
+                    editor.selectAll()
             return
         if isinstance(editor, QComboBox):
             editor.setCurrentText(value or "")
+            editor.lineEdit().setModified(False)
             editor.lineEdit().selectAll()
             return
         if isinstance(editor, QLineEdit):
-            editor.setText(value or "")
+            text = value or ""
+            if editor.text() != text:
+                all_selected = bool(editor.text()) and editor.selectedText() == editor.text()
+                editor.setText(text)
+                editor.setModified(False)
+                if all_selected:  # typing must still replace the cell's value, as in Excel
+                    editor.selectAll()
             return
         super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
-        if isinstance(editor, QDateEdit):
-            d = editor.date()
-            model.setData(index, "" if d == NO_DATE else d.toString("dd/MM/yyyy"), Qt.ItemDataRole.EditRole)
+        if isinstance(editor, CheckedLineEdit):
+            if editor.problem():  # never store what does not read (Qt's own checks come first)
+                return
+            model.setData(index, editor.value() if isinstance(editor, DateLineEdit) else editor.text(),
+                          Qt.ItemDataRole.EditRole)
             return
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
@@ -123,6 +221,7 @@ class DebtDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         rect = option.rect
-        if isinstance(editor, QDateEdit | QComboBox):
-            rect = rect.adjusted(0, 0, max(0, 120 - rect.width()), 0)  # room for the arrow and the date
+        if isinstance(editor, DateLineEdit | QComboBox):
+            want = max(editor.minimumWidth(), 120)
+            rect = rect.adjusted(0, 0, max(0, want - rect.width()), 0)  # room for the button and the date
         editor.setGeometry(rect)

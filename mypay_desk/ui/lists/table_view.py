@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from mypay_desk.ui.lists.clipboard import parse_tsv, selection_grid, to_tsv
+from mypay_desk.ui.widgets.checked_edit import CheckedLineEdit
 
 IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".zip", ".txt")
 
@@ -125,6 +126,27 @@ class SpreadsheetView(QTableView):
         if self.state() == QAbstractItemView.State.EditingState:
             return
         self.clear_requested.emit(self.selected_ranges())
+
+    # --- the cell being edited --------------------------------------------------------------------
+    def commit_editor(self) -> bool:
+        """Store the cell being typed before an action runs (a toolbar button takes no focus, so the
+        editor would otherwise stay open and its text be left out). False when the text does not
+        read: the editor stays open and says why."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return True
+        editor = self.indexWidget(self.currentIndex())
+        if editor is None:
+            return True
+        delegate = self.itemDelegateForIndex(self.currentIndex())
+        if isinstance(editor, CheckedLineEdit) and editor.problem():
+            refuse = getattr(delegate, "_refuse", None)
+            if callable(refuse):
+                refuse(editor, leaving=False)
+            editor.setFocus()
+            return False
+        self.commitData(editor)
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return True
 
     # --- keyboard: Enter commits and moves down, Tab moves right ----------------------------------
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:

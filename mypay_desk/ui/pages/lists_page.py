@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QToolBar,
@@ -83,6 +84,7 @@ class ListsPage(QWidget):
         self._counts_wanted = False
         self._loading = False
         self._debt_types: list[str] = []
+        self._go_to_new = False
 
         # --- left: the lists -----------------------------------------------------------------------
         self.lists_model = ListsTableModel(self)
@@ -127,6 +129,7 @@ class ListsPage(QWidget):
         self.view.setModel(self.model)
         self.delegate = DebtDelegate(self.model.columns, self.view)
         self.view.setItemDelegate(self.delegate)
+        self.delegate.message.connect(self._status)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicatorShown(True)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -146,8 +149,12 @@ class ListsPage(QWidget):
         self.list_title = QLabel()
         self.list_title.setObjectName("listTitle")
         self.list_title.setProperty("role", "title")
-        self.status = QLabel()
+        self.status = QLabel()  # how many debts are shown
         self.status.setObjectName("listsStatus")
+        self.message_label = QLabel()  # the last message (a refused value, a finished action)
+        self.message_label.setObjectName("listsMessage")
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("listsToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -160,7 +167,11 @@ class ListsPage(QWidget):
         rl.addWidget(self.toolbar)
         rl.addWidget(self.filter_bar)
         rl.addWidget(self.view, 1)
-        rl.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status)
+        bottom.addSpacing(16)
+        bottom.addWidget(self.message_label, 1)
+        rl.addLayout(bottom)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("listsSplitter")
@@ -176,6 +187,7 @@ class ListsPage(QWidget):
         self.controller.loading_changed.connect(self._on_loading)
         self.controller.message.connect(self._status)
         self.controller.list_changed.connect(self._schedule_lists_refresh)
+        self.controller.rows_added.connect(self._rows_added)
         self.controller.undo_stack.cleanChanged.connect(lambda _c: self._update_actions())
         self.controller.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         self.ctx.ente_changed.connect(self.refresh)
@@ -263,6 +275,10 @@ class ListsPage(QWidget):
         self.send_action.setVisible(self._sync_available())
         self.reset_columns_action = self._action(self.tr("Ripristina colonne"), self.reset_columns,
                                                  name="resetColumnsAction", toolbar=False)
+
+    def commit_editing(self) -> bool:
+        """Store the cell being typed; False (and the editor says why) when its text does not read."""
+        return self.view.commit_editor()
 
     def _sync_available(self) -> bool:
         return _installed("mypay_desk.services.sync")
@@ -448,7 +464,8 @@ class ListsPage(QWidget):
     def _status(self, text: str) -> None:
         if not self._alive():
             return
-        self.status.setText(text)
+        self.message_label.setText(text)
+        self.message_label.setToolTip(text)
         self.ctx.status_message.emit(text)
 
     def _update_status(self) -> None:
@@ -485,27 +502,43 @@ class ListsPage(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def add_debt(self) -> None:
-        """A new empty row at the end, with the list's tipo dovuto (and its taxonomy)."""
-        s = self._summaries.get(self.controller.list_id)
+        """A new row with the list's tipo dovuto (and its taxonomy) and the next IUD of the list's
+        numbering; once stored it is selected and scrolled into view, ready to type its debtor."""
+        list_id = self.controller.list_id
+        if list_id is None or not self.commit_editing():
+            return
+        s = self._summaries.get(list_id)
         values = {}
         if s is not None and s.default_debt_type:
             values["debt_type"] = s.default_debt_type
             t = self.ctx.ws.ente.get_type(s.default_debt_type)
             if t is not None:
                 values["collection_data"] = t.taxonomy
+        try:
+            values["iud"] = self.ctx.ws.lists.next_iud(list_id)
+        except UserError as exc:
+            self._status(user_error_text(exc))
+        if not self.controller.filter.is_empty:  # the new row must be in sight
+            self.filter_bar.clear()
+            self._status(self.tr("Filtri tolti per mostrare il nuovo dovuto"))
         from mypay_desk.ui.lists.undo import AddDebtsCommand
 
         rec = self.controller._new_record(values)
+        self._go_to_new = True
         self.controller.undo_stack.push(AddDebtsCommand(self.controller, [rec], self.tr("Nuovo dovuto")))
 
-        def go_last():
-            last = self.model.rowCount() - 1
-            if last >= 0:
-                idx = self.model.index(last, self.model.column_index("debtor_code"))
-                self.view.setCurrentIndex(idx)
-                self.view.scrollTo(idx)
-
-        QTimer.singleShot(0, go_last)
+    def _rows_added(self, ids: list) -> None:
+        if not self._go_to_new or not ids or not self._alive():
+            return
+        self._go_to_new = False
+        try:
+            row = self.model.ids().index(ids[0])
+        except ValueError:
+            return
+        idx = self.model.index(row, self.model.column_index("debtor_code"))
+        self.view.setCurrentIndex(idx)
+        self.view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.view.setFocus()
 
     def open_detail(self) -> None:
         row = self.view.current_row()
