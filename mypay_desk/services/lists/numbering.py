@@ -43,10 +43,10 @@ class IudNumbering(ListServiceBase):
             last = repo.max_position(s, row.id)
             ids = repo.top_level_ids_by_position(s, row.id, max(0, last - LOOK_BACK + 1), last + 1)
             iuds = [d["iud"] for d in repo.debts_by_ids(s, ids)]
-            prefix, number, digits = iud_numbering(iuds, row.name)
+            prefix, first, digits = iud_numbering(iuds, row.name)
             prefix = prefix[:max(0, MAX_IUD - digits)]
-            for number in range(number, number + MAX_TRIES):  # taken elsewhere in the Ente: the next one
+            for number in range(first, first + MAX_TRIES):  # taken elsewhere in the Ente: the next one
                 candidate = f"{prefix}{number:0{digits}d}"
                 if len(candidate) <= MAX_IUD and not repo.debts_with_iuds(s, ente.id, [candidate]):
                     return candidate
-        raise UserError(f"Nessun IUD libero dopo {prefix}{number:0{digits}d}: scrivi l'IUD a mano", field="iud")
+        raise UserError(f"Nessun IUD libero dopo {prefix}{first:0{digits}d}: scrivi l'IUD a mano", field="iud")
