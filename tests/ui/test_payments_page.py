@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mypay_desk.domain.debt_states import DebtState
 from mypay_desk.services.receipts import SyncReport
@@ -36,6 +37,8 @@ def page(qtbot, workspace, ente, tmp_path):
     qtbot.addWidget(p)
     p.resize(1300, 800)
     p.show()
+    p.activateWindow()  # focus events (a date field left) need an active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is p, timeout=2000)
     return p
 
 
@@ -87,15 +90,32 @@ def test_filters_and_sorting(page, export, qtbot):
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
     page.text_edit.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=2000)
-    page.from_date.setDate(page.from_date.date().fromString("2025-01-11", "yyyy-MM-dd"))
-    page.from_check.setChecked(True)
+    if page.report_box is not None:  # the import's report: the clerk closes it and goes back to the page
+        page.report_box.close()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
+    page.from_date.setFocus()
+    QTest.keyClicks(page.from_date, "11/1/25")  # typed as a clerk does, applied on Enter
+    QTest.keyClick(page.from_date, Qt.Key.Key_Return)
+    assert page.from_date.text() == "11/01/2025"
     assert _texts(page, 2) == ["S3", "D2"]
-    page.to_date.setDate(page.to_date.date().fromString("2025-01-31", "yyyy-MM-dd"))
-    page.to_check.setChecked(True)
+    page.to_date.setFocus()
+    QTest.keyClicks(page.to_date, "31012025")
+    page.text_edit.setFocus()  # leaving the field applies it too
+    QApplication.processEvents()
     assert _texts(page, 2) == ["D2"]
-    assert "1 ricevute" in page.totals_label.text()
-    page.from_check.setChecked(False)
-    page.to_check.setChecked(False)
+    assert "1 ricevuta" in page.totals_label.text()
+    QTest.keyClicks(page.to_date, "x")  # not a date character: ignored
+    page.to_date.setText("31/02/2025")
+    page.to_date.setFocus()
+    QTest.keyClick(page.to_date, Qt.Key.Key_Return)
+    assert page.to_date.property("invalid") is True  # refused at the field, the filter stays
+    assert _texts(page, 2) == ["D2"]
+    for edit in (page.from_date, page.to_date):
+        edit.clear()
+        edit.setFocus()
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+    assert len(_texts(page, 2)) == 3
     page.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # amount, ascending, in SQL
     assert _texts(page, 4) == ["7,00", "20,00", "100,00"]
     page.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
@@ -134,7 +154,7 @@ def test_bad_file_reports_rows(page, tmp_path, workspace, ente):
     page.import_file(str(p))
     box = page.report_box
     assert box.icon() == QMessageBox.Icon.Warning
-    assert "1 righe rifiutate" in box.informativeText()
+    assert "1 riga rifiutata" in box.informativeText()  # Italian singular, not "1 righe"
     assert "riga 3: numero di colonne errato: 66 invece di 65" in box.detailedText()
     box.close()
     assert page.model.rowCount() == 1

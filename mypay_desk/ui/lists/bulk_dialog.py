@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -35,6 +33,7 @@ from mypay_desk.domain.money import MoneyError, parse_amount
 from mypay_desk.services.debt_table import check_template
 from mypay_desk.services.errors import UserError
 from mypay_desk.ui.domain_text import user_error_text
+from mypay_desk.ui.widgets.dates import DateLineEdit
 
 OPERATIONS = ("debt_type", "due_set", "due_shift", "amount_percent", "amount_add", "causale", "iud", "cancel")
 
@@ -64,8 +63,8 @@ class BulkChangeDialog(QDialog):
         self.choice: BulkChoice | None = None
 
         scope_box = QGroupBox(self.tr("Su quali dovuti"))
-        self.scope_selection = QRadioButton(self.tr("Righe selezionate ({0})").format(selected))
-        self.scope_filtered = QRadioButton(self.tr("Tutte le righe mostrate dal filtro ({0})").format(filtered))
+        self.scope_selection = QRadioButton(self.tr("Righe selezionate (%Ln)", "", selected))
+        self.scope_filtered = QRadioButton(self.tr("Tutte le righe mostrate dal filtro (%Ln)", "", filtered))
         self.scope_selection.setEnabled(selected > 0)
         (self.scope_selection if selected > 0 else self.scope_filtered).setChecked(True)
         sl = QVBoxLayout(scope_box)
@@ -89,6 +88,9 @@ class BulkChangeDialog(QDialog):
         }
         for op in OPERATIONS:
             self.operation.addItem(labels[op], op)
+        # Nothing is chosen for the clerk: a bulk change on every row shown must be a decision.
+        self.operation.setPlaceholderText(self.tr("Scegli che cosa modificare…"))
+        self.operation.setCurrentIndex(-1)
 
         self.pages = QStackedWidget()
         # tipo dovuto
@@ -97,9 +99,8 @@ class BulkChangeDialog(QDialog):
         self.pages.addWidget(self._form((self.tr("Tipo dovuto"), self.type_combo),
                                         note=self.tr("I dati specifici di riscossione seguono il tipo scelto.")))
         # set due date
-        self.due_edit = QDateEdit(QDate.currentDate())
-        self.due_edit.setCalendarPopup(True)
-        self.due_edit.setDisplayFormat("dd/MM/yyyy")
+        self.due_edit = DateLineEdit(allow_empty=False)
+        self.due_edit.setObjectName("bulkDueDate")
         self.pages.addWidget(self._form((self.tr("Nuova scadenza"), self.due_edit)))
         # shift
         self.shift_days = QSpinBox()
@@ -148,16 +149,25 @@ class BulkChangeDialog(QDialog):
         self.pages.addWidget(self._form(note=self.tr(
             "I dovuti mai inviati sono annullati subito; quelli sul portale saranno annullati con il prossimo "
             "invio (azione A).")))
-        self.operation.currentIndexChanged.connect(self.pages.setCurrentIndex)
+        self.pages.addWidget(self._form(note=self.tr("Scegli sopra la modifica da fare: niente viene cambiato "
+                                                     "finché non premi «Applica».")))
+        self.pages.setCurrentIndex(self.pages.count() - 1)
+        self.operation.currentIndexChanged.connect(self._operation_changed)
+        self._counts = (selected, filtered)
 
         self.error = QLabel()
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Applica"))
+        self.apply_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.apply_button.setObjectName("bulkApply")
+        self.apply_button.setText(self.tr("Applica"))
+        self.apply_button.setEnabled(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        for b in (self.scope_selection, self.scope_filtered):
+            b.toggled.connect(lambda _on: self._update_apply())
 
         lay = QVBoxLayout(self)
         lay.addWidget(scope_box)
@@ -183,15 +193,32 @@ class BulkChangeDialog(QDialog):
     def set_operation(self, op: str) -> None:
         self.operation.setCurrentIndex(OPERATIONS.index(op))
 
+    def _operation_changed(self, index: int) -> None:
+        self.pages.setCurrentIndex(index if index >= 0 else self.pages.count() - 1)
+        self.error.hide()
+        self._update_apply()
+
+    def _update_apply(self) -> None:
+        chosen = self.operation.currentIndex() >= 0
+        n = self._counts[0] if self.scope_selection.isChecked() else self._counts[1]
+        self.apply_button.setEnabled(chosen and n > 0)
+        self.apply_button.setText(self.tr("Applica a %Ln dovuti", "", n) if chosen else self.tr("Applica"))
+
     def build_choice(self) -> BulkChoice:
         op = self.operation.currentData()
+        if op is None:
+            raise UserError(self.tr("Scegli che cosa modificare"))
         c = BulkChoice(operation=op, scope="selection" if self.scope_selection.isChecked() else "filtered")
         if op == "debt_type":
             c.debt_type = self.type_combo.currentText()
             if not c.debt_type:
                 raise UserError(self.tr("Nessun tipo dovuto configurato per l'Ente"))
         elif op == "due_set":
-            c.due = self.due_edit.date().toPython()
+            try:
+                c.due = self.due_edit.date()
+            except ValueError as exc:
+                self.due_edit.show_refusal(str(exc))
+                raise UserError(self.tr("Nuova scadenza: {0}").format(exc)) from None
         elif op == "due_shift":
             c.days, c.months = self.shift_days.value(), self.shift_months.value()
             if not c.days and not c.months:

@@ -13,25 +13,22 @@ What the user typed is never overwritten by a refresh of the row (an earlier edi
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QCompleter,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolTip,
     QWidget,
 )
 
 from mypay_desk.ui.lists.columns import DebtColumn, country_codes, province_codes
 from mypay_desk.ui.widgets.amounts import AmountLineEdit
+from mypay_desk.ui.widgets.cell_editors import RefusingDelegateMixin, user_touched
 from mypay_desk.ui.widgets.checked_edit import CheckedLineEdit
 from mypay_desk.ui.widgets.dates import DateLineEdit, parse_user_date
-
-_COMMIT_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class _Upper(QValidator):
@@ -46,64 +43,6 @@ class _Upper(QValidator):
         if self._re is not None and not self._re.match(up).hasMatch():
             return QValidator.State.Invalid, text, pos
         return QValidator.State.Acceptable, up, pos
-
-
-def user_touched(editor: QWidget) -> bool:
-    """Whether the user typed in the editor since it was filled from the model."""
-    line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
-    return isinstance(line, QLineEdit) and line.isModified()
-
-
-def leaves_editor(editor: QWidget) -> bool:
-    """On a focus-out: the focus went outside the editor (its own popups are inside)."""
-    w = QApplication.focusWidget()
-    while w is not None:
-        if w is editor:
-            return False
-        w = w.parentWidget()
-    return True
-
-
-class RefusingDelegateMixin:
-    """Shared by the delegates whose editors are CheckedLineEdit: says why a value is not committed.
-
-    The class using it defines ``message = Signal(str)`` and ``cell_label(index) -> str``.
-    """
-
-    def _refuse(self, editor: CheckedLineEdit, leaving: bool) -> None:
-        index = editor.property("cellIndex")
-        message = editor.problem()
-        where = self.cell_label(index) if isinstance(index, QPersistentModelIndex) and index.isValid() else ""
-        text = f"{where}: {message}" if where else message
-        if leaving:
-            text += " " + QApplication.translate("DebtDelegate", "(valore non salvato)")
-            view = self.parent()
-            if isinstance(view, QAbstractItemView) and isinstance(index, QPersistentModelIndex) and index.isValid():
-                rect = view.visualRect(QModelIndex(index))
-                QToolTip.showText(view.viewport().mapToGlobal(rect.bottomLeft()), text)
-        else:
-            editor.show_refusal(message)
-        self.message.emit(text)
-
-    def refusal_filter(self, editor: QObject, event: QEvent) -> bool | None:
-        """True: the event is consumed (a refused commit); None: let Qt's delegate rules handle it."""
-        if not isinstance(editor, CheckedLineEdit):
-            return None
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in _COMMIT_KEYS:
-            if editor.problem():
-                self._refuse(editor, leaving=False)
-                return True
-            editor.finish()  # normalise the text ("28/2/27" -> "28/02/2027") before Qt commits it
-            return None
-        if event.type() == QEvent.Type.FocusOut and leaves_editor(editor) and editor.problem():
-            self._refuse(editor, leaving=True)
-        return None
-
-    @staticmethod
-    def prepare_checked(editor: CheckedLineEdit, index: QModelIndex) -> None:
-        editor.report_on_leave = False  # the delegate reports it, with the cell's place
-        editor.setFrame(False)
-        editor.setProperty("cellIndex", QPersistentModelIndex(index))
 
 
 class DebtDelegate(RefusingDelegateMixin, QStyledItemDelegate):

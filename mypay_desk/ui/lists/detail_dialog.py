@@ -6,16 +6,16 @@ the page stores them as one undo step. Errors found by validation are shown next
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,19 +36,36 @@ from PySide6.QtWidgets import (
 
 from mypay_desk.domain.debts import (
     COLUMN_FOR_FIELD,
+    FIELD_FOR_COLUMN,
+    RECORD_FIELDS,
     Accertamento,
     Capitolo,
+    DebtRecord,
     DebtRow,
     bilancio_problems,
     bilancio_total,
 )
+from mypay_desk.domain.ente import FieldError
 from mypay_desk.domain.money import MoneyError, format_amount, parse_amount
 from mypay_desk.services.debt_table import add_months
 from mypay_desk.ui.domain_text import domain_label, domain_text
 from mypay_desk.ui.lists.columns import country_codes, format_date, parse_date, province_codes
+from mypay_desk.ui.widgets.amounts import AmountLineEdit
+from mypay_desk.ui.widgets.cell_editors import CheckedItemDelegate
+from mypay_desk.ui.widgets.dates import DateLineEdit
+from mypay_desk.ui.widgets.fields import set_invalid
 
-NO_DATE = QDate(1900, 1, 1)
-ERROR_STYLE = "background: #fbd3d0;"
+AMOUNT_FIELDS = ("amount_cents", "pa_fee_cents", "sec_amount_cents")
+UPPER_FIELDS = ("debtor_code", "postal_code", "sec_iban", "payment_type", "province", "country", "sec_country",
+                "sec_province")
+RECORD_KEYS = frozenset(RECORD_FIELDS)
+
+
+def _upper_keep_cursor(edit: QLineEdit, text: str) -> None:
+    pos = edit.cursorPosition()
+    edit.setText(text.upper())
+    edit.setCursorPosition(pos)
+CheckFn = Callable[[DebtRecord], list[FieldError]]
 
 
 @dataclass
@@ -72,34 +89,26 @@ def split_amount(total_cents: int, n: int, first_due: date | None, every_months:
     return lines
 
 
-def _date_edit(value: date | None) -> QDateEdit:
-    ed = QDateEdit()
-    ed.setCalendarPopup(True)
-    ed.setDisplayFormat("dd/MM/yyyy")
-    ed.setMinimumDate(NO_DATE)
-    ed.setSpecialValueText(" ")
-    ed.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-    return ed
-
-
-def _date_value(ed: QDateEdit) -> date | None:
-    d = ed.date()
-    return None if d == NO_DATE else d.toPython()
-
-
 class DebtDetailDialog(QDialog):
+    """``check`` (optional) validates a record as the list service will: errors then follow the typing
+    (a field's "obbligatorio" goes as soon as it is filled; new errors show once a field is left)."""
+
     def __init__(self, row: DebtRow, instalments: list[DebtRow], debt_types: list[str],
-                 parent: QWidget | None = None, read_only: bool = False):
+                 parent: QWidget | None = None, read_only: bool = False, check: CheckFn | None = None):
         super().__init__(parent)
         self.setObjectName("debtDetailDialog")
         self.setWindowTitle(self.tr("Dovuto {0}").format(row.iud or row.id))
         self.resize(760, 560)
         self.row = row
         self.read_only = read_only
+        self.check = check
         self.editors: dict[str, QWidget] = {}
         self.changes: dict[str, Any] = {}
         self.plan: list[InstalmentLine] | None = None  # None: instalments untouched
         self._errors = {e.field: domain_text(e.message) for e in row.errors}
+        self._error_labels: dict[str, QLabel] = {}
+        # Fields whose errors are on show: those that had one when the dialog opened, and those left.
+        self._shown = {FIELD_FOR_COLUMN.get(c, c) for c in self._errors}
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._debtor_tab(), self.tr("Debitore"))
@@ -109,6 +118,7 @@ class DebtDetailDialog(QDialog):
         self.tabs.addTab(self._bilancio_tab(), self.tr("Bilancio"))
 
         self.message = QLabel()
+        self.message.setObjectName("detailMessage")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
@@ -124,6 +134,9 @@ class DebtDetailDialog(QDialog):
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.message)
         lay.addWidget(buttons)
+        for field in self.editors:
+            self._show_field_error(field, self._errors.get(COLUMN_FOR_FIELD.get(field, ""), ""))
+        self._connect_edits()
 
     def _summary(self) -> str:
         r = self.row
@@ -133,18 +146,18 @@ class DebtDetailDialog(QDialog):
         if r.notice_number:
             parts.append(self.tr("avviso {0}").format(r.notice_number))
         if r.errors:
-            parts.append(self.tr("{0} errori").format(len(r.errors)))
+            parts.append(self.tr("%n errori", "", len(r.errors)))
         return " · ".join(parts)
 
     # --- field helpers -----------------------------------------------------------------------------
     def _line(self, field: str, max_len: int = 0, upper: bool = False) -> QLineEdit:
         ed = QLineEdit(str(getattr(self.row, field) or ""))
         ed.setObjectName(field)
+        ed.setCursorPosition(0)
         if max_len:
             ed.setMaxLength(max_len)
         if upper:
-            ed.textEdited.connect(lambda t, e=ed: e.setText(t.upper()))
-        self._mark(field, ed)
+            ed.textEdited.connect(lambda t, e=ed: _upper_keep_cursor(e, t))
         ed.setReadOnly(self.read_only)
         self.editors[field] = ed
         return ed
@@ -159,40 +172,99 @@ class DebtDetailDialog(QDialog):
             cb.addItem(value)
         cb.setCurrentText(value)
         cb.setEnabled(not self.read_only)
-        self._mark(field, cb)
         self.editors[field] = cb
         return cb
 
-    def _amount(self, field: str) -> QLineEdit:
-        value = getattr(self.row, field)
-        ed = QLineEdit(format_amount(value) if value is not None else "")
+    def _amount(self, field: str) -> AmountLineEdit:
+        ed = AmountLineEdit()
+        ed.set_value(getattr(self.row, field))
         ed.setObjectName(field)
-        ed.setAlignment(Qt.AlignmentFlag.AlignRight)
         ed.setReadOnly(self.read_only)
-        self._mark(field, ed)
         self.editors[field] = ed
         return ed
 
-    def _mark(self, field: str, widget: QWidget) -> None:
-        msg = self._errors.get(COLUMN_FOR_FIELD.get(field, ""), "")
-        if msg:
-            widget.setStyleSheet(ERROR_STYLE)
-            widget.setToolTip(msg)
-
     def _form(self, rows) -> QWidget:
+        """Label, editor and, under the editor, the line that says what is wrong with it."""
         w = QWidget()
         f = QFormLayout(w)
         for label, editor in rows:
-            f.addRow(label, editor)
             field = editor.objectName()
-            msg = self._errors.get(COLUMN_FOR_FIELD.get(field, ""), "")
-            if msg:
-                err = QLabel(msg)
-                err.setProperty("role", "error")
-                err.setStyleSheet("color: #b3261e;")
-                err.setWordWrap(True)
-                f.addRow("", err)
+            cell = QWidget()
+            cell_lay = QVBoxLayout(cell)
+            cell_lay.setContentsMargins(0, 0, 0, 0)
+            cell_lay.setSpacing(2)
+            cell_lay.addWidget(editor)
+            err = QLabel()
+            err.setObjectName(f"error_{field}")
+            err.setProperty("role", "error")
+            err.setWordWrap(True)
+            err.hide()
+            cell_lay.addWidget(err)
+            self._error_labels[field] = err
+            f.addRow(label, cell)
         return w
+
+    # --- errors that follow the typing ------------------------------------------------------------------
+    def _field_widget(self, field: str) -> QWidget | None:
+        if field == "due_date":
+            return self.due_edit
+        if field == "causale":
+            return self.causale_edit
+        if field == "sec_causale":
+            return self.sec_causale
+        return self.editors.get(field)
+
+    def _show_field_error(self, field: str, message: str) -> None:
+        widget = self._field_widget(field)
+        if widget is not None:
+            set_invalid(widget, bool(message))
+            widget.setToolTip(message)
+        label = self._error_labels.get(field)
+        if label is not None:
+            label.setText(message)
+            label.setVisible(bool(message))
+
+    def field_error(self, field: str) -> str:
+        label = self._error_labels.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def _connect_edits(self) -> None:
+        for field in (*self.editors, "due_date", "causale", "sec_causale"):
+            widget = self._field_widget(field)
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(lambda _t, f=field: self._edited(f))
+                widget.editingFinished.connect(lambda f=field: self._left(f))
+                if isinstance(widget, DateLineEdit):
+                    widget.picked.connect(lambda _d, f=field: self._left(f))
+            elif isinstance(widget, QComboBox):
+                widget.currentTextChanged.connect(lambda _t, f=field: self._left(f))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(lambda f=field: self._edited(f))
+
+    def _edited(self, field: str) -> None:
+        self._revalidate()
+
+    def _left(self, field: str) -> None:
+        self._shown.add(field)
+        self._revalidate()
+
+    def _revalidate(self) -> None:
+        """Check what the editors hold now; show the errors of the fields on show, clear fixed ones."""
+        if self.read_only:
+            return
+        values = self._values(lenient=True)
+        if self.check is not None:
+            record = replace(self.row.record(), **{k: v for k, v in values.items() if k in RECORD_KEYS})
+            found: dict[str, str] = {}
+            for e in self.check(record):
+                found.setdefault(e.field, domain_text(e.message))
+        else:  # no rules at hand: a filled field at least loses its "obbligatorio"
+            found = {c: m for c, m in self._errors.items()
+                     if not values.get(FIELD_FOR_COLUMN.get(c, ""), "") or "obbligatori" not in m}
+        for field in (*self.editors, "due_date", "causale", "sec_causale"):
+            message = found.get(COLUMN_FOR_FIELD.get(field, ""), "")
+            if field in self._shown or not message:
+                self._show_field_error(field, message if field in self._shown else "")
 
     # --- tabs ----------------------------------------------------------------------------------------
     def _debtor_tab(self) -> QWidget:
@@ -210,15 +282,16 @@ class DebtDetailDialog(QDialog):
         ])
 
     def _debt_tab(self, debt_types: list[str]) -> QWidget:
-        self.due_edit = _date_edit(self.row.due_date)
+        self.due_edit = DateLineEdit()
+        self.due_edit.set_date(self.row.due_date)
         self.due_edit.setObjectName("due_date")
-        self.due_edit.setEnabled(not self.read_only)
-        self._mark("due_date", self.due_edit)
+        self.due_edit.setReadOnly(self.read_only)
+        self.due_edit.calendar_action.setEnabled(not self.read_only)
         self.causale_edit = QPlainTextEdit(self.row.causale)
         self.causale_edit.setObjectName("causale")
+        self.causale_edit.setTabChangesFocus(True)
         self.causale_edit.setFixedHeight(60)
         self.causale_edit.setReadOnly(self.read_only)
-        self._mark("causale", self.causale_edit)
         iud = self._line("iud", 35)
         iud.setReadOnly(self.read_only or self.row.state != "NUOVO")
         return self._form([
@@ -266,6 +339,9 @@ class DebtDetailDialog(QDialog):
                                                    self.tr("IUV")])
         self.inst_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.inst_table.verticalHeader().setVisible(False)
+        self.inst_delegate = CheckedItemDelegate({1: "amount", 2: "date"}, self.inst_table)
+        self.inst_delegate.message.connect(self._show_message)
+        self.inst_table.setItemDelegate(self.inst_delegate)
         lay.addWidget(self.inst_table, 1)
         self.inst_total = QLabel()
         lay.addWidget(self.inst_total)
@@ -312,10 +388,13 @@ class DebtDetailDialog(QDialog):
 
     def _split_equal(self) -> None:
         try:
-            total = parse_amount(self.editors["amount_cents"].text())
-        except MoneyError:
+            total = self.editors["amount_cents"].value() or 0
+        except ValueError:
             total = self.row.amount_cents
-        first = _date_value(self.due_edit) or self.row.due_date or date.today()
+        try:
+            first = self.due_edit.date() or self.row.due_date or date.today()
+        except ValueError:
+            first = self.row.due_date or date.today()
         self._fill_instalments(split_amount(total, self.n_spin.value(), first, self.every.value()))
         self._instalments_touched = True
 
@@ -352,6 +431,7 @@ class DebtDetailDialog(QDialog):
         self.sec_causale = QPlainTextEdit(self.row.sec_causale)
         self.sec_causale.setObjectName("sec_causale")
         self.sec_causale.setFixedHeight(50)
+        self.sec_causale.setTabChangesFocus(True)
         self.sec_causale.setReadOnly(self.read_only)
         w = self._form([
             (self.tr("C.F. ente secondario"), self._line("sec_fiscal_code", 11)),
@@ -384,6 +464,9 @@ class DebtDetailDialog(QDialog):
                                                   self.tr("Importo")])
         self.bil_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.bil_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.bil_delegate = CheckedItemDelegate({3: "amount"}, self.bil_table)
+        self.bil_delegate.message.connect(self._show_message)
+        self.bil_table.setItemDelegate(self.bil_delegate)
         for cap in self.row.bilancio or []:
             for acc in cap.accertamenti or [Accertamento(0)]:
                 self._add_bil_row(cap.code, cap.office, acc.code, acc.amount_cents)
@@ -454,30 +537,43 @@ class DebtDetailDialog(QDialog):
         self.bil_total.setText(self.tr("Totale bilancio: {0}").format(format_amount(bilancio_total(bil))))
 
     # --- result ----------------------------------------------------------------------------------
-    def collect(self) -> tuple[dict[str, Any], list[InstalmentLine] | None]:
-        """The changed fields and the new instalment plan (None if untouched). ValueError if unreadable."""
+    def _values(self, lenient: bool = False) -> dict[str, Any]:
+        """What the editors hold, as DebtRecord values. A date or an amount that does not read raises
+        ValueError with its message, or (``lenient``) is left out."""
         new: dict[str, Any] = {}
         for field, ed in self.editors.items():
-            if isinstance(ed, QComboBox):
-                value: Any = ed.currentText().strip()
+            if isinstance(ed, AmountLineEdit):
+                try:
+                    cents = ed.value()
+                except ValueError as exc:
+                    if lenient:
+                        continue
+                    raise ValueError(self.tr("{0}: {1}").format(self._label_of(field), exc)) from None
+                value: Any = cents if cents is not None else (0 if field == "amount_cents" else None)
+            elif isinstance(ed, QComboBox):
+                value = ed.currentText().strip()
             else:
                 value = ed.text().strip()
-            if field in ("amount_cents", "pa_fee_cents", "sec_amount_cents"):
-                if not value:
-                    value = 0 if field == "amount_cents" else None
-                else:
-                    try:
-                        value = parse_amount(value)
-                    except MoneyError as exc:
-                        raise ValueError(f"{exc}") from exc
-            elif field in ("debtor_code", "postal_code", "sec_iban", "payment_type", "province", "country",
-                           "sec_country", "sec_province"):
+            if field in UPPER_FIELDS and isinstance(value, str):
                 value = value.upper()
             new[field] = value
-        new["due_date"] = _date_value(self.due_edit)
+        try:
+            new["due_date"] = self.due_edit.date()
+        except ValueError as exc:
+            if not lenient:
+                raise ValueError(self.tr("Scadenza: {0}").format(exc)) from None
         new["causale"] = self.causale_edit.toPlainText().replace("\n", " ").strip()
         new["sec_causale"] = self.sec_causale.toPlainText().replace("\n", " ").strip()
         new["multi_beneficiary"] = self.multi.isChecked()
+        return new
+
+    def _label_of(self, field: str) -> str:
+        return {"amount_cents": self.tr("Importo"), "pa_fee_cents": self.tr("Commissione a carico dell'Ente"),
+                "sec_amount_cents": self.tr("Importo ente secondario")}.get(field, field)
+
+    def collect(self) -> tuple[dict[str, Any], list[InstalmentLine] | None]:
+        """The changed fields and the new instalment plan (None if untouched). ValueError if unreadable."""
+        new = self._values()
         bil = self._read_bilancio()
         if bil:
             problems = bilancio_problems(bil, new["amount_cents"])
@@ -492,6 +588,10 @@ class DebtDetailDialog(QDialog):
             if plan == self._instalments_before:
                 plan = None
         return changes, plan
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def accept(self) -> None:
         try:

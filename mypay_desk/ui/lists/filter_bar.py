@@ -6,14 +6,14 @@ debounced so a million-row list is not queried at every key press.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from mypay_desk.domain.debt_states import STATE_LABELS
 from mypay_desk.services.debt_table import DebtFilter
 from mypay_desk.ui.domain_text import domain_label
+from mypay_desk.ui.widgets.dates import DateLineEdit
 
-NO_DATE = QDate(1900, 1, 1)
 DEBOUNCE_MS = 300
 
 # Entries of the state combo: (label key, states, valid)
@@ -23,6 +23,7 @@ _VALID = "__valid__"
 
 class FilterBar(QWidget):
     filter_changed = Signal(object)  # DebtFilter
+    refused = Signal(str)  # a date that does not read (for the status bar)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -68,20 +69,17 @@ class FilterBar(QWidget):
         self.text.returnPressed.connect(self.flush)
         self.state.currentIndexChanged.connect(lambda _i: self._emit())
         self.debt_type.currentIndexChanged.connect(lambda _i: self._emit())
-        self.due_from.dateChanged.connect(lambda _d: self._emit())
-        self.due_to.dateChanged.connect(lambda _d: self._emit())
         self._last = DebtFilter()
         self._quiet = False
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        ed = QDateEdit()
+    def _date_edit(self, name: str) -> DateLineEdit:
+        ed = DateLineEdit()
         ed.setObjectName(name)
-        ed.setCalendarPopup(True)
-        ed.setDisplayFormat("dd/MM/yyyy")
-        ed.setMinimumDate(NO_DATE)
-        ed.setSpecialValueText(self.tr("—"))
-        ed.setDate(NO_DATE)
-        ed.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        ed.setPlaceholderText(self.tr("gg/mm/aaaa"))
+        # Applied when a date is complete (typed and left, Enter, or picked); a wrong one is refused
+        # at the field and the filter stays as it was.
+        ed.value_committed.connect(lambda _d: self._emit())
+        ed.refused.connect(self.refused)
         return ed
 
     def set_debt_types(self, codes: list[str]) -> None:
@@ -106,16 +104,22 @@ class FilterBar(QWidget):
         elif state:
             states = (state,)
         tipo = self.debt_type.currentData()
-        d_from = self.due_from.date()
-        d_to = self.due_to.date()
         return DebtFilter(
             text=self.text.text().strip(),
             states=states,
             debt_types=(tipo,) if tipo else (),
-            due_from=None if d_from == NO_DATE else d_from.toPython(),
-            due_to=None if d_to == NO_DATE else d_to.toPython(),
+            due_from=self._date_or_last(self.due_from, self._last.due_from),
+            due_to=self._date_or_last(self.due_to, self._last.due_to),
             valid=valid,
         )
+
+    @staticmethod
+    def _date_or_last(edit: DateLineEdit, last):
+        """The field's date; while its text does not read, the one the filter already uses."""
+        try:
+            return edit.date()
+        except ValueError:
+            return last
 
     def _emit(self) -> None:
         if self._quiet:
@@ -135,7 +139,7 @@ class FilterBar(QWidget):
         self.text.clear()
         self.state.setCurrentIndex(0)
         self.debt_type.setCurrentIndex(0)
-        self.due_from.setDate(NO_DATE)
-        self.due_to.setDate(NO_DATE)
+        self.due_from.set_date(None)
+        self.due_to.set_date(None)
         self._quiet = False
         self._emit()

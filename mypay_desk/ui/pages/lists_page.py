@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mypay_desk.domain.debts import VERSIONS
+from mypay_desk.domain.debts import VERSIONS, validate_debt
 from mypay_desk.services.errors import UserError
 from mypay_desk.ui.domain_text import domain_text, user_error_text
 from mypay_desk.ui.lists.bulk_dialog import BulkChangeDialog, run_choice
@@ -146,6 +146,7 @@ class ListsPage(QWidget):
 
         self.filter_bar = FilterBar()
         self.filter_bar.filter_changed.connect(self.controller.set_filter)
+        self.filter_bar.refused.connect(lambda m: self._status(self.tr("Filtro per scadenza: {0}").format(m)))
         self.list_title = QLabel()
         self.list_title.setObjectName("listTitle")
         self.list_title.setProperty("role", "title")
@@ -545,9 +546,13 @@ class ListsPage(QWidget):
         debt = self.model.debt(row)
         if debt is None:
             return
+        if not self.commit_editing():
+            return
+        debt = self.model.debt(row)  # the cell just committed may have changed it
         instalments = self.controller.service.instalments(debt.id)
         read_only = not self.model.row_editable(debt)
-        dlg = DebtDetailDialog(debt, instalments, self._debt_types, self, read_only=read_only)
+        dlg = DebtDetailDialog(debt, instalments, self._debt_types, self, read_only=read_only,
+                               check=self._debt_check(debt))
         if dlg.exec() != DebtDetailDialog.DialogCode.Accepted:
             return
         with self.controller.based_on({debt.id: debt.version}):  # another desk may have changed it meanwhile
@@ -556,6 +561,17 @@ class ListsPage(QWidget):
             if dlg.plan is not None:
                 before = dlg.instalments_before()
                 self.controller.push_instalments(debt.id, before, dlg.plan, applied=False)
+
+    def _debt_check(self, debt):
+        """The list service's rules for one debt, for the detail dialog to check while typing."""
+        ente = self.ctx.ws.ente.current()
+        if ente is None:
+            return None
+        types = {t.code: t for t in self.ctx.ws.ente.types(ente.id)}
+        on_portal = debt.state != "NUOVO"
+        segregation = ente.segregation_code or None
+        return lambda rec: validate_debt(rec, types.get(rec.debt_type), on_portal=on_portal,
+                                         segregation_code=segregation)
 
     def bulk_change(self, operation: str | None = None) -> None:
         if self.controller.list_id is None:

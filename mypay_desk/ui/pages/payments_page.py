@@ -8,15 +8,12 @@ and the two ways receipts arrive: a file (export ZIP/CSV) or the incremental dow
 from __future__ import annotations
 
 import logging
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -32,21 +29,16 @@ from PySide6.QtWidgets import (
 
 from mypay_desk.domain.money import format_amount
 from mypay_desk.services.receipts import ReceiptFilters
+from mypay_desk.ui.domain_text import domain_text
 from mypay_desk.ui.errors import show_error
 from mypay_desk.ui.payments.chart import CollectionsChart
 from mypay_desk.ui.payments.detail import ReceiptDetailPane
 from mypay_desk.ui.payments.receipts_model import ReceiptTableModel
+from mypay_desk.ui.widgets.dates import DateLineEdit
+from mypay_desk.ui.widgets.numbers import format_count
 
 log = logging.getLogger(__name__)
 
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class PaymentsPage(QWidget):
@@ -81,17 +73,15 @@ class PaymentsPage(QWidget):
         actions.addWidget(self.refresh_button)
 
         # --- filters ---------------------------------------------------------------------------
-        today = date.today()
-        self.from_check = QCheckBox(self.tr("Dal"))
-        self.from_date = QDateEdit(_qdate(date(today.year, 1, 1)))
-        self.to_check = QCheckBox(self.tr("al"))
-        self.to_date = QDateEdit(_qdate(today))
+        # Payment day from/to: an empty field is no bound; applied when a date is complete.
+        self.from_date = DateLineEdit()
+        self.from_date.setObjectName("dateFrom")
+        self.to_date = DateLineEdit()
+        self.to_date.setObjectName("dateTo")
+        self._dates = (None, None)
         for d in (self.from_date, self.to_date):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("dd/MM/yyyy")
-            d.setEnabled(False)
-        self.from_check.toggled.connect(self.from_date.setEnabled)
-        self.to_check.toggled.connect(self.to_date.setEnabled)
+            d.value_committed.connect(lambda _v: self._dates_changed())
+            d.refused.connect(lambda m: self.ctx.status_message.emit(self.tr("Filtro per data: {0}").format(m)))
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("typeFilter")
         self.type_combo.addItem(self.tr("Tutti i tipi dovuto"), "")
@@ -109,16 +99,12 @@ class PaymentsPage(QWidget):
         self._text_timer.setInterval(300)
         self._text_timer.timeout.connect(self.reload)
         self.text_edit.textChanged.connect(lambda _t: self._text_timer.start())
-        for w in (self.from_check, self.to_check):
-            w.toggled.connect(lambda _on: self.reload())
-        self.from_date.dateChanged.connect(lambda _d: self.from_check.isChecked() and self.reload())
-        self.to_date.dateChanged.connect(lambda _d: self.to_check.isChecked() and self.reload())
         self.type_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.match_combo.currentIndexChanged.connect(lambda _i: self.reload())
         filters = QHBoxLayout()
-        filters.addWidget(self.from_check)
+        filters.addWidget(QLabel(self.tr("Pagati dal")))
         filters.addWidget(self.from_date)
-        filters.addWidget(self.to_check)
+        filters.addWidget(QLabel(self.tr("al")))
         filters.addWidget(self.to_date)
         filters.addWidget(self.type_combo)
         filters.addWidget(self.match_combo)
@@ -200,14 +186,26 @@ class PaymentsPage(QWidget):
     # --- loading -------------------------------------------------------------------------------
     def filters(self) -> ReceiptFilters:
         return ReceiptFilters(
-            date_from=_pydate(self.from_date.date()) if self.from_check.isChecked() else None,
-            date_to=_pydate(self.to_date.date()) if self.to_check.isChecked() else None,
+            date_from=self._dates[0],
+            date_to=self._dates[1],
             debt_types=(self.type_combo.currentData(),) if self.type_combo.currentData() else (),
             text=self.text_edit.text().strip(),
             matched=self.match_combo.currentData(),
             sort=self.model.sort_key,
             descending=self.model.descending,
         )
+
+    def _dates_changed(self) -> None:
+        """A date field was left or confirmed: reload when the bounds that read have changed."""
+        dates = []
+        for edit, last in zip((self.from_date, self.to_date), self._dates, strict=True):
+            try:
+                dates.append(edit.date())
+            except ValueError:  # refused at the field: the filter keeps the last good bound
+                dates.append(last)
+        if tuple(dates) != self._dates:
+            self._dates = (dates[0], dates[1])
+            self.reload()
 
     def on_activated(self) -> None:
         if self._dirty:
@@ -260,13 +258,15 @@ class PaymentsPage(QWidget):
         self.model.set_ids(query.ids)
         self._set_types(types)
         t = query.totals
-        self.totals_label.setText(self.tr(
-            "{0} ricevute · {1} incassati · {2} abbinate ({3}) · {4} non abbinate ({5})").format(
-            f"{t.count:,}".replace(",", "."), format_amount(t.amount_cents, currency=True),
-            f"{t.matched:,}".replace(",", "."), format_amount(t.matched_cents, currency=True),
-            f"{t.unmatched:,}".replace(",", "."), format_amount(t.unmatched_cents, currency=True)))
+        self.totals_label.setText(" · ".join((
+            self.tr("%Ln ricevute", "", t.count),
+            self.tr("{0} incassati").format(format_amount(t.amount_cents, currency=True)),
+            self.tr("%Ln abbinate ({0})", "", t.matched).format(format_amount(t.matched_cents, currency=True)),
+            self.tr("%Ln non abbinate ({0})", "", t.unmatched).format(
+                format_amount(t.unmatched_cents, currency=True)))))
         if t.unmatched_by_type:
-            parts = [f"{tipo or '-'}: {n} ({format_amount(c, currency=True)})" for tipo, n, c in t.unmatched_by_type]
+            parts = [f"{tipo or '-'}: {format_count(n)} ({format_amount(c, currency=True)})"
+                     for tipo, n, c in t.unmatched_by_type]
             self.unmatched_label.setText(self.tr("Non abbinate per tipo dovuto: {0}").format(" · ".join(parts)))
         else:
             self.unmatched_label.setText("")
@@ -364,11 +364,13 @@ class PaymentsPage(QWidget):
         if getattr(report, "state", "") == "VUOTO":
             text = self.tr("Nessuna nuova ricevuta sul portale.")
         else:
-            text = self.tr("{0} ricevute lette, {1} nuove: {2} abbinate a un dovuto, {3} senza dovuto; "
-                           "{4} erano già presenti.").format(report.receipts, report.new, report.matched,
-                                                             report.unmatched, report.duplicates)
+            text = self.tr("%Ln ricevute lette", "", report.receipts) + ", " + \
+                self.tr("%Ln nuove", "", report.new) + ": " + \
+                self.tr("%Ln abbinate a un dovuto", "", report.matched) + ", " + \
+                self.tr("%Ln senza dovuto", "", report.unmatched) + "; " + \
+                self.tr("%Ln erano già presenti.", "", report.duplicates)
         if report.rematched:
-            text += " " + self.tr("{0} ricevute importate in precedenza ora abbinate.").format(report.rematched)
+            text += " " + self.tr("%Ln ricevute importate in precedenza ora abbinate.", "", report.rematched)
         self.ctx.status_message.emit(text)
         box = QMessageBox(self)
         box.setObjectName("receiptsReport")
@@ -376,11 +378,12 @@ class PaymentsPage(QWidget):
         box.setIcon(QMessageBox.Icon.Warning if report.errors else QMessageBox.Icon.Information)
         box.setText(text)
         if report.errors:
-            box.setInformativeText(self.tr("{0} righe rifiutate (le altre sono state importate): "
-                                           "vedi i dettagli.").format(len(report.errors)))
+            box.setInformativeText(self.tr("%Ln righe rifiutate (le altre sono state importate): "
+                                           "vedi i dettagli.", "", len(report.errors)))
             box.setDetailedText("\n".join(
-                (f"riga {e['row']}" if e.get("row") else "file") + (f", colonna {e['column']}" if e.get("column")
-                                                                     else "") + f": {e['message']}"
+                (self.tr("riga {0}").format(e["row"]) if e.get("row") else self.tr("file"))
+                + (self.tr(", colonna {0}").format(e["column"]) if e.get("column") else "")
+                + ": " + domain_text(str(e["message"]))
                 for e in report.errors))
         self.report_box = box
         box.open()
@@ -398,7 +401,7 @@ class PaymentsPage(QWidget):
         f = self.filters()
 
         def done(n: int) -> None:
-            self.ctx.status_message.emit(self.tr("{0} ricevute esportate in {1}").format(n, path))
+            self.ctx.status_message.emit(self.tr("%Ln ricevute esportate in {0}", "", n).format(path))
 
         self.ctx.tasks.run(lambda p, c: ws.receipts.export_xlsx(f, path, progress=p, cancel=c),
                            title=self.tr("Esportazione in Excel"), lane="pool", on_success=done,
