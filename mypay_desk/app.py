@@ -9,6 +9,8 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
+SHUTDOWN_WAIT_MS = 30_000
+
 
 def run_gui(workspace: str | None = None, demo: bool = False, smoke_test: bool = False,
             database: str | None = None) -> int:
@@ -102,10 +104,11 @@ def run_gui(workspace: str | None = None, demo: bool = False, smoke_test: bool =
     if demo:
         window.open_demo()
     code = app.exec()
-    # Let running work stop at its next check before the database goes away.
-    tasks.cancel_all()
-    if not tasks.wait(15_000):
-        log.warning("alcune operazioni non sono terminate entro 15 s dalla chiusura")
+    # No task calls back from here on; running work stops at its next check before the database goes.
+    if not tasks.shutdown(SHUTDOWN_WAIT_MS):
+        log.warning("alcune operazioni non sono terminate entro %d s dalla chiusura: si attende la loro fine",
+                    SHUTDOWN_WAIT_MS // 1000)
+        tasks.wait(-1)
     window.stop_sandbox()
     ws.close()
     instance_lock.release()

@@ -22,12 +22,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 from mypay_desk.domain.debt_states import is_editable, state_label
-from mypay_desk.domain.debts import RECORD_FIELDS, DebtRow, bilancio_from_json, rescale_bilancio
+from mypay_desk.domain.debts import RECORD_FIELDS, DebtRow, bilancio_from_json, flow_hash, rescale_bilancio
 from mypay_desk.domain.money import MAX_AMOUNT_CENTS
 from mypay_desk.services.conflicts import DebtConflictError
 from mypay_desk.services.errors import UserError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from mypay_desk.store.repositories import debt_table as repo
+from mypay_desk.store.repositories import portal as portal_repo
 
 if TYPE_CHECKING:  # pragma: no cover
     from mypay_desk.services.workspace import Workspace
@@ -173,7 +174,14 @@ class DebtTableService:
     def rows(self, debt_ids: Sequence[int]) -> list[DebtRow]:
         """The rows for these ids, in the same order (ids no longer stored are skipped)."""
         with self.ws.db.session() as s:
-            return [row_from_dict(d) for d in repo.rows_by_ids(s, debt_ids)]
+            rows = [row_from_dict(d) for d in repo.rows_by_ids(s, debt_ids)]
+            rejected = [r.id for r in rows if r.state == "RIFIUTATO" and r.pending]
+            if rejected:  # the sync's rule: rejected and unchanged since is not sent again
+                hashes = portal_repo.last_rejected_hashes(s, rejected)
+                for r in rows:
+                    if r.id in hashes and hashes[r.id] == flow_hash(r.record()):
+                        r.pending = None
+            return rows
 
     def row(self, debt_id: int) -> DebtRow | None:
         got = self.rows([debt_id])

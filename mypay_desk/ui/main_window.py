@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
                 self.ctx.pending_changed.emit()
 
         self.ctx.tasks.run(lambda p, c: sync.resume_all(wait=False, progress=p, cancel=c), lane="pool",
-                           show_progress=False, on_success=_done, on_error=_failed)
+                           show_progress=False, on_success=_done, on_error=_failed, owner=self)
 
     def switch_ente(self, ipa_code: str) -> None:
         if self.ente is not None and self.ente.ipa_code == ipa_code:
@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
 
         # The database lane: starting the sandbox may update the Ente's portal address.
         self.ctx.tasks.run(lambda _p, _c: demo.start_sandbox(), lane="db", show_progress=False,
-                           on_success=_started, on_error=_failed)
+                           on_success=_started, on_error=_failed, owner=self)
 
     def stop_sandbox(self) -> None:
         if not self.sandbox_started:

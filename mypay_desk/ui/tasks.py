@@ -4,6 +4,11 @@ A task is ``fn(progress, cancel) -> result``. Database work runs on one lane (on
 never race each other); network, spreadsheet and PDF work on a small pool. Results and errors come
 back on the GUI thread through signals. A progress dialog appears only for work longer than ~0.5 s.
 Tests swap in :class:`InlineTaskRunner`, which runs tasks synchronously.
+
+Teardown is safe by construction: every callback of a task belongs to an *owner* (the widget that
+asked, or the object of a bound-method callback) and is dropped, and the task cancelled, once the
+owner is gone; nothing reaches the GUI after :meth:`TaskRunner.shutdown`; the progress dialog never
+runs a nested event loop (QProgressDialog.setValue does) and is checked for life before every use.
 """
 
 from __future__ import annotations
@@ -15,8 +20,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mypay_desk.services.errors import Cancelled
 from mypay_desk.services.progress import CancelToken
@@ -110,6 +124,17 @@ class _Runnable(QRunnable):
             h.signals.finished.emit()
 
 
+def owner_of(parent_widget: QObject | None, *callbacks) -> QObject | None:
+    """Whose callbacks these are: the widget that asked, else the object of a bound-method callback."""
+    if parent_widget is not None:
+        return parent_widget
+    for cb in callbacks:
+        obj = getattr(cb, "__self__", None)
+        if isinstance(obj, QObject):
+            return obj
+    return None
+
+
 class TaskRunner(QObject):
     """Runs tasks on the DB lane or the pool and reports back on the GUI thread."""
 
@@ -124,6 +149,15 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(pool_size)
         # Holds each handle until it finishes; afterwards only the caller's reference keeps it.
         self._running: set[TaskHandle] = set()
+        self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def reaches(self, owner: QObject | None) -> bool:
+        """Whether a task's callbacks may still run: the runner is open and their owner alive."""
+        return not self._closed and (owner is None or shiboken6.isValid(owner))
 
     def run(
         self,
@@ -138,24 +172,35 @@ class TaskRunner(QObject):
         parent_widget: QWidget | None = None,
         show_progress: bool = True,
         cancellable: bool = True,
+        owner: QObject | None = None,
     ) -> TaskHandle:
+        """Run ``fn`` off the GUI thread. ``owner`` (default: ``parent_widget``, else the object of a
+        bound-method callback) is whose callbacks these are: once it is destroyed they are dropped
+        and the task is asked to stop."""
         handle = TaskHandle(title)
-        dialog = _ProgressDialog(handle, parent_widget, cancellable) if show_progress and title else None
+        owner = owner or owner_of(parent_widget, on_success, on_error, on_cancel, on_progress)
+        if owner is not None:
+            owner.destroyed.connect(handle.cancel)
+        dialog = _ProgressDialog(handle, parent_widget, cancellable, self) if show_progress and title else None
         s = handle.signals
-        if on_progress:
-            s.progress.connect(on_progress)
-        if dialog:
-            s.progress.connect(dialog.on_progress)
+
+        def _progress(done: int, total: int, message: str) -> None:
+            if dialog is not None:
+                dialog.on_progress(done, total, message)
+            if on_progress is not None and self.reaches(owner):
+                on_progress(done, total, message)
 
         def _ok(result):
             handle.result = result
-            if on_success:
+            if on_success is not None and self.reaches(owner):
                 on_success(result)
 
         def _fail(failure: TaskFailure):
             handle.failure = failure
             log.error("task %r failed: %s", title, failure.details)
-            if on_error:
+            if not self.reaches(owner):
+                return
+            if on_error is not None:
                 on_error(failure)
             else:
                 from mypay_desk.ui.errors import show_error
@@ -164,22 +209,26 @@ class TaskRunner(QObject):
 
         def _cancel():
             handle.cancelled = True
-            if on_cancel:
+            if on_cancel is not None and self.reaches(owner):
                 on_cancel()
 
         def _finished():
             handle.done = True
-            if dialog:
+            if dialog is not None:
                 dialog.finish()
             self._running.discard(handle)
-            self.task_finished.emit(handle)
+            if not self._closed:
+                self.task_finished.emit(handle)
 
+        s.progress.connect(_progress)
         s.succeeded.connect(_ok)
         s.failed.connect(_fail)
         s.cancelled.connect(_cancel)
         s.finished.connect(_finished)
         self._running.add(handle)
         self.task_started.emit(handle)
+        if self._closed:  # shutting down: nothing new starts
+            handle.cancel()
         (self._db_lane if lane == "db" else self._pool).start(_Runnable(fn, handle))
         return handle
 
@@ -199,13 +248,20 @@ class TaskRunner(QObject):
         b = self._pool.waitForDone(msecs)
         return a and b
 
+    def shutdown(self, msecs: int = 30_000) -> bool:
+        """The app is closing: stop every task, let none call back, wait for the threads (True when
+        they all ended within ``msecs``)."""
+        self._closed = True
+        self.cancel_all()
+        return self.wait(msecs)
+
 
 class InlineTaskRunner(TaskRunner):
     """Runs every task synchronously on the calling thread (tests, smoke test)."""
 
     def run(self, fn: TaskFn, *, title: str = "", lane: str = "db", on_success=None, on_error=None,
             on_cancel=None, on_progress=None, parent_widget=None, show_progress=True,
-            cancellable=True) -> TaskHandle:
+            cancellable=True, owner=None) -> TaskHandle:
         handle = TaskHandle(title)
         progress = on_progress or (lambda *_: None)
         self._running.add(handle)
@@ -234,13 +290,86 @@ class InlineTaskRunner(TaskRunner):
         return handle
 
 
-class _ProgressDialog(QObject):
-    """A modal progress dialog that shows itself only if the task lasts more than half a second."""
+class TaskProgressDialog(QDialog):
+    """The progress of one task: its title, what it is doing, a bar and Annulla.
 
-    def __init__(self, handle: TaskHandle, parent: QWidget | None, cancellable: bool):
+    Unlike QProgressDialog it never processes events while it is updated, so a task can never finish,
+    and its owner never disappear, in the middle of an update.
+    """
+
+    cancel_requested = Signal()
+
+    def __init__(self, title: str, cancellable: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("taskProgress")
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.title = title
+        self.cancellable = cancellable
+        self._closing = False
+        self.label = QLabel(title)
+        self.label.setObjectName("taskProgressLabel")
+        self.label.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy until a total is known
+        self.bar.setTextVisible(True)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.label)
+        lay.addWidget(self.bar)
+        self.cancel_button: QPushButton | None = None
+        if cancellable:
+            self.cancel_button = QPushButton(self.tr("Annulla"))
+            self.cancel_button.setObjectName("taskCancel")
+            self.cancel_button.clicked.connect(self.reject)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self.cancel_button)
+            lay.addLayout(row)
+        self.setMinimumWidth(min(440, max(320, self.fontMetrics().horizontalAdvance(title) + 60)))
+
+    def labelText(self) -> str:  # noqa: N802 - same name as QProgressDialog's, for callers and tests
+        return self.label.text()
+
+    def set_progress(self, done: int, total: int, message: str) -> None:
+        if message:
+            self.label.setText(f"{self.title}\n{domain_text(message)}")
+        if total > 0:
+            if self.bar.maximum() != total:
+                self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        elif self.bar.maximum() != 0:
+            self.bar.setRange(0, 0)
+
+    def reject(self) -> None:  # Annulla, Esc or the window's close button: ask the task to stop
+        if not self.cancellable or self._closing:
+            return
+        if self.cancel_button is not None:
+            self.cancel_button.setEnabled(False)
+        self.label.setText(self.tr("{0}\nAnnullamento in corso…").format(self.title))
+        self.cancel_requested.emit()
+
+    def close_for_good(self) -> None:
+        self._closing = True
+        self.hide()
+        self.deleteLater()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._closing:
+            super().closeEvent(event)
+            return
+        event.ignore()  # the task decides when this goes; closing it means "stop"
+        self.reject()
+
+
+class _ProgressDialog(QObject):
+    """Shows a TaskProgressDialog if the task lasts more than half a second; every use checks that the
+    dialog and its parent still exist (a page or a dialog may be gone by the time progress arrives)."""
+
+    def __init__(self, handle: TaskHandle, parent: QWidget | None, cancellable: bool, runner: TaskRunner):
         super().__init__(handle)
         self.handle = handle
-        self.dialog: QProgressDialog | None = None
+        self.runner = runner
+        self.dialog: TaskProgressDialog | None = None
         self.parent_widget = parent
         self.cancellable = cancellable
         self.last = (0, 0, "")
@@ -249,42 +378,33 @@ class _ProgressDialog(QObject):
         self.timer.timeout.connect(self._show)
         self.timer.start(SHOW_PROGRESS_AFTER_MS)
 
+    def _live_dialog(self) -> TaskProgressDialog | None:
+        d = self.dialog
+        if d is not None and not shiboken6.isValid(d):
+            self.dialog = d = None
+        return d
+
     def _show(self) -> None:
-        if self.handle.done:
+        parent = self.parent_widget
+        if self.handle.done or self.runner.closed:
             return
-        d = QProgressDialog(self.handle.title, self.tr("Annulla") if self.cancellable else "", 0, 0,
-                            self.parent_widget)
-        d.setWindowTitle(self.handle.title)
-        d.setWindowModality(Qt.WindowModality.WindowModal)
-        d.setMinimumDuration(0)
-        d.setAutoClose(False)
-        d.setAutoReset(False)
-        if self.cancellable:
-            d.canceled.connect(self.handle.cancel)
-        else:
-            d.setCancelButton(None)
+        if parent is not None and not shiboken6.isValid(parent):
+            return  # whoever asked is gone (the task was cancelled with it)
+        d = TaskProgressDialog(self.handle.title, self.cancellable, parent.window() if parent is not None else None)
+        d.cancel_requested.connect(self.handle.cancel)
         self.dialog = d
-        self.on_progress(*self.last)
+        d.set_progress(*self.last)
         d.show()
 
     def on_progress(self, done: int, total: int, message: str) -> None:
         self.last = (done, total, message)
-        d = self.dialog
-        if d is None:
-            return
-        if message:
-            d.setLabelText(f"{self.handle.title}\n{domain_text(message)}")
-        if total > 0:
-            if d.maximum() != total:
-                d.setMaximum(total)
-            # Last: a modal QProgressDialog processes events in setValue, and the task may finish there.
-            d.setValue(min(done, total))
-        elif d.maximum() != 0:
-            d.setMaximum(0)
+        d = self._live_dialog()
+        if d is not None:
+            d.set_progress(done, total, message)
 
     def finish(self) -> None:
         self.timer.stop()
-        if self.dialog is not None:
-            self.dialog.close()
-            self.dialog.deleteLater()
-            self.dialog = None
+        d = self._live_dialog()
+        if d is not None:
+            d.close_for_good()
+        self.dialog = None

@@ -6,11 +6,13 @@ import threading
 import time
 
 import pytest
-from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+import shiboken6
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from mypay_desk.services.errors import Cancelled
 from mypay_desk.ui import errors
-from mypay_desk.ui.tasks import InlineTaskRunner, TaskFailure, TaskRunner
+from mypay_desk.ui.tasks import SHOW_PROGRESS_AFTER_MS as SHOW_AFTER
+from mypay_desk.ui.tasks import InlineTaskRunner, TaskFailure, TaskProgressDialog, TaskRunner
 
 
 @pytest.fixture
@@ -144,7 +146,7 @@ def test_progress_is_throttled_but_the_last_step_arrives(qtbot, runner):
 
 def test_progress_dialog_appears_only_for_long_work_and_cancels(qtbot, runner):
     def dialogs():
-        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, TaskProgressDialog) and w.isVisible()]
 
     quick = runner.run(lambda r, c: time.sleep(0.05), title="Rapida")
     qtbot.waitUntil(lambda: quick.done, timeout=5000)
@@ -186,3 +188,114 @@ def test_inline_runner_runs_synchronously():
     with pytest.raises(KeyError):
         runner.run(lambda r, c: {}["manca"])
     assert not runner.busy
+
+
+# --- teardown: no callback, no progress ever reaches a widget that is gone ------------------------------
+
+class Owner(QWidget):
+    """A page or dialog that starts work and wants its result."""
+
+    def __init__(self):
+        super().__init__()
+        self.got = []
+
+    def done(self, result):
+        self.got.append(("done", result))
+
+    def failed(self, failure):
+        self.got.append(("failed", failure))
+
+    def progress(self, *args):
+        self.got.append(("progress", args))
+
+
+def slow_work(started: threading.Event, steps: int = 200, stops: bool = True):
+    def work(report, cancel):
+        started.set()
+        for i in range(steps):
+            report(i, steps, f"passo {i}")
+            if stops:
+                cancel.raise_if_cancelled()
+            time.sleep(0.005)
+        return "finito"
+    return work
+
+
+def test_owner_deleted_during_a_task_gets_no_callback_and_the_task_is_asked_to_stop(qtbot, runner):
+    owner = Owner()
+    owner.show()
+    started = threading.Event()
+    calls = []
+    # a task that does not stop when asked keeps reporting after the owner is gone: nobody must notice
+    handle = runner.run(slow_work(started, stops=False), title="Invio al portale", parent_widget=owner,
+                        on_success=lambda r: calls.append(owner.got),  # a lambda: the owner is still known
+                        on_progress=owner.progress)
+    assert started.wait(5)
+    qtbot.wait(SHOW_AFTER + 100)  # the progress dialog is up, parented to the owner's window
+    assert any(isinstance(w, TaskProgressDialog) for w in QApplication.topLevelWidgets())
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(owner), timeout=2000)
+    assert handle.token.cancelled  # asked to stop with its owner
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    qtbot.wait(100)
+    assert calls == []
+
+
+def test_a_bound_method_callback_makes_its_object_the_owner(qtbot, runner):
+    owner = Owner()
+    started = threading.Event()
+    gate = threading.Event()
+
+    def work(report, cancel):
+        started.set()
+        gate.wait(5)
+        return 1
+
+    handle = runner.run(work, on_success=owner.done, on_error=owner.failed, show_progress=False)
+    assert started.wait(5)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(owner), timeout=2000)
+    gate.set()
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)  # success delivered to nobody, no crash
+    assert handle.result == 1
+
+
+def test_results_queued_before_the_owner_went_are_dropped(qtbot, runner):
+    """"Right after": the work ended but its signals wait in the event queue when the window closes."""
+    owner = Owner()
+    handle = runner.run(lambda r, c: (r(1, 1, "fatto"), 7)[1], title="Esporta", parent_widget=owner,
+                        on_success=owner.done, on_progress=owner.progress)
+    assert runner.wait(5000)  # finished on its thread; nothing delivered yet
+    assert owner.got == [] and not handle.done
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(owner), timeout=2000)
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+
+
+def test_after_shutdown_nothing_calls_back(qtbot):
+    runner = TaskRunner()
+    owner = Owner()
+    started = threading.Event()
+    handle = runner.run(slow_work(started, steps=2000), title="Sincronizzazione", parent_widget=owner,
+                        on_success=owner.done, on_progress=owner.progress,
+                        on_cancel=lambda: owner.got.append("cancelled"))
+    assert started.wait(5)
+    assert runner.shutdown(5000)  # cancels and waits, as the app does after its event loop
+    qtbot.wait(50)
+    assert owner.got == []  # the cancellation came back too, but nobody is told any more
+    assert handle.token.cancelled and not runner.busy
+    late = runner.run(lambda r, c: 1, on_success=owner.done, show_progress=False)  # nothing new runs
+    qtbot.waitUntil(lambda: late.done, timeout=5000)
+    assert owner.got == [] and late.cancelled
+
+
+def test_the_progress_dialog_cancels_on_escape_and_on_its_close_button(qtbot, runner):
+    started = threading.Event()
+    handle = runner.run(slow_work(started, steps=2000), title="Stampa avvisi")
+    qtbot.waitUntil(lambda: any(isinstance(w, TaskProgressDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=3000)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TaskProgressDialog))
+    dialog.close()  # the window's X: stop the task, the dialog goes when the task has stopped
+    assert handle.token.cancelled
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=2000)

@@ -24,6 +24,7 @@ from mypay_desk.services.lists.common import (
 from mypay_desk.store import locks
 from mypay_desk.store.repositories import debts as repo
 from mypay_desk.store.repositories import list_tallies
+from mypay_desk.store.repositories import portal as portal_repo
 from mypay_desk.store.repositories.list_tallies import Bucket
 
 
@@ -49,7 +50,6 @@ class ListSummary:
 
 
 _NOT_COUNTED_INVALID = (DebtState.ANNULLATO, DebtState.PAGATO)  # errors of a cancelled or paid debt no longer matter
-_PLAIN_NEW_STATES = (DebtState.NUOVO, DebtState.RIFIUTATO)
 
 
 class ListCatalogue(ListServiceBase):
@@ -89,23 +89,33 @@ class ListCatalogue(ListServiceBase):
                     total_cents += b.amount_cents
             if not b.is_valid and b.state not in _NOT_COUNTED_INVALID:
                 invalid += b.debts
-            # valid, never accepted, not cancelled: each is a pending I without looking at it
-            if b.is_valid and not b.on_portal and not b.cancel_requested and b.state in _PLAIN_NEW_STATES:
+            # valid, never accepted nor rejected, not cancelled: each is a pending I without looking at it
+            # (a rejected insert counts only once changed since: _pending_checked)
+            if b.is_valid and not b.on_portal and not b.cancel_requested and b.state == DebtState.NUOVO:
                 plain_new += b.debts
             sent = sent or b.on_portal or b.in_flight or b.state in repo.SENT_STATES
         return ListSummary(id=row.id, name=row.name, default_debt_type=row.default_debt_type,
                            description=row.description, counts=counts, total_count=sum(counts.values()),
                            total_cents=total_cents, invalid_count=invalid,
-                           pending_count=plain_new + self._pending_on_portal(s, row.id), sent=sent,
+                           pending_count=plain_new + self._pending_checked(s, row.id), sent=sent,
                            created_at=row.created_at)
 
-    def _pending_on_portal(self, s, list_id: int) -> int:
-        """Valid debts the portal holds with a pending M or A. Only rows touched since the portal
-        accepted them are hashed (the others cannot differ), so this stays cheap on big lists."""
+    def _pending_checked(self, s, list_id: int) -> int:
+        """Pending rows that need a look, by the sync's own rule (the status bar counts the same): valid
+        debts the portal holds with a pending M or A, and rejected inserts; a debt the portal rejected
+        counts only once changed since. Only rows touched since the portal accepted them are hashed
+        (the others cannot differ), so this stays cheap on big lists."""
+        candidates = repo.pending_candidates(s, list_id) + repo.rejected_insert_candidates(s, list_id)
+        rejected = portal_repo.last_rejected_hashes(
+            s, [d["id"] for d in candidates if d["state"] == DebtState.RIFIUTATO])
         n = 0
-        for d in repo.pending_candidates(s, list_id):
-            if pending_action(d["state"], d["cancel_requested"], d["portal_hash"], flow_hash(record_of(d))):
-                n += 1
+        for d in candidates:
+            h = flow_hash(record_of(d))
+            if pending_action(d["state"], d["cancel_requested"], d["portal_hash"], h) is None:
+                continue
+            if d["state"] == DebtState.RIFIUTATO and rejected.get(d["id"]) == h:
+                continue  # unchanged since the portal refused it: the sync leaves it out
+            n += 1
         return n
 
     def create_list(self, name: str, default_debt_type: str = "", description: str = "") -> ListSummary:

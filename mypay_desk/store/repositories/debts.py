@@ -413,6 +413,13 @@ def pending_candidate_query(list_id: int) -> Select:
                                Debt.state.not_in(_NOT_SENDABLE))
 
 
+def rejected_insert_candidates(session: Session, list_id: int) -> list[dict[str, Any]]:
+    """Valid debts of a list the portal refused before ever accepting them (each may be a pending I)."""
+    stmt = select(*_ALL).where(Debt.list_id == list_id, Debt.state == "RIFIUTATO", Debt.portal_hash == "",
+                               Debt.cancel_requested.is_(False), Debt.is_valid.is_(True))
+    return [dict(r._mapping) for r in session.execute(stmt)]
+
+
 def top_level_ids_by_position(session: Session, list_id: int, first: int, end: int) -> list[int]:
     """Ids of a list's top-level debts with ``first <= position < end``, in position order."""
     stmt = (select(Debt.id).where(Debt.list_id == list_id, Debt.parent_id.is_(None), Debt.position >= first,

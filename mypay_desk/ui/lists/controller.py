@@ -113,7 +113,7 @@ class DebtTableController(QObject):
             show_error(self.parent_widget, self.tr("Caricamento dei dovuti"), failure)
 
         self.ctx.tasks.run(work, title="", lane="pool", on_success=done, on_error=failed,
-                           on_cancel=lambda: self.loading_changed.emit(False), show_progress=False)
+                           on_cancel=lambda: self.loading_changed.emit(False), show_progress=False, owner=self)
 
     # --- ids across undo/redo of added rows -------------------------------------------------------
     def alias_ids(self, old: Sequence[int], new: Sequence[int]) -> None:

@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mypay_desk.domain.money import format_amount
+from mypay_desk.services.unsent import unsent_notice_changes
 from mypay_desk.ui.domain_text import domain_text
 from mypay_desk.ui.notices.preview import NoticePreviewDialog
+from mypay_desk.ui.widgets.dates import format_date
 
 LAST_DIR_KEY = "notices/last_dir"
 
@@ -102,13 +105,75 @@ class SkippedDialog(QDialog):
         QApplication.clipboard().setText(self.as_text())
 
 
+def describe_change(change) -> str:
+    """One unsent change as a line: "T0001: importo sul portale 100,00 €, qui 120,00 €"."""
+    if change.field == "amount_cents":
+        return translate("notices", "{0}: importo sul portale {1}, nella lista {2}").format(
+            change.iud, format_amount(change.on_portal or 0, currency=True), format_amount(change.local or 0,
+                                                                                            currency=True))
+    if change.field == "due_date":
+        return translate("notices", "{0}: scadenza sul portale {1}, nella lista {2}").format(
+            change.iud, format_date(change.on_portal) or "—", format_date(change.local) or "—")
+    return translate("notices", "{0}: modifiche non ancora inviate al portale").format(change.iud)
+
+
+class UnsentChangesWarning(QMessageBox):
+    """Notices would print amounts or due dates the portal does not hold: print anyway, or stop."""
+
+    def __init__(self, parent: QWidget | None, changes):
+        super().__init__(parent)
+        debts = len({c.iud for c in changes})
+        self.setObjectName("unsentChangesWarning")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Stampa avvisi"))
+        self.setText(self.tr("%Ln dovuti hanno importo o scadenza diversi da quelli sul portale: le modifiche non "
+                             "sono ancora state inviate.", "", debts))
+        lines = [describe_change(c) for c in changes]
+        self.setInformativeText("\n".join(lines[:8] + (["…"] if len(lines) > 8 else [])) + "\n\n" + self.tr(
+            "L'avviso riporterebbe i valori nuovi, che il portale non conosce: il pagamento potrebbe essere "
+            "rifiutato. Invia prima le modifiche al portale."))
+        if len(lines) > 8:
+            self.setDetailedText("\n".join(lines))
+        self.print_anyway = self.addButton(self.tr("Stampa comunque"), QMessageBox.ButtonRole.AcceptRole)
+        self.addButton(QMessageBox.StandardButton.Cancel)
+        self.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+
+def confirm_unsent(parent: QWidget | None, changes) -> bool:
+    """Warn that notices would print amounts or due dates the portal does not hold; True: print anyway."""
+    box = UnsentChangesWarning(parent, changes)
+    box.exec()
+    return box.clickedButton() is box.print_anyway
+
+
 def print_notices(ctx, parent: QWidget | None, list_name: str | None = None, debt_ids=None,
-                  zip: bool = False, *, output: str | None = None, preview: bool = True):  # noqa: A002
+                  zip: bool = False, *, output: str | None = None, preview: bool = True,  # noqa: A002
+                  check_unsent: bool = True):
     """Print the notices of a list (``list_name``) or of selected debts (``debt_ids``).
 
-    Asks for the output file unless ``output`` is given (its extension then decides PDF or ZIP).
-    Returns the task handle, or None when the user cancelled the file dialog.
+    First warns when a debt would print an amount or a due date the portal does not hold (changed and
+    not sent). Asks for the output file unless ``output`` is given (its extension then decides PDF or
+    ZIP). Returns the task handle of the print (or of the check before it, still running), or None
+    when the user stopped at the warning or the file dialog.
     """
+    if not check_unsent:
+        return _print(ctx, parent, list_name, debt_ids, zip, output, preview)
+    started: dict = {}
+
+    def checked(changes) -> None:
+        if changes and not confirm_unsent(parent, changes):
+            return
+        started["handle"] = _print(ctx, parent, list_name, debt_ids, zip, output, preview)
+
+    ids = list(debt_ids) if debt_ids is not None else None
+    name = None if ids is not None else list_name
+    check = ctx.tasks.run(lambda _p, _c: unsent_notice_changes(ctx.ws, list_name=name, debt_ids=ids), lane="db",
+                          show_progress=False, on_success=checked, parent_widget=parent)
+    return started.get("handle") if check.done else check
+
+
+def _print(ctx, parent: QWidget | None, list_name: str | None, debt_ids, zip: bool,  # noqa: A002
+           output: str | None, preview: bool):
     if output is None:
         chosen = ask_output(ctx, parent, list_name, debt_ids is not None, zip)
         if chosen is None:

@@ -85,6 +85,7 @@ class ListsPage(QWidget):
         self._loading = False
         self._debt_types: list[str] = []
         self._go_to_new = False
+        self.send_box: QMessageBox | None = None  # the last question/answer of «Invia al portale»
 
         # --- left: the lists -----------------------------------------------------------------------
         self.lists_model = ListsTableModel(self)
@@ -368,7 +369,7 @@ class ListsPage(QWidget):
             log.warning("list counts not loaded: %s", failure.details)
 
         self.ctx.tasks.run(lambda progress, cancel: lists.lists(), lane="pool", on_success=done, on_error=failed,
-                           show_progress=False)
+                           show_progress=False, owner=self)
 
     def _select_list(self, list_id: int | None) -> None:
         if list_id is None:
@@ -685,7 +686,21 @@ class ListsPage(QWidget):
             print_fn(self.ctx, self, list_name=self.controller.list_name)
 
     def send_to_portal(self) -> None:
+        """Say what will be sent (and what is left out), ask, send, then name the rows left out."""
         name = self.controller.list_name
+        if not name or not self.commit_editing():
+            return
+        sync = self.ctx.ws.sync
+        self.ctx.tasks.run(lambda _p, _c: sync.pending(name), lane="db", show_progress=False,
+                           on_success=lambda p: self._confirm_send(name, p), parent_widget=self)
+
+    def _confirm_send(self, name: str, pending) -> None:
+        from mypay_desk.ui.lists.sending import confirm_box
+
+        self.send_box = confirm_box(self, name, pending, lambda: self._send(name))
+
+    def _send(self, name: str) -> None:
+        from mypay_desk.ui.lists.sending import result_box
 
         def done(report):
             self.controller.undo_stack.clear()  # what the portal accepted is no longer a local edit
@@ -693,11 +708,11 @@ class ListsPage(QWidget):
             self.ctx.pending_changed.emit()
             self.ctx.data_changed.emit("portal")
             self.ctx.data_changed.emit("lists")
-            msg = getattr(report, "message", "") or self.tr("Invio completato")
-            QMessageBox.information(self, self.tr("Invia al portale"), msg)
+            self.ctx.status_message.emit(domain_text(report.message))
+            self.send_box = result_box(self, report)
 
-        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.sync.push(name, wait=True, progress=progress,
-                                                                         cancel=cancel),
+        sync = self.ctx.ws.sync
+        self.ctx.tasks.run(lambda progress, cancel: sync.push(name, wait=True, progress=progress, cancel=cancel),
                            title=self.tr("Invio al portale"), lane="pool", on_success=done, parent_widget=self)
 
     # --- import ------------------------------------------------------------------------------------

@@ -238,7 +238,7 @@ class PaymentsPage(QWidget):
 
         self.ctx.tasks.run(load, lane="db", show_progress=False,
                            on_success=lambda result: self._loaded(generation, result),
-                           on_error=lambda failure: self._load_failed(generation, failure))
+                           on_error=lambda failure: self._load_failed(generation, failure), owner=self)
 
     def _load_failed(self, generation: int, failure) -> None:
         if generation != self._generation:
@@ -311,7 +311,7 @@ class PaymentsPage(QWidget):
         ws = self.ctx.ws
         self.ctx.tasks.run(lambda _p, _c: ws.receipts.detail(rid), lane="db", show_progress=False,
                            on_success=lambda d: self._detail_loaded(rid, d),
-                           on_error=lambda f: log.warning("dettaglio ricevuta %s: %s", rid, f.details))
+                           on_error=lambda f: log.warning("dettaglio ricevuta %s: %s", rid, f.details), owner=self)
 
     def _detail_loaded(self, rid: int, detail) -> None:
         if self.current_receipt_id() == rid:

@@ -335,7 +335,7 @@ class PortalPage(QWidget):
             return
         ws = self.ctx.ws
         self.ctx.tasks.run(lambda _p, _c: ws.sync.pending(name), lane="db", show_progress=False,
-                           on_success=self._pending_loaded, on_error=lambda f: None)
+                           on_success=self._pending_loaded, on_error=lambda f: None, owner=self)
 
     def _pending_loaded(self, p) -> None:
         if p.list_name != self.list_combo.currentText():
@@ -373,7 +373,7 @@ class PortalPage(QWidget):
             self._fit_columns_once(self.rejected_view)
 
         self.ctx.tasks.run(lambda _p, _c: ws.sync.flow_rows(flow.id, only_rejected=True), lane="db",
-                           show_progress=False, on_success=loaded, on_error=lambda f: None)
+                           show_progress=False, on_success=loaded, on_error=lambda f: None, owner=self)
 
     # --- actions --------------------------------------------------------------------------------
     def save_settings(self) -> None:

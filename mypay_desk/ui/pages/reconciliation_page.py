@@ -214,7 +214,7 @@ class ReconciliationPage(QWidget):
             return
         self.ctx.tasks.run(lambda _p, _c: ws.reconciliation.summary(), lane="db", show_progress=False,
                            on_success=self._summary_loaded,
-                           on_error=lambda f: self._load_failed(f))
+                           on_error=lambda f: self._load_failed(f), owner=self)
 
     def _load_failed(self, failure) -> None:
         log.warning("pagina Riconciliazione: %s", failure.details)
@@ -303,7 +303,7 @@ class ReconciliationPage(QWidget):
                 self.detail.clear()
 
         self.ctx.tasks.run(lambda _p, _c: ws.reconciliation.count(code, search=search, only_open=only_open),
-                           lane="db", show_progress=False, on_success=done, on_error=self._load_failed)
+                           lane="db", show_progress=False, on_success=done, on_error=self._load_failed, owner=self)
 
     def current_result_id(self) -> int | None:
         idx = self.results_table.currentIndex()
@@ -329,7 +329,7 @@ class ReconciliationPage(QWidget):
         rid = item.id
         self.ctx.tasks.run(lambda _p, _c: ws.reconciliation.detail(rid), lane="db", show_progress=False,
                            on_success=lambda d: self._detail_loaded(rid, d),
-                           on_error=lambda f: log.warning("dettaglio riconciliazione %s: %s", rid, f.details))
+                           on_error=lambda f: log.warning("dettaglio riconciliazione %s: %s", rid, f.details), owner=self)
 
     def _detail_loaded(self, rid: int, detail) -> None:
         if self.current_result_id() == rid:
@@ -345,7 +345,7 @@ class ReconciliationPage(QWidget):
 
         self.ctx.tasks.run(lambda _p, _c: ws.reconciliation.set_note(result_id, text), lane="db",
                            show_progress=False, on_success=done,
-                           on_error=lambda f: show_error(self, self.tr("Salva nota"), f))
+                           on_error=lambda f: show_error(self, self.tr("Salva nota"), f), owner=self)
 
     def set_resolved(self, result_id: int, resolved: bool) -> None:
         ws = self.ctx.ws
@@ -357,7 +357,7 @@ class ReconciliationPage(QWidget):
 
         self.ctx.tasks.run(lambda _p, _c: ws.reconciliation.mark_resolved(result_id, ws.user, resolved=resolved),
                            lane="db", show_progress=False, on_success=done,
-                           on_error=lambda f: show_error(self, self.tr("Risolto"), f))
+                           on_error=lambda f: show_error(self, self.tr("Risolto"), f), owner=self)
 
     def _after_edit(self, result_id: int) -> None:
         self.results_model.refresh_rows()

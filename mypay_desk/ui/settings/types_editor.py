@@ -203,7 +203,7 @@ class TypesEditor(QWidget):
         keep = select or (self.current.code if self.current else None)
         self.ctx.tasks.run(lambda _p, _c: ws.ente.types(ente_id=ente_id), lane="db", show_progress=False,
                            on_success=lambda rows: self._loaded(rows, keep),
-                           on_error=lambda f: show_error(self, self.tr("Tipi dovuto non caricati"), f))
+                           on_error=lambda f: show_error(self, self.tr("Tipi dovuto non caricati"), f), owner=self)
 
     def _loaded(self, rows: list[DebtTypeData], select: str | None) -> None:
         self.model.set_rows(rows)
@@ -371,4 +371,4 @@ class TypesEditor(QWidget):
             ws.lists.revalidate()
 
         self.ctx.tasks.run(_delete_and_recheck, lane="db",
-                           show_progress=False, on_success=_deleted, on_error=_failed)
+                           show_progress=False, on_success=_deleted, on_error=_failed, owner=self)
