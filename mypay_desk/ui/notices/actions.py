@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -27,6 +26,7 @@ from mypay_desk.domain.money import format_amount
 from mypay_desk.services.unsent import unsent_notice_changes
 from mypay_desk.ui.domain_text import domain_text
 from mypay_desk.ui.notices.preview import NoticePreviewDialog
+from mypay_desk.ui.widgets import file_dialogs
 from mypay_desk.ui.widgets.dates import format_date
 
 LAST_DIR_KEY = "notices/last_dir"
@@ -51,10 +51,9 @@ def default_file_name(list_name: str | None, selection: bool) -> str:
 
 def ask_output(ctx, parent: QWidget | None, list_name: str | None, selection: bool, zip: bool) -> tuple[str, bool] | None:  # noqa: A002
     """The file to write and whether it is a ZIP (chosen with the file type), or None if cancelled."""
-    folder = str(ctx.settings.value(LAST_DIR_KEY, "") or Path.home())
-    suggested = str(Path(folder) / (default_file_name(list_name, selection) + (".zip" if zip else ".pdf")))
-    path, chosen = QFileDialog.getSaveFileName(
-        parent, translate("notices", "Stampa avvisi"), suggested, f"{pdf_filter()};;{zip_filter()}",
+    path, chosen = file_dialogs.save_file(
+        parent, ctx.settings, "notices", translate("notices", "Stampa avvisi"),
+        default_file_name(list_name, selection) + (".zip" if zip else ".pdf"), f"{pdf_filter()};;{zip_filter()}",
         zip_filter() if zip else pdf_filter())
     if not path:
         return None

@@ -13,7 +13,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QProgressDialog,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from mypay_desk.ui.widgets import file_dialogs
 
 # Pages are rasterised for the printer; above this resolution only memory grows, not sharpness of
 # 25 mm barcodes (a 0.5 mm module is already 12 dots at 600 dpi).
@@ -184,12 +185,10 @@ class NoticePreviewDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf_path)))
 
     def save_copy(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Salva una copia"), str(self.pdf_path),
-                                              self.tr("Documento PDF (*.pdf)"))
+        path, _ = file_dialogs.save_file(self, self.ctx.settings, "notices", self.tr("Salva una copia"),
+                                         self.pdf_path.name, self.tr("Documento PDF (*.pdf)"), suffix=".pdf")
         if not path:
             return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
         try:
             if Path(path).resolve() != self.pdf_path.resolve():
                 shutil.copyfile(self.pdf_path, path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+import re
 from pathlib import Path
 
 import shiboken6
@@ -17,7 +18,6 @@ from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -45,6 +45,7 @@ from mypay_desk.ui.lists.filter_bar import FilterBar
 from mypay_desk.ui.lists.lists_model import IdRole, ListsProxy, ListsTableModel
 from mypay_desk.ui.lists.remote_refresh import DebtTableRemoteRefresh
 from mypay_desk.ui.lists.table_view import SpreadsheetView
+from mypay_desk.ui.widgets import file_dialogs
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,11 @@ HEADER_KEY = "lists/debts_header"
 LISTS_HEADER_KEY = "lists/lists_header"
 SPLITTER_KEY = "lists/splitter"
 HEADER_STATE_VERSION = 1
+
+
+def safe_file_name(name: str) -> str:
+    """A list name as a file name (no characters Windows refuses)."""
+    return re.sub(r'[\\/:*?"<>|]+', "_", name).strip() or "lista"
 
 
 def _installed(module: str) -> bool:
@@ -644,7 +650,7 @@ class ListsPage(QWidget):
         if not ok:
             return
         # a folder: the file takes the name MyPay requires (<codIpa>-<IUF>-<versione>.zip)
-        path = QFileDialog.getExistingDirectory(self, self.tr("Esporta flusso"), "")
+        path = file_dialogs.existing_folder(self, self.ctx.settings, "exports", self.tr("Esporta flusso"))
         if not path:
             return
 
@@ -665,12 +671,11 @@ class ListsPage(QWidget):
 
     def export_xlsx(self) -> None:
         name = self.controller.list_name
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Esporta Excel"), f"{name}.xlsx",
-                                               self.tr("Cartella di lavoro Excel (*.xlsx)"))
+        path, _f = file_dialogs.save_file(self, self.ctx.settings, "exports", self.tr("Esporta Excel"),
+                                          safe_file_name(name) + ".xlsx",
+                                          self.tr("Cartella di lavoro Excel (*.xlsx)"), suffix=".xlsx")
         if not path:
             return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
         self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.lists.export_xlsx(name, path),
             title=self.tr("Esporta Excel"), lane="pool", parent_widget=self,
             on_success=lambda _r: self._status(self.tr("Lista esportata in {0}").format(path)))
@@ -717,8 +722,8 @@ class ListsPage(QWidget):
 
     # --- import ------------------------------------------------------------------------------------
     def import_dialog(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(
-            self, self.tr("Importa dovuti"), "",
+        path = file_dialogs.open_file(
+            self, self.ctx.settings, "imports", self.tr("Importa dovuti"),
             self.tr("File di dovuti (*.xlsx *.xlsm *.csv *.txt *.zip);;Tutti i file (*)"))
         if path:
             self.import_files([path])

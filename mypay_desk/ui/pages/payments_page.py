@@ -14,7 +14,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +33,7 @@ from mypay_desk.ui.errors import show_error
 from mypay_desk.ui.payments.chart import CollectionsChart
 from mypay_desk.ui.payments.detail import ReceiptDetailPane
 from mypay_desk.ui.payments.receipts_model import ReceiptTableModel
+from mypay_desk.ui.widgets import file_dialogs
 from mypay_desk.ui.widgets.dates import DateLineEdit
 from mypay_desk.ui.widgets.numbers import format_count
 
@@ -320,8 +320,8 @@ class PaymentsPage(QWidget):
     # --- actions -------------------------------------------------------------------------------
     def import_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Importa file ricevute"), "",
-                                                  self.tr("Export ricevute MyPay (*.zip *.csv);;Tutti i file (*)"))
+            path = file_dialogs.open_file(self, self.ctx.settings, "receipts", self.tr("Importa file ricevute"),
+                                          self.tr("Export ricevute MyPay (*.zip *.csv);;Tutti i file (*)"))
             if not path:
                 return
         ws = self.ctx.ws
@@ -391,8 +391,8 @@ class PaymentsPage(QWidget):
 
     def export_xlsx(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Esporta in Excel"), "pagamenti.xlsx",
-                                                  self.tr("Cartella di Excel (*.xlsx)"))
+            path, _ = file_dialogs.save_file(self, self.ctx.settings, "exports", self.tr("Esporta in Excel"),
+                                             "pagamenti.xlsx", self.tr("Cartella di Excel (*.xlsx)"))
             if not path:
                 return
             if not path.lower().endswith(".xlsx"):

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +36,7 @@ from mypay_desk.ui.errors import show_error
 from mypay_desk.ui.reconciliation.detail import ResultDetailPane
 from mypay_desk.ui.reconciliation.mapping_dialog import CsvMappingDialog
 from mypay_desk.ui.reconciliation.models import ResultsModel, SummaryModel
+from mypay_desk.ui.widgets import file_dialogs
 
 log = logging.getLogger(__name__)
 
@@ -367,8 +367,8 @@ class ReconciliationPage(QWidget):
     # --- imports and runs --------------------------------------------------------------------------
     def import_files(self, paths: list[str] | None = None) -> None:
         if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(
-                self, self.tr("Importa rendicontazioni e tesoreria"), "",
+            paths = file_dialogs.open_files(
+                self, self.ctx.settings, "reconciliation", self.tr("Importa rendicontazioni e tesoreria"),
                 self.tr("Rendicontazioni e tesoreria (*.xml *.zip *.csv *.txt);;Tutti i file (*)"))
             if not paths:
                 return
@@ -384,7 +384,8 @@ class ReconciliationPage(QWidget):
 
     def import_folder(self, folder: str | None = None) -> None:
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Importa una cartella di flussi"))
+            folder = file_dialogs.existing_folder(self, self.ctx.settings, "reconciliation",
+                                                  self.tr("Importa una cartella di flussi"))
             if not folder:
                 return
         self._import([(folder, None)], self.tr("Importazione della cartella {0}").format(Path(folder).name))
@@ -488,11 +489,12 @@ class ReconciliationPage(QWidget):
     def export(self, kind: str, path: str | None = None) -> None:
         if path is None:
             if kind == "xlsx":
-                path, _ = QFileDialog.getSaveFileName(self, self.tr("Esporta in Excel"), "riconciliazione.xlsx",
-                                                      self.tr("Cartella di Excel (*.xlsx)"))
+                path, _ = file_dialogs.save_file(self, self.ctx.settings, "exports", self.tr("Esporta in Excel"),
+                                                 "riconciliazione.xlsx", self.tr("Cartella di Excel (*.xlsx)"))
             else:
-                path, _ = QFileDialog.getSaveFileName(self, self.tr("Esporta CSV stile MyPivot"),
-                                                      "riconciliazione.csv", self.tr("CSV (*.csv)"))
+                path, _ = file_dialogs.save_file(self, self.ctx.settings, "exports",
+                                                 self.tr("Esporta CSV stile MyPivot"), "riconciliazione.csv",
+                                                 self.tr("CSV (*.csv)"))
             if not path:
                 return
             if not path.lower().endswith(f".{kind}"):

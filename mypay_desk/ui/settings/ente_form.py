@@ -62,7 +62,7 @@ class EnteForm(QWidget):
         form.addRow(self.tr("Settore"), f.cell("sector"))
         f.text("info", max_length=200, lines=3, placeholder=self.tr("indirizzo, contatti: stampati sull'avviso"))
         form.addRow(self.tr("Informazioni"), f.cell("info"))
-        self.logo = LogoPicker()
+        self.logo = LogoPicker(settings=ctx.settings)
         f.custom("logo", self.logo, self.logo.logo, self.logo.set_logo, self.logo.changed)
         self.logo.problem.connect(lambda msg: f.set_error("logo", msg))
         form.addRow(self.tr("Logo"), f.cell("logo"))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from mypay_desk.ui.widgets import file_dialogs
 
 MAX_LOGO_BYTES = 1024 * 1024
 PREVIEW_W, PREVIEW_H = 180, 90
@@ -30,9 +32,10 @@ class LogoPicker(QWidget):
     changed = Signal()  # the user picked or removed a logo
     problem = Signal(str)  # the chosen file cannot be used (message), or "" when fine
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, settings: QSettings | None = None):
         super().__init__(parent)
         self.setObjectName("logoPicker")
+        self.settings = settings if settings is not None else QSettings()
         self._data: bytes | None = None
         self.preview = QLabel()
         self.preview.setObjectName("logoPreview")
@@ -75,8 +78,8 @@ class LogoPicker(QWidget):
         self.preview.setPixmap(pix)
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Scegli il logo dell'Ente"), "",
-                                              self.tr("Immagini PNG o JPEG (*.png *.jpg *.jpeg)"))
+        path = file_dialogs.open_file(self, self.settings, "images", self.tr("Scegli il logo dell'Ente"),
+                                      self.tr("Immagini PNG o JPEG (*.png *.jpg *.jpeg)"))
         if path:
             self.load_file(Path(path))
 
