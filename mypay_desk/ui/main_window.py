@@ -14,8 +14,8 @@ import logging
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QRect, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,10 +36,12 @@ from mypay_desk.domain.ente import EnteData
 from mypay_desk.ui import modes
 from mypay_desk.ui.context import AppContext
 from mypay_desk.ui.errors import log_file, show_error
+from mypay_desk.ui.menus import MenuBuilder
 from mypay_desk.ui.pages.placeholder import PlaceholderPage
 from mypay_desk.ui.remote_changes import RemoteChanges
 from mypay_desk.ui.theme import icon
 from mypay_desk.ui.welcome import WelcomeScreen
+from mypay_desk.ui.widgets.page_holder import PageHolder
 from mypay_desk.ui.widgets.state import restore_tree, restore_window, save_tree, save_window
 from mypay_desk.ui.widgets.status_bar import StatusBarWidget
 
@@ -47,7 +49,8 @@ log = logging.getLogger(__name__)
 
 DEMO_MODULE = "mypay_desk.services.demo"
 LAST_AREA_KEY = "ui/lastArea"
-DEFAULT_SIZE = QSize(1200, 780)
+DEFAULT_SIZE = QSize(1280, 800)  # first start, when the screen has room; else the screen's available area
+SCREEN_MARGIN = 8
 
 
 @dataclass(frozen=True)
@@ -85,11 +88,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setWindowTitle(APP_NAME)
         self.ente: EnteData | None = None
         self.sandbox_started = False
         self._page_classes: dict[str, type | None] = {a.key: load_page_class(a.module, a.class_name) for a in AREAS}
         self._pages: dict[str, QWidget] = {}
+        self._holders: dict[str, PageHolder] = {}
         self._titles = self._area_texts()
 
         # --- first start -----------------------------------------------------------------------------
@@ -154,9 +157,42 @@ class MainWindow(QMainWindow):
         self.remote_changes.start()
 
         if not restore_window(ctx.settings, self):
-            self.resize(DEFAULT_SIZE)
+            self.resize(self.default_size())
+        self.fit_to_screen()
         self._apply_ente(initial=True)
         self.status_widget.refresh()
+
+    # --- size: never larger than the screen -------------------------------------------------------------
+    def available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
+
+    def default_size(self) -> QSize:
+        avail = self.available()
+        return QSize(min(DEFAULT_SIZE.width(), avail.width() - 2 * SCREEN_MARGIN),
+                     min(DEFAULT_SIZE.height(), avail.height() - 2 * SCREEN_MARGIN))
+
+    def fit_to_screen(self) -> None:
+        """Shrink (and move) the window into the screen's available area: a restored size from a bigger
+        monitor, or a page that asked for more, must not push actions and the status bar off screen."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        avail = self.available()
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()  # the title bar
+        width = min(self.width(), avail.width() - extra_w)
+        height = min(self.height(), avail.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), avail.left()), avail.right() - frame.width() + 1)
+        y = min(max(frame.y(), avail.top()), avail.bottom() - frame.height() + 1)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.fit_to_screen()
 
     # --- texts -----------------------------------------------------------------------------------------
     def _area_texts(self) -> dict[str, tuple[str, str]]:
@@ -188,13 +224,9 @@ class MainWindow(QMainWindow):
     # --- menus -----------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Esci"), self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        if quit_action.shortcut().isEmpty():
-            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.menus = MenuBuilder(self, self.current_page)
+        self.menus.build_file(bar.addMenu(self.tr("&File")), self.close)
+        self.menus.build_edit(bar.addMenu(self.tr("&Modifica")))
 
         self.go_menu = bar.addMenu(self.tr("&Vai"))
         self.area_actions: dict[str, QAction] = {}
@@ -213,6 +245,14 @@ class MainWindow(QMainWindow):
         self.ente_group.setExclusive(True)
 
         help_menu = bar.addMenu(self.tr("&Aiuto"))
+        guide = QAction(self.tr("&Guida rapida"), self)
+        guide.setObjectName("help_guide")
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        guide.triggered.connect(self.show_guide)
+        help_menu.addAction(guide)
+        self.addAction(guide)
+        self.guide_action = guide
+        help_menu.addSeparator()
         about = QAction(self.tr("&Informazioni"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -251,11 +291,12 @@ class MainWindow(QMainWindow):
         self._rebuild_ente_menu(enti)
         if self.ente is None:
             self.root.setCurrentWidget(self.welcome)
-            self.setWindowTitle(APP_NAME)
+            self.setWindowTitle("")  # Qt shows the application's display name
             for action in self.area_actions.values():
                 action.setEnabled(False)
             return
-        self.setWindowTitle(f"{APP_NAME} — {self.ente.name}")
+        # Qt adds " — MyPay Desk" (the application's display name) by itself.
+        self.setWindowTitle(self.ente.name)
         self.sidebar_ente.setText(f"{self.ente.name}\n{self.ente.ipa_code}")
         self.demo_badge.setVisible(bool(self.ente.is_demo))
         mode = self.ente.adhesion_mode
@@ -421,7 +462,11 @@ class MainWindow(QMainWindow):
 
     def current_area(self) -> str | None:
         widget = self.pages.currentWidget()
-        return next((k for k, p in self._pages.items() if p is widget), None)
+        return next((k for k, h in self._holders.items() if h is widget), None)
+
+    def current_page(self) -> QWidget | None:
+        key = self.current_area()
+        return self._pages.get(key) if key else None
 
     def page(self, key: str) -> QWidget | None:
         """The page of an area if it has been built."""
@@ -454,7 +499,11 @@ class MainWindow(QMainWindow):
                     "log. Le altre sezioni funzionano normalmente."), note="")
         page.setProperty("area", key)
         self._pages[key] = page
-        self.pages.addWidget(page)
+        # A page smaller than its minimum (a small screen) scrolls instead of widening the window.
+        holder = PageHolder(page)
+        holder.setObjectName(f"pageHolder_{key}")
+        self._holders[key] = holder
+        self.pages.addWidget(holder)
         restore_tree(self.ctx.settings, page)
         return page
 
@@ -467,12 +516,15 @@ class MainWindow(QMainWindow):
         if self.ente is None or key not in self.visible_areas():
             return False
         page = self.ensure_page(key)
-        changed = self.pages.currentWidget() is not page
+        holder = self._holders[key]
+        changed = self.pages.currentWidget() is not holder
         # Only the page on show sets the window's minimum size: a wide page elsewhere must not.
-        for other in self._pages.values():
-            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+        for other in self._holders.values():
+            policy = QSizePolicy.Policy.Preferred if other is holder else QSizePolicy.Policy.Ignored
             other.setSizePolicy(policy, policy)
-        self.pages.setCurrentWidget(page)
+        self.pages.setCurrentWidget(holder)
+        self.menus.update_file_actions()
+        self.fit_to_screen()
         self.nav.blockSignals(True)
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
@@ -489,6 +541,14 @@ class MainWindow(QMainWindow):
             self.show_area(current.data(Qt.ItemDataRole.UserRole))
 
     # --- help ---------------------------------------------------------------------------------------------------
+    def show_guide(self) -> None:
+        from mypay_desk.ui.help_guide import GuideDialog
+
+        dlg = GuideDialog(self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.guide = dlg
+        dlg.show()
+
     def show_about(self) -> None:
         path = log_file()
         text = self.tr(
@@ -523,7 +583,18 @@ class MainWindow(QMainWindow):
             save_tree(self.ctx.settings, page)
         self.ctx.settings.sync()
 
+    def commit_editing(self) -> bool:
+        """Store what is being typed in any page (a cell editor); False when a value does not read."""
+        for page in self._pages.values():
+            commit = getattr(page, "commit_editing", None)
+            if callable(commit) and not commit():
+                return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.commit_editing():  # a date or amount that does not read: the editor says why
+            event.ignore()
+            return
         if not self._confirm_leave_unsaved():
             event.ignore()
             return

@@ -69,6 +69,11 @@ QPushButton:disabled {{ color: #9aa7b5; background: #f6f7f9; }}
 QPushButton[primary="true"] {{ background: {ACCENT}; border-color: {ACCENT}; color: #ffffff; font-weight: 600; }}
 QPushButton[primary="true"]:hover {{ background: {ACCENT_DARK}; }}
 QPushButton[primary="true"]:disabled {{ background: #9bbde3; border-color: #9bbde3; color: #eef4fb; }}
+QToolButton[primary="true"] {{ background: {ACCENT}; border: 1px solid {ACCENT}; border-radius: 5px; color: #ffffff;
+    font-weight: 600; padding: 5px 14px; }}
+QToolButton[primary="true"]:hover {{ background: {ACCENT_DARK}; }}
+QToolButton[primary="true"]:disabled {{ background: #9bbde3; border-color: #9bbde3; color: #eef4fb; }}
+QLabel#emptyHint {{ color: {MUTED}; font-size: 11.5pt; background: transparent; }}
 QPushButton#welcomeChoice {{ border-radius: 10px; }}
 #welcomeChoice QLabel {{ background: transparent; }}
 #welcomeChoice QLabel#choiceTitle {{ font-size: 13pt; font-weight: 600; color: {ACCENT_DARK}; }}

@@ -59,7 +59,8 @@ def test_page_shows_settings_lists_and_pending(qtbot, ctx, workspace, ente, sand
     assert "file dello spazio di lavoro" in page.password_note.text()
     assert [page.list_combo.itemText(i) for i in range(page.list_combo.count())] == ["TARI"]
     assert "3 da inserire" in page.pending_label.text()
-    assert page.pay_button.isVisibleTo(page)  # mode "iniziato presso l'Ente"
+    assert page.tabs.isTabVisible(page.desk_tab_index)  # the Sportello tab, in mode "iniziato presso l'Ente"
+    assert not page.pay_button.isHidden()
 
 
 def test_connection_check_and_save(qtbot, ctx, workspace, ente, sandbox):

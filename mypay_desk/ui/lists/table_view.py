@@ -59,20 +59,39 @@ class SpreadsheetView(QTableView):
         hh.setHighlightSections(True)
         hh.setStretchLastSection(False)
 
-        self.copy_action = self._action(self.tr("Copia"), QKeySequence.StandardKey.Copy, self.copy_selection)
-        self.paste_action = self._action(self.tr("Incolla"), QKeySequence.StandardKey.Paste, self.paste)
+        # Ctrl+C, Ctrl+V, Ctrl+X and Ctrl+A belong to the window's Modifica menu, which calls
+        # edit_command; these actions are for the context menu (a shortcut here would be ambiguous).
+        self.copy_action = self._action(self.tr("Copia\tCtrl+C"), None, self.copy_selection)
+        self.cut_action = self._action(self.tr("Taglia\tCtrl+X"), None, self.cut)
+        self.paste_action = self._action(self.tr("Incolla\tCtrl+V"), None, self.paste)
         self.clear_action = self._action(self.tr("Cancella contenuto"), QKeySequence.StandardKey.Delete,
                                          self.clear_selection)
-        self.select_all_action = self._action(self.tr("Seleziona tutto"), QKeySequence.StandardKey.SelectAll,
-                                              self.selectAll)
+        self.select_all_action = self._action(self.tr("Seleziona tutto\tCtrl+A"), None, self.selectAll)
 
     def _action(self, text: str, key, slot) -> QAction:
         a = QAction(text, self)
-        a.setShortcut(QKeySequence(key))
-        a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if key is not None:
+            a.setShortcut(QKeySequence(key))
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         a.triggered.connect(slot)
         self.addAction(a)
         return a
+
+    def edit_command(self, name: str) -> bool:
+        """Modifica menu commands on the cells (undo and find are the page's)."""
+        if self.state() == QAbstractItemView.State.EditingState:
+            return False  # the editor (a text field) handles its own
+        handlers = {"copy": self.copy_selection, "cut": self.cut, "paste": self.paste, "select_all": self.selectAll}
+        handler = handlers.get(name)
+        if handler is None:
+            return False
+        handler()
+        return True
+
+    def cut(self) -> None:
+        """Copy the selected cells, then empty them (one undo step)."""
+        self.copy_selection()
+        self.clear_selection()
 
     # --- selection helpers -----------------------------------------------------------------------
     def selected_ranges(self) -> list[tuple[int, int, int, int]]:

@@ -10,11 +10,10 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
-import re
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mypay_desk.domain.debts import VERSIONS, validate_debt
+from mypay_desk.domain.debts import validate_debt
 from mypay_desk.services.errors import UserError
 from mypay_desk.ui.domain_text import domain_text, user_error_text
 from mypay_desk.ui.lists.bulk_dialog import BulkChangeDialog, run_choice
@@ -42,22 +41,20 @@ from mypay_desk.ui.lists.controller import DebtTableController
 from mypay_desk.ui.lists.delegates import DebtDelegate
 from mypay_desk.ui.lists.detail_dialog import DebtDetailDialog
 from mypay_desk.ui.lists.filter_bar import FilterBar
+from mypay_desk.ui.lists.list_actions import ListActions
 from mypay_desk.ui.lists.lists_model import IdRole, ListsProxy, ListsTableModel
 from mypay_desk.ui.lists.remote_refresh import DebtTableRemoteRefresh
 from mypay_desk.ui.lists.table_view import SpreadsheetView
 from mypay_desk.ui.widgets import file_dialogs
+from mypay_desk.ui.widgets.numbers import format_count
 
 log = logging.getLogger(__name__)
 
 HEADER_KEY = "lists/debts_header"
 LISTS_HEADER_KEY = "lists/lists_header"
 SPLITTER_KEY = "lists/splitter"
+LAST_LIST_KEY = "lists/lastList"
 HEADER_STATE_VERSION = 1
-
-
-def safe_file_name(name: str) -> str:
-    """A list name as a file name (no characters Windows refuses)."""
-    return re.sub(r'[\\/:*?"<>|]+', "_", name).strip() or "lista"
 
 
 def _installed(module: str) -> bool:
@@ -69,15 +66,7 @@ def _installed(module: str) -> bool:
         return False
 
 
-def _optional(module: str, name: str):
-    """An attribute of an optional module, imported on first use; None when it is not installed."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
-class ListsPage(QWidget):
+class ListsPage(ListActions, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("listsPage")
@@ -91,7 +80,6 @@ class ListsPage(QWidget):
         self._loading = False
         self._debt_types: list[str] = []
         self._go_to_new = False
-        self.send_box: QMessageBox | None = None  # the last question/answer of «Invia al portale»
 
         # --- left: the lists -----------------------------------------------------------------------
         self.lists_model = ListsTableModel(self)
@@ -113,13 +101,27 @@ class ListsPage(QWidget):
         self.new_list_button = QPushButton(self.tr("Nuova lista…"))
         self.new_list_button.setObjectName("newListButton")
         self.new_list_button.clicked.connect(self.create_list)
-        self.rename_button = QPushButton(self.tr("Rinomina…"))
-        self.rename_button.clicked.connect(self.rename_list)
-        self.delete_button = QPushButton(self.tr("Elimina"))
-        self.delete_button.clicked.connect(self.delete_list)
+        # Rename and delete are rarer: in a menu (and the lists' context menu), so the lists pane stays narrow.
+        self.rename_action = QAction(self.tr("Rinomina…"), self)
+        self.rename_action.setObjectName("renameListAction")
+        self.rename_action.triggered.connect(self.rename_list)
+        self.delete_action = QAction(self.tr("Elimina"), self)
+        self.delete_action.setObjectName("deleteListAction")
+        self.delete_action.triggered.connect(self.delete_list)
+        list_menu = QMenu(self)
+        list_menu.addAction(self.rename_action)
+        list_menu.addAction(self.delete_action)
+        self.list_menu_button = QToolButton()
+        self.list_menu_button.setObjectName("listMenuButton")
+        self.list_menu_button.setText(self.tr("Lista"))
+        self.list_menu_button.setMenu(list_menu)
+        self.list_menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.lists_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.lists_view.addAction(self.rename_action)
+        self.lists_view.addAction(self.delete_action)
         lb = QHBoxLayout()
-        for b in (self.new_list_button, self.rename_button, self.delete_button):
-            lb.addWidget(b)
+        lb.addWidget(self.new_list_button)
+        lb.addWidget(self.list_menu_button)
         lb.addStretch(1)
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -150,6 +152,13 @@ class ListsPage(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.empty_hint = QLabel(self.view.viewport())
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.empty_hint.hide()
+        self.view.viewport().installEventFilter(self)
 
         self.filter_bar = FilterBar()
         self.filter_bar.filter_changed.connect(self.controller.set_filter)
@@ -171,7 +180,10 @@ class ListsPage(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.list_title)
+        head = QHBoxLayout()
+        head.addWidget(self.list_title, 1)
+        head.addWidget(self.send_button)
+        rl.addLayout(head)
         rl.addWidget(self.toolbar)
         rl.addWidget(self.filter_bar)
         rl.addWidget(self.view, 1)
@@ -235,30 +247,27 @@ class ListsPage(QWidget):
 
     def _build_actions(self) -> None:
         stack = self.controller.undo_stack
-        # Short fixed labels in the toolbar; what would be undone is in the tooltip.
-        self.undo_action = self._action(self.tr("Annulla"), stack.undo, name="undoAction",
-                                        shortcut=QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(self.tr("Ripeti"), stack.redo, name="redoAction",
-                                        shortcut=QKeySequence.StandardKey.Redo)
+        # Undo and redo live in the Modifica menu (Ctrl+Z, Ctrl+Y): the window owns those keys.
+        self.undo_action = self._action(self.tr("Annulla modifica"), stack.undo, name="undoAction", toolbar=False)
+        self.redo_action = self._action(self.tr("Ripeti modifica"), stack.redo, name="redoAction", toolbar=False)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda t: self.undo_action.setToolTip(self.tr("Annulla: {0}").format(t)))
-        stack.redoTextChanged.connect(lambda t: self.redo_action.setToolTip(self.tr("Ripeti: {0}").format(t)))
-        self.toolbar.addSeparator()
         self.add_action = self._action(self.tr("Nuovo dovuto"), self.add_debt, name="addDebtAction",
-                                       shortcut="Ctrl+Shift+N")
+                                       shortcut="Ctrl+Shift+N", tip=self.tr("Una riga nuova in fondo alla lista, "
+                                                                            "con lo IUD successivo (Ctrl+Maiusc+N)"))
         self.detail_action = self._action(self.tr("Dettaglio…"), self.open_detail, name="detailAction",
                                           shortcut="Ctrl+D",
                                           tip=self.tr("Debitore, importi, rate, ente secondario e bilancio"))
         self.import_action = self._action(self.tr("Importa…"), self.import_dialog, name="importAction",
-                                          shortcut="Ctrl+I",
                                           tip=self.tr("Excel, CSV o flusso MyPay (anche trascinando il file "
                                                       "sulla tabella)"))
         self.bulk_action = self._action(self.tr("Modifiche in blocco…"), self.bulk_change, name="bulkAction",
                                         shortcut="Ctrl+B")
-        self.cancel_action = self._action(self.tr("Annulla dovuti"), self.cancel_selected, name="cancelAction")
+        self.cancel_action = self._action(self.tr("Annulla dovuti"), self.cancel_selected, name="cancelAction",
+                                          tip=self.tr("Annulla i dovuti selezionati (sul portale con il prossimo "
+                                                      "invio)"))
         self.toolbar.addSeparator()
         self.assign_iuv_action = self._action(self.tr("Assegna IUV"), self.assign_iuvs, name="assignIuvAction",
                                               tip=self.tr("Dà uno IUV dell'Ente ai dovuti validi che non lo "
@@ -267,22 +276,65 @@ class ListsPage(QWidget):
                                                name="exportFlowAction", toolbar=False)
         self.export_xlsx_action = self._action(self.tr("Esporta Excel…"), self.export_xlsx,
                                                name="exportXlsxAction", toolbar=False)
+        # An action with a menu (not a widget): when the toolbar is too narrow, its overflow menu shows it.
         export_menu = QMenu(self)
         export_menu.addAction(self.export_flow_action)
         export_menu.addAction(self.export_xlsx_action)
-        self.export_button = QToolButton()
-        self.export_button.setObjectName("exportButton")
-        self.export_button.setText(self.tr("Esporta"))
-        self.export_button.setMenu(export_menu)
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.toolbar.addWidget(self.export_button)
-        self.print_action = self._action(self.tr("Stampa avvisi…"), self.print_notices, name="printAction")
+        self.export_action = QAction(self.tr("Esporta"), self)
+        self.export_action.setObjectName("exportAction")
+        self.export_action.setMenu(export_menu)
+        self.toolbar.addAction(self.export_action)
+        button = self.toolbar.widgetForAction(self.export_action)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_action = self._action(self.tr("Stampa avvisi…"), self.print_notices, name="printAction",
+                                         tip=self.tr("La lista, o le righe selezionate (Ctrl+P)"))
         self.print_action.setVisible(_installed("mypay_desk.ui.notices.actions"))
-        self.send_action = self._action(self.tr("Invia al portale"), self.send_to_portal, name="sendAction",
-                                        tip=self.tr("Invia le modifiche in attesa (I/M/A) come flusso"))
-        self.send_action.setVisible(self._sync_available())
         self.reset_columns_action = self._action(self.tr("Ripristina colonne"), self.reset_columns,
                                                  name="resetColumnsAction", toolbar=False)
+        # The page's main action: always in sight, at the right of the list's title.
+        self.send_action = self._action(self.tr("Invia al portale"), self.send_to_portal, name="sendAction",
+                                        tip=self.tr("Invia le modifiche in attesa (inserimenti, modifiche, "
+                                                    "annullamenti): prima mostra che cosa partirà"),
+                                        toolbar=False)
+        self.send_action.setVisible(self._sync_available())
+        self.send_button = QToolButton()
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setProperty("primary", True)
+        self.send_button.setDefaultAction(self.send_action)
+
+    # --- menu commands (the main window's File and Modifica) -------------------------------------------
+    def edit_command(self, name: str) -> bool:
+        stack = self.controller.undo_stack
+        if name in ("undo", "redo"):
+            if not self.commit_editing():
+                return True
+            (stack.undo if name == "undo" else stack.redo)()
+            return True
+        if name == "find":
+            self.filter_bar.text.setFocus()
+            self.filter_bar.text.selectAll()
+            return True
+        return self.view.edit_command(name) if self.view.hasFocus() else False
+
+    def edit_text(self, name: str) -> str:
+        stack = self.controller.undo_stack
+        if name == "undo":
+            return stack.undoText() if stack.canUndo() else ""
+        return stack.redoText() if stack.canRedo() else ""
+
+    def file_commands(self) -> set[str]:
+        offered = {"import"}
+        if self.controller.list_id is not None:
+            offered |= {"export", "export_flow"} | ({"print"} if self.print_action.isVisible() else set())
+        return offered
+
+    def file_command(self, name: str) -> bool:
+        if name not in self.file_commands():
+            return False
+        {"import": self.import_dialog, "export": self.export_xlsx, "export_flow": self.export_flow,
+         "print": self.print_notices}[name]()
+        return True
 
     def commit_editing(self) -> bool:
         """Store the cell being typed; False (and the editor says why) when its text does not read."""
@@ -293,22 +345,22 @@ class ListsPage(QWidget):
 
     def _alive(self) -> bool:
         # Signals of the undo stack and the controller can arrive while the page is being destroyed.
-        return shiboken6.isValid(self) and shiboken6.isValid(self.status) and shiboken6.isValid(self.rename_button)
+        return shiboken6.isValid(self) and shiboken6.isValid(self.status) and shiboken6.isValid(self.rename_action)
 
     def _update_actions(self) -> None:
         if not self._alive():
             return
         has_list = self.controller.list_id is not None
         has_rows = self.model.rowCount() > 0
-        for a in (self.add_action, self.import_action, self.export_flow_action, self.export_xlsx_action,
+        for a in (self.add_action, self.export_flow_action, self.export_xlsx_action, self.export_action,
                   self.assign_iuv_action, self.send_action, self.print_action):
             a.setEnabled(has_list)
         for a in (self.detail_action, self.cancel_action):
             a.setEnabled(has_list and self.view.current_row() >= 0)
         self.bulk_action.setEnabled(has_list and has_rows)
         summary = self._current_summary()
-        self.rename_button.setEnabled(summary is not None)
-        self.delete_button.setEnabled(summary is not None and self._deletable(summary))
+        self.rename_action.setEnabled(summary is not None)
+        self.delete_action.setEnabled(summary is not None and self._deletable(summary))
 
     # --- lists -----------------------------------------------------------------------------------
     def on_activated(self) -> None:
@@ -343,7 +395,10 @@ class ListsPage(QWidget):
         if self._counts_wanted and self.ctx.ws.lists.counts_are_cheap():
             self._load_counts()
         self._loading = False
-        self._select_list(current if current in self._summaries else (heads[0].id if heads else None))
+        if current not in self._summaries:
+            last = self._last_list_id()
+            current = last if last in self._summaries else (heads[0].id if heads else None)
+        self._select_list(current)
         self._update_actions()
         if self._counts_wanted and not self._loading:
             self._load_counts()
@@ -405,8 +460,27 @@ class ListsPage(QWidget):
         self.controller.read_only = False
         if s.id != self.controller.list_id:
             self.controller.open_list(s.id, s.name)
+            self._remember_list(s.id)
         self.controller.list_name = s.name  # a rename keeps the list open
         self._update_actions()
+
+    def _last_list_key(self) -> str | None:
+        ente = self.ctx.ws.ente.current()
+        return f"{LAST_LIST_KEY}/{ente.ipa_code}" if ente is not None else None
+
+    def _last_list_id(self) -> int | None:
+        key = self._last_list_key()
+        value = self.ctx.settings.value(key) if key else None
+        try:
+            return int(value) if value not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+
+    def _remember_list(self, list_id: int) -> None:
+        """The list the clerk had open: reopened at the next start (per Ente)."""
+        key = self._last_list_key()
+        if key:
+            self.ctx.settings.setValue(key, list_id)
 
     @staticmethod
     def _deletable(summary) -> bool:
@@ -479,18 +553,51 @@ class ListsPage(QWidget):
     def _update_status(self) -> None:
         if not self._alive():
             return
+        self._update_empty_hint()
         if self.controller.list_id is None:
             self.status.setText("")
             return
         shown = self.model.rowCount()
         s = self._summaries.get(self.controller.list_id)
         total = getattr(s, "total_count", shown)
-        text = self.tr("{0} dovuti").format(f"{shown:,}".replace(",", "."))
-        if not self.controller.filter.is_empty:
-            text = self.tr("{0} dovuti su {1} (filtro attivo)").format(
-                f"{shown:,}".replace(",", "."), f"{total:,}".replace(",", "."))
-        self.status.setText(text)
+        if self.controller.filter.is_empty:
+            parts = [self.tr("%Ln dovuti", "", shown)]
+        else:
+            parts = [self.tr("%Ln dovuti su {0} (filtro attivo)", "", shown).format(format_count(total))]
+        pending = getattr(s, "pending_count", None)  # the sync's rule, as the status bar and the send
+        if pending is not None:
+            parts.append(self.tr("%Ln da inviare", "", pending))
+        invalid = getattr(s, "invalid_count", 0)
+        if invalid:
+            parts.append(self.tr("%Ln con errori", "", invalid))
+        self.status.setText(" · ".join(parts))
         self._update_actions()
+
+    def _update_empty_hint(self) -> None:
+        """What to do when the table shows nothing: no list, an empty list, or a filter hiding everything."""
+        if self.controller.list_id is None:
+            text = self.tr("Nessuna lista. Crea una lista con «Nuova lista…» oppure importa un file con "
+                           "«Importa…» (Ctrl+I): Excel, CSV o un flusso MyPay.")
+        elif self.model.rowCount() or self._loading:
+            text = ""
+        elif not self.controller.filter.is_empty:
+            text = self.tr("Nessun dovuto corrisponde ai filtri: «Azzera» li toglie.")
+        else:
+            text = self.tr("La lista è vuota. Premi «Nuovo dovuto» (Ctrl+Maiusc+N) e scrivi il primo dovuto, "
+                           "incolla righe copiate da Excel (Ctrl+V) oppure importa un file con «Importa…» "
+                           "(Ctrl+I) o trascinandolo qui.")
+        self.empty_hint.setText(text)
+        self.empty_hint.setVisible(bool(text))
+        self._place_empty_hint()
+
+    def _place_empty_hint(self) -> None:
+        r = self.view.viewport().rect().adjusted(40, 30, -40, -30)
+        self.empty_hint.setGeometry(r)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._place_empty_hint()
+        return super().eventFilter(watched, event)
 
     def _selected_ids(self) -> list[int]:
         return [self.model.row_id(r) for r in self.view.selected_rows() if r < self.model.rowCount()]
@@ -629,96 +736,6 @@ class ListsPage(QWidget):
         from mypay_desk.ui.lists.bulk_dialog import BulkChoice
 
         self.run_bulk(BulkChoice(operation="cancel", scope="selection"), ids)
-
-    # --- list-wide work ------------------------------------------------------------------------------
-    def assign_iuvs(self) -> None:
-        name = self.controller.list_name
-
-        def done(result):
-            self._status(self.tr("IUV assegnati: {0}").format(len(result.assigned)))
-            self.controller.model.refresh_all()
-            self.ctx.pending_changed.emit()
-            self.ctx.data_changed.emit("lists")
-
-        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.lists.assign_iuvs(name),
-                           title=self.tr("Assegna IUV"), lane="db", on_success=done, parent_widget=self)
-
-    def export_flow(self) -> None:
-        name = self.controller.list_name
-        version, ok = QInputDialog.getItem(self, self.tr("Esporta flusso"), self.tr("Versione del tracciato:"),
-                                           list(reversed(VERSIONS)), 0, False)
-        if not ok:
-            return
-        # a folder: the file takes the name MyPay requires (<codIpa>-<IUF>-<versione>.zip)
-        path = file_dialogs.existing_folder(self, self.ctx.settings, "exports", self.tr("Esporta flusso"))
-        if not path:
-            return
-
-        def done(result):
-            QMessageBox.information(self, self.tr("Esporta flusso"), self._export_message(result, path))
-
-        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.lists.export_flow(name, version, path),
-            title=self.tr("Esporta flusso"), lane="pool", on_success=done, parent_widget=self)
-
-    def _export_message(self, result, path: str) -> str:
-        msg = self.tr("Flusso {0} scritto in {1} ({2} righe: {3} I, {4} M, {5} A).").format(
-            result.file_name, result.path, result.rows, result.actions.get("I", 0), result.actions.get("M", 0),
-            result.actions.get("A", 0))
-        if result.left_out:
-            msg += "\n" + self.tr("{0} dovuti non validi esclusi: correggili nella tabella (colonna Errori)."
-                                  ).format(len(result.left_out))
-        return msg
-
-    def export_xlsx(self) -> None:
-        name = self.controller.list_name
-        path, _f = file_dialogs.save_file(self, self.ctx.settings, "exports", self.tr("Esporta Excel"),
-                                          safe_file_name(name) + ".xlsx",
-                                          self.tr("Cartella di lavoro Excel (*.xlsx)"), suffix=".xlsx")
-        if not path:
-            return
-        self.ctx.tasks.run(lambda progress, cancel: self.ctx.ws.lists.export_xlsx(name, path),
-            title=self.tr("Esporta Excel"), lane="pool", parent_widget=self,
-            on_success=lambda _r: self._status(self.tr("Lista esportata in {0}").format(path)))
-
-    def print_notices(self) -> None:
-        print_fn = _optional("mypay_desk.ui.notices.actions", "print_notices")
-        if print_fn is None:
-            return
-        ids = self._selected_ids()
-        if len(ids) > 1:  # a selection prints those debts, otherwise the whole list
-            print_fn(self.ctx, self, list_name=self.controller.list_name, debt_ids=ids)
-        else:
-            print_fn(self.ctx, self, list_name=self.controller.list_name)
-
-    def send_to_portal(self) -> None:
-        """Say what will be sent (and what is left out), ask, send, then name the rows left out."""
-        name = self.controller.list_name
-        if not name or not self.commit_editing():
-            return
-        sync = self.ctx.ws.sync
-        self.ctx.tasks.run(lambda _p, _c: sync.pending(name), lane="db", show_progress=False,
-                           on_success=lambda p: self._confirm_send(name, p), parent_widget=self)
-
-    def _confirm_send(self, name: str, pending) -> None:
-        from mypay_desk.ui.lists.sending import confirm_box
-
-        self.send_box = confirm_box(self, name, pending, lambda: self._send(name))
-
-    def _send(self, name: str) -> None:
-        from mypay_desk.ui.lists.sending import result_box
-
-        def done(report):
-            self.controller.undo_stack.clear()  # what the portal accepted is no longer a local edit
-            self.controller.reload()
-            self.ctx.pending_changed.emit()
-            self.ctx.data_changed.emit("portal")
-            self.ctx.data_changed.emit("lists")
-            self.ctx.status_message.emit(domain_text(report.message))
-            self.send_box = result_box(self, report)
-
-        sync = self.ctx.ws.sync
-        self.ctx.tasks.run(lambda progress, cancel: sync.push(name, wait=True, progress=progress, cancel=cancel),
-                           title=self.tr("Invio al portale"), lane="pool", on_success=done, parent_widget=self)
 
     # --- import ------------------------------------------------------------------------------------
     def import_dialog(self) -> None:

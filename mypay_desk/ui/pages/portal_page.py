@@ -28,7 +28,8 @@ from mypay_desk.ui.context import AppContext
 from mypay_desk.ui.domain_text import domain_label, domain_text, user_error_text
 from mypay_desk.ui.errors import show_error
 from mypay_desk.ui.portal.desk import send_debt_now, start_payment_at_desk
-from mypay_desk.ui.portal.models import flows_model, journal_model, rejected_rows_model
+from mypay_desk.ui.portal.models import fit_code_columns, flows_model, journal_model, rejected_rows_model
+from mypay_desk.ui.widgets.numbers import format_count
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class _Snapshot:
     ente_ipa: str = ""
     settings: object | None = None
     lists: list[str] = field(default_factory=list)
+    pending: dict[str, int] = field(default_factory=dict)  # list name -> rows the next sync would send
     flows: list = field(default_factory=list)
     journal: list = field(default_factory=list)
     online: bool | None = None
@@ -50,12 +52,14 @@ def _collect(ws) -> _Snapshot:
     if ente is None:
         return _Snapshot()
     return _Snapshot(ente_ipa=ente.ipa_code, settings=ws.portal.settings(ente), lists=ws.sync.list_names(),
+                     pending={s.name: s.pending_count for s in ws.lists.lists()},
                      flows=ws.sync.flows(), journal=ws.portal.journal(), online=ws.portal.last_known_online())
 
 
 def _table(name: str, model) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
+    view.setMinimumHeight(72)  # a few rows: the page fits a short screen, the splitter gives more
     proxy = QSortFilterProxyModel(view)
     proxy.setSourceModel(model)
     proxy.setSortRole(Qt.ItemDataRole.UserRole)
@@ -79,6 +83,7 @@ class PortalPage(QWidget):
         self.snapshot = _Snapshot()
         self._loading = False
         self._sync_handle = None
+        self._list_chosen_by_user = False
 
         title = QLabel(self.tr("Portale"))
         title.setObjectName("pageTitle")
@@ -89,16 +94,18 @@ class PortalPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self._build_connection(), 1)
-        right = QVBoxLayout()
-        right.addWidget(self._build_sync())
-        right.addWidget(self._build_desk())
-        right.addStretch(1)
-        top.addLayout(right, 1)
+        top.addWidget(self._build_sync(), 1)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("portalTabs")
         self.tabs.addTab(self._build_flows(), self.tr("Flussi inviati"))
         self.tabs.addTab(self._build_journal(), self.tr("Registro degli scambi"))
+        # The desk (one debt now, a payment at the counter) is a tab: the page fits a 1366×768 screen.
+        desk_tab = QWidget()
+        desk_lay = QVBoxLayout(desk_tab)
+        desk_lay.addWidget(self._build_desk())
+        desk_lay.addStretch(1)
+        self.desk_tab_index = self.tabs.addTab(desk_tab, self.tr("Sportello"))
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 20, 24, 16)
@@ -140,17 +147,18 @@ class PortalPage(QWidget):
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.online_label = QLabel()
         self.online_label.setObjectName("portalOnline")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.test_button)
-        buttons.addStretch(1)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.password_edit, 1)
+        password_row.addWidget(self.save_button)
+        password_row.addWidget(self.test_button)
+        state_row = QHBoxLayout()
+        state_row.addWidget(self.online_label)
+        state_row.addWidget(self.test_result, 1)
         form.addRow(self.tr("Indirizzo del portale"), self.url_edit)
         form.addRow(self.tr("Codice IPA"), self.ipa_label)
-        form.addRow(self.tr("Password"), self.password_edit)
+        form.addRow(self.tr("Password"), password_row)
         form.addRow("", self.password_note)
-        form.addRow("", buttons)
-        form.addRow(self.tr("Esito"), self.test_result)
-        form.addRow(self.tr("Stato"), self.online_label)
+        form.addRow(self.tr("Stato"), state_row)
         return box
 
     def _build_sync(self) -> QGroupBox:
@@ -161,6 +169,7 @@ class PortalPage(QWidget):
         self.list_combo.setObjectName("syncList")
         self.list_combo.setMinimumContentsLength(18)
         self.list_combo.currentTextChanged.connect(self._list_chosen)
+        self.list_combo.activated.connect(lambda _i: setattr(self, "_list_chosen_by_user", True))
         self.sync_button = QPushButton(self.tr("Sincronizza"))
         self.sync_button.setObjectName("syncButton")
         self.sync_button.setProperty("primary", True)
@@ -218,7 +227,11 @@ class PortalPage(QWidget):
         lower = QWidget()
         lower_lay = QVBoxLayout(lower)
         lower_lay.setContentsMargins(0, 0, 0, 0)
-        lower_lay.addWidget(self.rejected_title)
+        bar = QHBoxLayout()  # one row for the title of the rejected rows and the flow's buttons
+        bar.addWidget(self.rejected_title, 1)
+        bar.addWidget(self.resume_button)
+        bar.addWidget(refresh)
+        lower_lay.addLayout(bar)
         lower_lay.addWidget(self.rejected_view)
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("portalFlowsSplitter")
@@ -226,11 +239,7 @@ class PortalPage(QWidget):
         split.addWidget(lower)
         w = QWidget()
         lay = QVBoxLayout(w)
-        bar = QHBoxLayout()
-        bar.addWidget(self.resume_button)
-        bar.addStretch(1)
-        bar.addWidget(refresh)
-        lay.addLayout(bar)
+        lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(split, 1)
         return w
 
@@ -281,21 +290,27 @@ class PortalPage(QWidget):
             self.flows.set_rows([])
             self.journal.set_rows([])
             return
-        if not self.url_edit.hasFocus():
+        if not self.url_edit.isModified():  # the saved address, unless the clerk is typing a new one
             self.url_edit.setText(st.portal_url)
+            self.url_edit.setCursorPosition(0)
+        self.url_edit.setToolTip(self.tr("Indirizzo salvato: {0}").format(st.portal_url or self.tr("nessuno")))
         self.ipa_label.setText(st.ipa_code)
         self.password_edit.setPlaceholderText(
             self.tr("salvata: lascia vuoto per non cambiarla") if st.has_password else self.tr("non impostata"))
         self.password_note.setText(self.tr("La password è conservata in: {0}. Non viene mai scritta nel database "
                                            "né nel registro.").format(domain_label(st.password_store)))
         self.pay_button.setVisible(st.adhesion_mode == "ente")
-        self.desk_box.setVisible(st.adhesion_mode != "base")
+        self.tabs.setTabVisible(self.desk_tab_index, st.adhesion_mode != "base")
         self.sync_button.setEnabled(st.adhesion_mode != "base")
         self._show_online(snap.online)
         current = self.list_combo.currentText()
         self.list_combo.blockSignals(True)
         self.list_combo.clear()
         self.list_combo.addItems(snap.lists)
+        if not self._list_chosen_by_user or current not in snap.lists:
+            # the list that has something to send (the most), until the clerk picks one
+            waiting = sorted((n for n in snap.lists if snap.pending.get(n)), key=lambda n: -snap.pending[n])
+            current = waiting[0] if waiting else (current if current in snap.lists else "")
         if current in snap.lists:
             self.list_combo.setCurrentText(current)
         self.list_combo.blockSignals(False)
@@ -304,6 +319,7 @@ class PortalPage(QWidget):
         self.flows.set_rows(snap.flows)
         self.journal.set_rows(snap.journal)
         self._fit_columns_once(self.flows_view, self.journal_view)
+        fit_code_columns(self.journal_view, self.flows_view)
         if selected is not None:
             for row, f in enumerate(self.flows.rows):
                 if f.id == selected.id:
@@ -341,13 +357,13 @@ class PortalPage(QWidget):
         if p.list_name != self.list_combo.currentText():
             return
         parts = [self.tr("In attesa: {0} da inserire, {1} da modificare, {2} da annullare").format(
-            p.insert, p.modify, p.cancel)]
+            format_count(p.insert), format_count(p.modify), format_count(p.cancel))]
         if p.invalid:
-            parts.append(self.tr("{0} con errori da correggere").format(p.invalid))
+            parts.append(self.tr("%Ln con errori da correggere", "", p.invalid))
         if p.rejected_unchanged:
-            parts.append(self.tr("{0} rifiutati e non modificati").format(p.rejected_unchanged))
+            parts.append(self.tr("%Ln rifiutati e non modificati", "", p.rejected_unchanged))
         if p.in_flight:
-            parts.append(self.tr("{0} in un flusso in corso").format(p.in_flight))
+            parts.append(self.tr("%Ln in un flusso in corso", "", p.in_flight))
         self.pending_label.setText("; ".join(parts))
 
     def _selected_flow(self):
@@ -371,6 +387,7 @@ class PortalPage(QWidget):
         def loaded(rows) -> None:
             self.rejected.set_rows(rows)
             self._fit_columns_once(self.rejected_view)
+            fit_code_columns(self.rejected_view)
 
         self.ctx.tasks.run(lambda _p, _c: ws.sync.flow_rows(flow.id, only_rejected=True), lane="db",
                            show_progress=False, on_success=loaded, on_error=lambda f: None, owner=self)

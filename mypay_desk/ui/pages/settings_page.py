@@ -9,6 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -73,11 +74,17 @@ class SettingsPage(QWidget):
 
     @staticmethod
     def _padded(widget: QWidget) -> QWidget:
+        """A tab's content with its margins, scrolling when the window is short (a 1366×768 laptop):
+        a form can grow (more Ente fields) without making the window taller."""
         box = QWidget()
         lay = QVBoxLayout(box)
         lay.setContentsMargins(14, 14, 14, 12)
         lay.addWidget(widget)
-        return box
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(box)
+        return scroll
 
     def _build_preferences(self) -> QWidget:
         w = QWidget()

@@ -100,15 +100,58 @@ def rejected_rows_model(parent=None) -> RowsModel:
     ], parent)
 
 
+# Faults that are the portal's answer to a question, not an error: the client accepts them as results
+# (services/portal_client.py: the allowed_faults of paaSILChiediPagatiConRicevuta and
+# paaSILChiediPosizioniAperte), though the journal still records them as FAULT.
+EXPECTED_ANSWERS = {
+    "paaSILChiediPagatiConRicevuta": frozenset({"PAA_PAGAMENTO_NON_INIZIATO", "PAA_PAGAMENTO_IN_CORSO",
+                                                "PAA_PAGAMENTO_ANNULLATO", "PAA_PAGAMENTO_SCADUTO",
+                                                "PAA_DATI_NON_TROVATI", "PAA_IUV_NON_VALIDO"}),
+    "paaSILChiediPosizioniAperte": frozenset({"PAA_DATI_NON_TROVATI"}),
+}
+ANSWER_COLOR = "#5b6b7d"
+
+
+def expected_answer(entry) -> bool:
+    return entry.outcome == "FAULT" and entry.fault_code in EXPECTED_ANSWERS.get(entry.operation, ())
+
+
+def _outcome(entry) -> str:
+    if expected_answer(entry):
+        return translate("PortalModels", "Risposta")
+    return entry.outcome
+
+
 def journal_model(parent=None) -> RowsModel:
     m = RowsModel([
         Column(translate("PortalModels", "Ora"), lambda j: _when(j.at)),
         Column(translate("PortalModels", "Operazione"), lambda j: j.operation),
         Column(translate("PortalModels", "Durata (ms)"), lambda j: j.duration_ms, True),
-        Column(translate("PortalModels", "Esito"), lambda j: j.outcome),
+        Column(translate("PortalModels", "Esito"), _outcome),
         Column(translate("PortalModels", "Codice"), lambda j: j.fault_code),
         Column(translate("PortalModels", "HTTP"), lambda j: j.http_status, True),
         Column(translate("PortalModels", "Messaggio"), lambda j: j.message),
     ], parent)
-    m.tint = lambda j: "#b3261e" if j.outcome in ("ERROR", "FAULT", "KO") else None
+    m.tint = lambda j: ANSWER_COLOR if expected_answer(j) else (
+        "#b3261e" if j.outcome in ("ERROR", "FAULT", "KO") else None)
     return m
+
+
+CODE_HEADERS = ("Codice", "Flusso (IUF)", "IUD")
+
+
+def fit_code_columns(*views) -> None:
+    """Codes are read whole (a fault code, an IUF, an IUD): their columns are as wide as the longest."""
+    for view in views:
+        model = view.model()
+        if model is None or not model.rowCount():
+            continue
+        fm = view.fontMetrics()
+        for col in range(model.columnCount()):
+            header = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+            if header not in {translate("PortalModels", h) for h in CODE_HEADERS}:
+                continue
+            texts = [str(model.index(r, col).data() or "") for r in range(min(model.rowCount(), 2000))]
+            width = max([fm.horizontalAdvance(t) for t in texts] + [fm.horizontalAdvance(header)]) + 24
+            if width > view.columnWidth(col):
+                view.setColumnWidth(col, width)

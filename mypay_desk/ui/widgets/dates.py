@@ -142,7 +142,7 @@ class DateLineEdit(CheckedLineEdit):
         self.calendar_action.triggered.connect(self.open_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.calendar: CalendarPopup | None = None
-        width = self.fontMetrics().horizontalAdvance("00/00/00000") + 48  # text, margins and the button
+        width = self.fontMetrics().horizontalAdvance("00/00/0000") + 44  # text, margins and the button
         self.setMinimumWidth(width)
 
     def parse(self, text: str) -> date:

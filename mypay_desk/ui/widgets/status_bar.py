@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from mypay_desk.ui.context import AppContext
 
@@ -61,6 +62,29 @@ def collect_status(ws) -> StatusInfo:
     return info
 
 
+class ElidedLabel(QLabel):
+    """A label that gives up width first and shows "…" (the Ente's name must not widen the window)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(80)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self.setToolTip(text)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.fontMetrics().horizontalAdvance(self.text()) + 8, super().sizeHint().height())
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+
+
 class StatusBarWidget(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,7 +101,7 @@ class StatusBarWidget(QWidget):
         self.task_label = QLabel()
         self.task_label.setObjectName("statusTask")
         self.task_label.hide()
-        self.ente_label = QLabel()
+        self.ente_label = ElidedLabel()
         self.ente_label.setObjectName("statusEnte")
         self.portal_dot = QLabel("●")
         self.portal_dot.setObjectName("portalDot")
@@ -156,7 +180,7 @@ class StatusBarWidget(QWidget):
         if info.pending is None:
             self.pending_label.setText(self.tr("Modifiche in attesa: —"))
         else:
-            self.pending_label.setText(self.tr("Modifiche in attesa: {0}").format(info.pending))
+            self.pending_label.setText(self.tr("Modifiche in attesa: %Ln", "", info.pending))
         self.pending_label.setProperty("pending", bool(info.pending))
         self.pending_label.style().unpolish(self.pending_label)
         self.pending_label.style().polish(self.pending_label)
