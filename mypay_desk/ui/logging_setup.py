@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import faulthandler
 import logging
+import re
 import sys
 import threading
 import traceback
@@ -35,6 +36,57 @@ _state: dict = {"handler": None, "crash_file": None, "log_path": None, "bridge":
                 "old_excepthook": None, "old_thread_hook": None, "old_qt_handler": None, "installed": False}
 
 
+# --- secrets never reach a log record -------------------------------------------------------------------
+SECRET_NAMES = r"authorizationToken|securityToken|requestToken|access_?token|refresh_?token|token|password|passwd" \
+    r"|pwd|secret|api_?key|idSession"
+MASK = "***"
+_SECRET_PATTERNS = (
+    # query strings: ...?authorizationToken=abc&... (httpx writes every request URL at INFO)
+    (re.compile(rf"(?i)([?&;](?:{SECRET_NAMES})=)[^&;#\s\"'<>]+"), rf"\1{MASK}"),
+    # XML elements: <password>...</password>, with or without a namespace prefix
+    (re.compile(rf"(?i)(<(?:\w+:)?(?:{SECRET_NAMES})\b[^>]*>)[^<]*(</)"), rf"\1{MASK}\2"),
+    # key=value, key: value, "key": "value" (reprs, dicts, JSON, form bodies)
+    (re.compile(rf"(?i)([\"']?\b(?:{SECRET_NAMES})\b[\"']?\s*[:=]\s*)([\"']?)[^\s\"',;&)}}\]]+"),
+     rf"\1\2{MASK}"),
+    # HTTP authorisation headers
+    (re.compile(r"(?i)(authorization[\"']?\s*[:=]\s*[\"']?(?:bearer|basic)\s+)[^\s\"',]+"), rf"\1{MASK}"),
+)
+
+
+def redact(text: str) -> str:
+    """``text`` with tokens and passwords replaced by ***."""
+    for pattern, replacement in _SECRET_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """Masks tokens and passwords in every record a handler writes: the message with its arguments, the
+    traceback and the stack. Attached to the handlers, so it covers every library's loggers (httpx,
+    the sandbox's server) as well as the app's."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a broken record is still logged (as logging itself would)
+            message = str(record.msg)
+        clean = redact(message)
+        if clean != message or record.args:
+            record.msg, record.args = clean, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
+
+
+def install_redaction(handler: logging.Handler) -> None:
+    if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+        handler.addFilter(RedactingFilter())
+
+
 def setup_logging(logs_dir: Path, level: int = logging.INFO) -> Path:
     """Attach a rotating file handler to the root logger (once; calling again moves it)."""
     logs_dir = Path(logs_dir)
@@ -48,9 +100,11 @@ def setup_logging(logs_dir: Path, level: int = logging.INFO) -> Path:
                                   delay=False)
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.setLevel(level)
+    install_redaction(handler)
     root.addHandler(handler)
     # The console keeps showing warnings only; the file gets the detail.
     for h in root.handlers:
+        install_redaction(h)
         if h is not handler and isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler) \
                 and h.level == logging.NOTSET:
             h.setLevel(logging.WARNING)
@@ -114,6 +168,7 @@ class _Bridge(QObject):
 
 
 def _report(summary: str, details: str) -> None:
+    summary, details = redact(summary), redact(details)  # the error dialog can be copied into an e-mail
     bridge: _Bridge | None = _state["bridge"]
     if bridge is None:
         return
