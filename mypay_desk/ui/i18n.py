@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 
 from mypay_desk.paths import resource
 from mypay_desk.ui import domain_text
+from mypay_desk.ui.widgets.numbers import CountsTranslator
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,9 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> l
         loaded.append(str(ours))
     elif language != DEFAULT_LANGUAGE:
         log.warning("catalogo %s non trovato: l'interfaccia resta in italiano", ours)
+    counts = CountsTranslator(list(_installed), app)  # "1.354 ricevute", asked before the catalogues
+    QCoreApplication.installTranslator(counts)
+    _installed.append(counts)
     QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
     domain_text.clear_cache()
     log.info("lingua %s: %s", language, ", ".join(loaded) or "nessun catalogo")

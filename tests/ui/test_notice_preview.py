@@ -120,7 +120,7 @@ def test_batch_print_of_a_selection_into_a_zip(qtbot, ctx, workspace, ente, tmp_
     with zipfile.ZipFile(tmp_path / "sel.zip") as zf:
         assert len(zf.namelist()) == 1
         [(_, codes), _] = read_pdf(zf.read(zf.namelist()[0]))
-    assert ("QRCode" in {k for k, _ in codes}) and infos and "1 avvisi" in infos[0]
+    assert ("QRCode" in {k for k, _ in codes}) and infos and "1 avviso salvato" in infos[0]
 
 
 def test_batch_print_says_it_removed_the_part_of_a_killed_print(qtbot, ctx, workspace, ente, tmp_path,

@@ -409,14 +409,15 @@ class DebtTableController(QObject):
         after = ChangeSet.from_changes(list(changes.items()))
         before = self._before(after) if after else []
         records = [self._new_record(values) for values in new_rows if values]
-        text = self.tr("Incolla {0} righe").format(len(grid))
+        n_rows = len(grid)
+        text = self.tr("Incolla %Ln righe", "", n_rows)
         then = ApplyChangesCommand(self, before, after, text) if after else None
         if records:
             self.undo_stack.push(AddDebtsCommand(self, records, text, then=then))
         elif then is not None:
             self.undo_stack.push(then)
         if problems or skipped:
-            msg = self.tr("{0} celle non incollate.").format(skipped)
+            msg = self.tr("%Ln celle non incollate.", "", skipped)
             if problems:
                 msg += " " + "; ".join(problems[:3])
             self.message.emit(msg)

@@ -47,6 +47,7 @@ from mypay_desk.services.debt_table import DebtTableService
 from mypay_desk.services.errors import UserError
 from mypay_desk.ui.domain_text import domain_label, domain_text, user_error_text
 from mypay_desk.ui.lists.columns import format_date
+from mypay_desk.ui.widgets.numbers import format_count
 
 translate = QCoreApplication.translate
 
@@ -427,18 +428,19 @@ class ImportDialog(QDialog):
         p = self.preview
         kind = {"flow": self.tr("flusso MyPay {0}").format(p.version), "xlsx": "Excel", "csv": "CSV"}.get(p.format,
                                                                                                       p.format)
-        text = self.tr("{0}: {1} righe lette, {2} valide, {3} con errori.").format(kind, p.rows, p.valid, p.invalid)
+        text = self.tr("{0}: {1}, {2} valide, {3} con errori.").format(
+            kind, self.tr("%Ln righe lette", "", p.rows), format_count(p.valid), format_count(p.invalid))
         if p.existing_list:
-            text += " " + self.tr("Nella lista «{0}»: {1} già presenti (per IUD), {2} nuove, {3} dovuti della "
-                                  "lista mancano dal file.").format(self.target_list(), p.matched,
-                                                                    p.rows - p.matched, p.missing)
+            text += " " + self.tr("Nella lista «{0}»: {1} già presenti (per IUD), {2} nuove, {3}.").format(
+                self.target_list(), format_count(p.matched), format_count(p.rows - p.matched),
+                self.tr("%Ln dovuti della lista mancano dal file", "", p.missing))
         if p.generated_iuds:
-            text += " " + self.tr("{0} IUD generati con il prefisso.").format(p.generated_iuds)
+            text += " " + self.tr("%Ln IUD generati con il prefisso.", "", p.generated_iuds)
         if p.without_iud:
-            text += " " + self.tr("{0} righe non hanno l'IUD: indica la colonna che lo contiene oppure, nella prima "
-                                  "pagina, un prefisso IUD. Senza, il file non si può importare.").format(p.without_iud)
+            text += " " + self.tr("%Ln righe non hanno l'IUD: indica la colonna che lo contiene oppure, nella prima "
+                                  "pagina, un prefisso IUD. Senza, il file non si può importare.", "", p.without_iud)
         if p.rows > PREVIEW_SHOW:
-            text += " " + self.tr("L'elenco mostra le prime {0} righe.").format(PREVIEW_SHOW)
+            text += " " + self.tr("L'elenco mostra le prime {0} righe.").format(format_count(PREVIEW_SHOW))
         text += " " + self.tr("Nulla è stato ancora scritto.")
         self.summary.setText(text)
         self.preview_model.set_preview(p, self.only_errors.isChecked())
@@ -479,35 +481,36 @@ class ImportDialog(QDialog):
         r = self.report
         lines = [self.tr("Lista «{0}»{1}.").format(r.list, self.tr(" (creata)") if r.created_list else ""),
                  self.tr("Righe lette: {0} ({1} valide, {2} con errori da correggere nella tabella).")
-                 .format(r.rows, r.valid, r.invalid),
+                 .format(format_count(r.rows), format_count(r.valid), format_count(r.invalid)),
                  self.tr("Aggiunti: {0} · aggiornati: {1} · invariati: {2} · annullati dal file: {3}.")
-                 .format(r.added, r.updated, r.unchanged, r.cancelled)]
+                 .format(format_count(r.added), format_count(r.updated), format_count(r.unchanged),
+                         format_count(r.cancelled))]
         if r.missing:
-            lines.append(self.tr("{0} dovuti della lista non sono nel file.").format(r.missing))
+            lines.append(self.tr("%Ln dovuti della lista non sono nel file.", "", r.missing))
         self.result_label.setText("\n".join(lines))
         self.cancel_missing_button.setVisible(bool(r.missing_iuds))
         self.cancel_missing_button.setEnabled(True)
-        self.cancel_missing_button.setText(self.tr("Annulla i mancanti ({0})").format(len(r.missing_iuds)))
+        self.cancel_missing_button.setText(self.tr("Annulla i mancanti ({0})").format(format_count(len(r.missing_iuds))))
 
     def cancel_missing(self) -> None:
         r = self.report
         if r is None or not r.missing_iuds:
             return
         answer = QMessageBox.question(self, self.windowTitle(),
-                                      self.tr("Annullare i {0} dovuti che non sono nel file? Quelli già sul "
-                                              "portale saranno annullati con il prossimo invio.")
-                                      .format(len(r.missing_iuds)))
+                                      self.tr("Annullare %Ln dovuti che non sono nel file? Quelli già sul "
+                                              "portale saranno annullati con il prossimo invio.", "",
+                                              len(r.missing_iuds)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         lists, name, iuds = self.ctx.ws.lists, r.list, list(r.missing_iuds)
 
         def done(result):
             self.cancel_missing_button.setEnabled(False)
-            text = self.tr("Annullati: {0} subito, {1} con il prossimo invio.").format(result.cancelled,
-                                                                                       result.pending)
+            text = self.tr("Annullati: {0} subito, {1} con il prossimo invio.").format(
+                format_count(result.cancelled), format_count(result.pending))
             if result.skipped:
-                text += " " + self.tr("{0} non annullabili (es. {1}: {2}).").format(
-                    len(result.skipped), result.skipped[0][0], result.skipped[0][1])
+                text += " " + self.tr("%Ln non annullabili (es. {0}: {1}).", "", len(result.skipped)).format(
+                    result.skipped[0][0], domain_text(str(result.skipped[0][1])))
             self.result_label.setText(self.result_label.text() + "\n" + text)
             self.ctx.pending_changed.emit()
 

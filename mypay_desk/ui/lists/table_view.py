@@ -123,7 +123,8 @@ class SpreadsheetView(QTableView):
             return
         if grid:
             QGuiApplication.clipboard().setText(to_tsv(grid))
-            self.message.emit(self.tr("Copiate {0} righe.").format(len(grid)))
+            n = len(grid)
+            self.message.emit(self.tr("Copiate %Ln righe.", "", n))
 
     def paste(self) -> None:
         text = QGuiApplication.clipboard().text()

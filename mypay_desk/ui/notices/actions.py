@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -65,6 +65,17 @@ def ask_output(ctx, parent: QWidget | None, list_name: str | None, selection: bo
     return path, as_zip
 
 
+class NoticeTexts(QObject):
+    """Texts with counts (Qt's plural forms need a class context for lupdate)."""
+
+    def saved(self, printed: int, pages: int, path: str) -> str:
+        return self.tr("{0} ({1}) salvati in {2}").format(self.tr("%Ln avvisi", "", printed),
+                                                           self.tr("%Ln pagine", "", pages), path)
+
+    def saved_zip(self, printed: int, path: str) -> str:
+        return self.tr("%Ln avvisi salvati, un PDF per dovuto, in {0}", "", printed).format(path)
+
+
 class SkippedDialog(QDialog):
     """The debts that got no notice, with the reason; the list can be copied for a spreadsheet."""
 
@@ -74,7 +85,8 @@ class SkippedDialog(QDialog):
         self.setWindowTitle(self.tr("Dovuti senza avviso"))
         self.resize(640, 420)
         layout = QVBoxLayout(self)
-        head = self.tr("{0} avvisi stampati; {1} dovuti saltati:").format(printed, len(skipped))
+        n_skipped = len(skipped)
+        head = self.tr("%Ln avvisi stampati", "", printed) + "; " + self.tr("%Ln dovuti saltati:", "", n_skipped)
         layout.addWidget(QLabel(head, self))
         self.table = QTableWidget(len(skipped), 2, self)
         self.table.setObjectName("skippedTable")
@@ -194,8 +206,7 @@ def _print(ctx, parent: QWidget | None, list_name: str | None, debt_ids, zip: bo
             removed = translate("notices", "rimossi i file parziali di stampe interrotte: {0}").format(
                 ", ".join(p.name for p in result.removed_parts))
         if result.printed:
-            what = translate("notices", "{0} avvisi ({1} pagine) salvati in {2}").format(
-                result.printed, result.pages, path)
+            what = NoticeTexts().saved(result.printed, result.pages, path)
             ctx.status_message.emit(f"{what}; {removed}" if removed else what)
         elif removed:
             ctx.status_message.emit(removed)
@@ -207,8 +218,7 @@ def _print(ctx, parent: QWidget | None, list_name: str | None, debt_ids, zip: bo
                            "elencati)."))
             return
         if as_zip:
-            QMessageBox.information(parent, title, translate("notices", "{0} avvisi salvati, un PDF per dovuto, "
-                                                                        "in {1}").format(result.printed, path))
+            QMessageBox.information(parent, title, NoticeTexts().saved_zip(result.printed, path))
         elif preview:
             NoticePreviewDialog(ctx, path, parent).exec()
 

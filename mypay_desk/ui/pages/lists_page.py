@@ -66,7 +66,7 @@ def _installed(module: str) -> bool:
         return False
 
 
-class ListsPage(ListActions, QWidget):
+class ListsPage(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("listsPage")
@@ -80,6 +80,7 @@ class ListsPage(ListActions, QWidget):
         self._loading = False
         self._debt_types: list[str] = []
         self._go_to_new = False
+        self.list_work = ListActions(self)
 
         # --- left: the lists -----------------------------------------------------------------------
         self.lists_model = ListsTableModel(self)
@@ -528,8 +529,8 @@ class ListsPage(ListActions, QWidget):
                                             "eliminare. Annulla i dovuti che non servono più.").format(s.name))
             return
         answer = QMessageBox.question(self, self.tr("Elimina lista"),
-                                      self.tr("Eliminare la lista «{0}» con i suoi {1} dovuti?")
-                                      .format(s.name, getattr(s, "total_count", "")))
+                                      self.tr("Eliminare la lista «{0}» con i suoi %Ln dovuti?", "",
+                                              getattr(s, "total_count", 0)).format(s.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -712,10 +713,10 @@ class ListsPage(ListActions, QWidget):
                 self.controller.push_cancelled(result.cancelled_ids, label)
             else:
                 self.controller.push_bulk(result, label)
-            msg = self.tr("{0}: {1} dovuti modificati").format(label, result.changed)
+            msg = self.tr("{0}: {1}").format(label, self.tr("%Ln dovuti modificati", "", result.changed))
             if result.skipped:
-                msg += self.tr(", {0} lasciati invariati ({1})").format(len(result.skipped),
-                                                                           domain_text(result.skipped[0][1]))
+                msg += ", " + self.tr("%Ln lasciati invariati ({0})", "", len(result.skipped)).format(
+                    domain_text(result.skipped[0][1]))
             self._status(msg)
 
         ids = list(ids)
@@ -729,13 +730,33 @@ class ListsPage(ListActions, QWidget):
             return
         answer = QMessageBox.question(
             self, self.tr("Annulla dovuti"),
-            self.tr("Annullare {0} dovuti? Quelli già sul portale saranno annullati con il prossimo invio.")
-            .format(len(ids)))
+            self.tr("Annullare %Ln dovuti? Quelli già sul portale saranno annullati con il prossimo invio.", "",
+                    len(ids)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         from mypay_desk.ui.lists.bulk_dialog import BulkChoice
 
         self.run_bulk(BulkChoice(operation="cancel", scope="selection"), ids)
+
+    # --- list-wide work (ui/lists/list_actions.py) ----------------------------------------------------
+    def assign_iuvs(self) -> None:
+        self.list_work.assign_iuvs()
+
+    def export_flow(self) -> None:
+        self.list_work.export_flow()
+
+    def export_xlsx(self) -> None:
+        self.list_work.export_xlsx()
+
+    def print_notices(self) -> None:
+        self.list_work.print_notices()
+
+    def send_to_portal(self) -> None:
+        self.list_work.send_to_portal()
+
+    @property
+    def send_box(self):
+        return self.list_work.send_box
 
     # --- import ------------------------------------------------------------------------------------
     def import_dialog(self) -> None:

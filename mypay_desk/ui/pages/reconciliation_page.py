@@ -37,6 +37,7 @@ from mypay_desk.ui.reconciliation.detail import ResultDetailPane
 from mypay_desk.ui.reconciliation.mapping_dialog import CsvMappingDialog
 from mypay_desk.ui.reconciliation.models import ResultsModel, SummaryModel
 from mypay_desk.ui.widgets import file_dialogs
+from mypay_desk.ui.widgets.numbers import format_count
 
 log = logging.getLogger(__name__)
 
@@ -250,9 +251,9 @@ class ReconciliationPage(QWidget):
         parts = []
         if self.last_run is not None:
             r = self.last_run
-            parts.append(self.tr("Ultima riconciliazione: {0} pagamenti esaminati in {1} s; {2} risultati nuovi, "
-                                 "{3} aggiornati, {4} rimossi.").format(
-                _n(r.keys), f"{r.seconds:.1f}".replace(".", ","), _n(r.inserted), _n(r.updated), _n(r.deleted)))
+            parts.append(self.tr("Ultima riconciliazione: {0} in {1} s; {2}, {3} aggiornati, {4} rimossi.").format(
+                self.tr("%Ln pagamenti esaminati", "", r.keys), f"{r.seconds:.1f}".replace(".", ","),
+                self.tr("%Ln risultati nuovi", "", r.inserted), _n(r.updated), _n(r.deleted)))
         if empty:
             parts.append(self.tr("Nessun risultato: importa i flussi di rendicontazione e la tesoreria, poi premi "
                                  "«Riconcilia»."))
@@ -440,10 +441,11 @@ class ReconciliationPage(QWidget):
                 lines.append(self.tr("{0}: già importato, nulla da aggiungere").format(name))
                 continue
             new += r.new
-            text = self.tr("{0}: {1} flussi ({2} nuovi), {3} movimenti di tesoreria ({4} nuovi)").format(
-                name, r.flows, r.flows_new, r.movements, r.movements_new)
+            text = self.tr("{0}: {1} ({2} nuovi), {3} ({4} nuovi)").format(
+                name, self.tr("%Ln flussi", "", r.flows), _n(r.flows_new),
+                self.tr("%Ln movimenti di tesoreria", "", r.movements), _n(r.movements_new))
             if r.ignored:
-                text += self.tr(", {0} movimenti non di entrata ignorati").format(r.ignored)
+                text += ", " + self.tr("%Ln movimenti non di entrata ignorati", "", r.ignored)
             lines.append(text)
             errors.extend(f"{e.source}: {e.message}" if e.source not in e.message else e.message for e in r.errors)
             errors.extend(self.tr("attenzione: {0}").format(w) for w in r.warnings)
@@ -502,7 +504,7 @@ class ReconciliationPage(QWidget):
         ws = self.ctx.ws
 
         def done(n: int) -> None:
-            self.ctx.status_message.emit(self.tr("{0} righe esportate in {1}").format(_n(n), path))
+            self.ctx.status_message.emit(self.tr("%Ln righe esportate in {0}", "", n).format(path))
 
         self.ctx.tasks.run(lambda p, c: ws.reconciliation.export(path, progress=p, cancel=c),
                            title=self.tr("Esportazione della riconciliazione"), lane="pool", on_success=done,
@@ -510,4 +512,4 @@ class ReconciliationPage(QWidget):
 
 
 def _n(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+    return format_count(value)

@@ -131,8 +131,8 @@ class CollectionsChart(QWidget):
             self.update()
         if i >= 0:
             p = self.points[i]
-            QToolTip.showText(event.globalPosition().toPoint(), self.tr("{0}: {1} ({2} pagamenti)").format(
-                p.label, format_amount(p.amount_cents, currency=True), p.count), self)
+            QToolTip.showText(event.globalPosition().toPoint(), self.tr("{0}: {1} ({2})").format(
+                p.label, format_amount(p.amount_cents, currency=True), self.tr("%Ln pagamenti", "", p.count)), self)
         else:
             QToolTip.hideText()
 
