@@ -114,7 +114,8 @@ def cmd_status(args, ctx) -> int:
         return EXIT_OK
     online = {True: "raggiungibile", False: "non raggiungibile", None: "mai contattato"}[status.online]
     print(f"Ente {status.ente} - portale {status.portal_url or '(non impostato)'}: {online}")
-    print(f"Ultime ricevute scaricate fino a: {status.last_receipts or 'mai'}")
+    last = status.last_receipts.strftime("%d/%m/%Y %H:%M:%S") if status.last_receipts else "mai"  # no microseconds
+    print(f"Ultime ricevute scaricate fino a: {last}")
     print("Modifiche in attesa:")
     for p in status.pending:
         print(f"  {p.list_name:30} I {p.insert:6}  M {p.modify:6}  A {p.cancel:6}"
