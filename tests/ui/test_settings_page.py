@@ -236,3 +236,18 @@ def test_changing_a_type_rechecks_the_debts_of_that_type(qtbot, page, ctx):
     assert ctx.ws.ente.get_type("TARI").due_date_required is False
     (debt,) = ctx.ws.lists.get_debts("TARI")
     assert debt.is_valid, debt.errors
+
+
+def test_ente_form_says_what_notices_lack_without_cbill(qtbot, workspace, ente, tmp_path):
+    from dataclasses import replace
+
+    from PySide6.QtTest import QTest
+
+    workspace.ente.save(replace(workspace.ente.current(), cbill=""))
+    page = SettingsPage(AppContext(workspace, InlineTaskRunner(),
+                                   QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(page)
+    note = page.ente_form.cbill_note
+    assert "Senza codice CBILL" in note.text() and "home banking" in note.text()
+    QTest.keyClicks(page.ente_form.fields.editor("cbill"), "ab123")
+    assert "riportano il codice CBILL" in note.text()

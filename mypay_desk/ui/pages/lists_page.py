@@ -240,7 +240,8 @@ class ListsPage(QWidget):
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if tip:
             a.setToolTip(tip)
-        a.triggered.connect(slot)
+        # A toolbar button takes no focus: the cell being typed is stored first (or says why it cannot be).
+        a.triggered.connect(lambda _checked=False: self.commit_editing() and slot())
         self.addAction(a)
         if toolbar:
             self.toolbar.addAction(a)
@@ -333,6 +334,8 @@ class ListsPage(QWidget):
     def file_command(self, name: str) -> bool:
         if name not in self.file_commands():
             return False
+        if not self.commit_editing():
+            return True
         {"import": self.import_dialog, "export": self.export_xlsx, "export_flow": self.export_flow,
          "print": self.print_notices}[name]()
         return True

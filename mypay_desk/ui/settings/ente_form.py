@@ -76,6 +76,12 @@ class EnteForm(QWidget):
         form.addRow(self.tr("Codice applicativo"), f.cell("application_code"))
         f.line("cbill", max_length=5, upper=True, placeholder=self.tr("facoltativo"))
         form.addRow(self.tr("Codice CBILL"), f.cell("cbill"))
+        self.cbill_note = QLabel()
+        self.cbill_note.setObjectName("cbillNote")
+        self.cbill_note.setProperty("role", "hint")
+        self.cbill_note.setWordWrap(True)
+        form.addRow("", self.cbill_note)
+        f.editor("cbill").textChanged.connect(lambda _t: self._update_cbill_note())
         f.combo("iuv_generation", [
             ("portal", self.tr("Il portale MyPay")),
             ("app", self.tr("MyPay Desk, dal codice di segregazione")),
@@ -195,7 +201,17 @@ class EnteForm(QWidget):
         self.fields.set_values({n: getattr(ente, n) for n in self.fields.names()})
         self.progressive.setText(str(ente.iuv_progressive))
         self.demo_note.setVisible(bool(ente.is_demo))
+        self._update_cbill_note()
         self._set_dirty(False)
+
+    def _update_cbill_note(self) -> None:
+        """What the notices lack without a CBILL code (the line for paying through home banking)."""
+        if self.fields.value("cbill"):
+            self.cbill_note.setText(self.tr("Gli avvisi riportano il codice CBILL per pagare dall'home banking."))
+        else:
+            self.cbill_note.setText(self.tr(
+                "Senza codice CBILL gli avvisi non riportano la riga per pagare dall'home banking (circuito "
+                "CBILL): il codice lo assegna la banca tesoriera, se l'Ente aderisce a CBILL."))
 
     def data(self) -> EnteData:
         """The Ente as the form shows it (unchanged fields keep their stored values)."""
