@@ -1169,6 +1169,14 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Ente dimostrativo: collegato al portale di prova locale.</translation>
     </message>
     <message>
+        <source>Gli avvisi riportano il codice CBILL per pagare dall&apos;home banking.</source>
+        <translation>Gli avvisi riportano il codice CBILL per pagare dall&apos;home banking.</translation>
+    </message>
+    <message>
+        <source>Senza codice CBILL gli avvisi non riportano la riga per pagare dall&apos;home banking (circuito CBILL): il codice lo assegna la banca tesoriera, se l&apos;Ente aderisce a CBILL.</source>
+        <translation>Senza codice CBILL gli avvisi non riportano la riga per pagare dall&apos;home banking (circuito CBILL): il codice lo assegna la banca tesoriera, se l&apos;Ente aderisce a CBILL.</translation>
+    </message>
+    <message>
         <source>Correggi i campi segnati in rosso e salva di nuovo.</source>
         <translation>Correggi i campi segnati in rosso e salva di nuovo.</translation>
     </message>
