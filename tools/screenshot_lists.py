@@ -1,8 +1,9 @@
-"""Render the Liste di dovuti page with a list being edited to docs/screenshot-lists.png.
+"""Render the main window on the Liste di dovuti page, a list being edited, at 1366×768, to
+docs/screenshot-lists.png.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot_lists.py [--out docs]
 
-A throw-away workspace: a sample Comune, two lists, some debts with errors, a cell editor open.
+A throw-away workspace: a sample Comune, two lists, some debts with errors, a date being typed in a cell.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MYPAY_DESK_KEYRING", "file")
+
+from tools.screenshots import SIZE, use_laptop_screen  # noqa: E402 - the screen is set before Qt starts
+
+use_laptop_screen()
 
 PEOPLE = [("RSSMRA80A01F205X", "ROSSI MARIO", "VIA GARIBALDI", "12"), ("BNCLCU75B12H501Y", "BIANCHI LUCA", "VIA ROMA", "3"),
           ("VRDNNA90C41L219F", "VERDI ANNA", "PIAZZA DUOMO", "1"), ("SPSGPP66D14F839T", "ESPOSITO GIUSEPPE",
@@ -36,21 +40,20 @@ def main(argv: list[str] | None = None) -> int:
     from mypay_desk.domain.debts import DebtRecord
     from mypay_desk.domain.ente import DebtTypeData, EnteData
     from mypay_desk.services.workspace import Workspace
+    from mypay_desk.ui import i18n
     from mypay_desk.ui.context import AppContext
-    from mypay_desk.ui.pages.lists_page import ListsPage
+    from mypay_desk.ui.main_window import MainWindow
     from mypay_desk.ui.tasks import InlineTaskRunner
+    from mypay_desk.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    try:
-        from mypay_desk.ui.theme import apply_theme
-
-        apply_theme(app)
-    except ImportError:
-        pass
+    app.setApplicationDisplayName("MyPay Desk")
+    i18n.install_translators("it", app)
+    apply_theme(app)
     with tempfile.TemporaryDirectory() as tmp:
         ws = Workspace.open(Path(tmp) / "ws")
         ws.ente.save(EnteData(ipa_code="C_F205", fiscal_code="01199250158", name="Comune di Esempio",
-                              segregation_code="12"))
+                              segregation_code="12", adhesion_mode="flussi", portal_url="https://mypay.esempio.it"))
         ws.ente.save_type(DebtTypeData(code="TARI", description="Tassa sui rifiuti", taxonomy="9/0101108TS/",
                                        due_date_required=True))
         ws.ente.save_type(DebtTypeData(code="MENSA", description="Mensa scolastica", taxonomy="9/0201133IM/"))
@@ -79,33 +82,33 @@ def main(argv: list[str] | None = None) -> int:
         ws.lists.assign_iuvs("TARI 2025")
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         ctx = AppContext(ws, InlineTaskRunner(), settings)
-        page = ListsPage(ctx)
-        page.resize(1440, 820)
-        page.show()
-        page.splitter.setSizes([330, 1110])
+        window = MainWindow(ctx)
+        window.resize(*SIZE)
+        window.show()
+        window.show_area("lists")
+        page = window.page("lists")
         tari = next(s.id for s in ws.lists.lists() if s.name == "TARI 2025")
         page._select_list(tari)
         for _ in range(3):
             app.processEvents()
-        # A user editing: a typed amount and an editor still open on a codice fiscale.
+        # A clerk typing: an amount just stored, a due date being typed the Italian way.
         page.model.setData(page.model.index(3, page.model.column_index("amount_cents")), "215,40")
-        idx = page.model.index(4, page.model.column_index("debtor_code"))
+        idx = page.model.index(4, page.model.column_index("due_date"))
         page.view.setCurrentIndex(idx)
-        page.view.edit(idx)
-        app.processEvents()
-        editor = page.view.focusWidget()
-        if editor is not None:
-            editor.selectAll() if hasattr(editor, "selectAll") else None
-            QTest.keyClicks(editor, "clmsra85e50d96")
-        page.status.setText(page.status.text() + " · modifica in corso")
+        page.view.scrollTo(idx)
+        page.view.setFocus()
+        QTest.keyClicks(page.view, "3")
+        editor = app.focusWidget()
+        if editor is not None and editor is not page.view:
+            QTest.keyClicks(editor, "1/8/25")
         for _ in range(3):
             app.processEvents()
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         target = out / "screenshot-lists.png"
-        page.grab().save(str(target))
+        window.grab().save(str(target))
         print(target)
-        page.close()
+        window.close()
         ws.close()
     return 0
 

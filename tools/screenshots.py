@@ -1,4 +1,4 @@
-"""Render the main views offscreen to docs/screenshot-<name>.png (for the README).
+"""Render the main views offscreen, on a 1366×768 screen, to docs/screenshot-<name>.png (for the README).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [--out docs] [--lang it|en] [--only NAME ...]
 
@@ -9,6 +9,7 @@ service is in this build (a sample Comune otherwise) for Impostazioni and every 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -16,10 +17,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MYPAY_DESK_KEYRING", "file")  # never the user's keyring
 
-SIZE = (1440, 900)
+SIZE = (1366, 768)  # a common office laptop: the window fills its screen
+
+
+def use_laptop_screen(size: tuple[int, int] = SIZE) -> None:
+    """Qt's offscreen platform with a screen of ``size`` (set before the QApplication exists)."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return  # a real display was asked for
+    config = Path(tempfile.gettempdir()) / f"mypay-desk-screen-{size[0]}x{size[1]}.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": size[0],
+                                               "height": size[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+use_laptop_screen()
 
 
 def _sample_ente(ws) -> None:

@@ -296,7 +296,7 @@ class PortalPage(QWidget):
         self.url_edit.setToolTip(self.tr("Indirizzo salvato: {0}").format(st.portal_url or self.tr("nessuno")))
         self.ipa_label.setText(st.ipa_code)
         self.password_edit.setPlaceholderText(
-            self.tr("salvata: lascia vuoto per non cambiarla") if st.has_password else self.tr("non impostata"))
+            self.tr("salvata (vuota: non cambia)") if st.has_password else self.tr("non impostata"))
         self.password_note.setText(self.tr("La password è conservata in: {0}. Non viene mai scritta nel database "
                                            "né nel registro.").format(domain_label(st.password_store)))
         self.pay_button.setVisible(st.adhesion_mode == "ente")

@@ -44,6 +44,8 @@ class RecordBox(QGroupBox):
         self.form = QFormLayout(self)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # On a narrow screen a long code goes under its label rather than being cut (codes have no spaces).
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.values: dict[str, str] = {}
 
     def show_record(self, record) -> None:
@@ -60,7 +62,9 @@ class RecordBox(QGroupBox):
             return
         for label, value in record.fields:
             v = QLabel(_value(label, value))
-            v.setWordWrap(True)
+            # A code (no spaces) keeps its whole width, so a narrow box puts it under its label instead.
+            v.setWordWrap(" " in v.text())
+            v.setToolTip(v.text())
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.form.addRow(_tr(label), v)
             self.values[label] = value

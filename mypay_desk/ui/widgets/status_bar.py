@@ -67,13 +67,15 @@ class ElidedLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(80)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt override
         super().setText(text)
         self.setToolTip(text)
         self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(80, super().minimumSizeHint().height())
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(self.fontMetrics().horizontalAdvance(self.text()) + 8, super().sizeHint().height())
@@ -181,6 +183,7 @@ class StatusBarWidget(QWidget):
             self.pending_label.setText(self.tr("Modifiche in attesa: —"))
         else:
             self.pending_label.setText(self.tr("Modifiche in attesa: %Ln", "", info.pending))
+        self.pending_label.setToolTip(self.tr("Dovuti da inviare al portale, in tutte le liste dell'Ente"))
         self.pending_label.setProperty("pending", bool(info.pending))
         self.pending_label.style().unpolish(self.pending_label)
         self.pending_label.style().polish(self.pending_label)
