@@ -14,7 +14,7 @@ import logging
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QSize, Qt, QUrl
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.fit_to_screen()
+        QTimer.singleShot(0, self.fit_to_screen)  # once the window system has placed it (X11 is asynchronous)
 
     # --- texts -----------------------------------------------------------------------------------------
     def _area_texts(self) -> dict[str, tuple[str, str]]:

@@ -199,24 +199,24 @@ def test_an_empty_list_says_what_to_do(qtbot, workspace, ente, settings):
 def test_file_dialogs_start_in_documents_then_in_the_last_folder(settings, tmp_path, monkeypatch):
     seen = []
 
-    def fake_open(_parent, _title, folder, _filters):
-        seen.append(folder)
-        return str(tmp_path / "scelti" / "tari.xlsx"), ""
+    def fake_exec(dialog):
+        seen.append((dialog.directory().absolutePath(), dialog.labelText(QFileDialog.DialogLabel.LookIn),
+                     dialog.labelText(QFileDialog.DialogLabel.FileType)))
+        dialog.selectFile(str(tmp_path / "scelti" / "tari.xlsx"))
+        return QFileDialog.DialogCode.Accepted
 
     (tmp_path / "scelti").mkdir()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
+    (tmp_path / "scelti" / "tari.xlsx").write_bytes(b"x")
+    monkeypatch.setattr(QFileDialog, "exec", fake_exec)
     monkeypatch.chdir(tmp_path)  # the program's folder must never be where a dialog opens
-    file_dialogs.open_file(None, settings, "imports", "Importa", "*")
+    assert file_dialogs.open_file(None, settings, "imports", "Importa", "*") == str(tmp_path / "scelti" / "tari.xlsx")
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    assert seen[0] in (documents, str(Path.home())) and seen[0] != str(tmp_path)
+    assert seen[0][0] in (documents, str(Path.home())) and seen[0][0] != str(tmp_path)
+    assert seen[0][1:] == ("Cerca in:", "Tipo di file:")  # Qt's own Italian catalogue lacks these two
     file_dialogs.open_file(None, settings, "imports", "Importa", "*")
-    assert seen[1] == str(tmp_path / "scelti")
+    assert seen[1][0] == str(tmp_path / "scelti")
     # a kind never used yet starts where any dialog was last used
-    saved = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda _p, _t, suggested, *a: (saved.append(suggested), ("", ""))[1]))
-    file_dialogs.save_file(None, settings, "exports", "Esporta", "lista.xlsx", "*")
-    assert saved == [str(tmp_path / "scelti" / "lista.xlsx")]
+    assert file_dialogs.start_folder(settings, "exports") == tmp_path / "scelti"
 
 
 def test_journal_shows_expected_answers_apart_from_errors(qtbot):

@@ -8,13 +8,14 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from mypay_desk.services.notices import render_notices, sample_notice
 from mypay_desk.ui.context import AppContext
 from mypay_desk.ui.notices import actions
 from mypay_desk.ui.notices.preview import NoticePreviewDialog
 from mypay_desk.ui.tasks import InlineTaskRunner
+from mypay_desk.ui.widgets import file_dialogs
 from tests.unit.notice_support import add_debts, add_instalments, debt_row, make_list, page_count, read_pdf
 
 
@@ -89,8 +90,7 @@ def test_batch_print_asks_for_the_file_lists_skipped_and_opens_the_preview(qtbot
                                                                              tmp_path, monkeypatch):
     _debts(workspace, ente)
     target = tmp_path / "scelto"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), actions.pdf_filter())))
+    monkeypatch.setattr(file_dialogs, "ask", lambda *a, **k: ([str(target)], actions.pdf_filter()))
     shown = {}
     monkeypatch.setattr(actions.SkippedDialog, "exec",
                         lambda self: shown.setdefault("skipped", self.as_text()) and 0)
@@ -109,8 +109,7 @@ def test_batch_print_asks_for_the_file_lists_skipped_and_opens_the_preview(qtbot
 
 def test_batch_print_of_a_selection_into_a_zip(qtbot, ctx, workspace, ente, tmp_path, monkeypatch):
     ids = _debts(workspace, ente)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(tmp_path / "sel"), actions.zip_filter())))
+    monkeypatch.setattr(file_dialogs, "ask", lambda *a, **k: ([str(tmp_path / "sel")], actions.zip_filter()))
     infos = []
     monkeypatch.setattr(actions.QMessageBox, "information", lambda *a: infos.append(a[2]))
     monkeypatch.setattr(NoticePreviewDialog, "exec", lambda self: pytest.fail("no preview for a ZIP"))
@@ -138,7 +137,7 @@ def test_batch_print_says_it_removed_the_part_of_a_killed_print(qtbot, ctx, work
 
 
 def test_batch_print_cancelled_file_dialog_does_nothing(qtbot, ctx, workspace, ente, monkeypatch):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    monkeypatch.setattr(file_dialogs, "ask", lambda *a, **k: ([], ""))
     assert actions.print_notices(ctx, None, list_name="TARI 2025") is None
 
 

@@ -82,7 +82,11 @@ def display_value(col: DebtColumn, row) -> str:
     if f == "state":
         return domain_label(state_label(row.state))
     if f == "pending":
-        return domain_label(ACTION_LABELS.get(row.pending or "", ""))
+        label = domain_label(ACTION_LABELS.get(row.pending or "", ""))
+        if label and row.pending != "A" and not getattr(row, "is_valid", True):
+            # not sent until fixed: the counts of what will be sent leave it out too
+            return translate("DebtColumns", "{0} (dopo la correzione)").format(label)
+        return label
     if f == "errors":
         return "; ".join(f"{error_label(e.field)}: {domain_text(e.message)}" for e in row.errors)
     if f == "instalment_count":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QObject, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 KEY_PREFIX = "dialogs/lastFolder"
@@ -41,33 +41,66 @@ def remember(settings: QSettings, kind: str, chosen: str | Path) -> None:
     settings.setValue(ANY_KEY, str(folder))
 
 
+class _Labels(QObject):
+    """The labels of Qt's own dialog that its Italian catalogue leaves in English ("Look in:")."""
+
+    def apply(self, dialog: QFileDialog) -> None:
+        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, self.tr("Cerca in:"))
+        dialog.setLabelText(QFileDialog.DialogLabel.FileName, self.tr("Nome del file:"))
+        dialog.setLabelText(QFileDialog.DialogLabel.FileType, self.tr("Tipo di file:"))
+
+
+def ask(parent: QWidget | None, title: str, folder: str, filters: str = "", *, save: bool = False,
+        multiple: bool = False, directory: bool = False, file_name: str = "",
+        selected_filter: str = "") -> tuple[list[str], str]:
+    """Show the dialog; (chosen paths, chosen filter), ([], "") when cancelled. Every dialog goes here."""
+    dialog = QFileDialog(parent, title, folder, filters)
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    elif directory:
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles if multiple else QFileDialog.FileMode.ExistingFile)
+    if selected_filter:
+        dialog.selectNameFilter(selected_filter)
+    if file_name:
+        dialog.selectFile(file_name)
+    _Labels().apply(dialog)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted:
+        return [], ""
+    return list(dialog.selectedFiles()), dialog.selectedNameFilter()
+
+
 def open_file(parent: QWidget | None, settings: QSettings, kind: str, title: str, filters: str) -> str:
-    path, _chosen = QFileDialog.getOpenFileName(parent, title, str(start_folder(settings, kind)), filters)
-    if path:
-        remember(settings, kind, path)
-    return path
+    paths, _chosen = ask(parent, title, str(start_folder(settings, kind)), filters)
+    if paths:
+        remember(settings, kind, paths[0])
+    return paths[0] if paths else ""
 
 
 def open_files(parent: QWidget | None, settings: QSettings, kind: str, title: str, filters: str) -> list[str]:
-    paths, _chosen = QFileDialog.getOpenFileNames(parent, title, str(start_folder(settings, kind)), filters)
+    paths, _chosen = ask(parent, title, str(start_folder(settings, kind)), filters, multiple=True)
     if paths:
         remember(settings, kind, paths[0])
-    return list(paths)
+    return paths
 
 
 def existing_folder(parent: QWidget | None, settings: QSettings, kind: str, title: str) -> str:
-    folder = QFileDialog.getExistingDirectory(parent, title, str(start_folder(settings, kind)))
-    if folder:
-        remember(settings, kind, folder)
-    return folder
+    paths, _chosen = ask(parent, title, str(start_folder(settings, kind)), directory=True)
+    if paths:
+        remember(settings, kind, paths[0])
+    return paths[0] if paths else ""
 
 
 def save_file(parent: QWidget | None, settings: QSettings, kind: str, title: str, file_name: str, filters: str,
               selected_filter: str = "", suffix: str = "") -> tuple[str, str]:
     """(path, chosen filter); ``file_name`` is suggested in the start folder; ``suffix`` is added when the
     name typed has none of it."""
-    suggested = str(start_folder(settings, kind) / file_name)
-    path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters, selected_filter)
+    paths, chosen = ask(parent, title, str(start_folder(settings, kind)), filters, save=True, file_name=file_name,
+                        selected_filter=selected_filter)
+    path = paths[0] if paths else ""
     if path:
         if suffix and not path.lower().endswith(suffix.lower()):
             path += suffix
