@@ -246,3 +246,13 @@ def test_filter_bar_dates_follow_the_same_rule(qtbot):
     assert got[-1] == DebtFilter(due_from=date(2027, 3, 1), due_to=date(2027, 4, 30))
     bar.clear()
     assert got[-1] == DebtFilter()
+
+
+def test_detail_marks_a_missing_causale_and_clears_it_when_typed(detail):
+    dlg = detail(debt(causale=""))
+    assert "obbligatori" in dlg.field_error("causale")
+    assert dlg.causale_edit.property("invalid") is True
+    dlg.tabs.setCurrentIndex(1)
+    dlg.causale_edit.setFocus()
+    QTest.keyClicks(dlg.causale_edit, "T")
+    assert dlg.field_error("causale") == "" and dlg.causale_edit.property("invalid") is False

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -134,7 +135,7 @@ class DebtDetailDialog(QDialog):
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.message)
         lay.addWidget(buttons)
-        for field in self.editors:
+        for field in (*self.editors, "due_date", "causale", "sec_causale"):
             self._show_field_error(field, self._errors.get(COLUMN_FOR_FIELD.get(field, ""), ""))
         self._connect_edits()
 
@@ -190,6 +191,7 @@ class DebtDetailDialog(QDialog):
         for label, editor in rows:
             field = editor.objectName()
             cell = QWidget()
+            cell.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # rows stay at the top
             cell_lay = QVBoxLayout(cell)
             cell_lay.setContentsMargins(0, 0, 0, 0)
             cell_lay.setSpacing(2)

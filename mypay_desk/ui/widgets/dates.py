@@ -98,6 +98,7 @@ class CalendarPopup(QCalendarWidget):
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.setMinimumSize(300, 210)  # whole day names, at any font
         self.clicked.connect(self._pick)
         self.activated.connect(self._pick)
 
