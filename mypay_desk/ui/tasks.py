@@ -23,6 +23,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -390,6 +391,10 @@ class _ProgressDialog(QObject):
             return
         if parent is not None and not shiboken6.isValid(parent):
             return  # whoever asked is gone (the task was cancelled with it)
+        modal = QApplication.activeModalWidget()
+        if modal is not None and not isinstance(modal, TaskProgressDialog):
+            self.timer.start(SHOW_PROGRESS_AFTER_MS)  # the clerk is answering a question: do not cover it
+            return
         d = TaskProgressDialog(self.handle.title, self.cancellable, parent.window() if parent is not None else None)
         d.cancel_requested.connect(self.handle.cancel)
         self.dialog = d

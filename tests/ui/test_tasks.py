@@ -7,6 +7,7 @@ import time
 
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from mypay_desk.services.errors import Cancelled
@@ -299,3 +300,21 @@ def test_the_progress_dialog_cancels_on_escape_and_on_its_close_button(qtbot, ru
     assert handle.token.cancelled
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=2000)
+
+
+def test_the_progress_dialog_waits_while_a_question_is_open(qtbot, runner):
+    from PySide6.QtWidgets import QMessageBox
+
+    question = QMessageBox(QMessageBox.Icon.Question, "Operazioni in corso", "Annullarle e uscire?")
+    question.setWindowModality(Qt.WindowModality.ApplicationModal)
+    question.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is question, timeout=2000)
+    started = threading.Event()
+    handle = runner.run(slow_work(started, steps=400), title="Scaricamento delle ricevute")
+    qtbot.wait(SHOW_AFTER * 2 + 200)
+    assert not any(isinstance(w, TaskProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    question.close()
+    qtbot.waitUntil(lambda: any(isinstance(w, TaskProgressDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=3000)
+    handle.cancel()
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
