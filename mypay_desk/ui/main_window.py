@@ -584,6 +584,28 @@ class MainWindow(QMainWindow):
             save_tree(self.ctx.settings, page)
         self.ctx.settings.sync()
 
+    def _titled_tasks_running(self) -> bool:
+        return any(h.title for h in self.ctx.tasks.running())
+
+    def ask_stop_tasks(self) -> bool:
+        """Quit while work runs? True: stop it and quit. If the work ends while the question is open, the
+        question has no object any more and the quit goes on."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Operazioni in corso"), self.tr(
+            "Alcune operazioni sono ancora in corso. Annullarle e uscire? Quanto già completato resta salvato."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("quitWhileBusy")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def finished(_handle) -> None:
+            if not self._titled_tasks_running():
+                box.done(QMessageBox.StandardButton.Yes)
+
+        self.ctx.tasks.task_finished.connect(finished)
+        try:
+            return box.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            self.ctx.tasks.task_finished.disconnect(finished)
+
     def commit_editing(self) -> bool:
         """Store what is being typed in any page (a cell editor); False when a value does not read."""
         for page in self._pages.values():
@@ -599,11 +621,8 @@ class MainWindow(QMainWindow):
         if not self._confirm_leave_unsaved():
             event.ignore()
             return
-        if self.ctx.tasks.busy and any(h.title for h in self.ctx.tasks.running()):
-            answer = QMessageBox.question(self, self.tr("Operazioni in corso"), self.tr(
-                "Alcune operazioni sono ancora in corso. Annullarle e uscire? Quanto già completato resta salvato."),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
+        if self._titled_tasks_running():
+            if not self.ask_stop_tasks():
                 event.ignore()
                 return
             self.ctx.tasks.cancel_all()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from openpyxl import Workbook
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton
 
 from mypay_desk.services.workspace import Workspace
@@ -36,6 +36,9 @@ def demo_template(tmp_path_factory):
     ws.demo.stop_sandbox()
     ws.close()
     return root / "ws"
+
+
+REAL_ASK_STOP_TASKS = MainWindow.ask_stop_tasks  # the fixture answers «Sì» for the other tests
 
 
 class Gate:
@@ -75,6 +78,7 @@ def app_window(qtbot, demo_template, tmp_path, monkeypatch):
     shown_errors = []
     monkeypatch.setattr(errors, "_present", shown_errors.append)
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(MainWindow, "ask_stop_tasks", lambda self: True)  # «Annullarle e uscire?» Sì
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("1_4", True)))
@@ -256,3 +260,14 @@ def test_quitting_never_crashes_nor_calls_back(app_window, qtbot, task, phase):
     leftovers = [w for w in QApplication.topLevelWidgets() if w.isVisible() and id(w) not in before]
     assert leftovers == []
     assert shown_errors == []
+
+
+def test_the_quit_question_goes_away_when_the_work_ends(app_window, qtbot):
+    """Ctrl+Q while a download runs asks whether to stop it; if the download ends while the question is
+    open, there is nothing left to stop and the app quits."""
+    window, runner, gate, tmp, shown_errors = app_window
+    receipts_download(window, gate, qtbot, tmp)
+    qtbot.waitUntil(gate.started.is_set, timeout=15_000)
+    QTimer.singleShot(300, gate.gate.set)  # the work ends while the clerk reads the question
+    assert REAL_ASK_STOP_TASKS(window) is True
+    assert not any(h.title for h in runner.running())
