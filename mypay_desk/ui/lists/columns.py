@@ -85,7 +85,7 @@ def display_value(col: DebtColumn, row) -> str:
         label = domain_label(ACTION_LABELS.get(row.pending or "", ""))
         if label and row.pending != "A" and not getattr(row, "is_valid", True):
             # not sent until fixed: the counts of what will be sent leave it out too
-            return translate("DebtColumns", "{0} (dopo la correzione)").format(label)
+            return translate("DebtColumns", "Da correggere")
         return label
     if f == "errors":
         return "; ".join(f"{error_label(e.field)}: {domain_text(e.message)}" for e in row.errors)
