@@ -12,3 +12,14 @@ def italian_catalogues(qapp):
     if i18n.installed_catalogues() == 0:
         i18n.install_translators("it", qapp)
     yield
+
+
+@pytest.fixture(autouse=True)
+def no_real_file_dialog(monkeypatch):
+    """A test that reaches a real file dialog would wait for a click forever: fail at once instead."""
+    from PySide6.QtWidgets import QFileDialog
+
+    def refuse(self):
+        raise AssertionError(f"a real file dialog opened in a test: {self.windowTitle()}")
+
+    monkeypatch.setattr(QFileDialog, "exec", refuse)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from mypay_desk.domain.debts import DebtRecord
 from mypay_desk.formats.import_flow import parse_flow_name
@@ -18,6 +18,7 @@ from mypay_desk.ui.context import AppContext
 from mypay_desk.ui.pages.lists_page import ListsPage
 from mypay_desk.ui.pages.settings_page import SettingsPage
 from mypay_desk.ui.tasks import InlineTaskRunner
+from mypay_desk.ui.widgets import file_dialogs
 
 CF = "RSSMRA80A01F205X"
 
@@ -93,7 +94,7 @@ def test_export_flow_goes_into_a_folder_with_mypay_s_name(lists_page, monkeypatc
     out.mkdir()
     said = []
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("1_4", True)))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    monkeypatch.setattr(file_dialogs, "ask", lambda *a, **k: ([str(out)], ""))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text: said.append(text)))
     lists_page.export_flow()
     (written,) = list(out.iterdir())

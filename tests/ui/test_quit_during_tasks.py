@@ -84,6 +84,7 @@ def app_window(qtbot, demo_template, tmp_path, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("1_4", True)))
     monkeypatch.setattr(file_dialogs, "save_file",
                         lambda _p, _s, _k, _t, name, *a, **k: (str(tmp_path / name), ""))
+    monkeypatch.setattr(file_dialogs, "ask", lambda *a, **k: ([str(tmp_path)], ""))  # any other dialog: a folder
     monkeypatch.setattr(notice_actions, "confirm_unsent", lambda *a: True)
     monkeypatch.setattr(NoticePreviewDialog, "exec", lambda self: 0)
     monkeypatch.setattr(notice_actions.SkippedDialog, "exec", lambda self: 0)

@@ -194,7 +194,7 @@ def test_lists_error_column_in_english(english):
     row.errors = validate_debt(row, None)
     cols = {c.field: c for c in build_columns()}
     assert display_value(cols["state"], row) == "On the portal"
-    assert display_value(cols["pending"], row) == "To modify"
+    assert display_value(cols["pending"], row) == "To fix"  # with errors it is not sent until fixed
     errors = display_value(cols["errors"], row)
     assert "Debtor: The debtor's name is required" in errors
     assert "Amount: The amount cannot be zero" in errors

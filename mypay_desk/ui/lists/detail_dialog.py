@@ -45,6 +45,7 @@ from mypay_desk.domain.debts import (
     DebtRow,
     bilancio_problems,
     bilancio_total,
+    validate_debt,
 )
 from mypay_desk.domain.ente import FieldError
 from mypay_desk.domain.money import MoneyError, format_amount, parse_amount
@@ -76,6 +77,18 @@ class InstalmentLine:
     amount_cents: int
     due_date: date | None
     iuv: str = ""
+
+
+def rules_check(ws, debt: DebtRow) -> CheckFn | None:
+    """The list service's rules for one debt (the Ente's tipi dovuto), for the dialog to check while typing."""
+    ente = ws.ente.current()
+    if ente is None:
+        return None
+    types = {t.code: t for t in ws.ente.types(ente.id)}
+    on_portal = debt.state != "NUOVO"
+    segregation = ente.segregation_code or None
+    return lambda rec: validate_debt(rec, types.get(rec.debt_type), on_portal=on_portal,
+                                     segregation_code=segregation)
 
 
 def split_amount(total_cents: int, n: int, first_due: date | None, every_months: int = 1) -> list[InstalmentLine]:

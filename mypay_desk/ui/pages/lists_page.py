@@ -33,20 +33,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mypay_desk.domain.debts import validate_debt
 from mypay_desk.services.errors import UserError
 from mypay_desk.ui.domain_text import domain_text, user_error_text
 from mypay_desk.ui.lists.bulk_dialog import BulkChangeDialog, run_choice
 from mypay_desk.ui.lists.controller import DebtTableController
 from mypay_desk.ui.lists.delegates import DebtDelegate
-from mypay_desk.ui.lists.detail_dialog import DebtDetailDialog
+from mypay_desk.ui.lists.detail_dialog import DebtDetailDialog, rules_check
 from mypay_desk.ui.lists.filter_bar import FilterBar
 from mypay_desk.ui.lists.list_actions import ListActions
 from mypay_desk.ui.lists.lists_model import IdRole, ListsProxy, ListsTableModel
 from mypay_desk.ui.lists.remote_refresh import DebtTableRemoteRefresh
+from mypay_desk.ui.lists.status_line import ListTexts
 from mypay_desk.ui.lists.table_view import SpreadsheetView
 from mypay_desk.ui.widgets import file_dialogs
-from mypay_desk.ui.widgets.numbers import format_count
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +80,7 @@ class ListsPage(QWidget):
         self._debt_types: list[str] = []
         self._go_to_new = False
         self.list_work = ListActions(self)
+        self.texts = ListTexts(self)
 
         # --- left: the lists -----------------------------------------------------------------------
         self.lists_model = ListsTableModel(self)
@@ -563,33 +563,14 @@ class ListsPage(QWidget):
             return
         shown = self.model.rowCount()
         s = self._summaries.get(self.controller.list_id)
-        total = getattr(s, "total_count", shown)
-        if self.controller.filter.is_empty:
-            parts = [self.tr("%Ln dovuti", "", shown)]
-        else:
-            parts = [self.tr("%Ln dovuti su {0} (filtro attivo)", "", shown).format(format_count(total))]
-        pending = getattr(s, "pending_count", None)  # the sync's rule, as the status bar and the send
-        if pending is not None:
-            parts.append(self.tr("%Ln da inviare", "", pending))
-        invalid = getattr(s, "invalid_count", 0)
-        if invalid:
-            parts.append(self.tr("%Ln con errori", "", invalid))
-        self.status.setText(" · ".join(parts))
+        self.status.setText(self.texts.counts(shown, getattr(s, "total_count", shown),
+                                              not self.controller.filter.is_empty,
+                                              getattr(s, "pending_count", None), getattr(s, "invalid_count", 0)))
         self._update_actions()
 
     def _update_empty_hint(self) -> None:
-        """What to do when the table shows nothing: no list, an empty list, or a filter hiding everything."""
-        if self.controller.list_id is None:
-            text = self.tr("Nessuna lista. Crea una lista con «Nuova lista…» oppure importa un file con "
-                           "«Importa…» (Ctrl+I): Excel, CSV o un flusso MyPay.")
-        elif self.model.rowCount() or self._loading:
-            text = ""
-        elif not self.controller.filter.is_empty:
-            text = self.tr("Nessun dovuto corrisponde ai filtri: «Azzera» li toglie.")
-        else:
-            text = self.tr("La lista è vuota. Premi «Nuovo dovuto» (Ctrl+Maiusc+N) e scrivi il primo dovuto, "
-                           "incolla righe copiate da Excel (Ctrl+V) oppure importa un file con «Importa…» "
-                           "(Ctrl+I) o trascinandolo qui.")
+        text = self.texts.empty(self.controller.list_id is not None, self.model.rowCount(), self._loading,
+                                not self.controller.filter.is_empty)
         self.empty_hint.setText(text)
         self.empty_hint.setVisible(bool(text))
         self._place_empty_hint()
@@ -670,7 +651,7 @@ class ListsPage(QWidget):
         instalments = self.controller.service.instalments(debt.id)
         read_only = not self.model.row_editable(debt)
         dlg = DebtDetailDialog(debt, instalments, self._debt_types, self, read_only=read_only,
-                               check=self._debt_check(debt))
+                               check=rules_check(self.ctx.ws, debt))
         if dlg.exec() != DebtDetailDialog.DialogCode.Accepted:
             return
         with self.controller.based_on({debt.id: debt.version}):  # another desk may have changed it meanwhile
@@ -679,17 +660,6 @@ class ListsPage(QWidget):
             if dlg.plan is not None:
                 before = dlg.instalments_before()
                 self.controller.push_instalments(debt.id, before, dlg.plan, applied=False)
-
-    def _debt_check(self, debt):
-        """The list service's rules for one debt, for the detail dialog to check while typing."""
-        ente = self.ctx.ws.ente.current()
-        if ente is None:
-            return None
-        types = {t.code: t for t in self.ctx.ws.ente.types(ente.id)}
-        on_portal = debt.state != "NUOVO"
-        segregation = ente.segregation_code or None
-        return lambda rec: validate_debt(rec, types.get(rec.debt_type), on_portal=on_portal,
-                                         segregation_code=segregation)
 
     def bulk_change(self, operation: str | None = None) -> None:
         if self.controller.list_id is None:
