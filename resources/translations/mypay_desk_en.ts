@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="it_IT">
 <context>
+    <name>AmountLineEdit</name>
+    <message>
+        <source>Scrivi un importo (per esempio 1.234,56)</source>
+        <translation>Type an amount (for example 1.234,56)</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>Data e ora</source>
@@ -203,13 +210,19 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <source>Su quali dovuti</source>
         <translation>Which debts</translation>
     </message>
-    <message>
-        <source>Righe selezionate ({0})</source>
-        <translation>Selected rows ({0})</translation>
+    <message numerus="yes">
+        <source>Righe selezionate (%Ln)</source>
+        <translation>
+            <numerusform>Selected row (%Ln)</numerusform>
+            <numerusform>Selected rows (%Ln)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Tutte le righe mostrate dal filtro ({0})</source>
-        <translation>All rows shown by the filter ({0})</translation>
+    <message numerus="yes">
+        <source>Tutte le righe mostrate dal filtro (%Ln)</source>
+        <translation>
+            <numerusform>The row shown by the filter (%Ln)</numerusform>
+            <numerusform>All rows shown by the filter (%Ln)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Imposta il tipo dovuto</source>
@@ -242,6 +255,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Annulla i dovuti</source>
         <translation>Cancel the debts</translation>
+    </message>
+    <message>
+        <source>Scegli che cosa modificare…</source>
+        <translation>Choose what to change…</translation>
     </message>
     <message>
         <source>Tipo dovuto</source>
@@ -320,6 +337,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Debts never sent are cancelled at once; those on the portal will be cancelled with the next sending (action A).</translation>
     </message>
     <message>
+        <source>Scegli sopra la modifica da fare: niente viene cambiato finché non premi «Applica».</source>
+        <translation>Choose the change above: nothing is changed until you press “Apply”.</translation>
+    </message>
+    <message>
         <source>Applica</source>
         <translation>Apply</translation>
     </message>
@@ -327,9 +348,24 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <source>Modifica</source>
         <translation>Change</translation>
     </message>
+    <message numerus="yes">
+        <source>Applica a %Ln dovuti</source>
+        <translation>
+            <numerusform>Apply to %Ln debt</numerusform>
+            <numerusform>Apply to %Ln debts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scegli che cosa modificare</source>
+        <translation>Choose what to change</translation>
+    </message>
     <message>
         <source>Nessun tipo dovuto configurato per l&apos;Ente</source>
         <translation>No debt type set up for the authority</translation>
+    </message>
+    <message>
+        <source>Nuova scadenza: {0}</source>
+        <translation>New due date: {0}</translation>
     </message>
     <message>
         <source>Indica di quanti giorni o mesi spostare le scadenze</source>
@@ -349,14 +385,39 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     </message>
 </context>
 <context>
+    <name>CellEditors</name>
+    <message>
+        <source>(valore non salvato)</source>
+        <translation>(value not saved)</translation>
+    </message>
+    <message>
+        <source>{0}, riga {1}</source>
+        <translation>{0}, row {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedLineEdit</name>
+    <message>
+        <source>Campo obbligatorio</source>
+        <translation>Required field</translation>
+    </message>
+</context>
+<context>
     <name>CollectionsChart</name>
     <message>
         <source>Nessun incasso nel periodo scelto</source>
         <translation>No collections in the chosen period</translation>
     </message>
     <message>
-        <source>{0}: {1} ({2} pagamenti)</source>
-        <translation>{0}: {1} ({2} payments)</translation>
+        <source>{0}: {1} ({2})</source>
+        <translation>{0}: {1} ({2})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pagamenti</source>
+        <translation>
+            <numerusform>%Ln payment</numerusform>
+            <numerusform>%Ln payments</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -579,6 +640,40 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     </message>
 </context>
 <context>
+    <name>DateLineEdit</name>
+    <message>
+        <source>gg/mm/aaaa</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Calendario</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Scegli dal calendario (Alt+Giù)</source>
+        <translation>Pick from the calendar (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Scrivi una data (gg/mm/aaaa)</source>
+        <translation>Type a date (dd/mm/yyyy)</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>«{0}»: l&apos;anno {1} non è plausibile; scrivi la data come gg/mm/aaaa</source>
+        <translation>“{0}”: the year {1} is not plausible; type the date as dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>«{0}» non è una data esistente (giorno {1}, mese {2}, anno {3})</source>
+        <translation>“{0}” is not an existing date (day {1}, month {2}, year {3})</translation>
+    </message>
+    <message>
+        <source>«{0}» non è una data: scrivi gg/mm/aaaa, per esempio 28/02/2027</source>
+        <translation>“{0}” is not a date: type dd/mm/yyyy, for example 28/02/2027</translation>
+    </message>
+</context>
+<context>
     <name>DebtColumns</name>
     <message>
         <source>Stato</source>
@@ -669,8 +764,8 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Instalments</translation>
     </message>
     <message>
-        <source>Data «{0}» non valida: usa gg/mm/aaaa</source>
-        <translation>Date “{0}” is not valid: use dd/mm/yyyy</translation>
+        <source>Da correggere</source>
+        <translation>To fix</translation>
     </message>
     <message>
         <source>Tipo soggetto «{0}»: scrivi F (persona fisica) o G (persona giuridica)</source>
@@ -679,6 +774,13 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Testo di {0} caratteri: al massimo {1}</source>
         <translation>Text of {0} characters: at most {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DebtDelegate</name>
+    <message>
+        <source>{0}, riga {1}</source>
+        <translation>{0}, row {1}</translation>
     </message>
 </context>
 <context>
@@ -719,9 +821,12 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <source>avviso {0}</source>
         <translation>notice {0}</translation>
     </message>
-    <message>
-        <source>{0} errori</source>
-        <translation>{0} errors</translation>
+    <message numerus="yes">
+        <source>%n errori</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tipo soggetto</source>
@@ -891,6 +996,18 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <source>Totale bilancio: {0}</source>
         <translation>Budget breakdown total: {0}</translation>
     </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Scadenza: {0}</source>
+        <translation>Due date: {0}</translation>
+    </message>
+    <message>
+        <source>Importo ente secondario</source>
+        <translation>Secondary body amount</translation>
+    </message>
 </context>
 <context>
     <name>DebtTableController</name>
@@ -954,13 +1071,26 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <source>riga {0}, {1}: {2}</source>
         <translation>row {0}, {1}: {2}</translation>
     </message>
-    <message>
-        <source>Incolla {0} righe</source>
-        <translation>Paste {0} rows</translation>
+    <message numerus="yes">
+        <source>Incolla %Ln righe</source>
+        <translation>
+            <numerusform>Paste %Ln row</numerusform>
+            <numerusform>Paste %Ln rows</numerusform>
+        </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln celle non incollate.</source>
+        <translation>
+            <numerusform>%Ln cell not pasted.</numerusform>
+            <numerusform>%Ln cells not pasted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DebtTableModel</name>
     <message>
-        <source>{0} celle non incollate.</source>
-        <translation>{0} cells not pasted.</translation>
+        <source>{0}, riga {1}: {2}</source>
+        <translation>{0}, row {1}: {2}</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1299,14 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Demo authority: connected to the local test portal.</translation>
     </message>
     <message>
+        <source>Gli avvisi riportano il codice CBILL per pagare dall&apos;home banking.</source>
+        <translation>Notices carry the CBILL code for paying through home banking.</translation>
+    </message>
+    <message>
+        <source>Senza codice CBILL gli avvisi non riportano la riga per pagare dall&apos;home banking (circuito CBILL): il codice lo assegna la banca tesoriera, se l&apos;Ente aderisce a CBILL.</source>
+        <translation>Without a CBILL code the notices have no line for paying through home banking (CBILL network): the treasury bank assigns the code, if the Ente joins CBILL.</translation>
+    </message>
+    <message>
         <source>Correggi i campi segnati in rosso e salva di nuovo.</source>
         <translation>Correct the fields marked in red and save again.</translation>
     </message>
@@ -1343,8 +1481,131 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>to</translation>
     </message>
     <message>
-        <source>—</source>
-        <translation>—</translation>
+        <source>gg/mm/aaaa</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Guida rapida</source>
+        <translation>Quick guide</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+5</source>
+        <translation>Ctrl+1 … Ctrl+5</translation>
+    </message>
+    <message>
+        <source>Liste, Portale, Pagamenti, Riconciliazione, Impostazioni</source>
+        <translation>Lists, Portal, Payments, Reconciliation, Settings</translation>
+    </message>
+    <message>
+        <source>Ctrl+Maiusc+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>nuovo dovuto in fondo alla lista</source>
+        <translation>new debt at the end of the list</translation>
+    </message>
+    <message>
+        <source>Invio / Maiusc+Invio</source>
+        <translation>Enter / Shift+Enter</translation>
+    </message>
+    <message>
+        <source>conferma la cella e scende / sale</source>
+        <translation>confirms the cell and moves down / up</translation>
+    </message>
+    <message>
+        <source>Tab / Maiusc+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>conferma la cella e passa a destra / a sinistra</source>
+        <translation>confirms the cell and moves right / left</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>lascia la cella com&apos;era</source>
+        <translation>leaves the cell as it was</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>modifica la cella senza cancellarla</source>
+        <translation>edits the cell without clearing it</translation>
+    </message>
+    <message>
+        <source>Canc</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>svuota le celle selezionate</source>
+        <translation>empties the selected cells</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z / Ctrl+Y</source>
+        <translation>Ctrl+Z / Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>annulla / ripeti (anche incolla e modifiche in blocco)</source>
+        <translation>undo / redo (pastes and bulk changes too)</translation>
+    </message>
+    <message>
+        <source>Ctrl+C / Ctrl+V</source>
+        <translation>Ctrl+C / Ctrl+V</translation>
+    </message>
+    <message>
+        <source>copia / incolla celle, anche da e verso Excel</source>
+        <translation>copy / paste cells, also from and to Excel</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>cerca nella pagina</source>
+        <translation>search the page</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>dettaglio del dovuto: debitore, rate, bilancio</source>
+        <translation>debt detail: debtor, instalments, budget</translation>
+    </message>
+    <message>
+        <source>Ctrl+I / Ctrl+E / Ctrl+P</source>
+        <translation>Ctrl+I / Ctrl+E / Ctrl+P</translation>
+    </message>
+    <message>
+        <source>importa / esporta in Excel / stampa avvisi</source>
+        <translation>import / export to Excel / print notices</translation>
+    </message>
+    <message>
+        <source>Alt+Giù o F4</source>
+        <translation>Alt+Down or F4</translation>
+    </message>
+    <message>
+        <source>in una data: apre il calendario</source>
+        <translation>in a date: opens the calendar</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>esci</source>
+        <translation>quit</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Guida rapida&lt;/h2&gt;&lt;h3&gt;Tasti&lt;/h3&gt;&lt;table cellspacing=&apos;4&apos;&gt;{0}&lt;/table&gt;&lt;h3&gt;Date e importi&lt;/h3&gt;&lt;p&gt;Le date si scrivono giorno, mese, anno: &lt;b&gt;28/02/2027&lt;/b&gt;, &lt;b&gt;28/2/27&lt;/b&gt;, &lt;b&gt;28022027&lt;/b&gt;, &lt;b&gt;28-02-2027&lt;/b&gt; o &lt;b&gt;2027-02-28&lt;/b&gt;. Una data che non esiste (31/02) non viene salvata: il campo diventa rosso e dice perché. Gli importi si scrivono all&apos;italiana: &lt;b&gt;1.234,56&lt;/b&gt;, &lt;b&gt;45,5&lt;/b&gt;, &lt;b&gt;45,50 €&lt;/b&gt;.&lt;/p&gt;&lt;h3&gt;Importare una lista&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Nella pagina Liste di dovuti premi &lt;b&gt;Importa…&lt;/b&gt; (Ctrl+I) o trascina il file sulla tabella: Excel (.xlsx), CSV o flusso MyPay (.zip).&lt;/li&gt;&lt;li&gt;Controlla l&apos;abbinamento delle colonne e l&apos;anteprima: ogni riga con problemi dice quale campo correggere.&lt;/li&gt;&lt;li&gt;Scegli la lista (nuova o esistente) e conferma. Importare di nuovo nella stessa lista la aggiorna: i dovuti sono riconosciuti dallo IUD.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Inviare al portale&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Invia al portale&lt;/b&gt; mostra quanti inserimenti, modifiche e annullamenti partiranno e quali righe restano fuori (con errori, o rifiutate e non corrette), poi chiede conferma. Alla fine elenca le righe rifiutate con il motivo.&lt;/p&gt;&lt;h3&gt;Stampare gli avvisi&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Stampa avvisi…&lt;/b&gt; (Ctrl+P) stampa la lista o le righe selezionate. Se un importo o una scadenza sono cambiati e non ancora inviati, l&apos;app avvisa prima di stampare.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Quick guide&lt;/h2&gt;&lt;h3&gt;Keys&lt;/h3&gt;&lt;table cellspacing=&apos;4&apos;&gt;{0}&lt;/table&gt;&lt;h3&gt;Dates and amounts&lt;/h3&gt;&lt;p&gt;Dates are typed day, month, year: &lt;b&gt;28/02/2027&lt;/b&gt;, &lt;b&gt;28/2/27&lt;/b&gt;, &lt;b&gt;28022027&lt;/b&gt;, &lt;b&gt;28-02-2027&lt;/b&gt; or &lt;b&gt;2027-02-28&lt;/b&gt;. A date that does not exist (31/02) is not saved: the field turns red and says why. Amounts are typed the Italian way: &lt;b&gt;1.234,56&lt;/b&gt;, &lt;b&gt;45,5&lt;/b&gt;, &lt;b&gt;45,50 €&lt;/b&gt;.&lt;/p&gt;&lt;h3&gt;Importing a list&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;On the Debt lists page press &lt;b&gt;Import…&lt;/b&gt; (Ctrl+I) or drop the file on the table: Excel (.xlsx), CSV or MyPay flow (.zip).&lt;/li&gt;&lt;li&gt;Check how the columns were matched and the preview: every row with problems says which field to fix.&lt;/li&gt;&lt;li&gt;Choose the list (new or existing) and confirm. Importing again into the same list updates it: debts are recognised by their IUD.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Sending to the portal&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Send to portal&lt;/b&gt; shows how many inserts, changes and cancellations will go and which rows stay out (with errors, or rejected and not fixed), then asks. At the end it lists the rejected rows with the reason.&lt;/p&gt;&lt;h3&gt;Printing notices&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Print notices…&lt;/b&gt; (Ctrl+P) prints the list or the selected rows. If an amount or a due date changed and was not sent yet, the app warns before printing.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1466,20 +1727,61 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>MyPay flow {0}</translation>
     </message>
     <message>
-        <source>{0}: {1} righe lette, {2} valide, {3} con errori.</source>
-        <translation>{0}: {1} rows read, {2} valid, {3} with errors.</translation>
+        <source>{0}: {1}, {2} valide, {3} con errori.</source>
+        <translation>{0}: {1}, {2} valid, {3} with errors.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe lette</source>
+        <translation>
+            <numerusform>%Ln row read</numerusform>
+            <numerusform>%Ln rows read</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Nella lista «{0}»: {1} già presenti (per IUD), {2} nuove, {3} dovuti della lista mancano dal file.</source>
-        <translation>In the list “{0}”: {1} already present (by IUD), {2} new, {3} debts of the list are missing from the file.</translation>
+        <source>Nella lista «{0}»: {1} già presenti (per IUD), {2} nuove, {3}.</source>
+        <translation>In the list “{0}”: {1} already there (by IUD), {2} new, {3}.</translation>
     </message>
-    <message>
-        <source>{0} IUD generati con il prefisso.</source>
-        <translation>{0} IUDs generated with the prefix.</translation>
+    <message numerus="yes">
+        <source>%Ln dovuti della lista mancano dal file</source>
+        <translation>
+            <numerusform>%Ln debt of the list is missing from the file</numerusform>
+            <numerusform>%Ln debts of the list are missing from the file</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} righe non hanno l&apos;IUD: indica la colonna che lo contiene oppure, nella prima pagina, un prefisso IUD. Senza, il file non si può importare.</source>
-        <translation>{0} rows have no IUD: choose the column that holds it or, on the first page, an IUD prefix. Without one the file cannot be imported.</translation>
+    <message numerus="yes">
+        <source>%Ln IUD generati con il prefisso.</source>
+        <translation>
+            <numerusform>%Ln IUD generated with the prefix.</numerusform>
+            <numerusform>%Ln IUDs generated with the prefix.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe non hanno l&apos;IUD: indica la colonna che lo contiene oppure, nella prima pagina, un prefisso IUD. Senza, il file non si può importare.</source>
+        <translation>
+            <numerusform>%Ln row has no IUD: choose the column that holds it or, on the first page, an IUD prefix. Without it the file cannot be imported.</numerusform>
+            <numerusform>%Ln rows have no IUD: choose the column that holds it or, on the first page, an IUD prefix. Without it the file cannot be imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti della lista non sono nel file.</source>
+        <translation>
+            <numerusform>%Ln debt of the list is not in the file.</numerusform>
+            <numerusform>%Ln debts of the list are not in the file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Annullare %Ln dovuti che non sono nel file? Quelli già sul portale saranno annullati con il prossimo invio.</source>
+        <translation>
+            <numerusform>Cancel %Ln debt that is not in the file? If it is already on the portal it will be cancelled with the next send.</numerusform>
+            <numerusform>Cancel the %Ln debts that are not in the file? Those already on the portal will be cancelled with the next send.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln non annullabili (es. {0}: {1}).</source>
+        <translation>
+            <numerusform>%Ln cannot be cancelled ({0}: {1}).</numerusform>
+            <numerusform>%Ln cannot be cancelled (e.g. {0}: {1}).</numerusform>
+        </translation>
     </message>
     <message>
         <source>L&apos;elenco mostra le prime {0} righe.</source>
@@ -1518,28 +1820,115 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Added: {0} · updated: {1} · unchanged: {2} · cancelled by the file: {3}.</translation>
     </message>
     <message>
-        <source>{0} dovuti della lista non sono nel file.</source>
-        <translation>{0} debts of the list are not in the file.</translation>
-    </message>
-    <message>
         <source>Annulla i mancanti ({0})</source>
         <translation>Cancel the missing ones ({0})</translation>
-    </message>
-    <message>
-        <source>Annullare i {0} dovuti che non sono nel file? Quelli già sul portale saranno annullati con il prossimo invio.</source>
-        <translation>Cancel the {0} debts that are not in the file? Those already on the portal will be cancelled with the next sending.</translation>
     </message>
     <message>
         <source>Annullati: {0} subito, {1} con il prossimo invio.</source>
         <translation>Cancelled: {0} at once, {1} with the next sending.</translation>
     </message>
     <message>
-        <source>{0} non annullabili (es. {1}: {2}).</source>
-        <translation>{0} cannot be cancelled (e.g. {1}: {2}).</translation>
-    </message>
-    <message>
         <source>Annulla i mancanti</source>
         <translation>Cancel the missing ones</translation>
+    </message>
+</context>
+<context>
+    <name>ListActions</name>
+    <message numerus="yes">
+        <source>%Ln IUV assegnati</source>
+        <translation>
+            <numerusform>%Ln IUV assigned</numerusform>
+            <numerusform>%Ln IUVs assigned</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Assegna IUV</source>
+        <translation>Assign IUVs</translation>
+    </message>
+    <message>
+        <source>Esporta flusso</source>
+        <translation>Export flow</translation>
+    </message>
+    <message>
+        <source>Versione del tracciato:</source>
+        <translation>Layout version:</translation>
+    </message>
+    <message>
+        <source>Flusso {0} scritto in {1} ({2}: {3} I, {4} M, {5} A).</source>
+        <translation>Flow {0} written to {1} ({2}: {3} I, {4} M, {5} A).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti non validi esclusi: correggili nella tabella (colonna Errori).</source>
+        <translation>
+            <numerusform>%Ln invalid debt left out: fix it in the table (Errors column).</numerusform>
+            <numerusform>%Ln invalid debts left out: fix them in the table (Errors column).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Esporta Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Cartella di lavoro Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Lista esportata in {0}</source>
+        <translation>List exported to {0}</translation>
+    </message>
+    <message>
+        <source>Invio al portale</source>
+        <translation>Sending to the portal</translation>
+    </message>
+</context>
+<context>
+    <name>ListTexts</name>
+    <message numerus="yes">
+        <source>%Ln dovuti su {0} (filtro attivo)</source>
+        <translation>
+            <numerusform>%Ln debt of {0} (filter on)</numerusform>
+            <numerusform>%Ln debts of {0} (filter on)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti</source>
+        <translation>
+            <numerusform>%Ln debt</numerusform>
+            <numerusform>%Ln debts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln da inviare</source>
+        <translation>
+            <numerusform>%Ln to send</numerusform>
+            <numerusform>%Ln to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln con errori</source>
+        <translation>
+            <numerusform>%Ln with errors</numerusform>
+            <numerusform>%Ln with errors</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nessuna lista. Crea una lista con «Nuova lista…» oppure importa un file con «Importa…» (Ctrl+I): Excel, CSV o un flusso MyPay.</source>
+        <translation>No list yet. Create one with “New list…” or import a file with “Import…” (Ctrl+I): Excel, CSV or a MyPay flow.</translation>
+    </message>
+    <message>
+        <source>Nessun dovuto corrisponde ai filtri: «Azzera» li toglie.</source>
+        <translation>No debt matches the filters: “Clear” removes them.</translation>
+    </message>
+    <message>
+        <source>La lista è vuota. Premi «Nuovo dovuto» (Ctrl+Maiusc+N) e scrivi il primo dovuto, incolla righe copiate da Excel (Ctrl+V) oppure importa un file con «Importa…» (Ctrl+I) o trascinandolo qui.</source>
+        <translation>The list is empty. Press “New debt” (Ctrl+Shift+N) and type the first debt, paste rows copied from Excel (Ctrl+V), or import a file with “Import…” (Ctrl+I) or by dropping it here.</translation>
     </message>
 </context>
 <context>
@@ -1557,28 +1946,32 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Delete</translation>
     </message>
     <message>
+        <source>Lista</source>
+        <translation>List</translation>
+    </message>
+    <message>
         <source>Liste di dovuti</source>
         <translation>Debt lists</translation>
     </message>
     <message>
-        <source>Annulla</source>
-        <translation>Undo</translation>
+        <source>Filtro per scadenza: {0}</source>
+        <translation>Due date filter: {0}</translation>
     </message>
     <message>
-        <source>Ripeti</source>
-        <translation>Redo</translation>
+        <source>Annulla modifica</source>
+        <translation>Undo change</translation>
     </message>
     <message>
-        <source>Annulla: {0}</source>
-        <translation>Undo: {0}</translation>
-    </message>
-    <message>
-        <source>Ripeti: {0}</source>
-        <translation>Redo: {0}</translation>
+        <source>Ripeti modifica</source>
+        <translation>Redo change</translation>
     </message>
     <message>
         <source>Nuovo dovuto</source>
         <translation>New debt</translation>
+    </message>
+    <message>
+        <source>Una riga nuova in fondo alla lista, con lo IUD successivo (Ctrl+Maiusc+N)</source>
+        <translation>A new row at the end of the list, with the next IUD (Ctrl+Shift+N)</translation>
     </message>
     <message>
         <source>Dettaglio…</source>
@@ -1605,6 +1998,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Cancel debts</translation>
     </message>
     <message>
+        <source>Annulla i dovuti selezionati (sul portale con il prossimo invio)</source>
+        <translation>Cancel the selected debts (on the portal with the next send)</translation>
+    </message>
+    <message>
         <source>Assegna IUV</source>
         <translation>Assign IUVs</translation>
     </message>
@@ -1629,16 +2026,56 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Print notices…</translation>
     </message>
     <message>
+        <source>La lista, o le righe selezionate (Ctrl+P)</source>
+        <translation>The list, or the selected rows (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Invia al portale</source>
         <translation>Send to the portal</translation>
     </message>
+    <message numerus="yes">
+        <source>Eliminare la lista «{0}» con i suoi %Ln dovuti?</source>
+        <translation>
+            <numerusform>Delete the list “{0}” with its %Ln debt?</numerusform>
+            <numerusform>Delete the list “{0}” with its %Ln debts?</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Invia le modifiche in attesa (I/M/A) come flusso</source>
-        <translation>Send the pending changes (I/M/A) as a flow</translation>
+        <source>Filtri tolti per mostrare il nuovo dovuto</source>
+        <translation>Filters cleared to show the new debt</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti modificati</source>
+        <translation>
+            <numerusform>%Ln debt changed</numerusform>
+            <numerusform>%Ln debts changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lasciati invariati ({0})</source>
+        <translation>
+            <numerusform>%Ln left unchanged ({0})</numerusform>
+            <numerusform>%Ln left unchanged ({0})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Annullare %Ln dovuti? Quelli già sul portale saranno annullati con il prossimo invio.</source>
+        <translation>
+            <numerusform>Cancel %Ln debt? If it is already on the portal it will be cancelled with the next send.</numerusform>
+            <numerusform>Cancel %Ln debts? Those already on the portal will be cancelled with the next send.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ripristina colonne</source>
         <translation>Reset columns</translation>
+    </message>
+    <message>
+        <source>Invia le modifiche in attesa (inserimenti, modifiche, annullamenti): prima mostra che cosa partirà</source>
+        <translation>Sends the pending changes (inserts, changes, cancellations): first shows what will go</translation>
     </message>
     <message>
         <source>Nessuna lista: creane una o importa un file</source>
@@ -1673,18 +2110,6 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>The list “{0}” has debts already sent to the portal: it cannot be deleted. Cancel the debts that are no longer needed.</translation>
     </message>
     <message>
-        <source>Eliminare la lista «{0}» con i suoi {1} dovuti?</source>
-        <translation>Delete the list “{0}” with its {1} debts?</translation>
-    </message>
-    <message>
-        <source>{0} dovuti</source>
-        <translation>{0} debts</translation>
-    </message>
-    <message>
-        <source>{0} dovuti su {1} (filtro attivo)</source>
-        <translation>{0} debts of {1} (filter on)</translation>
-    </message>
-    <message>
         <source>dettaglio</source>
         <translation>details</translation>
     </message>
@@ -1717,60 +2142,8 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Debts cancelled</translation>
     </message>
     <message>
-        <source>{0}: {1} dovuti modificati</source>
-        <translation>{0}: {1} debts changed</translation>
-    </message>
-    <message>
-        <source>, {0} lasciati invariati ({1})</source>
-        <translation>, {0} left unchanged ({1})</translation>
-    </message>
-    <message>
         <source>Interrotto</source>
         <translation>Interrupted</translation>
-    </message>
-    <message>
-        <source>Annullare {0} dovuti? Quelli già sul portale saranno annullati con il prossimo invio.</source>
-        <translation>Cancel {0} debts? Those already on the portal will be cancelled with the next sending.</translation>
-    </message>
-    <message>
-        <source>IUV assegnati: {0}</source>
-        <translation>IUVs assigned: {0}</translation>
-    </message>
-    <message>
-        <source>Esporta flusso</source>
-        <translation>Export flow</translation>
-    </message>
-    <message>
-        <source>Versione del tracciato:</source>
-        <translation>Layout version:</translation>
-    </message>
-    <message>
-        <source>Flusso {0} scritto in {1} ({2} righe: {3} I, {4} M, {5} A).</source>
-        <translation>Flow {0} written to {1} ({2} rows: {3} I, {4} M, {5} A).</translation>
-    </message>
-    <message>
-        <source>{0} dovuti non validi esclusi: correggili nella tabella (colonna Errori).</source>
-        <translation>{0} invalid debts left out: correct them in the table (Errors column).</translation>
-    </message>
-    <message>
-        <source>Esporta Excel</source>
-        <translation>Export Excel</translation>
-    </message>
-    <message>
-        <source>Cartella di lavoro Excel (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Lista esportata in {0}</source>
-        <translation>List exported to {0}</translation>
-    </message>
-    <message>
-        <source>Invio completato</source>
-        <translation>Sending completed</translation>
-    </message>
-    <message>
-        <source>Invio al portale</source>
-        <translation>Sending to the portal</translation>
     </message>
     <message>
         <source>Importa dovuti</source>
@@ -1930,8 +2303,8 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>&amp;File</translation>
     </message>
     <message>
-        <source>&amp;Esci</source>
-        <translation>E&amp;xit</translation>
+        <source>&amp;Modifica</source>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
         <source>&amp;Vai</source>
@@ -1944,6 +2317,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>&amp;Aiuto</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Guida rapida</source>
+        <translation>&amp;Quick guide</translation>
     </message>
     <message>
         <source>&amp;Informazioni</source>
@@ -2035,6 +2412,57 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     </message>
 </context>
 <context>
+    <name>MenuBuilder</name>
+    <message>
+        <source>&amp;Importa…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>&amp;Esporta in Excel…</source>
+        <translation>&amp;Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Esporta &amp;flusso MyPay…</source>
+        <translation>Export MyPay &amp;flow…</translation>
+    </message>
+    <message>
+        <source>&amp;Stampa avvisi…</source>
+        <translation>&amp;Print notices…</translation>
+    </message>
+    <message>
+        <source>&amp;Esci</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Annulla</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Ripeti</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Taglia</source>
+        <translation>Cu&amp;t</translation>
+    </message>
+    <message>
+        <source>&amp;Copia</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>I&amp;ncolla</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>&amp;Seleziona tutto</source>
+        <translation>Select &amp;all</translation>
+    </message>
+    <message>
+        <source>&amp;Trova…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+</context>
+<context>
     <name>NoticePreviewDialog</name>
     <message>
         <source>Anteprima avvisi – {0}</source>
@@ -2114,6 +2542,34 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     </message>
 </context>
 <context>
+    <name>NoticeTexts</name>
+    <message>
+        <source>{0} ({1}) salvati in {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln avvisi</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pagine</source>
+        <translation>
+            <numerusform>%Ln page</numerusform>
+            <numerusform>%Ln pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln avvisi salvati, un PDF per dovuto, in {0}</source>
+        <translation>
+            <numerusform>%Ln notice saved, one PDF per debt, in {0}</numerusform>
+            <numerusform>%Ln notices saved, one PDF per debt, in {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Pagamento presso lo sportello</source>
@@ -2167,16 +2623,16 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>Dal</source>
-        <translation>From</translation>
-    </message>
-    <message>
         <source>al</source>
         <translation>to</translation>
     </message>
     <message>
         <source>Tutti i tipi dovuto</source>
         <translation>All debt types</translation>
+    </message>
+    <message>
+        <source>Filtro per data: {0}</source>
+        <translation>Date filter: {0}</translation>
     </message>
     <message>
         <source>Cerca IUV, IUD, debitore, PSP, causale…</source>
@@ -2193,6 +2649,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Non abbinate</source>
         <translation>Not matched</translation>
+    </message>
+    <message>
+        <source>Pagati dal</source>
+        <translation>Paid from</translation>
     </message>
     <message>
         <source>Automatico</source>
@@ -2218,9 +2678,98 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <source>Ricevute non disponibili: {0}</source>
         <translation>Receipts not available: {0}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln ricevute</source>
+        <translation>
+            <numerusform>%Ln receipt</numerusform>
+            <numerusform>%Ln receipts</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{0} ricevute · {1} incassati · {2} abbinate ({3}) · {4} non abbinate ({5})</source>
-        <translation>{0} receipts · {1} collected · {2} matched ({3}) · {4} not matched ({5})</translation>
+        <source>{0} incassati</source>
+        <translation>{0} collected</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln abbinate ({0})</source>
+        <translation>
+            <numerusform>%Ln matched ({0})</numerusform>
+            <numerusform>%Ln matched ({0})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln non abbinate ({0})</source>
+        <translation>
+            <numerusform>%Ln unmatched ({0})</numerusform>
+            <numerusform>%Ln unmatched ({0})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ricevute lette</source>
+        <translation>
+            <numerusform>%Ln receipt read</numerusform>
+            <numerusform>%Ln receipts read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln nuove</source>
+        <translation>
+            <numerusform>%Ln new</numerusform>
+            <numerusform>%Ln new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln abbinate a un dovuto</source>
+        <translation>
+            <numerusform>%Ln matched to a debt</numerusform>
+            <numerusform>%Ln matched to a debt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln senza dovuto</source>
+        <translation>
+            <numerusform>%Ln without a debt</numerusform>
+            <numerusform>%Ln without a debt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln erano già presenti.</source>
+        <translation>
+            <numerusform>%Ln was already there.</numerusform>
+            <numerusform>%Ln were already there.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ricevute importate in precedenza ora abbinate.</source>
+        <translation>
+            <numerusform>%Ln receipt imported earlier now matched.</numerusform>
+            <numerusform>%Ln receipts imported earlier now matched.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe rifiutate (le altre sono state importate): vedi i dettagli.</source>
+        <translation>
+            <numerusform>%Ln row refused (the others were imported): see the details.</numerusform>
+            <numerusform>%Ln rows refused (the others were imported): see the details.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>riga {0}</source>
+        <translation>row {0}</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>, colonna {0}</source>
+        <translation>, column {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ricevute esportate in {0}</source>
+        <translation>
+            <numerusform>%Ln receipt exported to {0}</numerusform>
+            <numerusform>%Ln receipts exported to {0}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Non abbinate per tipo dovuto: {0}</source>
@@ -2267,28 +2816,12 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>No new receipts on the portal.</translation>
     </message>
     <message>
-        <source>{0} ricevute lette, {1} nuove: {2} abbinate a un dovuto, {3} senza dovuto; {4} erano già presenti.</source>
-        <translation>{0} receipts read, {1} new: {2} matched to a debt, {3} without a debt; {4} were already present.</translation>
-    </message>
-    <message>
-        <source>{0} ricevute importate in precedenza ora abbinate.</source>
-        <translation>{0} receipts imported earlier are now matched.</translation>
-    </message>
-    <message>
-        <source>{0} righe rifiutate (le altre sono state importate): vedi i dettagli.</source>
-        <translation>{0} rows rejected (the others were imported): see the details.</translation>
-    </message>
-    <message>
         <source>Esporta in Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
         <source>Cartella di Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>{0} ricevute esportate in {1}</source>
-        <translation>{0} receipts exported to {1}</translation>
     </message>
     <message>
         <source>Esportazione in Excel</source>
@@ -2398,6 +2931,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Message</translation>
     </message>
     <message>
+        <source>Risposta</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
         <source>Ora</source>
         <translation>Time</translation>
     </message>
@@ -2437,6 +2974,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Exchange log</translation>
     </message>
     <message>
+        <source>Sportello</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
         <source>Connessione al portale</source>
         <translation>Connection to the portal</translation>
     </message>
@@ -2459,10 +3000,6 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Password</source>
         <translation>Password</translation>
-    </message>
-    <message>
-        <source>Esito</source>
-        <translation>Outcome</translation>
     </message>
     <message>
         <source>Stato</source>
@@ -2533,12 +3070,41 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>No authority set up</translation>
     </message>
     <message>
-        <source>salvata: lascia vuoto per non cambiarla</source>
-        <translation>saved: leave empty to keep it</translation>
+        <source>Indirizzo salvato: {0}</source>
+        <translation>Saved address: {0}</translation>
+    </message>
+    <message>
+        <source>nessuno</source>
+        <translation>none</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln con errori da correggere</source>
+        <translation>
+            <numerusform>%Ln with errors to fix</numerusform>
+            <numerusform>%Ln with errors to fix</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rifiutati e non modificati</source>
+        <translation>
+            <numerusform>%Ln rejected and not changed</numerusform>
+            <numerusform>%Ln rejected and not changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in un flusso in corso</source>
+        <translation>
+            <numerusform>%Ln in a flow in progress</numerusform>
+            <numerusform>%Ln in a flow in progress</numerusform>
+        </translation>
     </message>
     <message>
         <source>non impostata</source>
         <translation>not set</translation>
+    </message>
+    <message>
+        <source>salvata (vuota: non cambia)</source>
+        <translation>saved (empty: unchanged)</translation>
     </message>
     <message>
         <source>La password è conservata in: {0}. Non viene mai scritta nel database né nel registro.</source>
@@ -2563,18 +3129,6 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>In attesa: {0} da inserire, {1} da modificare, {2} da annullare</source>
         <translation>Pending: {0} to insert, {1} to modify, {2} to cancel</translation>
-    </message>
-    <message>
-        <source>{0} con errori da correggere</source>
-        <translation>{0} with errors to correct</translation>
-    </message>
-    <message>
-        <source>{0} rifiutati e non modificati</source>
-        <translation>{0} rejected and not changed</translation>
-    </message>
-    <message>
-        <source>{0} in un flusso in corso</source>
-        <translation>{0} in a flow in progress</translation>
     </message>
     <message>
         <source>Righe rifiutate del flusso {0}</source>
@@ -2857,8 +3411,22 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>{0} payments reconciled ({1}) · {2} anomalies to check</translation>
     </message>
     <message>
-        <source>Ultima riconciliazione: {0} pagamenti esaminati in {1} s; {2} risultati nuovi, {3} aggiornati, {4} rimossi.</source>
-        <translation>Last reconciliation: {0} payments examined in {1} s; {2} new results, {3} updated, {4} removed.</translation>
+        <source>Ultima riconciliazione: {0} in {1} s; {2}, {3} aggiornati, {4} rimossi.</source>
+        <translation>Last reconciliation: {0} in {1} s; {2}, {3} updated, {4} removed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pagamenti esaminati</source>
+        <translation>
+            <numerusform>%Ln payment examined</numerusform>
+            <numerusform>%Ln payments examined</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln risultati nuovi</source>
+        <translation>
+            <numerusform>%Ln new result</numerusform>
+            <numerusform>%Ln new results</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nessun risultato: importa i flussi di rendicontazione e la tesoreria, poi premi «Riconcilia».</source>
@@ -2921,12 +3489,36 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>{0}: already imported, nothing to add</translation>
     </message>
     <message>
-        <source>{0}: {1} flussi ({2} nuovi), {3} movimenti di tesoreria ({4} nuovi)</source>
-        <translation>{0}: {1} flows ({2} new), {3} treasury movements ({4} new)</translation>
+        <source>{0}: {1} ({2} nuovi), {3} ({4} nuovi)</source>
+        <translation>{0}: {1} ({2} new), {3} ({4} new)</translation>
     </message>
-    <message>
-        <source>, {0} movimenti non di entrata ignorati</source>
-        <translation>, {0} non-credit movements ignored</translation>
+    <message numerus="yes">
+        <source>%Ln flussi</source>
+        <translation>
+            <numerusform>%Ln flow</numerusform>
+            <numerusform>%Ln flows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln movimenti di tesoreria</source>
+        <translation>
+            <numerusform>%Ln treasury movement</numerusform>
+            <numerusform>%Ln treasury movements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln movimenti non di entrata ignorati</source>
+        <translation>
+            <numerusform>%Ln non-income movement ignored</numerusform>
+            <numerusform>%Ln non-income movements ignored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe esportate in {0}</source>
+        <translation>
+            <numerusform>%Ln row exported to {0}</numerusform>
+            <numerusform>%Ln rows exported to {0}</numerusform>
+        </translation>
     </message>
     <message>
         <source>attenzione: {0}</source>
@@ -2963,10 +3555,6 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>{0} righe esportate in {1}</source>
-        <translation>{0} rows exported to {1}</translation>
     </message>
     <message>
         <source>Esportazione della riconciliazione</source>
@@ -3052,6 +3640,141 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     </message>
 </context>
 <context>
+    <name>SendConfirmBox</name>
+    <message>
+        <source>Invia al portale</source>
+        <translation>Send to portal</translation>
+    </message>
+    <message>
+        <source>Nessuna modifica da inviare per la lista «{0}».</source>
+        <translation>No change to send for the list “{0}”.</translation>
+    </message>
+    <message>
+        <source>Inviare al portale le modifiche della lista «{0}»?</source>
+        <translation>Send the changes of the list “{0}” to the portal?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Invia %Ln dovuti</source>
+        <translation>
+            <numerusform>Send %Ln debt</numerusform>
+            <numerusform>Send %Ln debts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln inserimenti</source>
+        <translation>
+            <numerusform>%Ln insert</numerusform>
+            <numerusform>%Ln inserts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln modifiche</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln annullamenti</source>
+        <translation>
+            <numerusform>%Ln cancellation</numerusform>
+            <numerusform>%Ln cancellations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saranno inviati: {0}.</source>
+        <translation>Will be sent: {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe con errori escluse (correggile nella colonna Errori)</source>
+        <translation>
+            <numerusform>%Ln row with errors left out (fix it in the Errors column)</numerusform>
+            <numerusform>%Ln rows with errors left out (fix them in the Errors column)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe rifiutate dal portale e non modificate escluse</source>
+        <translation>
+            <numerusform>%Ln row rejected by the portal and not changed left out</numerusform>
+            <numerusform>%Ln rows rejected by the portal and not changed left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti di un invio precedente ancora in corso</source>
+        <translation>
+            <numerusform>%Ln debt of an earlier send still in progress</numerusform>
+            <numerusform>%Ln debts of an earlier send still in progress</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SendResultBox</name>
+    <message>
+        <source>Invia al portale</source>
+        <translation>Send to portal</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rifiutati dal portale (%Ln):</source>
+        <translation>
+            <numerusform>Rejected by the portal (%Ln):</numerusform>
+            <numerusform>Rejected by the portal (%Ln):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Non modificati perché cambiati sul portale (%Ln):</source>
+        <translation>
+            <numerusform>Not changed because changed on the portal (%Ln):</numerusform>
+            <numerusform>Not changed because changed on the portal (%Ln):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Non inviati (%Ln):</source>
+        <translation>
+            <numerusform>Not sent (%Ln):</numerusform>
+            <numerusform>Not sent (%Ln):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln inserimenti</source>
+        <translation>
+            <numerusform>%Ln insert</numerusform>
+            <numerusform>%Ln inserts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln modifiche</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln annullamenti</source>
+        <translation>
+            <numerusform>%Ln cancellation</numerusform>
+            <numerusform>%Ln cancellations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flusso {0} ({1}): {2}, {3}</source>
+        <translation>Flow {0} ({1}): {2}, {3}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln accettati</source>
+        <translation>
+            <numerusform>%Ln accepted</numerusform>
+            <numerusform>%Ln accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rifiutati</source>
+        <translation>
+            <numerusform>%Ln rejected</numerusform>
+            <numerusform>%Ln rejected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Impostazioni</source>
@@ -3124,9 +3847,19 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <source>Dovuti senza avviso</source>
         <translation>Debts without a notice</translation>
     </message>
-    <message>
-        <source>{0} avvisi stampati; {1} dovuti saltati:</source>
-        <translation>{0} notices printed; {1} debts skipped:</translation>
+    <message numerus="yes">
+        <source>%Ln avvisi stampati</source>
+        <translation>
+            <numerusform>%Ln notice printed</numerusform>
+            <numerusform>%Ln notices printed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti saltati:</source>
+        <translation>
+            <numerusform>%Ln debt skipped:</numerusform>
+            <numerusform>%Ln debts skipped:</numerusform>
+        </translation>
     </message>
     <message>
         <source>IUD</source>
@@ -3144,28 +3877,35 @@ After the restore, lists, debts, flows and payments go back to how they were at 
 <context>
     <name>SpreadsheetView</name>
     <message>
-        <source>Copia</source>
-        <translation>Copy</translation>
+        <source>Copia	Ctrl+C</source>
+        <translation>Copy	Ctrl+C</translation>
     </message>
     <message>
-        <source>Incolla</source>
-        <translation>Paste</translation>
+        <source>Taglia	Ctrl+X</source>
+        <translation>Cut	Ctrl+X</translation>
+    </message>
+    <message>
+        <source>Incolla	Ctrl+V</source>
+        <translation>Paste	Ctrl+V</translation>
     </message>
     <message>
         <source>Cancella contenuto</source>
         <translation>Clear contents</translation>
     </message>
     <message>
-        <source>Seleziona tutto</source>
-        <translation>Select all</translation>
+        <source>Seleziona tutto	Ctrl+A</source>
+        <translation>Select all	Ctrl+A</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copiate %Ln righe.</source>
+        <translation>
+            <numerusform>%Ln row copied.</numerusform>
+            <numerusform>%Ln rows copied.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Selezione troppo grande da copiare: usa «Esporta Excel».</source>
         <translation>Selection too large to copy: use “Export Excel”.</translation>
-    </message>
-    <message>
-        <source>Copiate {0} righe.</source>
-        <translation>Copied {0} rows.</translation>
     </message>
 </context>
 <context>
@@ -3202,9 +3942,16 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <source>Modifiche in attesa: —</source>
         <translation>Pending changes: —</translation>
     </message>
+    <message numerus="yes">
+        <source>Modifiche in attesa: %Ln</source>
+        <translation>
+            <numerusform>Pending changes: %Ln</numerusform>
+            <numerusform>Pending changes: %Ln</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Modifiche in attesa: {0}</source>
-        <translation>Pending changes: {0}</translation>
+        <source>Dovuti da inviare al portale, in tutte le liste dell&apos;Ente</source>
+        <translation>Debts to send to the portal, in all the lists of the Ente</translation>
     </message>
     <message>
         <source>In corso: {0}</source>
@@ -3244,6 +3991,19 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Pagamenti riconciliati</source>
         <translation>Reconciled payments</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgressDialog</name>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{0}
+Annullamento in corso…</source>
+        <translation>{0}
+Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -3412,6 +4172,28 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     </message>
 </context>
 <context>
+    <name>UnsentChangesWarning</name>
+    <message>
+        <source>Stampa avvisi</source>
+        <translation>Print notices</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti hanno importo o scadenza diversi da quelli sul portale: le modifiche non sono ancora state inviate.</source>
+        <translation>
+            <numerusform>%Ln debt has an amount or due date different from the portal&apos;s: the change has not been sent yet.</numerusform>
+            <numerusform>%Ln debts have an amount or due date different from the portal&apos;s: the changes have not been sent yet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>L&apos;avviso riporterebbe i valori nuovi, che il portale non conosce: il pagamento potrebbe essere rifiutato. Invia prima le modifiche al portale.</source>
+        <translation>The notice would carry the new values, which the portal does not know: the payment could be refused. Send the changes to the portal first.</translation>
+    </message>
+    <message>
+        <source>Stampa comunque</source>
+        <translation>Print anyway</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeScreen</name>
     <message>
         <source>Benvenuto in MyPay Desk</source>
@@ -3443,6 +4225,21 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     </message>
 </context>
 <context>
+    <name>_Labels</name>
+    <message>
+        <source>Cerca in:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <source>Nome del file:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>Tipo di file:</source>
+        <translation>Files of type:</translation>
+    </message>
+</context>
+<context>
     <name>_ModeChooser</name>
     <message>
         <source>Base (pagamenti spontanei)</source>
@@ -3467,13 +4264,6 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>In più, lo sportello dell&apos;Ente avvia il pagamento e consegna link o QR al cittadino.</source>
         <translation>In addition, the authority&apos;s front desk starts the payment and hands the citizen a link or QR code.</translation>
-    </message>
-</context>
-<context>
-    <name>_ProgressDialog</name>
-    <message>
-        <source>Annulla</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4337,6 +5127,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Indica la percentuale o la somma da aggiungere</source>
         <translation>Enter the percentage or the sum to add</translation>
+    </message>
+    <message>
+        <source>Nessun IUD libero dopo {0}: scrivi l&apos;IUD a mano</source>
+        <translation>No free IUD after {0}: type the IUD by hand</translation>
     </message>
     <message>
         <source>Il prefisso non può iniziare con 000 (riservato a MyPay)</source>
@@ -5256,20 +6050,24 @@ Switch to the window already open (it may be on another desktop or minimised), o
         <translation>Print notices</translation>
     </message>
     <message>
+        <source>{0}: importo sul portale {1}, nella lista {2}</source>
+        <translation>{0}: amount on the portal {1}, in the list {2}</translation>
+    </message>
+    <message>
+        <source>{0}: scadenza sul portale {1}, nella lista {2}</source>
+        <translation>{0}: due date on the portal {1}, in the list {2}</translation>
+    </message>
+    <message>
+        <source>{0}: modifiche non ancora inviate al portale</source>
+        <translation>{0}: changes not sent to the portal yet</translation>
+    </message>
+    <message>
         <source>rimossi i file parziali di stampe interrotte: {0}</source>
         <translation>removed the partial files of interrupted prints: {0}</translation>
     </message>
     <message>
-        <source>{0} avvisi ({1} pagine) salvati in {2}</source>
-        <translation>{0} notices ({1} pages) saved to {2}</translation>
-    </message>
-    <message>
         <source>Nessun avviso stampato: nessuno dei dovuti scelti può avere un avviso (vedi i motivi elencati).</source>
         <translation>No notice printed: none of the chosen debts can have a notice (see the reasons listed).</translation>
-    </message>
-    <message>
-        <source>{0} avvisi salvati, un PDF per dovuto, in {1}</source>
-        <translation>{0} notices saved, one PDF per debt, in {1}</translation>
     </message>
     <message>
         <source>Stampa degli avvisi annullata: nessun file creato</source>

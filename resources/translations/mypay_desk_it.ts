@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT" sourcelanguage="it_IT">
 <context>
+    <name>AmountLineEdit</name>
+    <message>
+        <source>Scrivi un importo (per esempio 1.234,56)</source>
+        <translation>Scrivi un importo (per esempio 1.234,56)</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>Data e ora</source>
@@ -203,13 +210,19 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <source>Su quali dovuti</source>
         <translation>Su quali dovuti</translation>
     </message>
-    <message>
-        <source>Righe selezionate ({0})</source>
-        <translation>Righe selezionate ({0})</translation>
+    <message numerus="yes">
+        <source>Righe selezionate (%Ln)</source>
+        <translation>
+            <numerusform>Riga selezionata (%Ln)</numerusform>
+            <numerusform>Righe selezionate (%Ln)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Tutte le righe mostrate dal filtro ({0})</source>
-        <translation>Tutte le righe mostrate dal filtro ({0})</translation>
+    <message numerus="yes">
+        <source>Tutte le righe mostrate dal filtro (%Ln)</source>
+        <translation>
+            <numerusform>L&apos;unica riga mostrata dal filtro (%Ln)</numerusform>
+            <numerusform>Tutte le righe mostrate dal filtro (%Ln)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Imposta il tipo dovuto</source>
@@ -242,6 +255,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Annulla i dovuti</source>
         <translation>Annulla i dovuti</translation>
+    </message>
+    <message>
+        <source>Scegli che cosa modificare…</source>
+        <translation>Scegli che cosa modificare…</translation>
     </message>
     <message>
         <source>Tipo dovuto</source>
@@ -320,6 +337,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>I dovuti mai inviati sono annullati subito; quelli sul portale saranno annullati con il prossimo invio (azione A).</translation>
     </message>
     <message>
+        <source>Scegli sopra la modifica da fare: niente viene cambiato finché non premi «Applica».</source>
+        <translation>Scegli sopra la modifica da fare: niente viene cambiato finché non premi «Applica».</translation>
+    </message>
+    <message>
         <source>Applica</source>
         <translation>Applica</translation>
     </message>
@@ -327,9 +348,24 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <source>Modifica</source>
         <translation>Modifica</translation>
     </message>
+    <message numerus="yes">
+        <source>Applica a %Ln dovuti</source>
+        <translation>
+            <numerusform>Applica a %Ln dovuto</numerusform>
+            <numerusform>Applica a %Ln dovuti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scegli che cosa modificare</source>
+        <translation>Scegli che cosa modificare</translation>
+    </message>
     <message>
         <source>Nessun tipo dovuto configurato per l&apos;Ente</source>
         <translation>Nessun tipo dovuto configurato per l&apos;Ente</translation>
+    </message>
+    <message>
+        <source>Nuova scadenza: {0}</source>
+        <translation>Nuova scadenza: {0}</translation>
     </message>
     <message>
         <source>Indica di quanti giorni o mesi spostare le scadenze</source>
@@ -349,14 +385,39 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     </message>
 </context>
 <context>
+    <name>CellEditors</name>
+    <message>
+        <source>(valore non salvato)</source>
+        <translation>(valore non salvato)</translation>
+    </message>
+    <message>
+        <source>{0}, riga {1}</source>
+        <translation>{0}, riga {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedLineEdit</name>
+    <message>
+        <source>Campo obbligatorio</source>
+        <translation>Campo obbligatorio</translation>
+    </message>
+</context>
+<context>
     <name>CollectionsChart</name>
     <message>
         <source>Nessun incasso nel periodo scelto</source>
         <translation>Nessun incasso nel periodo scelto</translation>
     </message>
     <message>
-        <source>{0}: {1} ({2} pagamenti)</source>
-        <translation>{0}: {1} ({2} pagamenti)</translation>
+        <source>{0}: {1} ({2})</source>
+        <translation>{0}: {1} ({2})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pagamenti</source>
+        <translation>
+            <numerusform>%Ln pagamento</numerusform>
+            <numerusform>%Ln pagamenti</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -579,6 +640,40 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     </message>
 </context>
 <context>
+    <name>DateLineEdit</name>
+    <message>
+        <source>gg/mm/aaaa</source>
+        <translation>gg/mm/aaaa</translation>
+    </message>
+    <message>
+        <source>Calendario</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Scegli dal calendario (Alt+Giù)</source>
+        <translation>Scegli dal calendario (Alt+Giù)</translation>
+    </message>
+    <message>
+        <source>Scrivi una data (gg/mm/aaaa)</source>
+        <translation>Scrivi una data (gg/mm/aaaa)</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>«{0}»: l&apos;anno {1} non è plausibile; scrivi la data come gg/mm/aaaa</source>
+        <translation>«{0}»: l&apos;anno {1} non è plausibile; scrivi la data come gg/mm/aaaa</translation>
+    </message>
+    <message>
+        <source>«{0}» non è una data esistente (giorno {1}, mese {2}, anno {3})</source>
+        <translation>«{0}» non è una data esistente (giorno {1}, mese {2}, anno {3})</translation>
+    </message>
+    <message>
+        <source>«{0}» non è una data: scrivi gg/mm/aaaa, per esempio 28/02/2027</source>
+        <translation>«{0}» non è una data: scrivi gg/mm/aaaa, per esempio 28/02/2027</translation>
+    </message>
+</context>
+<context>
     <name>DebtColumns</name>
     <message>
         <source>Stato</source>
@@ -669,8 +764,8 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Rate</translation>
     </message>
     <message>
-        <source>Data «{0}» non valida: usa gg/mm/aaaa</source>
-        <translation>Data «{0}» non valida: usa gg/mm/aaaa</translation>
+        <source>Da correggere</source>
+        <translation>Da correggere</translation>
     </message>
     <message>
         <source>Tipo soggetto «{0}»: scrivi F (persona fisica) o G (persona giuridica)</source>
@@ -679,6 +774,13 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Testo di {0} caratteri: al massimo {1}</source>
         <translation>Testo di {0} caratteri: al massimo {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DebtDelegate</name>
+    <message>
+        <source>{0}, riga {1}</source>
+        <translation>{0}, riga {1}</translation>
     </message>
 </context>
 <context>
@@ -719,9 +821,12 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <source>avviso {0}</source>
         <translation>avviso {0}</translation>
     </message>
-    <message>
-        <source>{0} errori</source>
-        <translation>{0} errori</translation>
+    <message numerus="yes">
+        <source>%n errori</source>
+        <translation>
+            <numerusform>%n errore</numerusform>
+            <numerusform>%n errori</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tipo soggetto</source>
@@ -891,6 +996,18 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <source>Totale bilancio: {0}</source>
         <translation>Totale bilancio: {0}</translation>
     </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Scadenza: {0}</source>
+        <translation>Scadenza: {0}</translation>
+    </message>
+    <message>
+        <source>Importo ente secondario</source>
+        <translation>Importo ente secondario</translation>
+    </message>
 </context>
 <context>
     <name>DebtTableController</name>
@@ -954,13 +1071,26 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <source>riga {0}, {1}: {2}</source>
         <translation>riga {0}, {1}: {2}</translation>
     </message>
-    <message>
-        <source>Incolla {0} righe</source>
-        <translation>Incolla {0} righe</translation>
+    <message numerus="yes">
+        <source>Incolla %Ln righe</source>
+        <translation>
+            <numerusform>Incolla %Ln riga</numerusform>
+            <numerusform>Incolla %Ln righe</numerusform>
+        </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln celle non incollate.</source>
+        <translation>
+            <numerusform>%Ln cella non incollata.</numerusform>
+            <numerusform>%Ln celle non incollate.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DebtTableModel</name>
     <message>
-        <source>{0} celle non incollate.</source>
-        <translation>{0} celle non incollate.</translation>
+        <source>{0}, riga {1}: {2}</source>
+        <translation>{0}, riga {1}: {2}</translation>
     </message>
 </context>
 <context>
@@ -1351,8 +1481,131 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>al</translation>
     </message>
     <message>
-        <source>—</source>
-        <translation>—</translation>
+        <source>gg/mm/aaaa</source>
+        <translation>gg/mm/aaaa</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Guida rapida</source>
+        <translation>Guida rapida</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+5</source>
+        <translation>Ctrl+1 … Ctrl+5</translation>
+    </message>
+    <message>
+        <source>Liste, Portale, Pagamenti, Riconciliazione, Impostazioni</source>
+        <translation>Liste, Portale, Pagamenti, Riconciliazione, Impostazioni</translation>
+    </message>
+    <message>
+        <source>Ctrl+Maiusc+N</source>
+        <translation>Ctrl+Maiusc+N</translation>
+    </message>
+    <message>
+        <source>nuovo dovuto in fondo alla lista</source>
+        <translation>nuovo dovuto in fondo alla lista</translation>
+    </message>
+    <message>
+        <source>Invio / Maiusc+Invio</source>
+        <translation>Invio / Maiusc+Invio</translation>
+    </message>
+    <message>
+        <source>conferma la cella e scende / sale</source>
+        <translation>conferma la cella e scende / sale</translation>
+    </message>
+    <message>
+        <source>Tab / Maiusc+Tab</source>
+        <translation>Tab / Maiusc+Tab</translation>
+    </message>
+    <message>
+        <source>conferma la cella e passa a destra / a sinistra</source>
+        <translation>conferma la cella e passa a destra / a sinistra</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>lascia la cella com&apos;era</source>
+        <translation>lascia la cella com&apos;era</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>modifica la cella senza cancellarla</source>
+        <translation>modifica la cella senza cancellarla</translation>
+    </message>
+    <message>
+        <source>Canc</source>
+        <translation>Canc</translation>
+    </message>
+    <message>
+        <source>svuota le celle selezionate</source>
+        <translation>svuota le celle selezionate</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z / Ctrl+Y</source>
+        <translation>Ctrl+Z / Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>annulla / ripeti (anche incolla e modifiche in blocco)</source>
+        <translation>annulla / ripeti (anche incolla e modifiche in blocco)</translation>
+    </message>
+    <message>
+        <source>Ctrl+C / Ctrl+V</source>
+        <translation>Ctrl+C / Ctrl+V</translation>
+    </message>
+    <message>
+        <source>copia / incolla celle, anche da e verso Excel</source>
+        <translation>copia / incolla celle, anche da e verso Excel</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>cerca nella pagina</source>
+        <translation>cerca nella pagina</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>dettaglio del dovuto: debitore, rate, bilancio</source>
+        <translation>dettaglio del dovuto: debitore, rate, bilancio</translation>
+    </message>
+    <message>
+        <source>Ctrl+I / Ctrl+E / Ctrl+P</source>
+        <translation>Ctrl+I / Ctrl+E / Ctrl+P</translation>
+    </message>
+    <message>
+        <source>importa / esporta in Excel / stampa avvisi</source>
+        <translation>importa / esporta in Excel / stampa avvisi</translation>
+    </message>
+    <message>
+        <source>Alt+Giù o F4</source>
+        <translation>Alt+Giù o F4</translation>
+    </message>
+    <message>
+        <source>in una data: apre il calendario</source>
+        <translation>in una data: apre il calendario</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>esci</source>
+        <translation>esci</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Guida rapida&lt;/h2&gt;&lt;h3&gt;Tasti&lt;/h3&gt;&lt;table cellspacing=&apos;4&apos;&gt;{0}&lt;/table&gt;&lt;h3&gt;Date e importi&lt;/h3&gt;&lt;p&gt;Le date si scrivono giorno, mese, anno: &lt;b&gt;28/02/2027&lt;/b&gt;, &lt;b&gt;28/2/27&lt;/b&gt;, &lt;b&gt;28022027&lt;/b&gt;, &lt;b&gt;28-02-2027&lt;/b&gt; o &lt;b&gt;2027-02-28&lt;/b&gt;. Una data che non esiste (31/02) non viene salvata: il campo diventa rosso e dice perché. Gli importi si scrivono all&apos;italiana: &lt;b&gt;1.234,56&lt;/b&gt;, &lt;b&gt;45,5&lt;/b&gt;, &lt;b&gt;45,50 €&lt;/b&gt;.&lt;/p&gt;&lt;h3&gt;Importare una lista&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Nella pagina Liste di dovuti premi &lt;b&gt;Importa…&lt;/b&gt; (Ctrl+I) o trascina il file sulla tabella: Excel (.xlsx), CSV o flusso MyPay (.zip).&lt;/li&gt;&lt;li&gt;Controlla l&apos;abbinamento delle colonne e l&apos;anteprima: ogni riga con problemi dice quale campo correggere.&lt;/li&gt;&lt;li&gt;Scegli la lista (nuova o esistente) e conferma. Importare di nuovo nella stessa lista la aggiorna: i dovuti sono riconosciuti dallo IUD.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Inviare al portale&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Invia al portale&lt;/b&gt; mostra quanti inserimenti, modifiche e annullamenti partiranno e quali righe restano fuori (con errori, o rifiutate e non corrette), poi chiede conferma. Alla fine elenca le righe rifiutate con il motivo.&lt;/p&gt;&lt;h3&gt;Stampare gli avvisi&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Stampa avvisi…&lt;/b&gt; (Ctrl+P) stampa la lista o le righe selezionate. Se un importo o una scadenza sono cambiati e non ancora inviati, l&apos;app avvisa prima di stampare.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Guida rapida&lt;/h2&gt;&lt;h3&gt;Tasti&lt;/h3&gt;&lt;table cellspacing=&apos;4&apos;&gt;{0}&lt;/table&gt;&lt;h3&gt;Date e importi&lt;/h3&gt;&lt;p&gt;Le date si scrivono giorno, mese, anno: &lt;b&gt;28/02/2027&lt;/b&gt;, &lt;b&gt;28/2/27&lt;/b&gt;, &lt;b&gt;28022027&lt;/b&gt;, &lt;b&gt;28-02-2027&lt;/b&gt; o &lt;b&gt;2027-02-28&lt;/b&gt;. Una data che non esiste (31/02) non viene salvata: il campo diventa rosso e dice perché. Gli importi si scrivono all&apos;italiana: &lt;b&gt;1.234,56&lt;/b&gt;, &lt;b&gt;45,5&lt;/b&gt;, &lt;b&gt;45,50 €&lt;/b&gt;.&lt;/p&gt;&lt;h3&gt;Importare una lista&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Nella pagina Liste di dovuti premi &lt;b&gt;Importa…&lt;/b&gt; (Ctrl+I) o trascina il file sulla tabella: Excel (.xlsx), CSV o flusso MyPay (.zip).&lt;/li&gt;&lt;li&gt;Controlla l&apos;abbinamento delle colonne e l&apos;anteprima: ogni riga con problemi dice quale campo correggere.&lt;/li&gt;&lt;li&gt;Scegli la lista (nuova o esistente) e conferma. Importare di nuovo nella stessa lista la aggiorna: i dovuti sono riconosciuti dallo IUD.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Inviare al portale&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Invia al portale&lt;/b&gt; mostra quanti inserimenti, modifiche e annullamenti partiranno e quali righe restano fuori (con errori, o rifiutate e non corrette), poi chiede conferma. Alla fine elenca le righe rifiutate con il motivo.&lt;/p&gt;&lt;h3&gt;Stampare gli avvisi&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Stampa avvisi…&lt;/b&gt; (Ctrl+P) stampa la lista o le righe selezionate. Se un importo o una scadenza sono cambiati e non ancora inviati, l&apos;app avvisa prima di stampare.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1474,20 +1727,61 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>flusso MyPay {0}</translation>
     </message>
     <message>
-        <source>{0}: {1} righe lette, {2} valide, {3} con errori.</source>
-        <translation>{0}: {1} righe lette, {2} valide, {3} con errori.</translation>
+        <source>{0}: {1}, {2} valide, {3} con errori.</source>
+        <translation>{0}: {1}, {2} valide, {3} con errori.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe lette</source>
+        <translation>
+            <numerusform>%Ln riga letta</numerusform>
+            <numerusform>%Ln righe lette</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Nella lista «{0}»: {1} già presenti (per IUD), {2} nuove, {3} dovuti della lista mancano dal file.</source>
-        <translation>Nella lista «{0}»: {1} già presenti (per IUD), {2} nuove, {3} dovuti della lista mancano dal file.</translation>
+        <source>Nella lista «{0}»: {1} già presenti (per IUD), {2} nuove, {3}.</source>
+        <translation>Nella lista «{0}»: {1} già presenti (per IUD), {2} nuove, {3}.</translation>
     </message>
-    <message>
-        <source>{0} IUD generati con il prefisso.</source>
-        <translation>{0} IUD generati con il prefisso.</translation>
+    <message numerus="yes">
+        <source>%Ln dovuti della lista mancano dal file</source>
+        <translation>
+            <numerusform>%Ln dovuto della lista manca dal file</numerusform>
+            <numerusform>%Ln dovuti della lista mancano dal file</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} righe non hanno l&apos;IUD: indica la colonna che lo contiene oppure, nella prima pagina, un prefisso IUD. Senza, il file non si può importare.</source>
-        <translation>{0} righe non hanno l&apos;IUD: indica la colonna che lo contiene oppure, nella prima pagina, un prefisso IUD. Senza, il file non si può importare.</translation>
+    <message numerus="yes">
+        <source>%Ln IUD generati con il prefisso.</source>
+        <translation>
+            <numerusform>%Ln IUD generato con il prefisso.</numerusform>
+            <numerusform>%Ln IUD generati con il prefisso.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe non hanno l&apos;IUD: indica la colonna che lo contiene oppure, nella prima pagina, un prefisso IUD. Senza, il file non si può importare.</source>
+        <translation>
+            <numerusform>%Ln riga non ha l&apos;IUD: indica la colonna che lo contiene oppure, nella prima pagina, un prefisso IUD. Senza, il file non si può importare.</numerusform>
+            <numerusform>%Ln righe non hanno l&apos;IUD: indica la colonna che lo contiene oppure, nella prima pagina, un prefisso IUD. Senza, il file non si può importare.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti della lista non sono nel file.</source>
+        <translation>
+            <numerusform>%Ln dovuto della lista non è nel file.</numerusform>
+            <numerusform>%Ln dovuti della lista non sono nel file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Annullare %Ln dovuti che non sono nel file? Quelli già sul portale saranno annullati con il prossimo invio.</source>
+        <translation>
+            <numerusform>Annullare %Ln dovuto che non è nel file? Se è già sul portale sarà annullato con il prossimo invio.</numerusform>
+            <numerusform>Annullare %Ln dovuti che non sono nel file? Quelli già sul portale saranno annullati con il prossimo invio.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln non annullabili (es. {0}: {1}).</source>
+        <translation>
+            <numerusform>%Ln non annullabile ({0}: {1}).</numerusform>
+            <numerusform>%Ln non annullabili (es. {0}: {1}).</numerusform>
+        </translation>
     </message>
     <message>
         <source>L&apos;elenco mostra le prime {0} righe.</source>
@@ -1526,28 +1820,115 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Aggiunti: {0} · aggiornati: {1} · invariati: {2} · annullati dal file: {3}.</translation>
     </message>
     <message>
-        <source>{0} dovuti della lista non sono nel file.</source>
-        <translation>{0} dovuti della lista non sono nel file.</translation>
-    </message>
-    <message>
         <source>Annulla i mancanti ({0})</source>
         <translation>Annulla i mancanti ({0})</translation>
-    </message>
-    <message>
-        <source>Annullare i {0} dovuti che non sono nel file? Quelli già sul portale saranno annullati con il prossimo invio.</source>
-        <translation>Annullare i {0} dovuti che non sono nel file? Quelli già sul portale saranno annullati con il prossimo invio.</translation>
     </message>
     <message>
         <source>Annullati: {0} subito, {1} con il prossimo invio.</source>
         <translation>Annullati: {0} subito, {1} con il prossimo invio.</translation>
     </message>
     <message>
-        <source>{0} non annullabili (es. {1}: {2}).</source>
-        <translation>{0} non annullabili (es. {1}: {2}).</translation>
-    </message>
-    <message>
         <source>Annulla i mancanti</source>
         <translation>Annulla i mancanti</translation>
+    </message>
+</context>
+<context>
+    <name>ListActions</name>
+    <message numerus="yes">
+        <source>%Ln IUV assegnati</source>
+        <translation>
+            <numerusform>%Ln IUV assegnato</numerusform>
+            <numerusform>%Ln IUV assegnati</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Assegna IUV</source>
+        <translation>Assegna IUV</translation>
+    </message>
+    <message>
+        <source>Esporta flusso</source>
+        <translation>Esporta flusso</translation>
+    </message>
+    <message>
+        <source>Versione del tracciato:</source>
+        <translation>Versione del tracciato:</translation>
+    </message>
+    <message>
+        <source>Flusso {0} scritto in {1} ({2}: {3} I, {4} M, {5} A).</source>
+        <translation>Flusso {0} scritto in {1} ({2}: {3} I, {4} M, {5} A).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe</source>
+        <translation>
+            <numerusform>%Ln riga</numerusform>
+            <numerusform>%Ln righe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti non validi esclusi: correggili nella tabella (colonna Errori).</source>
+        <translation>
+            <numerusform>%Ln dovuto non valido escluso: correggilo nella tabella (colonna Errori).</numerusform>
+            <numerusform>%Ln dovuti non validi esclusi: correggili nella tabella (colonna Errori).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Esporta Excel</source>
+        <translation>Esporta Excel</translation>
+    </message>
+    <message>
+        <source>Cartella di lavoro Excel (*.xlsx)</source>
+        <translation>Cartella di lavoro Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Lista esportata in {0}</source>
+        <translation>Lista esportata in {0}</translation>
+    </message>
+    <message>
+        <source>Invio al portale</source>
+        <translation>Invio al portale</translation>
+    </message>
+</context>
+<context>
+    <name>ListTexts</name>
+    <message numerus="yes">
+        <source>%Ln dovuti su {0} (filtro attivo)</source>
+        <translation>
+            <numerusform>%Ln dovuto su {0} (filtro attivo)</numerusform>
+            <numerusform>%Ln dovuti su {0} (filtro attivo)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti</source>
+        <translation>
+            <numerusform>%Ln dovuto</numerusform>
+            <numerusform>%Ln dovuti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln da inviare</source>
+        <translation>
+            <numerusform>%Ln da inviare</numerusform>
+            <numerusform>%Ln da inviare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln con errori</source>
+        <translation>
+            <numerusform>%Ln con errori</numerusform>
+            <numerusform>%Ln con errori</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nessuna lista. Crea una lista con «Nuova lista…» oppure importa un file con «Importa…» (Ctrl+I): Excel, CSV o un flusso MyPay.</source>
+        <translation>Nessuna lista. Crea una lista con «Nuova lista…» oppure importa un file con «Importa…» (Ctrl+I): Excel, CSV o un flusso MyPay.</translation>
+    </message>
+    <message>
+        <source>Nessun dovuto corrisponde ai filtri: «Azzera» li toglie.</source>
+        <translation>Nessun dovuto corrisponde ai filtri: «Azzera» li toglie.</translation>
+    </message>
+    <message>
+        <source>La lista è vuota. Premi «Nuovo dovuto» (Ctrl+Maiusc+N) e scrivi il primo dovuto, incolla righe copiate da Excel (Ctrl+V) oppure importa un file con «Importa…» (Ctrl+I) o trascinandolo qui.</source>
+        <translation>La lista è vuota. Premi «Nuovo dovuto» (Ctrl+Maiusc+N) e scrivi il primo dovuto, incolla righe copiate da Excel (Ctrl+V) oppure importa un file con «Importa…» (Ctrl+I) o trascinandolo qui.</translation>
     </message>
 </context>
 <context>
@@ -1565,28 +1946,32 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Elimina</translation>
     </message>
     <message>
+        <source>Lista</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
         <source>Liste di dovuti</source>
         <translation>Liste di dovuti</translation>
     </message>
     <message>
-        <source>Annulla</source>
-        <translation>Annulla</translation>
+        <source>Filtro per scadenza: {0}</source>
+        <translation>Filtro per scadenza: {0}</translation>
     </message>
     <message>
-        <source>Ripeti</source>
-        <translation>Ripeti</translation>
+        <source>Annulla modifica</source>
+        <translation>Annulla modifica</translation>
     </message>
     <message>
-        <source>Annulla: {0}</source>
-        <translation>Annulla: {0}</translation>
-    </message>
-    <message>
-        <source>Ripeti: {0}</source>
-        <translation>Ripeti: {0}</translation>
+        <source>Ripeti modifica</source>
+        <translation>Ripeti modifica</translation>
     </message>
     <message>
         <source>Nuovo dovuto</source>
         <translation>Nuovo dovuto</translation>
+    </message>
+    <message>
+        <source>Una riga nuova in fondo alla lista, con lo IUD successivo (Ctrl+Maiusc+N)</source>
+        <translation>Una riga nuova in fondo alla lista, con lo IUD successivo (Ctrl+Maiusc+N)</translation>
     </message>
     <message>
         <source>Dettaglio…</source>
@@ -1613,6 +1998,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Annulla dovuti</translation>
     </message>
     <message>
+        <source>Annulla i dovuti selezionati (sul portale con il prossimo invio)</source>
+        <translation>Annulla i dovuti selezionati (sul portale con il prossimo invio)</translation>
+    </message>
+    <message>
         <source>Assegna IUV</source>
         <translation>Assegna IUV</translation>
     </message>
@@ -1637,16 +2026,56 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Stampa avvisi…</translation>
     </message>
     <message>
+        <source>La lista, o le righe selezionate (Ctrl+P)</source>
+        <translation>La lista, o le righe selezionate (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Invia al portale</source>
         <translation>Invia al portale</translation>
     </message>
+    <message numerus="yes">
+        <source>Eliminare la lista «{0}» con i suoi %Ln dovuti?</source>
+        <translation>
+            <numerusform>Eliminare la lista «{0}» con il suo %Ln dovuto?</numerusform>
+            <numerusform>Eliminare la lista «{0}» con i suoi %Ln dovuti?</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Invia le modifiche in attesa (I/M/A) come flusso</source>
-        <translation>Invia le modifiche in attesa (I/M/A) come flusso</translation>
+        <source>Filtri tolti per mostrare il nuovo dovuto</source>
+        <translation>Filtri tolti per mostrare il nuovo dovuto</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti modificati</source>
+        <translation>
+            <numerusform>%Ln dovuto modificato</numerusform>
+            <numerusform>%Ln dovuti modificati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lasciati invariati ({0})</source>
+        <translation>
+            <numerusform>%Ln lasciato invariato ({0})</numerusform>
+            <numerusform>%Ln lasciati invariati ({0})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Annullare %Ln dovuti? Quelli già sul portale saranno annullati con il prossimo invio.</source>
+        <translation>
+            <numerusform>Annullare %Ln dovuto? Se è già sul portale sarà annullato con il prossimo invio.</numerusform>
+            <numerusform>Annullare %Ln dovuti? Quelli già sul portale saranno annullati con il prossimo invio.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ripristina colonne</source>
         <translation>Ripristina colonne</translation>
+    </message>
+    <message>
+        <source>Invia le modifiche in attesa (inserimenti, modifiche, annullamenti): prima mostra che cosa partirà</source>
+        <translation>Invia le modifiche in attesa (inserimenti, modifiche, annullamenti): prima mostra che cosa partirà</translation>
     </message>
     <message>
         <source>Nessuna lista: creane una o importa un file</source>
@@ -1681,18 +2110,6 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>La lista «{0}» ha dovuti già inviati al portale: non si può eliminare. Annulla i dovuti che non servono più.</translation>
     </message>
     <message>
-        <source>Eliminare la lista «{0}» con i suoi {1} dovuti?</source>
-        <translation>Eliminare la lista «{0}» con i suoi {1} dovuti?</translation>
-    </message>
-    <message>
-        <source>{0} dovuti</source>
-        <translation>{0} dovuti</translation>
-    </message>
-    <message>
-        <source>{0} dovuti su {1} (filtro attivo)</source>
-        <translation>{0} dovuti su {1} (filtro attivo)</translation>
-    </message>
-    <message>
         <source>dettaglio</source>
         <translation>dettaglio</translation>
     </message>
@@ -1725,60 +2142,8 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Dovuti annullati</translation>
     </message>
     <message>
-        <source>{0}: {1} dovuti modificati</source>
-        <translation>{0}: {1} dovuti modificati</translation>
-    </message>
-    <message>
-        <source>, {0} lasciati invariati ({1})</source>
-        <translation>, {0} lasciati invariati ({1})</translation>
-    </message>
-    <message>
         <source>Interrotto</source>
         <translation>Interrotto</translation>
-    </message>
-    <message>
-        <source>Annullare {0} dovuti? Quelli già sul portale saranno annullati con il prossimo invio.</source>
-        <translation>Annullare {0} dovuti? Quelli già sul portale saranno annullati con il prossimo invio.</translation>
-    </message>
-    <message>
-        <source>IUV assegnati: {0}</source>
-        <translation>IUV assegnati: {0}</translation>
-    </message>
-    <message>
-        <source>Esporta flusso</source>
-        <translation>Esporta flusso</translation>
-    </message>
-    <message>
-        <source>Versione del tracciato:</source>
-        <translation>Versione del tracciato:</translation>
-    </message>
-    <message>
-        <source>Flusso {0} scritto in {1} ({2} righe: {3} I, {4} M, {5} A).</source>
-        <translation>Flusso {0} scritto in {1} ({2} righe: {3} I, {4} M, {5} A).</translation>
-    </message>
-    <message>
-        <source>{0} dovuti non validi esclusi: correggili nella tabella (colonna Errori).</source>
-        <translation>{0} dovuti non validi esclusi: correggili nella tabella (colonna Errori).</translation>
-    </message>
-    <message>
-        <source>Esporta Excel</source>
-        <translation>Esporta Excel</translation>
-    </message>
-    <message>
-        <source>Cartella di lavoro Excel (*.xlsx)</source>
-        <translation>Cartella di lavoro Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Lista esportata in {0}</source>
-        <translation>Lista esportata in {0}</translation>
-    </message>
-    <message>
-        <source>Invio completato</source>
-        <translation>Invio completato</translation>
-    </message>
-    <message>
-        <source>Invio al portale</source>
-        <translation>Invio al portale</translation>
     </message>
     <message>
         <source>Importa dovuti</source>
@@ -1938,8 +2303,8 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>&amp;File</translation>
     </message>
     <message>
-        <source>&amp;Esci</source>
-        <translation>&amp;Esci</translation>
+        <source>&amp;Modifica</source>
+        <translation>&amp;Modifica</translation>
     </message>
     <message>
         <source>&amp;Vai</source>
@@ -1952,6 +2317,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>&amp;Aiuto</source>
         <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <source>&amp;Guida rapida</source>
+        <translation>&amp;Guida rapida</translation>
     </message>
     <message>
         <source>&amp;Informazioni</source>
@@ -2043,6 +2412,57 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     </message>
 </context>
 <context>
+    <name>MenuBuilder</name>
+    <message>
+        <source>&amp;Importa…</source>
+        <translation>&amp;Importa…</translation>
+    </message>
+    <message>
+        <source>&amp;Esporta in Excel…</source>
+        <translation>&amp;Esporta in Excel…</translation>
+    </message>
+    <message>
+        <source>Esporta &amp;flusso MyPay…</source>
+        <translation>Esporta &amp;flusso MyPay…</translation>
+    </message>
+    <message>
+        <source>&amp;Stampa avvisi…</source>
+        <translation>&amp;Stampa avvisi…</translation>
+    </message>
+    <message>
+        <source>&amp;Esci</source>
+        <translation>&amp;Esci</translation>
+    </message>
+    <message>
+        <source>&amp;Annulla</source>
+        <translation>&amp;Annulla</translation>
+    </message>
+    <message>
+        <source>&amp;Ripeti</source>
+        <translation>&amp;Ripeti</translation>
+    </message>
+    <message>
+        <source>&amp;Taglia</source>
+        <translation>&amp;Taglia</translation>
+    </message>
+    <message>
+        <source>&amp;Copia</source>
+        <translation>&amp;Copia</translation>
+    </message>
+    <message>
+        <source>I&amp;ncolla</source>
+        <translation>I&amp;ncolla</translation>
+    </message>
+    <message>
+        <source>&amp;Seleziona tutto</source>
+        <translation>&amp;Seleziona tutto</translation>
+    </message>
+    <message>
+        <source>&amp;Trova…</source>
+        <translation>&amp;Trova…</translation>
+    </message>
+</context>
+<context>
     <name>NoticePreviewDialog</name>
     <message>
         <source>Anteprima avvisi – {0}</source>
@@ -2122,6 +2542,34 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     </message>
 </context>
 <context>
+    <name>NoticeTexts</name>
+    <message>
+        <source>{0} ({1}) salvati in {2}</source>
+        <translation>{0} ({1}) salvati in {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln avvisi</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pagine</source>
+        <translation>
+            <numerusform>%Ln pagina</numerusform>
+            <numerusform>%Ln pagine</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln avvisi salvati, un PDF per dovuto, in {0}</source>
+        <translation>
+            <numerusform>%Ln avviso salvato, un PDF per dovuto, in {0}</numerusform>
+            <numerusform>%Ln avvisi salvati, un PDF per dovuto, in {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Pagamento presso lo sportello</source>
@@ -2175,16 +2623,16 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Aggiorna</translation>
     </message>
     <message>
-        <source>Dal</source>
-        <translation>Dal</translation>
-    </message>
-    <message>
         <source>al</source>
         <translation>al</translation>
     </message>
     <message>
         <source>Tutti i tipi dovuto</source>
         <translation>Tutti i tipi dovuto</translation>
+    </message>
+    <message>
+        <source>Filtro per data: {0}</source>
+        <translation>Filtro per data: {0}</translation>
     </message>
     <message>
         <source>Cerca IUV, IUD, debitore, PSP, causale…</source>
@@ -2201,6 +2649,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Non abbinate</source>
         <translation>Non abbinate</translation>
+    </message>
+    <message>
+        <source>Pagati dal</source>
+        <translation>Pagati dal</translation>
     </message>
     <message>
         <source>Automatico</source>
@@ -2226,9 +2678,98 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <source>Ricevute non disponibili: {0}</source>
         <translation>Ricevute non disponibili: {0}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln ricevute</source>
+        <translation>
+            <numerusform>%Ln ricevuta</numerusform>
+            <numerusform>%Ln ricevute</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{0} ricevute · {1} incassati · {2} abbinate ({3}) · {4} non abbinate ({5})</source>
-        <translation>{0} ricevute · {1} incassati · {2} abbinate ({3}) · {4} non abbinate ({5})</translation>
+        <source>{0} incassati</source>
+        <translation>{0} incassati</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln abbinate ({0})</source>
+        <translation>
+            <numerusform>%Ln abbinata ({0})</numerusform>
+            <numerusform>%Ln abbinate ({0})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln non abbinate ({0})</source>
+        <translation>
+            <numerusform>%Ln non abbinata ({0})</numerusform>
+            <numerusform>%Ln non abbinate ({0})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ricevute lette</source>
+        <translation>
+            <numerusform>%Ln ricevuta letta</numerusform>
+            <numerusform>%Ln ricevute lette</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln nuove</source>
+        <translation>
+            <numerusform>%Ln nuova</numerusform>
+            <numerusform>%Ln nuove</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln abbinate a un dovuto</source>
+        <translation>
+            <numerusform>%Ln abbinata a un dovuto</numerusform>
+            <numerusform>%Ln abbinate a un dovuto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln senza dovuto</source>
+        <translation>
+            <numerusform>%Ln senza dovuto</numerusform>
+            <numerusform>%Ln senza dovuto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln erano già presenti.</source>
+        <translation>
+            <numerusform>%Ln era già presente.</numerusform>
+            <numerusform>%Ln erano già presenti.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ricevute importate in precedenza ora abbinate.</source>
+        <translation>
+            <numerusform>%Ln ricevuta importata in precedenza ora abbinata.</numerusform>
+            <numerusform>%Ln ricevute importate in precedenza ora abbinate.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe rifiutate (le altre sono state importate): vedi i dettagli.</source>
+        <translation>
+            <numerusform>%Ln riga rifiutata (le altre sono state importate): vedi i dettagli.</numerusform>
+            <numerusform>%Ln righe rifiutate (le altre sono state importate): vedi i dettagli.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>riga {0}</source>
+        <translation>riga {0}</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>, colonna {0}</source>
+        <translation>, colonna {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ricevute esportate in {0}</source>
+        <translation>
+            <numerusform>%Ln ricevuta esportata in {0}</numerusform>
+            <numerusform>%Ln ricevute esportate in {0}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Non abbinate per tipo dovuto: {0}</source>
@@ -2275,28 +2816,12 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Nessuna nuova ricevuta sul portale.</translation>
     </message>
     <message>
-        <source>{0} ricevute lette, {1} nuove: {2} abbinate a un dovuto, {3} senza dovuto; {4} erano già presenti.</source>
-        <translation>{0} ricevute lette, {1} nuove: {2} abbinate a un dovuto, {3} senza dovuto; {4} erano già presenti.</translation>
-    </message>
-    <message>
-        <source>{0} ricevute importate in precedenza ora abbinate.</source>
-        <translation>{0} ricevute importate in precedenza ora abbinate.</translation>
-    </message>
-    <message>
-        <source>{0} righe rifiutate (le altre sono state importate): vedi i dettagli.</source>
-        <translation>{0} righe rifiutate (le altre sono state importate): vedi i dettagli.</translation>
-    </message>
-    <message>
         <source>Esporta in Excel</source>
         <translation>Esporta in Excel</translation>
     </message>
     <message>
         <source>Cartella di Excel (*.xlsx)</source>
         <translation>Cartella di Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>{0} ricevute esportate in {1}</source>
-        <translation>{0} ricevute esportate in {1}</translation>
     </message>
     <message>
         <source>Esportazione in Excel</source>
@@ -2406,6 +2931,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Messaggio</translation>
     </message>
     <message>
+        <source>Risposta</source>
+        <translation>Risposta</translation>
+    </message>
+    <message>
         <source>Ora</source>
         <translation>Ora</translation>
     </message>
@@ -2445,6 +2974,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Registro degli scambi</translation>
     </message>
     <message>
+        <source>Sportello</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
         <source>Connessione al portale</source>
         <translation>Connessione al portale</translation>
     </message>
@@ -2467,10 +3000,6 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Password</source>
         <translation>Password</translation>
-    </message>
-    <message>
-        <source>Esito</source>
-        <translation>Esito</translation>
     </message>
     <message>
         <source>Stato</source>
@@ -2541,12 +3070,41 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Nessun Ente configurato</translation>
     </message>
     <message>
-        <source>salvata: lascia vuoto per non cambiarla</source>
-        <translation>salvata: lascia vuoto per non cambiarla</translation>
+        <source>Indirizzo salvato: {0}</source>
+        <translation>Indirizzo salvato: {0}</translation>
+    </message>
+    <message>
+        <source>nessuno</source>
+        <translation>nessuno</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln con errori da correggere</source>
+        <translation>
+            <numerusform>%Ln con errori da correggere</numerusform>
+            <numerusform>%Ln con errori da correggere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rifiutati e non modificati</source>
+        <translation>
+            <numerusform>%Ln rifiutato e non modificato</numerusform>
+            <numerusform>%Ln rifiutati e non modificati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in un flusso in corso</source>
+        <translation>
+            <numerusform>%Ln in un flusso in corso</numerusform>
+            <numerusform>%Ln in un flusso in corso</numerusform>
+        </translation>
     </message>
     <message>
         <source>non impostata</source>
         <translation>non impostata</translation>
+    </message>
+    <message>
+        <source>salvata (vuota: non cambia)</source>
+        <translation>salvata (vuota: non cambia)</translation>
     </message>
     <message>
         <source>La password è conservata in: {0}. Non viene mai scritta nel database né nel registro.</source>
@@ -2571,18 +3129,6 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>In attesa: {0} da inserire, {1} da modificare, {2} da annullare</source>
         <translation>In attesa: {0} da inserire, {1} da modificare, {2} da annullare</translation>
-    </message>
-    <message>
-        <source>{0} con errori da correggere</source>
-        <translation>{0} con errori da correggere</translation>
-    </message>
-    <message>
-        <source>{0} rifiutati e non modificati</source>
-        <translation>{0} rifiutati e non modificati</translation>
-    </message>
-    <message>
-        <source>{0} in un flusso in corso</source>
-        <translation>{0} in un flusso in corso</translation>
     </message>
     <message>
         <source>Righe rifiutate del flusso {0}</source>
@@ -2865,8 +3411,22 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>{0} pagamenti riconciliati ({1}) · {2} anomalie da verificare</translation>
     </message>
     <message>
-        <source>Ultima riconciliazione: {0} pagamenti esaminati in {1} s; {2} risultati nuovi, {3} aggiornati, {4} rimossi.</source>
-        <translation>Ultima riconciliazione: {0} pagamenti esaminati in {1} s; {2} risultati nuovi, {3} aggiornati, {4} rimossi.</translation>
+        <source>Ultima riconciliazione: {0} in {1} s; {2}, {3} aggiornati, {4} rimossi.</source>
+        <translation>Ultima riconciliazione: {0} in {1} s; {2}, {3} aggiornati, {4} rimossi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pagamenti esaminati</source>
+        <translation>
+            <numerusform>%Ln pagamento esaminato</numerusform>
+            <numerusform>%Ln pagamenti esaminati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln risultati nuovi</source>
+        <translation>
+            <numerusform>%Ln risultato nuovo</numerusform>
+            <numerusform>%Ln risultati nuovi</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nessun risultato: importa i flussi di rendicontazione e la tesoreria, poi premi «Riconcilia».</source>
@@ -2929,12 +3489,36 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>{0}: già importato, nulla da aggiungere</translation>
     </message>
     <message>
-        <source>{0}: {1} flussi ({2} nuovi), {3} movimenti di tesoreria ({4} nuovi)</source>
-        <translation>{0}: {1} flussi ({2} nuovi), {3} movimenti di tesoreria ({4} nuovi)</translation>
+        <source>{0}: {1} ({2} nuovi), {3} ({4} nuovi)</source>
+        <translation>{0}: {1} ({2} nuovi), {3} ({4} nuovi)</translation>
     </message>
-    <message>
-        <source>, {0} movimenti non di entrata ignorati</source>
-        <translation>, {0} movimenti non di entrata ignorati</translation>
+    <message numerus="yes">
+        <source>%Ln flussi</source>
+        <translation>
+            <numerusform>%Ln flusso</numerusform>
+            <numerusform>%Ln flussi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln movimenti di tesoreria</source>
+        <translation>
+            <numerusform>%Ln movimento di tesoreria</numerusform>
+            <numerusform>%Ln movimenti di tesoreria</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln movimenti non di entrata ignorati</source>
+        <translation>
+            <numerusform>%Ln movimento non di entrata ignorato</numerusform>
+            <numerusform>%Ln movimenti non di entrata ignorati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe esportate in {0}</source>
+        <translation>
+            <numerusform>%Ln riga esportata in {0}</numerusform>
+            <numerusform>%Ln righe esportate in {0}</numerusform>
+        </translation>
     </message>
     <message>
         <source>attenzione: {0}</source>
@@ -2971,10 +3555,6 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>{0} righe esportate in {1}</source>
-        <translation>{0} righe esportate in {1}</translation>
     </message>
     <message>
         <source>Esportazione della riconciliazione</source>
@@ -3060,6 +3640,141 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     </message>
 </context>
 <context>
+    <name>SendConfirmBox</name>
+    <message>
+        <source>Invia al portale</source>
+        <translation>Invia al portale</translation>
+    </message>
+    <message>
+        <source>Nessuna modifica da inviare per la lista «{0}».</source>
+        <translation>Nessuna modifica da inviare per la lista «{0}».</translation>
+    </message>
+    <message>
+        <source>Inviare al portale le modifiche della lista «{0}»?</source>
+        <translation>Inviare al portale le modifiche della lista «{0}»?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Invia %Ln dovuti</source>
+        <translation>
+            <numerusform>Invia %Ln dovuto</numerusform>
+            <numerusform>Invia %Ln dovuti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln inserimenti</source>
+        <translation>
+            <numerusform>%Ln inserimento</numerusform>
+            <numerusform>%Ln inserimenti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln modifiche</source>
+        <translation>
+            <numerusform>%Ln modifica</numerusform>
+            <numerusform>%Ln modifiche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln annullamenti</source>
+        <translation>
+            <numerusform>%Ln annullamento</numerusform>
+            <numerusform>%Ln annullamenti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saranno inviati: {0}.</source>
+        <translation>Saranno inviati: {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe con errori escluse (correggile nella colonna Errori)</source>
+        <translation>
+            <numerusform>%Ln riga con errori esclusa (correggila nella colonna Errori)</numerusform>
+            <numerusform>%Ln righe con errori escluse (correggile nella colonna Errori)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln righe rifiutate dal portale e non modificate escluse</source>
+        <translation>
+            <numerusform>%Ln riga rifiutata dal portale e non modificata esclusa</numerusform>
+            <numerusform>%Ln righe rifiutate dal portale e non modificate escluse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti di un invio precedente ancora in corso</source>
+        <translation>
+            <numerusform>%Ln dovuto di un invio precedente ancora in corso</numerusform>
+            <numerusform>%Ln dovuti di un invio precedente ancora in corso</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SendResultBox</name>
+    <message>
+        <source>Invia al portale</source>
+        <translation>Invia al portale</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rifiutati dal portale (%Ln):</source>
+        <translation>
+            <numerusform>Rifiutato dal portale (%Ln):</numerusform>
+            <numerusform>Rifiutati dal portale (%Ln):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Non modificati perché cambiati sul portale (%Ln):</source>
+        <translation>
+            <numerusform>Non modificato perché cambiato sul portale (%Ln):</numerusform>
+            <numerusform>Non modificati perché cambiati sul portale (%Ln):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Non inviati (%Ln):</source>
+        <translation>
+            <numerusform>Non inviato (%Ln):</numerusform>
+            <numerusform>Non inviati (%Ln):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln inserimenti</source>
+        <translation>
+            <numerusform>%Ln inserimento</numerusform>
+            <numerusform>%Ln inserimenti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln modifiche</source>
+        <translation>
+            <numerusform>%Ln modifica</numerusform>
+            <numerusform>%Ln modifiche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln annullamenti</source>
+        <translation>
+            <numerusform>%Ln annullamento</numerusform>
+            <numerusform>%Ln annullamenti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flusso {0} ({1}): {2}, {3}</source>
+        <translation>Flusso {0} ({1}): {2}, {3}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln accettati</source>
+        <translation>
+            <numerusform>%Ln accettato</numerusform>
+            <numerusform>%Ln accettati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rifiutati</source>
+        <translation>
+            <numerusform>%Ln rifiutato</numerusform>
+            <numerusform>%Ln rifiutati</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Impostazioni</source>
@@ -3132,9 +3847,19 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <source>Dovuti senza avviso</source>
         <translation>Dovuti senza avviso</translation>
     </message>
-    <message>
-        <source>{0} avvisi stampati; {1} dovuti saltati:</source>
-        <translation>{0} avvisi stampati; {1} dovuti saltati:</translation>
+    <message numerus="yes">
+        <source>%Ln avvisi stampati</source>
+        <translation>
+            <numerusform>%Ln avviso stampato</numerusform>
+            <numerusform>%Ln avvisi stampati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti saltati:</source>
+        <translation>
+            <numerusform>%Ln dovuto saltato:</numerusform>
+            <numerusform>%Ln dovuti saltati:</numerusform>
+        </translation>
     </message>
     <message>
         <source>IUD</source>
@@ -3152,28 +3877,35 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
 <context>
     <name>SpreadsheetView</name>
     <message>
-        <source>Copia</source>
-        <translation>Copia</translation>
+        <source>Copia	Ctrl+C</source>
+        <translation>Copia	Ctrl+C</translation>
     </message>
     <message>
-        <source>Incolla</source>
-        <translation>Incolla</translation>
+        <source>Taglia	Ctrl+X</source>
+        <translation>Taglia	Ctrl+X</translation>
+    </message>
+    <message>
+        <source>Incolla	Ctrl+V</source>
+        <translation>Incolla	Ctrl+V</translation>
     </message>
     <message>
         <source>Cancella contenuto</source>
         <translation>Cancella contenuto</translation>
     </message>
     <message>
-        <source>Seleziona tutto</source>
-        <translation>Seleziona tutto</translation>
+        <source>Seleziona tutto	Ctrl+A</source>
+        <translation>Seleziona tutto	Ctrl+A</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copiate %Ln righe.</source>
+        <translation>
+            <numerusform>Copiata %Ln riga.</numerusform>
+            <numerusform>Copiate %Ln righe.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Selezione troppo grande da copiare: usa «Esporta Excel».</source>
         <translation>Selezione troppo grande da copiare: usa «Esporta Excel».</translation>
-    </message>
-    <message>
-        <source>Copiate {0} righe.</source>
-        <translation>Copiate {0} righe.</translation>
     </message>
 </context>
 <context>
@@ -3210,9 +3942,16 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <source>Modifiche in attesa: —</source>
         <translation>Modifiche in attesa: —</translation>
     </message>
+    <message numerus="yes">
+        <source>Modifiche in attesa: %Ln</source>
+        <translation>
+            <numerusform>Modifiche in attesa: %Ln</numerusform>
+            <numerusform>Modifiche in attesa: %Ln</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Modifiche in attesa: {0}</source>
-        <translation>Modifiche in attesa: {0}</translation>
+        <source>Dovuti da inviare al portale, in tutte le liste dell&apos;Ente</source>
+        <translation>Dovuti da inviare al portale, in tutte le liste dell&apos;Ente</translation>
     </message>
     <message>
         <source>In corso: {0}</source>
@@ -3252,6 +3991,19 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Pagamenti riconciliati</source>
         <translation>Pagamenti riconciliati</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgressDialog</name>
+    <message>
+        <source>Annulla</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>{0}
+Annullamento in corso…</source>
+        <translation>{0}
+Annullamento in corso…</translation>
     </message>
 </context>
 <context>
@@ -3420,6 +4172,28 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     </message>
 </context>
 <context>
+    <name>UnsentChangesWarning</name>
+    <message>
+        <source>Stampa avvisi</source>
+        <translation>Stampa avvisi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dovuti hanno importo o scadenza diversi da quelli sul portale: le modifiche non sono ancora state inviate.</source>
+        <translation>
+            <numerusform>%Ln dovuto ha importo o scadenza diversi da quelli sul portale: la modifica non è ancora stata inviata.</numerusform>
+            <numerusform>%Ln dovuti hanno importo o scadenza diversi da quelli sul portale: le modifiche non sono ancora state inviate.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>L&apos;avviso riporterebbe i valori nuovi, che il portale non conosce: il pagamento potrebbe essere rifiutato. Invia prima le modifiche al portale.</source>
+        <translation>L&apos;avviso riporterebbe i valori nuovi, che il portale non conosce: il pagamento potrebbe essere rifiutato. Invia prima le modifiche al portale.</translation>
+    </message>
+    <message>
+        <source>Stampa comunque</source>
+        <translation>Stampa comunque</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeScreen</name>
     <message>
         <source>Benvenuto in MyPay Desk</source>
@@ -3451,6 +4225,21 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     </message>
 </context>
 <context>
+    <name>_Labels</name>
+    <message>
+        <source>Cerca in:</source>
+        <translation>Cerca in:</translation>
+    </message>
+    <message>
+        <source>Nome del file:</source>
+        <translation>Nome del file:</translation>
+    </message>
+    <message>
+        <source>Tipo di file:</source>
+        <translation>Tipo di file:</translation>
+    </message>
+</context>
+<context>
     <name>_ModeChooser</name>
     <message>
         <source>Base (pagamenti spontanei)</source>
@@ -3475,13 +4264,6 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>In più, lo sportello dell&apos;Ente avvia il pagamento e consegna link o QR al cittadino.</source>
         <translation>In più, lo sportello dell&apos;Ente avvia il pagamento e consegna link o QR al cittadino.</translation>
-    </message>
-</context>
-<context>
-    <name>_ProgressDialog</name>
-    <message>
-        <source>Annulla</source>
-        <translation>Annulla</translation>
     </message>
 </context>
 <context>
@@ -4345,6 +5127,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Indica la percentuale o la somma da aggiungere</source>
         <translation>Indica la percentuale o la somma da aggiungere</translation>
+    </message>
+    <message>
+        <source>Nessun IUD libero dopo {0}: scrivi l&apos;IUD a mano</source>
+        <translation>Nessun IUD libero dopo {0}: scrivi l&apos;IUD a mano</translation>
     </message>
     <message>
         <source>Il prefisso non può iniziare con 000 (riservato a MyPay)</source>
@@ -5264,20 +6050,24 @@ Passa alla finestra già aperta (anche su un altro desktop o ridotta a icona), o
         <translation>Stampa avvisi</translation>
     </message>
     <message>
+        <source>{0}: importo sul portale {1}, nella lista {2}</source>
+        <translation>{0}: importo sul portale {1}, nella lista {2}</translation>
+    </message>
+    <message>
+        <source>{0}: scadenza sul portale {1}, nella lista {2}</source>
+        <translation>{0}: scadenza sul portale {1}, nella lista {2}</translation>
+    </message>
+    <message>
+        <source>{0}: modifiche non ancora inviate al portale</source>
+        <translation>{0}: modifiche non ancora inviate al portale</translation>
+    </message>
+    <message>
         <source>rimossi i file parziali di stampe interrotte: {0}</source>
         <translation>rimossi i file parziali di stampe interrotte: {0}</translation>
     </message>
     <message>
-        <source>{0} avvisi ({1} pagine) salvati in {2}</source>
-        <translation>{0} avvisi ({1} pagine) salvati in {2}</translation>
-    </message>
-    <message>
         <source>Nessun avviso stampato: nessuno dei dovuti scelti può avere un avviso (vedi i motivi elencati).</source>
         <translation>Nessun avviso stampato: nessuno dei dovuti scelti può avere un avviso (vedi i motivi elencati).</translation>
-    </message>
-    <message>
-        <source>{0} avvisi salvati, un PDF per dovuto, in {1}</source>
-        <translation>{0} avvisi salvati, un PDF per dovuto, in {1}</translation>
     </message>
     <message>
         <source>Stampa degli avvisi annullata: nessun file creato</source>
