@@ -2543,22 +2543,18 @@ After the restore, lists, debts, flows and payments go back to how they were at 
 </context>
 <context>
     <name>NoticeTexts</name>
-    <message>
-        <source>{0} ({1}) salvati in {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln avvisi</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%Ln pagine</source>
         <translation>
             <numerusform>%Ln page</numerusform>
             <numerusform>%Ln pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln avvisi ({0}) salvati in {1}</source>
+        <translation>
+            <numerusform>%Ln notice ({0}) saved in {1}</numerusform>
+            <numerusform>%Ln notices ({0}) saved in {1}</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -2543,22 +2543,18 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
 </context>
 <context>
     <name>NoticeTexts</name>
-    <message>
-        <source>{0} ({1}) salvati in {2}</source>
-        <translation>{0} ({1}) salvati in {2}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln avvisi</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%Ln pagine</source>
         <translation>
             <numerusform>%Ln pagina</numerusform>
             <numerusform>%Ln pagine</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln avvisi ({0}) salvati in {1}</source>
+        <translation>
+            <numerusform>%Ln avviso ({0}) salvato in {1}</numerusform>
+            <numerusform>%Ln avvisi ({0}) salvati in {1}</numerusform>
         </translation>
     </message>
     <message numerus="yes">

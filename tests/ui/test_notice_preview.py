@@ -133,7 +133,7 @@ def test_batch_print_says_it_removed_the_part_of_a_killed_print(qtbot, ctx, work
                                    output=str(tmp_path / "sel.zip"))
     assert handle.failure is None and (tmp_path / "sel.zip").exists()
     assert not (tmp_path / ".sel.zip.part").exists()
-    assert "1 avvisi" in messages[-1] and "rimossi i file parziali di stampe interrotte: .sel.zip.part" in messages[-1]
+    assert "1 avviso (2 pagine) salvato" in messages[-1] and "rimossi i file parziali di stampe interrotte: .sel.zip.part" in messages[-1]
 
 
 def test_batch_print_cancelled_file_dialog_does_nothing(qtbot, ctx, workspace, ente, monkeypatch):

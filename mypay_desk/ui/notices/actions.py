@@ -69,8 +69,7 @@ class NoticeTexts(QObject):
     """Texts with counts (Qt's plural forms need a class context for lupdate)."""
 
     def saved(self, printed: int, pages: int, path: str) -> str:
-        return self.tr("{0} ({1}) salvati in {2}").format(self.tr("%Ln avvisi", "", printed),
-                                                           self.tr("%Ln pagine", "", pages), path)
+        return self.tr("%Ln avvisi ({0}) salvati in {1}", "", printed).format(self.tr("%Ln pagine", "", pages), path)
 
     def saved_zip(self, printed: int, path: str) -> str:
         return self.tr("%Ln avvisi salvati, un PDF per dovuto, in {0}", "", printed).format(path)
