@@ -116,6 +116,7 @@ class BulkResult:
     changed: int = 0
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (debt id, reason)
     cancelled_ids: list[int] = field(default_factory=list)  # for a bulk cancel
+    versions: dict[int, int] = field(default_factory=dict)  # the changed debts' versions once stored (undo's base)
 
 
 def row_from_dict(d: dict[str, Any]) -> DebtRow:
@@ -303,6 +304,7 @@ class DebtTableService:
         total = len(debt_ids)
         step = APPLY_CHUNK
         applied = 0
+        stored: dict[int, int] = {}
         for start in range(0, total, step):
             cancel.raise_if_cancelled()
             chunk = list(debt_ids[start:start + step])
@@ -335,7 +337,7 @@ class DebtTableService:
                 if not len(a):
                     break
                 try:
-                    self._update(list(a.changes()), versions.get)
+                    stored.update((r.id, r.version) for r in self._update(list(a.changes()), versions.get))
                     break
                 except DebtConflictError:
                     if attempt + 1 == BULK_ATTEMPTS:
@@ -348,7 +350,7 @@ class DebtTableService:
                 after.ids.extend(a.ids)
                 after.values.extend(a.values)
             progress(min(start + step, total), total, "")
-        return BulkResult(before=[before], after=[after], changed=applied, skipped=skipped)
+        return BulkResult(before=[before], after=[after], changed=applied, skipped=skipped, versions=stored)
 
     def set_debt_type(self, debt_ids: Sequence[int], code: str, *, progress: ProgressCallback = no_progress,
                       cancel: CancelToken = NEVER_CANCELLED) -> BulkResult:

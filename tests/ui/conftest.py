@@ -23,3 +23,13 @@ def no_real_file_dialog(monkeypatch):
         raise AssertionError(f"a real file dialog opened in a test: {self.windowTitle()}")
 
     monkeypatch.setattr(QFileDialog, "exec", refuse)
+
+
+@pytest.fixture(autouse=True)
+def unexpected_conflict_dialog(monkeypatch):
+    """Likewise a conflict dialog a test did not ask for (tests that expect it replace ``_exec`` themselves,
+    after this)."""
+    def refuse(dialog):
+        raise AssertionError("unexpected conflict dialog: " + dialog.windowTitle())
+
+    monkeypatch.setattr("mypay_desk.ui.lists.conflict_dialog._exec", refuse)

@@ -299,6 +299,7 @@ class DebtTableController(QObject):
 
     def push_bulk(self, result: BulkResult, text: str) -> None:
         """A bulk change already stored by the service: one undo step, no second write."""
+        self._own_versions.update(result.versions)  # its undo is made on what the bulk stored
         if result.changed and result.before:
             self.undo_stack.push(ApplyChangesCommand(self, result.before, result.after, text, applied=True))
         touched = [i for cs in result.after for i in cs.ids]
