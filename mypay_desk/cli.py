@@ -24,6 +24,7 @@ from mypay_desk.clicmds.common import (
 )
 from mypay_desk.domain.ente import DebtTypeData, EnteData
 from mypay_desk.services.errors import UserError
+from mypay_desk.services.log_redaction import install_redaction
 
 _json_errors = False  # set by main(): usage errors of a --json command also print the JSON error document
 
@@ -295,6 +296,8 @@ def cmd_codes_new(args, ctx: CliContext) -> int:
 def main(argv: list[str] | None = None) -> int:
     global _json_errors
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:  # a warning that carries a URL must not show its token
+        install_redaction(handler)
     argv = list(sys.argv[1:] if argv is None else argv)
     _json_errors = json_requested(argv)
     parser = build_parser()
