@@ -309,3 +309,25 @@ def test_new_debt_in_a_long_list_is_scrolled_into_view_with_filters_cleared(qtbo
     assert p.ctx.ws.lists.get_debt(p.model.row_id(400)).iud == "T000400"
     ctx.tasks.cancel_all()
     ctx.tasks.wait(5000)
+
+
+def test_delete_over_a_range_with_the_iud_clears_the_rest_and_keeps_the_iud(page, qtbot, monkeypatch):
+    """Canc over IUD..Nominativo: the IUD (never empty) stays, the other cells are emptied, a word says why."""
+    from mypay_desk.ui import errors
+    boxes = []
+    monkeypatch.setattr(errors, "_present", lambda box: boxes.append(box.text()))
+    view = page.view
+    messages = []
+    page.controller.message.connect(messages.append)
+    top_left, bottom_right = cell(page, 0, "iud"), cell(page, 1, "debtor_name")
+    view.setCurrentIndex(top_left)
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+    view.selectionModel().select(QItemSelection(top_left, bottom_right),
+                                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: stored(page, 1).debtor_name == "" or bool(boxes), timeout=5000)
+    assert not boxes
+    assert (stored(page, 0).iud, stored(page, 1).iud) == ("TARI25-00000", "TARI25-00001")
+    assert stored(page, 0).debtor_name == "" and stored(page, 0).debtor_code == ""
+    assert any("IUD" in m for m in messages)

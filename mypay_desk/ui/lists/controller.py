@@ -324,6 +324,7 @@ class DebtTableController(QObject):
     def clear_cells(self, ranges: list[tuple[int, int, int, int]]) -> None:
         """Delete key: empty the editable cells of the selection (one undo step)."""
         grid_changes: dict[int, dict[str, Any]] = {}
+        kept_iud = False
         for top, left, bottom, right in ranges:
             if (bottom - top + 1) > MAX_PASTE_ROWS:
                 self.message.emit(self.tr("Selezione troppo grande: usa le modifiche in blocco."))
@@ -336,9 +337,14 @@ class DebtTableController(QObject):
                     col = self.model.columns[c]
                     if not col.editable or not self.model.row_editable(debt, col):
                         continue
+                    if col.field == "iud":  # a debt is known by its IUD: never emptied, the rest still is
+                        kept_iud = kept_iud or bool(debt.iud)
+                        continue
                     empty = parse_value(col, "")
                     if getattr(debt, col.field) != empty:
                         grid_changes.setdefault(debt.id, {})[col.field] = empty
+        if kept_iud:
+            self.message.emit(self.tr("Lo IUD non si svuota: è rimasto com'era (per cambiarlo scrivine uno nuovo)."))
         if grid_changes:
             self.on_edit_requested(list(grid_changes.items()), self.tr("cancella"))
 
