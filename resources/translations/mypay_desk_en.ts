@@ -1060,6 +1060,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Selection too large: use the bulk changes.</translation>
     </message>
     <message>
+        <source>Lo IUD non si svuota: è rimasto com&apos;era (per cambiarlo scrivine uno nuovo).</source>
+        <translation>The IUD is never emptied: it was left as it was (to change it, type a new one).</translation>
+    </message>
+    <message>
         <source>cancella</source>
         <translation>clear</translation>
     </message>

@@ -1060,6 +1060,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Selezione troppo grande: usa le modifiche in blocco.</translation>
     </message>
     <message>
+        <source>Lo IUD non si svuota: è rimasto com&apos;era (per cambiarlo scrivine uno nuovo).</source>
+        <translation>Lo IUD non si svuota: è rimasto com&apos;era (per cambiarlo scrivine uno nuovo).</translation>
+    </message>
+    <message>
         <source>cancella</source>
         <translation>cancella</translation>
     </message>
