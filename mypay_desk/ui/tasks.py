@@ -311,6 +311,9 @@ class TaskProgressDialog(QDialog):
         self.label = QLabel(title)
         self.label.setObjectName("taskProgressLabel")
         self.label.setWordWrap(True)
+        # room for the title and a two-line step from the start, so the text is never cut or jumps
+        self.label.setMinimumHeight(self.label.fontMetrics().lineSpacing() * 3 + 4)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # busy until a total is known
         self.bar.setTextVisible(True)
@@ -334,12 +337,20 @@ class TaskProgressDialog(QDialog):
     def set_progress(self, done: int, total: int, message: str) -> None:
         if message:
             self.label.setText(f"{self.title}\n{domain_text(message)}")
+            self._fit_label()
         if total > 0:
             if self.bar.maximum() != total:
                 self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
         elif self.bar.maximum() != 0:
             self.bar.setRange(0, 0)
+
+    def _fit_label(self) -> None:
+        """Grow (never shrink) when a longer step needs more lines than the dialog has."""
+        needed = self.label.heightForWidth(self.label.width())
+        if needed > self.label.height():
+            self.label.setMinimumHeight(needed)
+            self.adjustSize()
 
     def reject(self) -> None:  # Annulla, Esc or the window's close button: ask the task to stop
         if not self.cancellable or self._closing:

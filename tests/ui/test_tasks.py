@@ -318,3 +318,18 @@ def test_the_progress_dialog_waits_while_a_question_is_open(qtbot, runner):
                                 for w in QApplication.topLevelWidgets()), timeout=3000)
     handle.cancel()
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
+
+
+def test_progress_dialog_shows_a_long_step_whole(qtbot):
+    """A step that wraps over several lines is shown whole (the demo's «Invio della lista…» was cut)."""
+    from mypay_desk.ui.tasks import TaskProgressDialog
+
+    dialog = TaskProgressDialog("Preparazione dell'Ente dimostrativo", True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_progress(46, 100, "Invio della lista «Mensa scolastica 2026-2027» al portale di prova: flusso in "
+                                 "elaborazione sul portale, attendere che il portale risponda")
+    qtbot.wait(20)
+    label = dialog.label
+    assert label.height() >= label.heightForWidth(label.width())
+    assert dialog.height() >= dialog.sizeHint().height()
