@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from mypay_desk.domain.money import format_amount
+from mypay_desk.services.conflicts import field_label
 from mypay_desk.services.errors import NotFoundError, UserError
 from mypay_desk.store.repositories import audit as repo
 from mypay_desk.store.repositories import debts as debts_repo
@@ -64,14 +65,20 @@ _DETAIL_LABELS = {
     "cancelled": "annullati", "pending": "da inviare", "skipped": "saltati", "accepted": "accettati",
     "rejected": "scartati", "printed": "stampati", "new": "nuove", "matched": "abbinate", "I": "I", "M": "M",
     "A": "A", "receipts": "ricevute", "file": "file", "name": "nome", "new_name": "nuovo nome", "code": "codice",
-    "iuf": "flusso", "fields": "campi", "errors": "errori", "format": "formato", "iud": "IUD", "list": "lista", "note": "nota", "by": "da",
+    "iuf": "flusso", "fields": "campi", "errors": "errori", "format": "formato", "iud": "IUD", "list": "lista",
+    "note": "nota", "by": "da", "inserted": "inseriti", "deleted": "rimossi", "keys": "chiavi esaminate",
+    "incremental": "solo le novità", "seconds": "secondi", "steps": "passi", "duplicates": "già presenti",
+    "debts_paid": "dovuti pagati", "rematched": "abbinate di nuovo", "unmatched": "senza dovuto",
+    "already_imported": "file già importato", "errors_omitted": "altri errori", "with_receipt": "con ricevuta XML",
+    "version": "versione", "ipa_code": "codice IPA", "path": "percorso", "safety_copy": "copia di sicurezza",
 }
-
 
 _SINGULAR = {"dovuti": "dovuto", "righe": "riga", "aggiunti": "aggiunto", "aggiornati": "aggiornato",
              "annullati": "annullato", "saltati": "saltato", "accettati": "accettato", "scartati": "scartato",
              "stampati": "stampato", "nuove": "nuova", "abbinate": "abbinata", "ricevute": "ricevuta",
-             "errori": "errore"}
+             "errori": "errore", "inseriti": "inserito", "rimossi": "rimosso", "chiavi esaminate": "chiave esaminata",
+             "secondi": "secondo", "passi": "passo", "dovuti pagati": "dovuto pagato",
+             "abbinate di nuovo": "abbinata di nuovo", "altri errori": "altro errore"}
 
 
 @dataclass(frozen=True)
@@ -110,21 +117,28 @@ class AuditEntry:
 
 
 def describe(details: dict[str, Any]) -> str:
-    """The details of a line in a few words ("12 dovuti · campi: importo, scadenza")."""
+    """The details of a line in a few words ("12 dovuti · campi: Importo, Scadenza"), in the office's
+    words: keys the table does not know are shown as they are (and listed in _DETAIL_LABELS when met)."""
     parts = []
     for key, value in details.items():
         if value in (None, "", [], {}):
             continue
         label = _DETAIL_LABELS.get(key, key)
+        if isinstance(value, bool):
+            parts.append(f"{label}: {'sì' if value else 'no'}")
+            continue
         if isinstance(value, list):
-            text = ", ".join(str(v) for v in value[:6]) + (" …" if len(value) > 6 else "")
+            shown = [field_label(v) if key == "fields" else v for v in value[:6]]
+            text = ", ".join(str(v) for v in shown) + (" …" if len(value) > 6 else "")
         elif isinstance(value, dict):
             text = ", ".join(f"{k} {v}" for k, v in value.items())
         elif key.endswith("_cents") and isinstance(value, int):
             text = format_amount(value)
+        elif isinstance(value, float):
+            text = f"{value:.1f}".replace(".", ",")
         else:
             text = str(value)
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, int | float):
             parts.append(f"{text} {_SINGULAR.get(label, label) if value == 1 else label}")
         else:
             parts.append(f"{label}: {text}")

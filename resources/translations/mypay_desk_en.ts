@@ -70,6 +70,10 @@
         <translation>List</translation>
     </message>
     <message>
+        <source>gg/mm/aaaa</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
         <source>Tutti</source>
         <translation>Everyone</translation>
     </message>

@@ -70,6 +70,10 @@
         <translation>Lista</translation>
     </message>
     <message>
+        <source>gg/mm/aaaa</source>
+        <translation>gg/mm/aaaa</translation>
+    </message>
+    <message>
         <source>Tutti</source>
         <translation>Tutti</translation>
     </message>

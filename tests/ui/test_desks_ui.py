@@ -223,3 +223,37 @@ def test_the_desk_names_typed_in_preferences_name_this_desk_from_then_on(qtbot, 
     assert "Mario Rossi (Ufficio tributi 2)" in panel.status.text()
     workspace.lists.create_list("TARI")
     assert workspace.audit_log.list()[0].user == "Mario Rossi"
+
+
+def test_the_activity_log_days_are_typed_like_every_other_date(qtbot, workspace, ente, tmp_path):
+    """Dal/Al read the app's one date rule: a typed day filters, a wrong one is refused and changes nothing."""
+    from datetime import date, timedelta
+
+    from mypay_desk.ui.pages.audit_page import AuditPage
+
+    workspace.lists.create_list("TARI", default_debt_type="TARI")
+    ctx = AppContext(workspace, InlineTaskRunner(), QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    p = AuditPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1200, 600)
+    p.show()
+    p.on_activated()
+    total = p.model.rowCount()
+    assert total >= 2
+    tomorrow = date.today() + timedelta(days=1)
+    p.from_edit.setFocus()
+    QTest.keyClicks(p.from_edit, tomorrow.strftime("%d%m%Y"))  # 8 digits, as offices type them
+    QTest.keyClick(p.from_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: p.model.rowCount() == 0, timeout=3000)
+    assert p.from_edit.text() == tomorrow.strftime("%d/%m/%Y")
+    p.from_edit.selectAll()
+    QTest.keyClicks(p.from_edit, "31/02/2026")
+    QTest.keyClick(p.from_edit, Qt.Key.Key_Return)
+    qtbot.wait(400)
+    assert "non è una data esistente" in p.from_edit.toolTip()
+    p.clear_filters()
+    qtbot.waitUntil(lambda: p.model.rowCount() == total, timeout=3000)
+    QTest.keyClicks(p.to_edit, date.today().strftime("%d/%m/%y"))
+    QTest.keyClick(p.to_edit, Qt.Key.Key_Tab)
+    qtbot.wait(400)
+    assert p.model.rowCount() == total and p.current_filter().date_to == date.today()

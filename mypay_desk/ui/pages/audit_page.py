@@ -12,11 +12,10 @@ import logging
 from array import array
 from collections import OrderedDict
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,13 +27,13 @@ from PySide6.QtWidgets import (
 
 from mypay_desk.services.audit import AuditEntry, AuditFilter
 from mypay_desk.ui.errors import show_error
+from mypay_desk.ui.widgets.dates import DateLineEdit
 from mypay_desk.ui.widgets.readonly_model import ReadOnlyTableModel
 
 log = logging.getLogger(__name__)
 
 PAGE = 200
 MAX_PAGES = 50
-NO_DATE = QDate(2000, 1, 1)  # the date fields' "no limit" (shown as «—»)
 EntryRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -114,6 +113,10 @@ class AuditPage(QWidget):
         self.list_combo = QComboBox()
         self.list_combo.setObjectName("auditList")
         self.list_combo.setMinimumWidth(200)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(300)
+        self._reload_timer.timeout.connect(self.reload)
         self.from_edit = self._date_edit("auditFrom")
         self.to_edit = self._date_edit("auditTo")
         self.clear_button = QPushButton(self.tr("Tutto"))
@@ -152,27 +155,21 @@ class AuditPage(QWidget):
         lay.addWidget(self.view, 1)
         lay.addWidget(self.count_label)
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(300)
-        self._reload_timer.timeout.connect(self.reload)
         for combo in (self.user_combo, self.list_combo):
             combo.currentIndexChanged.connect(lambda _i: self._reload_timer.start())
-        for edit in (self.from_edit, self.to_edit):
-            edit.dateChanged.connect(lambda _d: self._reload_timer.start())
         ctx.data_changed.connect(self._changed)
         ctx.remote_changed.connect(lambda areas: self._changed("audit") if "audit" in areas else None)
         ctx.ente_changed.connect(self._ente_changed)
         self._fill_choices()
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
+    def _date_edit(self, name: str) -> DateLineEdit:
+        """A free-typed day (the app's one date rule); empty: no limit. A date that does not read is
+        refused at the field and the filter stays as it was."""
+        edit = DateLineEdit()
         edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("—")  # shown at the minimum: no limit
-        edit.setDate(NO_DATE)
+        edit.setPlaceholderText(self.tr("gg/mm/aaaa"))
+        edit.setMaximumWidth(150)
+        edit.value_committed.connect(lambda _d: self._reload_timer.start())
         return edit
 
     # --- filters -------------------------------------------------------------------------------------
@@ -194,19 +191,24 @@ class AuditPage(QWidget):
 
     def current_filter(self) -> AuditFilter:
         person = self.user_combo.currentData()
-        start, end = self.from_edit.date(), self.to_edit.date()
         return AuditFilter(user=person[0] if person else None, desk=person[1] if person else None,
-                           date_from=None if start == NO_DATE else start.toPython(),
-                           date_to=None if end == NO_DATE else end.toPython(),
+                           date_from=self._day(self.from_edit), date_to=self._day(self.to_edit),
                            list_id=self.list_combo.currentData())
+
+    @staticmethod
+    def _day(edit: DateLineEdit):
+        try:
+            return edit.date()
+        except ValueError:  # still being typed, or refused at the field: no limit from it
+            return None
 
     def clear_filters(self) -> None:
         for w in (self.user_combo, self.list_combo, self.from_edit, self.to_edit):
             w.blockSignals(True)
         self.user_combo.setCurrentIndex(0)
         self.list_combo.setCurrentIndex(0)
-        self.from_edit.setDate(NO_DATE)
-        self.to_edit.setDate(NO_DATE)
+        self.from_edit.set_date(None)
+        self.to_edit.set_date(None)
         for w in (self.user_combo, self.list_combo, self.from_edit, self.to_edit):
             w.blockSignals(False)
         self.reload()
