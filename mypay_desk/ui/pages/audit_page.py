@@ -140,7 +140,7 @@ class AuditPage(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(24)
         header = self.view.horizontalHeader()
-        for column, width in enumerate((150, 160, 140, 220, 160)):
+        for column, width in enumerate((140, 130, 110, 200, 150)):  # the rest goes to Dettagli
             self.view.setColumnWidth(column, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
