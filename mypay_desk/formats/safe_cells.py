@@ -19,18 +19,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-_NUMBER_RE = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+from mypay_desk.domain.formulas import starts_formula
+
 # What XML 1.0 cannot carry (openpyxl raises IllegalCharacterError on them).
 _ILLEGAL_XML_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def starts_formula(text: str) -> bool:
-    """Whether a spreadsheet application could read ``text`` as a formula."""
-    if not text:
-        return False
-    head = text.lstrip(" \u00a0")
-    return head.startswith(FORMULA_STARTS) and _NUMBER_RE.fullmatch(head) is None
 
 
 def csv_text(value: Any) -> Any:

