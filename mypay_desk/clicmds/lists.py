@@ -60,6 +60,8 @@ def register(subparsers, parser_class) -> None:
     p.add_argument("--iud-prefix", default="", metavar="PREFISSO",
                    help="genera gli IUD delle righe che non lo hanno: PREFISSO + 12 caratteri ricavati da debitore e "
                         "tipo dovuto, uguali a ogni nuova importazione dello stesso file (vedi sotto)")
+    p.add_argument("--sheet", default=None, metavar="FOGLIO",
+                   help="il foglio della cartella Excel/ODS da leggere (di norma il primo visibile)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
 
@@ -120,7 +122,7 @@ def register(subparsers, parser_class) -> None:
 
 def cmd_import(args, ctx: CliContext) -> int:
     report = ctx.ws.lists.import_file(args.file, args.list_name, args.debt_type, args.cancel_missing,
-                                      iud_prefix=args.iud_prefix, column_map=args.column_map,
+                                      iud_prefix=args.iud_prefix, column_map=args.column_map, sheet=args.sheet,
                                       progress=progress_printer("Importazione"))
     if args.json:
         print_json(report.to_dict())

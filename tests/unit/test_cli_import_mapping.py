@@ -282,3 +282,25 @@ def test_paste_of_new_rows_stores_them_with_an_iud(workspace, ente):
         table.apply([ChangeSet(("iud",), ids=__import__("array").array("q", ids), values=[("",)])])
     assert workspace.lists.get_debt(ids[0]).iud == "A-1"
     assert all(d.iud for d in workspace.lists.get_debts("L"))
+
+
+def test_sheet_of_a_workbook_is_chosen_by_name(wsdir, tmp_path, capsys):
+    """`--sheet` reads that sheet; a name the workbook lacks is refused naming the sheets it has."""
+    wb = Workbook()
+    notes = wb.active
+    notes.title = "Note"
+    notes.append(["solo appunti"])
+    data = wb.create_sheet("Dovuti")
+    data.append(OFFICE)
+    for r in office_rows():
+        data.append(r)
+    path = tmp_path / "due-fogli.xlsx"
+    wb.save(path)
+    code, out, _err = run(wsdir, "lists", "import", str(path), "--list", "TARI", "--type", "TARI",
+                          "--sheet", "Dovuti", "--map", "Pratica n.=IUD", "--json", capsys=capsys)
+    assert code == 0, out
+    assert json.loads(out)["added"] == 2
+    code, out, err = run(wsdir, "lists", "import", str(path), "--list", "TARI", "--type", "TARI",
+                         "--sheet", "Riepilogo", capsys=capsys)
+    assert code == 1
+    assert "«Riepilogo» non esiste" in err and "Note, Dovuti" in err
