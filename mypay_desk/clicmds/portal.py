@@ -88,6 +88,8 @@ def cmd_push(args, ctx) -> int:
 def _push_json(report) -> dict:
     """The push report; a flow the portal refused as a whole carries the error document of CLI.md."""
     doc = report.to_json()
+    if not doc.get("error"):
+        doc.pop("error", None)  # "error" means a failure to scripts (CLI.md): absent when all went well
     if report.state == "ERRORE":
         doc["error"] = {"message": report.error or report.message, "field": None, "code": "flow_refused"}
     return doc

@@ -37,6 +37,7 @@ def test_push_and_status_json(workspace, ente, sandbox, capsys):
     assert (doc["accepted"], doc["rejected"], doc["rejections"]) == (2, 0, [])
     assert doc["flow"].startswith("MPD") and doc["state"] == "ELABORATO"
     assert [s["iud"] for s in doc["skipped"]] == ["TARI25-00003"]
+    assert "error" not in doc  # a failure key only when something failed (CLI.md)
 
     code, out, _err = run(capsys, "sync", "push", "TARI", "--json")
     assert code == 0 and json.loads(out)["flow"] is None
