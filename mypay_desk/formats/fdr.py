@@ -133,6 +133,15 @@ def _required(elem, name: str, source: str, path: str = "") -> str:
     return value
 
 
+def _bounded(value: str, limit: int, source: str, element: str) -> str:
+    """``value`` when it fits the schema's length (FlussoRiversamento_1_0_4.xsd: stText35, stText70, stText140;
+    versioneOggetto is the enumeration "1.0"), else a clear error: a longer text is no FdR field and would not
+    fit the database either (PostgreSQL refuses it)."""
+    if len(value) > limit:
+        raise FdrError(source, f"«{excerpt(value)}» è lungo {len(value)} caratteri (al massimo {limit})", element)
+    return value
+
+
 def _parse_date(value: str, source: str, element: str) -> date:
     return xml_date(value, source, element, FdrError)
 
@@ -161,13 +170,14 @@ def _child(elem, name: str):
 
 
 def _parse_flow(root, source: str) -> FdrFlowData:
-    version = child_text(root, "versioneOggetto")
+    version = _bounded(child_text(root, "versioneOggetto"), 5, source, "versioneOggetto")
     flow_id = _required(root, "identificativoFlusso", source)
     if not IUF_RE.fullmatch(flow_id):
         raise FdrError(source, f"«{excerpt(flow_id)}» non è un identificativo di flusso valido ([a-zA-Z0-9-_], max 35)",
                        "identificativoFlusso")
     flow_dt = _parse_datetime(_required(root, "dataOraFlusso", source), source, "dataOraFlusso")
-    settlement_id = child_text(root, "identificativoUnivocoRegolamento")
+    settlement_id = _bounded(child_text(root, "identificativoUnivocoRegolamento"), 35, source,
+                             "identificativoUnivocoRegolamento")
     settlement_raw = child_text(root, "dataRegolamento")
     settlement_date = _parse_date(settlement_raw, source, "dataRegolamento") if settlement_raw else None
 
@@ -176,16 +186,21 @@ def _parse_flow(root, source: str) -> FdrFlowData:
     if sender is not None:
         ident = _child(sender, "identificativoUnivocoMittente")
         if ident is not None:
-            sender_type = child_text(ident, "tipoIdentificativoUnivoco")
-            sender_id = child_text(ident, "codiceIdentificativoUnivoco")
-        sender_name = child_text(sender, "denominazioneMittente")
+            sender_type = _bounded(child_text(ident, "tipoIdentificativoUnivoco"), 35, source,
+                                   "istitutoMittente/tipoIdentificativoUnivoco")
+            sender_id = _bounded(child_text(ident, "codiceIdentificativoUnivoco"), 35, source,
+                                 "istitutoMittente/codiceIdentificativoUnivoco")
+        sender_name = _bounded(child_text(sender, "denominazioneMittente"), 70, source,
+                               "istitutoMittente/denominazioneMittente")
     receiver = _child(root, "istitutoRicevente")
     receiver_id = receiver_name = ""
     if receiver is not None:
         ident = _child(receiver, "identificativoUnivocoRicevente")
         if ident is not None:
-            receiver_id = child_text(ident, "codiceIdentificativoUnivoco")
-        receiver_name = child_text(receiver, "denominazioneRicevente")
+            receiver_id = _bounded(child_text(ident, "codiceIdentificativoUnivoco"), 35, source,
+                                   "istitutoRicevente/codiceIdentificativoUnivoco")
+        receiver_name = _bounded(child_text(receiver, "denominazioneRicevente"), 140, source,
+                                 "istitutoRicevente/denominazioneRicevente")
 
     total_raw = child_text(root, "numeroTotalePagamenti")
     try:  # stNumeroTotalePagamenti: totalDigits 15
@@ -198,7 +213,7 @@ def _parse_flow(root, source: str) -> FdrFlowData:
     flow = FdrFlowData(
         source=source, version=version, flow_id=flow_id, flow_datetime=flow_dt,
         settlement_id=settlement_id, settlement_date=settlement_date, sender_type=sender_type,
-        sender_id=sender_id, sender_name=sender_name, bic=child_text(root, "codiceBicBancaDiRiversamento"),
+        sender_id=sender_id, sender_name=sender_name, bic=_bounded(child_text(root, "codiceBicBancaDiRiversamento"), 35, source, "codiceBicBancaDiRiversamento"),
         receiver_id=receiver_id, receiver_name=receiver_name, total_count=total_count,
         total_amount_cents=total_amount,
     )

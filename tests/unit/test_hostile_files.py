@@ -343,3 +343,18 @@ def test_saved_rows_survive_a_refusal(saved_ws, tmp_path, capsys):
     refused(saved_ws, tmp_path, capsys, "lists", "vuoto.csv", b'""\n')
     assert [d.iud for d in saved_ws.lists.get_debts("Salvata")] == ["S-1"]
     assert saved_ws.receipts.totals(None).count == 2
+
+
+@pytest.mark.parametrize("element, old, new", [
+    ("identificativoUnivocoRegolamento", "<identificativoUnivocoRegolamento>TRN<",
+     "<identificativoUnivocoRegolamento>" + "T" * 36 + "<"),
+    ("denominazioneMittente", "<denominazioneMittente>Banca<", "<denominazioneMittente>" + "B" * 71 + "<"),
+    ("codiceIdentificativoUnivoco", "<codiceIdentificativoUnivoco>BCITITMM<",
+     "<codiceIdentificativoUnivoco>" + "C" * 36 + "<"),
+])
+def test_fdr_header_fields_longer_than_the_schema(saved_ws, tmp_path, capsys, element, old, new):
+    """Refused naming the element on both databases (PostgreSQL would refuse the row with a DataError)."""
+    text = fdr_xml().decode()
+    assert old in text
+    refused(saved_ws, tmp_path, capsys, "reconcile", "fdr.xml", text.replace(old, new).encode(), element,
+            "al massimo")
