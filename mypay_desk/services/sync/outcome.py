@@ -28,7 +28,11 @@ class FlowOutcome(SyncServiceBase):
     """The outcome files of a processed flow, applied to the debts."""
 
     # --- outcome ----------------------------------------------------------------------------
-    def _apply(self, client: MyPayClient, flow_id: int, status, report: PushReport) -> None:
+    def _apply(self, client: MyPayClient, flow_id: int, status, report: PushReport,
+               sent: dict[int, DebtRecord] | None = None) -> None:
+        """``sent``: the records of this flow as the push that recorded it sent them (debt id -> wire
+        record), when the same call applies the outcome. A debt not edited since the flow was recorded
+        then needs only a few columns read back: its flow fields are the ones sent (the IUV aside)."""
         with self.ws.db.session() as s:
             f = repo.get_flow(s, flow_id)
             stem = f.file_name[:-4] if f.file_name.lower().endswith(".zip") else f.file_name
@@ -55,7 +59,15 @@ class FlowOutcome(SyncServiceBase):
         ente = self.ws.ente.get_by_id(ente_id)
         now = utcnow()
         with self.ws.db.session() as s:
-            current = {r["id"]: r for r in repo.sync_rows_of_flow(s, flow_id)}
+            if sent is None:
+                current = {r["id"]: r for r in repo.sync_rows_of_flow(s, flow_id)}
+            else:
+                current = {r["id"]: r for r in repo.apply_columns_of_flow(s, flow_id)}
+                # Whole rows only for the debts the fast path below cannot take (edited in flight).
+                slow = [debt_id for _r, debt_id, action, iud, _h in rows
+                        if debt_id in current and iud not in rejected and action != "A" and iuvs.get(iud)
+                        and not (debt_id in sent and self._unchanged(current[debt_id], flow_created))]
+                current.update((r["id"], r) for r in repo.sync_rows_by_ids(s, slow))
         sent_records: dict[str, DebtRecord] | None = None
         rejected_rows: list[dict[str, Any]] = []
         debt_updates: list[dict[str, Any]] = []
@@ -86,16 +98,20 @@ class FlowOutcome(SyncServiceBase):
             new_iuv = iuvs.get(iud, "")
             if new_iuv and new_iuv != cur["iuv"]:
                 # The portal generated the IUV: it now holds the row sent plus that IUV.
-                cur_rec = record_from_row(cur)
-                # Not touched since the flow was recorded (fast path), or identical to what was sent.
-                unchanged = (cur["updated_at"] is not None and cur["updated_at"] <= flow_created) \
-                    or flow_hash(cur_rec) == content_hash
-                if unchanged:
-                    base = cur_rec
-                else:  # edited while the flow was in flight: start from the row actually sent
-                    if sent_records is None:
-                        sent_records = self._sent_records(flow_id)
-                    base = copy.copy(sent_records.get(iud, cur_rec))
+                if sent is not None and debt_id in sent and self._unchanged(cur, flow_created):
+                    # The record sent (the wire form differs from the stored one only in action and
+                    # generate_iuv, both set below). The push's own copy, written to the ZIP already.
+                    unchanged, base = True, sent[debt_id]
+                else:
+                    cur_rec = record_from_row(cur)
+                    # Not touched since the flow was recorded (fast path), or identical to what was sent.
+                    unchanged = self._unchanged(cur, flow_created) or flow_hash(cur_rec) == content_hash
+                    if unchanged:
+                        base = cur_rec
+                    else:  # edited while the flow was in flight: start from the row actually sent
+                        if sent_records is None:
+                            sent_records = self._sent_records(flow_id)
+                        base = copy.copy(sent_records.get(iud, cur_rec))
                 base.iuv, base.generate_iuv, base.action = new_iuv, False, ""
                 upd.update(portal_hash=flow_hash(base), iuv=new_iuv, iuv_assigned_at=now,
                            notice_number=notice_number_for(new_iuv, ente.application_code))
@@ -120,6 +136,11 @@ class FlowOutcome(SyncServiceBase):
                     for r in repo.flow_rows(s, flow_id, "REJECTED"):
                         if r.debt_id in paid:
                             r.message = (r.message + " — " if r.message else "") + "il dovuto risulta già pagato"
+
+    @staticmethod
+    def _unchanged(cur: dict[str, Any], flow_created) -> bool:
+        """Not touched since the flow was recorded (recording set ``updated_at`` to the flow's time)."""
+        return cur["updated_at"] is not None and cur["updated_at"] <= flow_created
 
     def _sent_records(self, flow_id: int) -> dict[str, DebtRecord]:
         with self.ws.db.session() as s:

@@ -23,6 +23,7 @@ from mypay_desk.store import locks
 from mypay_desk.store.repositories import portal as repo
 
 if TYPE_CHECKING:  # pragma: no cover
+    from mypay_desk.domain.debts import DebtRecord
     from mypay_desk.domain.ente import EnteData
 
 
@@ -88,8 +89,11 @@ class FlowPush(SyncServiceBase):
                 return report
             flow_id = self._record_flow(ente, list_id, planned)
             report.timings["build"] = time.monotonic() - t0
+            # The rows just sent, kept for applying the outcome without reading every debt back.
+            sent = {p.row["id"]: p.record for p in planned}
+            del rows, planned
             return self._drive(ente, flow_id, name, wait=wait, progress=progress, cancel=cancel,
-                               client=client, report=report)
+                               client=client, report=report, sent=sent)
 
     def _record_flow(self, ente: EnteData, list_id: int, planned: list[PlannedRow]) -> int:
         now = datetime.now()
@@ -155,11 +159,11 @@ class FlowPush(SyncServiceBase):
 
     def _drive(self, ente: EnteData, flow_id: int, list_name: str, *, wait: bool, progress: ProgressCallback,
                cancel: CancelToken, resumed: bool = False, client: MyPayClient | None = None,
-               report: PushReport | None = None) -> PushReport:
+               report: PushReport | None = None, sent: dict[int, DebtRecord] | None = None) -> PushReport:
         if client is None:
             with self.ws.portal.client(ente, cancel=cancel) as own:
                 return self._drive(ente, flow_id, list_name, wait=wait, progress=progress, cancel=cancel,
-                                   resumed=resumed, client=own, report=report)
+                                   resumed=resumed, client=own, report=report, sent=sent)
         report = self._load_report(flow_id, list_name, report)
         report.resumed = resumed
         uploads = 0
@@ -208,7 +212,7 @@ class FlowPush(SyncServiceBase):
                 continue
             if state == "CARICATO":
                 done = self._poll(client, flow_id, token, wait=wait, progress=progress, cancel=cancel,
-                                  report=report)
+                                  report=report, sent=sent)
                 if not done:
                     return self._load_report(flow_id, list_name, report)
                 continue
@@ -246,7 +250,7 @@ class FlowPush(SyncServiceBase):
         return None
 
     def _poll(self, client: MyPayClient, flow_id: int, token: str, *, wait: bool, progress: ProgressCallback,
-              cancel: CancelToken, report: PushReport) -> bool:
+              cancel: CancelToken, report: PushReport, sent: dict[int, DebtRecord] | None = None) -> bool:
         """Poll until the portal has processed the flow; apply the outcome. False: still running."""
         t = time.monotonic()
         pause = self.poll_initial
@@ -273,7 +277,7 @@ class FlowPush(SyncServiceBase):
                 return True
             progress(3, 4, "Applicazione degli esiti")
             t_apply = time.monotonic()
-            self._apply(client, flow_id, status, report)
+            self._apply(client, flow_id, status, report, sent)
             report.timings["apply"] = time.monotonic() - t_apply
             return True
 

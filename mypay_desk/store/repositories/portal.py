@@ -92,6 +92,15 @@ def sync_rows_of_flow(session: Session, flow_id: int) -> list[dict[str, Any]]:
     return _dicts(session, select(*SYNC_COLUMNS).where(Debt.sending_flow_id == flow_id))
 
 
+# What applying an accepted row needs of a debt whose sent record is at hand (see sync/outcome.py).
+_APPLY_COLUMNS = [Debt.id, Debt.iuv, Debt.generate_iuv, Debt.iuv_assigned_at, Debt.notice_number, Debt.updated_at]
+
+
+def apply_columns_of_flow(session: Session, flow_id: int) -> list[dict[str, Any]]:
+    """The debts currently travelling in a flow, with only the columns of _APPLY_COLUMNS."""
+    return _dicts(session, select(*_APPLY_COLUMNS).where(Debt.sending_flow_id == flow_id))
+
+
 def mark_rows(session: Session, flow_id: int, outcome: str) -> None:
     session.execute(update(UploadFlowRow).where(UploadFlowRow.flow_id == flow_id)
                     .values(outcome=outcome, code="", message=""))
@@ -294,9 +303,50 @@ def apply_rows(session: Session, flow_id: int, row_updates: list[dict[str, Any]]
         if bump:
             values.update(version=bump["version"], changed_by=bindparam("v__changed_by"))
             names += ("v__changed_by",)
+        rows = [(d["b_id"], *(d[k] for k in keys), *((actor,) if bump else ())) for d in batch]
+        if conn.dialect.name == "sqlite" and len(rows) >= STAGING_MIN and len({r[0] for r in rows}) == len(rows):
+            _update_debts_from_staging(conn, keys, rows, bool(bump))
+            continue
         stmt = update(t).where(t.c.id == bindparam("b_id")).values(values)
-        _execute_many(conn, stmt, names,
-                      [(d["b_id"], *(d[k] for k in keys), *((actor,) if bump else ())) for d in batch])
+        _execute_many(conn, stmt, names, rows)
+
+
+#: From this many debts of one shape on, SQLite updates them from a staging table (see below).
+STAGING_MIN = 1_000
+
+
+def _update_debts_from_staging(conn, keys: Sequence[str], rows: list[tuple], bump: bool) -> None:
+    """SQLite: the same writes as one UPDATE per debt, done as one ``UPDATE debt ... FROM`` a temporary
+    table holding the new values (SQLite >= 3.33). The triggers on ``debt`` still run for each row, but
+    the statement is prepared and run once: about 2.5x less CPU for 100,000 debts. ``rows``: (debt id,
+    the value of each key, [the writer when ``bump``]); every id once (a repeated id would be one write
+    here and two there, so the caller keeps those on the per-row path)."""
+    quote = conn.dialect.identifier_preparer.quote
+    cursor = conn.connection.driver_connection.cursor()
+    stage = "temp.mypay_debt_stage"
+    names = [f"v{i}" for i in range(len(keys))] + (["writer"] if bump else [])
+    cursor.execute(f"DROP TABLE IF EXISTS {stage}")
+    # No declared types: each value is stored as given, then converted by debt's own column on the UPDATE,
+    # exactly as a bound parameter of the per-row statement would be.
+    cursor.execute(f"CREATE TABLE {stage} (b_id INTEGER PRIMARY KEY, {', '.join(names)})")
+    done: dict[Any, Any] = {}
+
+    def value(v: Any) -> Any:
+        if v.__class__ in (str, int) or v is None:
+            return v
+        out = done.get(v)
+        if out is None:
+            out = done[v] = _sqlite_value(v)
+        return out
+
+    cursor.executemany(f"INSERT INTO {stage} VALUES ({', '.join('?' * (len(names) + 1))})",
+                       [tuple(map(value, r)) for r in rows])
+    sets = [f"{quote(k)} = s.v{i}" for i, k in enumerate(keys)]
+    if bump:  # (store/repositories/debts.py versioned: the version moves on, the writer is named)
+        sets += ["version = version + 1", "changed_by = s.writer"]
+    table = quote(Debt.__table__.name)
+    cursor.execute(f"UPDATE {table} SET {', '.join(sets)} FROM {stage} AS s WHERE {table}.id = s.b_id")
+    cursor.execute(f"DROP TABLE {stage}")
 
 
 def update_debts(session: Session, updates: Iterable[dict[str, Any]]) -> None:

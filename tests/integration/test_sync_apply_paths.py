@@ -1,0 +1,141 @@
+"""Applying a flow's outcome: the fast path (the records the push just sent, a few columns read back)
+against the plain path (every debt of the flow read back whole), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from mypay_desk.domain.codes import notice_number_for
+from mypay_desk.domain.debts import flow_hash
+from mypay_desk.services.portal import record_from_row
+from mypay_desk.store.models import Debt, DebtListTally
+from mypay_desk.store.models.base import utcnow
+from mypay_desk.store.repositories import portal as repo
+from tests.integration.portal_support import make_list, start_sandbox, tari_records
+
+pytestmark = pytest.mark.integration
+
+# What the outcome writes, apart from the values that differ between two lists by nature.
+_COMPARED = ("state", "portal_state", "portal_error_code", "generate_iuv", "sending_flow_id", "is_valid",
+             "cancel_requested", "position", "amount_cents", "causale")
+
+
+@pytest.fixture
+def sandbox(workspace, ente, tmp_path):
+    server = start_sandbox(workspace, ente, tmp_path / "sandbox")
+    yield server
+    server.stop()
+
+
+def _rows(workspace, name):
+    with workspace.db.session() as s:
+        lst = repo.get_list(s, workspace.ente.current().id, name)
+        return repo.sync_rows(s, lst.id)
+
+
+def _versions(workspace, name):
+    return {d.iud: d.version for d in workspace.lists.get_debts(name, include_instalments=True)}
+
+
+def _check_aligned(workspace, ente, rows):
+    for r in rows:
+        assert r["state"] == "SUL_PORTALE" and r["sending_flow_id"] is None
+        assert r["iuv"] and r["generate_iuv"] is False
+        assert r["notice_number"] == notice_number_for(r["iuv"], ente.application_code)
+        # the portal holds exactly what is stored: nothing pending
+        assert r["portal_hash"] == flow_hash(record_from_row(r)), r["iud"]
+
+
+def test_fast_apply_writes_what_the_plain_apply_writes(workspace, ente, sandbox, monkeypatch):
+    make_list(workspace, "FAST", tari_records(40, prefix="FAST"))
+    make_list(workspace, "PLAIN", tari_records(40, prefix="PLAIN"))
+    before_fast, before_plain = _versions(workspace, "FAST"), _versions(workspace, "PLAIN")
+
+    # FAST: applied in the same call (the sent records at hand), the debts updated from a staging table
+    # on SQLite; PLAIN: applied by a later call (every debt read back), one UPDATE per debt.
+    monkeypatch.setattr(repo, "STAGING_MIN", 1)
+    fast = workspace.sync.push("FAST", wait=True)
+    monkeypatch.setattr(repo, "STAGING_MIN", 10**9)
+    workspace.sync.push("PLAIN", wait=False)
+    plain = workspace.sync.push("PLAIN", wait=True)
+
+    assert (fast.state, fast.accepted, plain.state, plain.accepted) == ("ELABORATO", 40, "ELABORATO", 40)
+    fast_rows, plain_rows = _rows(workspace, "FAST"), _rows(workspace, "PLAIN")
+    _check_aligned(workspace, ente, fast_rows)
+    _check_aligned(workspace, ente, plain_rows)
+    assert [{k: r[k] for k in _COMPARED} for r in fast_rows] == [{k: r[k] for k in _COMPARED} for r in plain_rows]
+    # the same writes: every debt's version moved the same number of times on both paths
+    after_fast, after_plain = _versions(workspace, "FAST"), _versions(workspace, "PLAIN")
+    assert sorted(after_fast[i] - before_fast[i] for i in after_fast) == \
+        sorted(after_plain[i] - before_plain[i] for i in after_plain)
+    assert workspace.sync.push("FAST").flow is None and workspace.sync.push("PLAIN").flow is None
+
+
+def test_debt_edited_while_in_flight_keeps_its_edit_pending(workspace, ente, sandbox):
+    """The fast path is only for debts untouched since the flow was recorded: one written while the portal
+    processes (the editor refuses debts in invio; a direct store write stands for any other writer) gets
+    the hash of what was sent (plus the IUV), so its change travels in the next flow."""
+    ids = make_list(workspace, "TARI", tari_records(12))
+    sandbox.set_switches(processing_delay=0.5)
+    edited = []
+
+    def progress(step, _total, _text):
+        if step == 2 and not edited:  # the portal is processing the flow
+            with workspace.db.session() as s:
+                repo.update_debts(s, [{"b_id": ids[3], "amount_cents": 77_700, "updated_at": utcnow()}])
+            edited.append(ids[3])
+
+    report = workspace.sync.push("TARI", wait=True, progress=progress)
+
+    assert edited and report.state == "ELABORATO" and report.accepted == 12
+    rows = {r["id"]: r for r in _rows(workspace, "TARI")}
+    _check_aligned(workspace, ente, [r for i, r in rows.items() if i != ids[3]])
+    r = rows[ids[3]]
+    assert r["amount_cents"] == 77_700 and r["iuv"] and r["state"] == "SUL_PORTALE"
+    assert r["portal_hash"] != flow_hash(record_from_row(r))  # the edit is pending
+    again = workspace.sync.push("TARI", wait=True)
+    assert again.actions == {"I": 0, "M": 1, "A": 0} and again.accepted == 1
+    r = {r["id"]: r for r in _rows(workspace, "TARI")}[ids[3]]
+    assert r["portal_hash"] == flow_hash(record_from_row(r)) and r["amount_cents"] == 77_700
+
+
+def _tally(workspace, name):
+    cols = [c for c in DebtListTally.__table__.columns if c.name != "list_id"]
+    with workspace.db.session() as s:
+        lst = repo.get_list(s, workspace.ente.current().id, name)
+        rows = s.execute(select(*cols).where(DebtListTally.list_id == lst.id, DebtListTally.debts != 0))
+        return sorted(tuple(r) for r in rows)
+
+
+def test_debts_updated_from_a_staging_table_as_one_by_one(workspace, ente, monkeypatch):
+    """repo.apply_rows: the staging-table UPDATE (SQLite, big batches) writes what the per-row UPDATEs
+    write: values, versions, writer, and the list tallies the triggers keep."""
+    n = 60
+    ids = {name: make_list(workspace, name, tari_records(n, prefix=name)) for name in ("STAGED", "ONEBYONE")}
+    when = utcnow()
+
+    def updates(debt_ids):
+        return [{"b_id": d, "state": "SUL_PORTALE" if i % 3 else "RIFIUTATO", "iuv": f"0000{i:013d}",
+                 "portal_hash": f"h{i}", "generate_iuv": bool(i % 2), "portal_accepted_at": when,
+                 "sending_flow_id": None, "updated_at": when} for i, d in enumerate(debt_ids)]
+
+    before = {name: _versions(workspace, name) for name in ids}
+    for name, limit in (("STAGED", 1), ("ONEBYONE", 10**9)):
+        monkeypatch.setattr(repo, "STAGING_MIN", limit)
+        with workspace.db.session() as s:
+            s.info["actor"] = "desk-7"
+            repo.apply_rows(s, 0, [], updates(ids[name]))
+    staged, one = _rows(workspace, "STAGED"), _rows(workspace, "ONEBYONE")
+    keys = ("state", "iuv", "portal_hash", "generate_iuv", "portal_accepted_at", "sending_flow_id", "updated_at",
+            "amount_cents", "iud")
+    assert [{k: r[k] for k in keys if k != "iud"} for r in staged] == \
+        [{k: r[k] for k in keys if k != "iud"} for r in one]
+    assert all(r["portal_accepted_at"] == when for r in staged)
+    for name in ids:
+        after = _versions(workspace, name)
+        assert all(after[i] == before[name][i] + 1 for i in after)
+    with workspace.db.session() as s:
+        writers = set(s.scalars(select(Debt.changed_by).where(Debt.id.in_(ids["STAGED"] + ids["ONEBYONE"]))))
+    assert writers == {"desk-7"}
+    assert _tally(workspace, "STAGED") == _tally(workspace, "ONEBYONE")
