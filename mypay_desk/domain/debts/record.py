@@ -296,8 +296,19 @@ def flow_hash(record: DebtRecord) -> str:
     Stored as ``portal_hash`` when the portal accepts a row; a debt whose current hash differs has a
     pending M. Version-independent: it covers every 1_4 field.
     """
-    text = "\x1f".join(map(_canonical, _flow_fields(record)))
+    values = list(_flow_fields(record))
+    for i in _TYPED_POSITIONS:  # the fields that are not text: canonical form here, the rest joined as is
+        values[i] = _canonical(values[i])
+    try:
+        text = "\x1f".join(values)
+    except TypeError:  # some other field is not a str (None, a number): every field through _canonical
+        text = "\x1f".join(map(_canonical, values))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# Positions in RECORD_FIELDS of the fields whose type is not str (a call each instead of one per field).
+_FIELD_TYPES = {f.name: f.type for f in fields(DebtRecord)}
+_TYPED_POSITIONS = tuple(i for i, name in enumerate(RECORD_FIELDS) if _FIELD_TYPES[name] != "str")
 
 
 # --- instalments -------------------------------------------------------------------------------
