@@ -37,6 +37,9 @@ ENV_USER = "MYPAY_DESK_USER"
 ENV_DESK = "MYPAY_DESK_DESK"
 IDENTITY_FILE = "desk.json"
 NAME_MAX = 100
+# This desk's own choices (the current Ente): in its folder, not in the database, so that on a shared
+# database one desk switching Ente does not switch the others.
+PREFERENCES_FILE = "preferences.json"
 
 # Where the database choice came from (Workspace.database_source).
 FROM_OPTION, FROM_ENV, FROM_SETTINGS, LOCAL = "--database", ENV_DATABASE, DATABASE_FILE, "sqlite"
@@ -135,6 +138,30 @@ def save_identity(folder: Path, user: str, desk: str) -> DeskIdentity:
     else:
         path.unlink(missing_ok=True)
     return load_identity(folder)
+
+
+def load_preferences(folder: Path) -> dict[str, Any]:
+    """This desk's saved choices ({} when none, or when the file cannot be read: defaults apply)."""
+    path = Path(folder) / PREFERENCES_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_preference(folder: Path, key: str, value: Any) -> None:
+    """Save one of this desk's choices (None removes it); the file is replaced whole, never half-written."""
+    data = load_preferences(folder)
+    if value is None:
+        data.pop(key, None)
+    else:
+        data[key] = value
+    path = Path(folder) / PREFERENCES_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    partial.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    partial.replace(path)
 
 
 def _clean(value: Any) -> str:
