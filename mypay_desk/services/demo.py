@@ -41,6 +41,7 @@ from mypay_desk.domain.ente import DebtTypeData, EnteData
 from mypay_desk.services.demo_data import DEMO_SEED, PeopleFactory, debt
 from mypay_desk.services.errors import UserError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
+from mypay_desk.store import locks
 from mypay_desk.store.repositories import ente as settings_repo
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -246,7 +247,7 @@ class DemoService:
         return [str(x) for x in steps] if isinstance(steps, list) else []
 
     def _save_steps(self, steps: list[str]) -> None:
-        with self.ws.db.session() as s:
+        with self.ws.db.session(lock=locks.ROWS) as s:  # read, then write: a write from BEGIN
             settings_repo.set_setting(s, STEPS_KEY, json.dumps(steps))
 
     def _activity(self, ente: EnteData, progress: _Scaled, cancel: CancelToken) -> None:

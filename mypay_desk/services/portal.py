@@ -30,6 +30,7 @@ from mypay_desk.domain.debts import DebtRecord, bilancio_from_json, flow_hash
 from mypay_desk.domain.ente import EnteData
 from mypay_desk.services.errors import UserError
 from mypay_desk.services.portal_client import ClientSettings, ConnectionCheck, JournalEntry, MyPayClient
+from mypay_desk.store import locks
 from mypay_desk.store.repositories import portal as repo
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -182,7 +183,7 @@ class PortalService:
         """Record (or with "" forget) the password file of the Ente, unchecked (see set_password_file)."""
         from mypay_desk.store.repositories import ente as ente_repo
 
-        with self.ws.db.session() as s:
+        with self.ws.db.session(lock=locks.ROWS) as s:  # read, then write: a write from BEGIN
             ente_repo.set_setting(s, PASSWORD_FILE_SETTING + ipa_code, path)
 
     def set_password(self, ipa_code: str, password: str) -> None:

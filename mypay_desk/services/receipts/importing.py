@@ -145,7 +145,7 @@ class ReceiptImporting(ReceiptServiceBase):
         return self._rematch(self._ente(ente_id).id)[0]
 
     def _rematch(self, ente_id: int) -> tuple[int, int]:
-        with self.ws.db.session() as s:
+        with self.ws.db.session(lock=locks.receipts(ente_id)) as s:  # read, then write: a write from BEGIN
             matches = repo.find_matches(s, ente_id)
             if not matches:
                 return 0, 0

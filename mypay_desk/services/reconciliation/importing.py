@@ -20,6 +20,7 @@ from mypay_desk.services.reconciliation.views import (
     ImportReport,
     ReconciliationServiceBase,
 )
+from mypay_desk.store import locks
 from mypay_desk.store.repositories import reconciliation as repo
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -164,7 +165,7 @@ class ReconciliationImporting(ReconciliationServiceBase):
               report: ImportReport) -> None:
         report.flows = len(flows)
         report.movements = len(records)
-        with self.ws.db.session() as s:
+        with self.ws.db.session(lock=locks.ROWS) as s:  # read, then write: a write from BEGIN
             existing = repo.existing_flows(s, ente.id, (f.flow_id for f in flows))
             seen: set[tuple[str, datetime]] = set()
             for flow in flows:

@@ -222,7 +222,7 @@ class FlowPush(SyncServiceBase):
             return out
 
     def _forget(self, flow_id: int) -> None:
-        with self.ws.db.session() as s:
+        with self.ws.db.session(lock=locks.ROWS) as s:  # read, then write: a write from BEGIN
             f = repo.get_flow(s, flow_id)
             if f is not None and f.state == "PREPARATO":
                 repo.delete_flow(s, flow_id)
