@@ -513,6 +513,38 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "Versamento"),
     QT_TRANSLATE_NOOP("domain", "Versamento {0}"),
     QT_TRANSLATE_NOOP("domain", "Avviso"),
+    # services/activity.py: an activity another desk (or window) is running: who, what, since when
+    QT_TRANSLATE_NOOP("domain", "Un'altra postazione"),
+    QT_TRANSLATE_NOOP("domain", "Un'altra finestra o un comando di MyPay Desk su questa postazione ({0})"),
+    QT_TRANSLATE_NOOP("domain", "{0} sta inviando la lista «{1}» al portale dalle {2}: "
+                                "attendi che abbia finito e riprova. Nulla è stato fatto."),
+    QT_TRANSLATE_NOOP("domain", "{0} sta inviando la lista «{1}» al portale dal {2}: "
+                                "attendi che abbia finito e riprova. Nulla è stato fatto."),
+    QT_TRANSLATE_NOOP("domain", "{0} sta inviando la lista «{1}» al portale: "
+                                "attendi che abbia finito e riprova. Nulla è stato fatto."),
+    QT_TRANSLATE_NOOP("domain", "{0} sta inviando un flusso al portale dalle {1}: "
+                                "attendi che abbia finito e riprova. Nulla è stato fatto."),
+    QT_TRANSLATE_NOOP("domain", "{0} sta inviando un flusso al portale dal {1}: "
+                                "attendi che abbia finito e riprova. Nulla è stato fatto."),
+    QT_TRANSLATE_NOOP("domain", "{0} sta inviando un flusso al portale: "
+                                "attendi che abbia finito e riprova. Nulla è stato fatto."),
+    QT_TRANSLATE_NOOP("domain", "{0} sta scaricando le ricevute dal portale dalle {1}: "
+                                "attendi che abbia finito e riprova. Nulla è stato fatto."),
+    QT_TRANSLATE_NOOP("domain", "{0} sta scaricando le ricevute dal portale dal {1}: "
+                                "attendi che abbia finito e riprova. Nulla è stato fatto."),
+    QT_TRANSLATE_NOOP("domain", "{0} sta scaricando le ricevute dal portale: "
+                                "attendi che abbia finito e riprova. Nulla è stato fatto."),
+    QT_TRANSLATE_NOOP("domain", "{0} sta eseguendo la riconciliazione dalle {1}: "
+                                "attendi che abbia finito e riprova. Nulla è stato fatto."),
+    QT_TRANSLATE_NOOP("domain", "{0} sta eseguendo la riconciliazione dal {1}: "
+                                "attendi che abbia finito e riprova. Nulla è stato fatto."),
+    QT_TRANSLATE_NOOP("domain", "{0} sta eseguendo la riconciliazione: "
+                                "attendi che abbia finito e riprova. Nulla è stato fatto."),
+    QT_TRANSLATE_NOOP("domain", "La connessione al database si è interrotta durante l'operazione: per non "
+                                "inviare due volte gli stessi dati l'operazione si è fermata e riprenderà al "
+                                "prossimo tentativo."),
+    # services/ente.py: the current Ente is saved in the desk's folder
+    QT_TRANSLATE_NOOP("domain", "Non riesco a salvare l'Ente corrente in {0}: {1}"),
 )
 
 _PLACEHOLDER = re.compile(r"\\\{(\d+)\\\}")

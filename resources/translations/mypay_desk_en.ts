@@ -5909,6 +5909,70 @@ Cancelling…</translation>
         <translation>Warning</translation>
     </message>
     <message>
+        <source>Un&apos;altra postazione</source>
+        <translation>Another desk</translation>
+    </message>
+    <message>
+        <source>Un&apos;altra finestra o un comando di MyPay Desk su questa postazione ({0})</source>
+        <translation>Another window or command of MyPay Desk on this desk ({0})</translation>
+    </message>
+    <message>
+        <source>{0} sta inviando la lista «{1}» al portale dalle {2}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} has been sending the list “{1}” to the portal since {2}: wait until they have finished and try again. Nothing was done.</translation>
+    </message>
+    <message>
+        <source>{0} sta inviando la lista «{1}» al portale dal {2}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} has been sending the list “{1}” to the portal since {2}: wait until they have finished and try again. Nothing was done.</translation>
+    </message>
+    <message>
+        <source>{0} sta inviando la lista «{1}» al portale: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} is sending the list “{1}” to the portal: wait until they have finished and try again. Nothing was done.</translation>
+    </message>
+    <message>
+        <source>{0} sta inviando un flusso al portale dalle {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} has been sending a flow to the portal since {1}: wait until they have finished and try again. Nothing was done.</translation>
+    </message>
+    <message>
+        <source>{0} sta inviando un flusso al portale dal {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} has been sending a flow to the portal since {1}: wait until they have finished and try again. Nothing was done.</translation>
+    </message>
+    <message>
+        <source>{0} sta inviando un flusso al portale: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} is sending a flow to the portal: wait until they have finished and try again. Nothing was done.</translation>
+    </message>
+    <message>
+        <source>{0} sta scaricando le ricevute dal portale dalle {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} has been downloading the receipts from the portal since {1}: wait until they have finished and try again. Nothing was done.</translation>
+    </message>
+    <message>
+        <source>{0} sta scaricando le ricevute dal portale dal {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} has been downloading the receipts from the portal since {1}: wait until they have finished and try again. Nothing was done.</translation>
+    </message>
+    <message>
+        <source>{0} sta scaricando le ricevute dal portale: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} is downloading the receipts from the portal: wait until they have finished and try again. Nothing was done.</translation>
+    </message>
+    <message>
+        <source>{0} sta eseguendo la riconciliazione dalle {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} has been running the reconciliation since {1}: wait until they have finished and try again. Nothing was done.</translation>
+    </message>
+    <message>
+        <source>{0} sta eseguendo la riconciliazione dal {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} has been running the reconciliation since {1}: wait until they have finished and try again. Nothing was done.</translation>
+    </message>
+    <message>
+        <source>{0} sta eseguendo la riconciliazione: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} is running the reconciliation: wait until they have finished and try again. Nothing was done.</translation>
+    </message>
+    <message>
+        <source>La connessione al database si è interrotta durante l&apos;operazione: per non inviare due volte gli stessi dati l&apos;operazione si è fermata e riprenderà al prossimo tentativo.</source>
+        <translation>The connection to the database was lost during the operation: so as not to send the same data twice, the operation stopped and will resume at the next attempt.</translation>
+    </message>
+    <message>
+        <source>Non riesco a salvare l&apos;Ente corrente in {0}: {1}</source>
+        <translation>Cannot save the current Ente in {0}: {1}</translation>
+    </message>
+    <message>
         <source>Il codice di segregazione «{0}» deve essere di due cifre (00-99)</source>
         <translation>The segregation code “{0}” must be two digits (00-99)</translation>
     </message>

@@ -5909,6 +5909,70 @@ Annullamento in corso…</translation>
         <translation>Avviso</translation>
     </message>
     <message>
+        <source>Un&apos;altra postazione</source>
+        <translation>Un&apos;altra postazione</translation>
+    </message>
+    <message>
+        <source>Un&apos;altra finestra o un comando di MyPay Desk su questa postazione ({0})</source>
+        <translation>Un&apos;altra finestra o un comando di MyPay Desk su questa postazione ({0})</translation>
+    </message>
+    <message>
+        <source>{0} sta inviando la lista «{1}» al portale dalle {2}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} sta inviando la lista «{1}» al portale dalle {2}: attendi che abbia finito e riprova. Nulla è stato fatto.</translation>
+    </message>
+    <message>
+        <source>{0} sta inviando la lista «{1}» al portale dal {2}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} sta inviando la lista «{1}» al portale dal {2}: attendi che abbia finito e riprova. Nulla è stato fatto.</translation>
+    </message>
+    <message>
+        <source>{0} sta inviando la lista «{1}» al portale: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} sta inviando la lista «{1}» al portale: attendi che abbia finito e riprova. Nulla è stato fatto.</translation>
+    </message>
+    <message>
+        <source>{0} sta inviando un flusso al portale dalle {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} sta inviando un flusso al portale dalle {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</translation>
+    </message>
+    <message>
+        <source>{0} sta inviando un flusso al portale dal {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} sta inviando un flusso al portale dal {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</translation>
+    </message>
+    <message>
+        <source>{0} sta inviando un flusso al portale: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} sta inviando un flusso al portale: attendi che abbia finito e riprova. Nulla è stato fatto.</translation>
+    </message>
+    <message>
+        <source>{0} sta scaricando le ricevute dal portale dalle {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} sta scaricando le ricevute dal portale dalle {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</translation>
+    </message>
+    <message>
+        <source>{0} sta scaricando le ricevute dal portale dal {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} sta scaricando le ricevute dal portale dal {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</translation>
+    </message>
+    <message>
+        <source>{0} sta scaricando le ricevute dal portale: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} sta scaricando le ricevute dal portale: attendi che abbia finito e riprova. Nulla è stato fatto.</translation>
+    </message>
+    <message>
+        <source>{0} sta eseguendo la riconciliazione dalle {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} sta eseguendo la riconciliazione dalle {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</translation>
+    </message>
+    <message>
+        <source>{0} sta eseguendo la riconciliazione dal {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} sta eseguendo la riconciliazione dal {1}: attendi che abbia finito e riprova. Nulla è stato fatto.</translation>
+    </message>
+    <message>
+        <source>{0} sta eseguendo la riconciliazione: attendi che abbia finito e riprova. Nulla è stato fatto.</source>
+        <translation>{0} sta eseguendo la riconciliazione: attendi che abbia finito e riprova. Nulla è stato fatto.</translation>
+    </message>
+    <message>
+        <source>La connessione al database si è interrotta durante l&apos;operazione: per non inviare due volte gli stessi dati l&apos;operazione si è fermata e riprenderà al prossimo tentativo.</source>
+        <translation>La connessione al database si è interrotta durante l&apos;operazione: per non inviare due volte gli stessi dati l&apos;operazione si è fermata e riprenderà al prossimo tentativo.</translation>
+    </message>
+    <message>
+        <source>Non riesco a salvare l&apos;Ente corrente in {0}: {1}</source>
+        <translation>Non riesco a salvare l&apos;Ente corrente in {0}: {1}</translation>
+    </message>
+    <message>
         <source>Il codice di segregazione «{0}» deve essere di due cifre (00-99)</source>
         <translation>Il codice di segregazione «{0}» deve essere di due cifre (00-99)</translation>
     </message>
