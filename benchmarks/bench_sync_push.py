@@ -19,7 +19,10 @@ ZIP + recording), upload (authorise + upload), portal processing (polling until 
 Then a second push with nothing pending (it must send nothing) and one with 1,000 edited debts.
 Target: push / bare protocol <= 1.3x. Peak RSS and the load average are printed.
 
-    .venv/bin/python benchmarks/bench_sync_push.py [--rows N] [--profile FILE]
+    .venv/bin/python benchmarks/bench_sync_push.py [--rows N] [--profile FILE] [--database sqlite|postgresql|URL]
+
+``--database`` (benchmarks/databases.py): the workspace's SQLite file (default), a throw-away PostgreSQL
+server, or an empty PostgreSQL database.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import resource
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -39,6 +43,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("MYPAY_DESK_KEYRING", "file")  # a throw-away workspace: never the user's keyring
 
+from benchmarks import databases  # noqa: E402
 from mypay_desk.domain.debts import DebtRecord  # noqa: E402
 from mypay_desk.domain.ente import DebtTypeData, EnteData  # noqa: E402
 from mypay_desk.formats import import_flow  # noqa: E402
@@ -138,7 +143,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rows", type=int, default=100_000)
     ap.add_argument("--profile", metavar="FILE", help="cProfile the push (this process) into FILE (pstats)")
+    databases.add_option(ap)
     args = ap.parse_args()
+    database = ExitStack()
     tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     # One sandbox process per Ente, each on its own fresh state: neither flow is processed by a portal
     # already holding the other's 100,000 dovuti (the order of the two runs must not favour either).
@@ -150,7 +157,8 @@ def main() -> int:
         proc.start()
         sandboxes[ipa] = (proc, ours)
     urls = {ipa: conn.recv() for ipa, (_proc, conn) in sandboxes.items()}
-    ws = Workspace.open(tmp / "ws")
+    ws = databases.open_workspace(tmp / "ws", database.enter_context(databases.database_url(args.database)))
+    print(f"database: {databases.label(ws)}")
     try:
         for ipa, url in urls.items():
             ws.ente.save(EnteData(ipa_code=ipa, fiscal_code="01199250158", name=f"Comune {ipa}",
@@ -234,6 +242,7 @@ def main() -> int:
             if conn.poll(30):
                 print(f"peak RSS of the sandbox of {ipa} (its own process): {conn.recv():.0f} MB")
             proc.join(30)
+        database.close()
     return 0
 
 
