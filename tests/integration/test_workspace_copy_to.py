@@ -15,9 +15,11 @@ from sqlalchemy.pool import NullPool
 
 from mypay_desk.cli import main
 from mypay_desk.domain.ente import EnteData
+from mypay_desk.services.ente import CURRENT_ENTE_KEY
 from mypay_desk.store import transfer
 from mypay_desk.store.db import DB_FILE_NAME
 from mypay_desk.store.models import Base
+from mypay_desk.store.repositories import ente as ente_repo
 from tests.integration.portal_support import make_list, start_sandbox, tari_records
 from tests.unit.test_reconciliation_service import build_scenario, import_all
 
@@ -47,6 +49,8 @@ def desk(workspace, ente, tmp_path):
     ws.reconciliation.run()
     first = ws.reconciliation.results(limit=1)[0]
     ws.reconciliation.set_note(first.id, "Verificato con la tesoreria: «ok»")
+    with ws.db.session(immediate=True) as s:  # as written before each desk kept its own current Ente
+        ente_repo.set_setting(s, CURRENT_ENTE_KEY, ente.ipa_code)
     folder = ws.path
     ws.close()
     return folder
