@@ -46,15 +46,6 @@ class DebtList(Timestamps, Base):
 # others. The query that counts pending rows uses this very expression (SQLite uses a partial index
 # only when the query repeats its WHERE terms).
 # (Literals, no bound parameters: the planner compares the terms as written.)
-# Indexes the migrations make on PostgreSQL only, and not always (0008: the text filter's trigram index,
-# when pg_trgm can be created): not in the models, so schema comparisons leave them out.
-POSTGRESQL_ONLY_INDEXES = frozenset({"ix_debt_text_trgm"})
-
-
-def compared_with_models(obj, name, type_, reflected, compare_to) -> bool:
-    """Alembic's ``include_object`` for schema comparisons: all but POSTGRESQL_ONLY_INDEXES."""
-    return not (type_ == "index" and name in POSTGRESQL_ONLY_INDEXES)
-
 UNSYNCED_ON_PORTAL = and_(
     column("portal_hash") != literal_column("''"),
     or_(column("cancel_requested").is_(true()), column("portal_accepted_at").is_(None),

@@ -23,9 +23,10 @@ from mypay_desk.store.ordering import asc, desc
 # Columns the text filter searches.
 TEXT_COLUMNS = (Debt.iud, Debt.iuv, Debt.notice_number, Debt.debtor_code, Debt.debtor_name, Debt.causale,
                 Debt.city)
-# PostgreSQL: the columns joined by a character nobody types, as the trigram index of migration 0008 holds
-# them. ``joined ILIKE '%text%'`` is one index condition and matches exactly when one of the columns does:
-# the text carries no separator, and its wildcards are escaped, so no match can span two columns.
+# PostgreSQL: the columns joined by a character nobody types and compared bytewise (COLLATE "C", ASCII case
+# folding as SQLite's LIKE): one ILIKE instead of seven, about 5x faster on a big list. It matches exactly
+# when one of the columns does: the text carries no separator and its wildcards are escaped. (A pg_trgm
+# index on this expression answered in milliseconds but made a 100,000-row import 2.4x slower: left out.)
 _SEPARATOR = "\x01"
 
 
@@ -67,10 +68,10 @@ def conditions(session: Session, list_id: int, *, text: str = "", states: Sequen
         pattern = f"%{_escape_like(text)}%"
         # Fast path: SQLite's LIKE is already case-insensitive for ASCII and three times faster than
         # lower(x) LIKE lower(y), which is what ilike() compiles to there. Other databases use ILIKE;
-        # PostgreSQL on the joined columns its trigram index serves.
+        # PostgreSQL on the joined columns.
         dialect = session.get_bind().dialect.name
         if dialect == "postgresql" and _SEPARATOR not in text:
-            where.append(_joined_text().ilike(pattern, escape="\\"))
+            where.append(_joined_text().collate("C").ilike(pattern, escape="\\"))
         else:
             sqlite = dialect == "sqlite"
             where.append(or_(*[(c.like(pattern, escape="\\") if sqlite else c.ilike(pattern, escape="\\"))
