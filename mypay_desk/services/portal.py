@@ -30,7 +30,7 @@ from mypay_desk.domain.debts import DebtRecord, bilancio_from_json, flow_hash
 from mypay_desk.domain.ente import EnteData
 from mypay_desk.services.errors import UserError
 from mypay_desk.services.portal_client import ClientSettings, ConnectionCheck, JournalEntry, MyPayClient
-from mypay_desk.store import locks
+from mypay_desk.services.workspace import load_preferences, save_preference
 from mypay_desk.store.repositories import portal as repo
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,7 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover
 KEYRING_SERVICE = "mypay-desk"
 ENV_KEYRING = "MYPAY_DESK_KEYRING"
 SECRETS_FILE = "secrets/portal-passwords.json"
-PASSWORD_FILE_SETTING = "portal_password_file:"  # + codice IPA -> absolute path of the admin's file
+PASSWORD_FILE_SETTING = "portal_password_file:"  # + codice IPA: where a single desk kept it before desks
+PASSWORD_FILES_PREFERENCE = "portal_password_files"  # {codice IPA: absolute path} in this desk's preferences
 KEYRING_STORE = "portachiavi di sistema"
 
 #: Faults by which the portal says the codice IPA or the password is wrong (or the Ente is not active):
@@ -153,9 +154,16 @@ class PortalService:
             return f"file {path}"
         return "file dello spazio di lavoro" if self._file_mode() else KEYRING_STORE
 
-    # The admin's password file (servers without a keyring).
+    # The admin's password file (servers without a keyring). A path on this computer, so a choice of this
+    # desk (the folder's preferences.json), not of the shared database; one saved in the database before
+    # desks (a single desk's SQLite file) is still read there.
     def password_file(self, ipa_code: str) -> str:
         """The password file configured for the Ente ("" when the password is in the keyring)."""
+        files = load_preferences(self.ws.path).get(PASSWORD_FILES_PREFERENCE)
+        if isinstance(files, dict) and ipa_code in files:
+            return str(files[ipa_code] or "")
+        if self.ws.shared:
+            return ""
         from mypay_desk.store.repositories import ente as ente_repo
 
         with self.ws.db.session() as s:
@@ -180,11 +188,12 @@ class PortalService:
         return p
 
     def remember_password_file(self, ipa_code: str, path: str) -> None:
-        """Record (or with "" forget) the password file of the Ente, unchecked (see set_password_file)."""
-        from mypay_desk.store.repositories import ente as ente_repo
-
-        with self.ws.db.session(lock=locks.ROWS) as s:  # read, then write: a write from BEGIN
-            ente_repo.set_setting(s, PASSWORD_FILE_SETTING + ipa_code, path)
+        """Record (or with "" forget) this desk's password file for the Ente, unchecked (see
+        set_password_file)."""
+        files = load_preferences(self.ws.path).get(PASSWORD_FILES_PREFERENCE)
+        files = dict(files) if isinstance(files, dict) else {}
+        files[ipa_code] = path  # "" is kept: it overrides a path saved in the database before desks
+        save_preference(self.ws.path, PASSWORD_FILES_PREFERENCE, files)
 
     def set_password(self, ipa_code: str, password: str) -> None:
         """Store the portal password of an Ente (keyring, or the 0600 file when MYPAY_DESK_KEYRING=file);

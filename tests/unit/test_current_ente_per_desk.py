@@ -118,3 +118,29 @@ def test_cli_ente_use_is_per_desk(workspace, second_desk, two_enti, database_kin
     assert json.loads(cli(workspace.path, "ente", "show", "--json")[1])["ipa_code"] == first.ipa_code
     assert workspace.ente.current().ipa_code == first.ipa_code
     assert second_desk.ente.current().ipa_code == other.ipa_code
+
+
+def test_the_portal_password_file_is_a_path_of_this_desk(workspace, second_desk, ente, tmp_path):
+    """A password file is a path on one computer: another desk on the same database does not take it; a path
+    saved in the database by a single desk before desks is still read on its own SQLite file."""
+    from mypay_desk.services.portal import PASSWORD_FILE_SETTING
+
+    secret = tmp_path / "portale.pwd"
+    secret.write_text("segreta\n", encoding="utf-8")
+    secret.chmod(0o600)
+    workspace.portal.set_password_file(ente.ipa_code, secret)
+    assert workspace.portal.password_file(ente.ipa_code) == str(secret)
+    assert preferences(workspace.path)["portal_password_files"] == {ente.ipa_code: str(secret)}
+    if workspace.shared:
+        assert second_desk.portal.password_file(ente.ipa_code) == ""  # its own keyring, or its own file
+    with workspace.db.session() as s:
+        assert ente_repo.get_setting(s, PASSWORD_FILE_SETTING + ente.ipa_code) == ""  # nothing shared written
+
+    legacy = tmp_path / "legacy"
+    legacy.mkdir()
+    with workspace.db.session() as s:
+        ente_repo.set_setting(s, PASSWORD_FILE_SETTING + "C_OLD", "/srv/mypay/old.pwd")
+    old_desk = Workspace(path=legacy, db=workspace.db)
+    assert old_desk.portal.password_file("C_OLD") == ("" if workspace.shared else "/srv/mypay/old.pwd")
+    old_desk.portal.remember_password_file("C_OLD", "")  # back to the keyring: the old path no longer counts
+    assert old_desk.portal.password_file("C_OLD") == ""
