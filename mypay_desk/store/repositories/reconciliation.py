@@ -146,13 +146,69 @@ def _stream(conn: Connection, stmt, batch: int = 5000) -> Iterator[tuple]:
         return cur.execute(compiled.string, [params[name] for name in compiled.positiontup])
     if conn.dialect.name == "postgresql":
         # PostgreSQL fast path: psycopg's own server-side cursor (rows come as tuples of Python values,
-        # already what the engine compares), no SQLAlchemy Row per row.
+        # already what the engine compares), no SQLAlchemy Row per row, fetched ahead (Prefetched).
         compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
         cur = conn.connection.driver_connection.cursor(name=f"mypay_stream_{next(_CURSORS)}")
-        cur.itersize = batch
         cur.execute(compiled.string, compiled.construct_params())
-        return iter(cur)
+        stream = Prefetched(cur, batch)
+        conn.info.setdefault(_PREFETCHED, []).append(stream)
+        return stream
     return _stream_core(conn, stmt, batch)  # other databases: a server-side cursor through SQLAlchemy
+
+
+_PREFETCHED = "mypay_prefetched_streams"  # Connection.info: the streams read_snapshot closes at its end
+
+
+class Prefetched:
+    """The rows of a PostgreSQL server-side cursor, the next batch fetched by a thread while the caller
+    uses this one.
+
+    Without it the server waits while the engine classifies a batch and the engine waits while the
+    server sorts and sends the next: most of a run on PostgreSQL was spent waiting (psycopg gives the
+    GIL back while it waits on the socket). The first batch is asked for at once, so the server sorts
+    the engine's streams one after the other without waiting for the engine to reach them (one
+    connection: psycopg runs its commands one at a time). Rows and their order are the cursor's.
+    """
+
+    def __init__(self, cursor, batch: int):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._cursor = cursor
+        self._batch = batch
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mypay-fetch")
+        self._pending = self._pool.submit(cursor.fetchmany, batch)
+        self._rows: Iterator[tuple] = iter(())
+
+    def __iter__(self) -> Iterator[tuple]:
+        return self
+
+    def __next__(self) -> tuple:
+        row = next(self._rows, None)
+        if row is not None:
+            return row
+        if self._pending is None:
+            raise StopIteration
+        rows = self._pending.result()
+        if len(rows) == self._batch:
+            self._pending = self._pool.submit(self._cursor.fetchmany, self._batch)
+        else:  # the last batch: the cursor and the thread are done
+            self.close()
+            self._cursor.close()
+        if not rows:
+            raise StopIteration
+        self._rows = iter(rows)
+        return next(self._rows)
+
+    def close(self) -> None:
+        """Stop fetching; wait for the fetch in flight (its error, if any, is dropped: the caller is
+        leaving the stream, and the transaction ends next)."""
+        self._pending = None
+        self._pool.shutdown(wait=True)
+
+
+def _close_prefetched(conn: Connection) -> None:
+    for stream in conn.info.pop(_PREFETCHED, []):
+        stream.close()
 
 
 def _stream_core(conn: Connection, stmt, batch: int) -> Iterator[tuple]:
@@ -218,18 +274,17 @@ class Snapshot:
         Debts without an IUV are keyed by the IUV of the receipt matched to them, if any.
         """
         d = Debt
+        # SQLite stores dates as ISO text already; elsewhere the server writes them so (no date object
+        # and isoformat per row here)
+        due = d.due_date if _is_sqlite(self.conn) else func.to_char(d.due_date, "YYYY-MM-DD")
 
         def build(part):
-            stmt = (select(d.iuv, d.id, d.amount_cents, d.due_date, d.state, d.portal_hash != "", d.parent_id)
+            stmt = (select(d.iuv, d.id, d.amount_cents, due, d.state, d.portal_hash != "", d.parent_id)
                     .where(d.ente_id == self.ente_id, d.iuv != "", d.state != "ANNULLATO")
                     .order_by(_key(self.conn, d.iuv), d.id))
             return _restricted(stmt, d.iuv, part, span)
 
-        rows = self._by_keys(build, keys)
-        if not _is_sqlite(self.conn):  # PostgreSQL: dates come back as dates
-            yield from ((r[0], r[1], r[2], r[3].isoformat() if r[3] else None, *r[4:]) for r in rows)
-            return
-        yield from rows  # SQLite stores dates as ISO text already
+        return self._by_keys(build, keys)
 
     def debts_without_iuv(self, keys: Sequence[str] | None = None, span: KeySpan = None) -> list[tuple]:
         d, r = Debt, Receipt
@@ -350,7 +405,10 @@ def read_snapshot(db, ente_id: int) -> Iterator[Snapshot]:
                 # database's collation) cannot give: the server sorts each one. With the default work_mem
                 # (4 MB) a sort of a million keys goes to disk; for this transaction only, in memory.
                 conn.exec_driver_sql(f"SET LOCAL work_mem = '{SORT_WORK_MEM}'")
-            yield Snapshot(conn, ente_id)
+            try:
+                yield Snapshot(conn, ente_id)
+            finally:  # no fetch may still be running when the transaction ends
+                _close_prefetched(conn)
 
 
 # --- engine: writing ---------------------------------------------------------------------------
@@ -409,8 +467,13 @@ class ResultWriter:
         """PostgreSQL: result rows streamed with COPY (psycopg adapts them in C): several times faster than
         an executemany of INSERTs. Returns how many."""
         names = ("ente_id", *RESULT_COLUMNS, "note", "resolved", "resolved_by", "resolved_at", "updated_at")
+        from psycopg.copy import QueuedLibpqWriter
+
         n = 0
-        with self._cursor().copy(f"COPY {RESULT.name} ({', '.join(names)}) FROM STDIN") as copy:
+        cur = self._cursor()
+        # psycopg's queued writer sends the data from a thread: the server's inserts (three indexes) go on
+        # while the engine classifies the next keys, instead of the engine waiting on the socket.
+        with cur.copy(f"COPY {RESULT.name} ({', '.join(names)}) FROM STDIN", writer=QueuedLibpqWriter(cur)) as copy:
             if with_note:
                 for r in rows:
                     copy.write_row((self.ente_id, *r[:-1], r[-1], False, "", None, self.now))
@@ -712,7 +775,12 @@ def bulk_insert(db, model, rows: Iterable[dict[str, Any]], batch: int = 50_000) 
                 return
             if sqlite:  # SQLite fast path
                 conn.connection.driver_connection.cursor().executemany(sql, buf)
-            else:  # PostgreSQL
+            elif conn.dialect.name == "postgresql":  # PostgreSQL fast path: COPY
+                with conn.connection.driver_connection.cursor().copy(
+                        f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+                    for r in buf:
+                        copy.write_row(r)
+            else:
                 conn.execute(insert(table), [dict(zip(names, r, strict=True)) for r in buf])
             buf.clear()
 
