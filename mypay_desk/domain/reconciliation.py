@@ -388,7 +388,7 @@ _MASK = (1 << 64) - 1
 
 def fingerprint(values: tuple) -> str:
     """A stable digest of a tuple of ints and bools (hash of ints does not depend on the process)."""
-    return format(hash(values) & _MASK, "016x")
+    return "%016x" % (hash(values) & _MASK)  # noqa: UP031 - twice as fast as format() in the hot loop
 
 
 @dataclass
@@ -547,8 +547,14 @@ def classify_payments(debts: Iterable[tuple], receipts: Iterable[tuple], lines: 
         if not codes:
             yield key, empty
             continue
-        fp = format(hash((i_count, i_cents, i_due, e_count, e_single, e_total, e_excess, r_count, r_single,
-                          r_excess, r_tes, t_count, t_cents, debt_id, receipt_id, line_id, tes_id)) & _MASK, "016x")
+        fp = "%016x" % (hash((i_count, i_cents, i_due, e_count, e_single, e_total, e_excess, r_count,  # noqa: UP031
+                               r_single, r_excess, r_tes, t_count, t_cents, debt_id, receipt_id, line_id, tes_id))
+                         & _MASK)
         amounts = (e_single, i_cents, r_single, e_excess if e_excess > r_excess else r_excess)
+        if len(codes) == 1:  # most keys: one code, no comprehension
+            c, a = codes[0]
+            yield key, [(key, c, key, iuf, amounts[a], debt_id or None, receipt_id or None, line_id or None,
+                         tes_id or None, fp)]
+            continue
         yield key, [(key, c, key, iuf, amounts[a], debt_id or None, receipt_id or None, line_id or None,
                      tes_id or None, fp) for c, a in codes]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 import shutil
 import tempfile
@@ -126,7 +127,7 @@ class ReconciliationRun(ReconciliationServiceBase):
                 elif had_results:
                     apply_results(payment_groups, snap.stored_results(rules.PAYMENT_CODES, span=span), writer)
                 else:  # first run: stream every row straight into the table
-                    writer.insert_all(row for _key, rows in payment_groups for row in rows)
+                    writer.insert_all(itertools.chain.from_iterable(rows for _key, rows in payment_groups))
                 if part is not None:  # the worker's keys, merged by it into the scratch database
                     progress(estimate, estimate, "Classificazione dei pagamenti (seconda parte)")
                     more, seen = part.result()

@@ -12,6 +12,7 @@ big enough, or on another database, classifies everything itself.
 from __future__ import annotations
 
 import heapq
+import itertools
 import multiprocessing
 import os
 import pickle
@@ -125,7 +126,7 @@ def classify_part(db_path: Path, stage: Path, inputs: PartInputs) -> tuple[int, 
                 if inputs.had_results:
                     apply_results(groups, snap.stored_results(rules.PAYMENT_CODES, span=span), writer)
                 else:
-                    writer.insert_all(row for _key, rows in groups for row in rows)
+                    writer.insert_all(itertools.chain.from_iterable(rows for _key, rows in groups))
             finally:
                 writer.close()
             return ctx.keys, sorted(seen)
