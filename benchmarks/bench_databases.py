@@ -16,6 +16,7 @@ Prints each figure side by side with the ratio PostgreSQL / SQLite. Target (issu
 reconciliation within 2x of SQLite.
 
     .venv/bin/python benchmarks/bench_databases.py [--rows N] [--push-rows N] [--recon-debts N] [--server URL]
+        [--stages import,push,receipts,reconciliation]
 """
 
 from __future__ import annotations
