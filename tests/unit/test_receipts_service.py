@@ -415,6 +415,34 @@ def test_many_small_batches_dedupe_and_match_across_batches(workspace, ente, tmp
     assert progress[:3] == [0, 2, 4]
 
 
+def test_staged_batches_keep_the_scratch_files_to_one_batch(workspace, ente, tmp_path, monkeypatch):
+    """SQLite's writer thread: the two scratch files (one per table, no journal) hold one batch each,
+    however many batches go through, and are removed after the import; every batch is stored."""
+    if workspace.db.engine.dialect.name != "sqlite":
+        pytest.skip("the writer thread is SQLite's path")
+    from mypay_desk.services.receipts import importing as svc
+    from mypay_desk.store.repositories import receipt_staging
+
+    monkeypatch.setattr(svc, "BATCH_ROWS", 50)
+    sizes: list[int] = []
+    folders = []
+    submit = receipt_staging.StagedReceiptWriter.submit
+
+    def watched(self, rows):
+        folders.append(self._folder)
+        out = submit(self, rows)
+        sizes.append(sum(f.stat().st_size for f in self._folder.iterdir()))
+        return out
+
+    monkeypatch.setattr(receipt_staging.StagedReceiptWriter, "submit", watched)
+    add_debts(workspace, ente.id, [dict(iud=f"D{i}", iuv=f"12{i:016d}", amount_cents=10000) for i in range(0, 1000, 3)])
+    rows = [row(i, iud=f"D{i}", iuv=f"12{i:016d}") for i in range(1000)]
+    rep = workspace.receipts.import_file(export_file(tmp_path, rows), ente_id=ente.id)
+    assert (rep.new, rep.matched, rep.debts_paid) == (1000, 334, 334)
+    assert len(sizes) == 20 and max(sizes) <= 1.5 * sizes[1]  # the second has both files written once
+    assert not folders[0].exists()
+
+
 @pytest.fixture(params=["writer thread", "portable"])
 def store_path(request, monkeypatch):
     """Both ways a batch is stored: SQLite's writer thread (receipt_staging) and the portable path."""
