@@ -67,12 +67,6 @@ def _type_delete(ws, ente, tmp_path):
     return (lambda: ws.ente.delete_type("MENSA")), lambda: get(ws, DebtType, ente_id=ente.id, code="MENSA") is None
 
 
-def _password_file(ws, ente, tmp_path):
-    path = str(tmp_path / "password.txt")
-    return (lambda: ws.portal.remember_password_file(ente.ipa_code, path)), \
-        lambda: ws.portal.password_file(ente.ipa_code) == path
-
-
 def _demo_steps(ws, ente, tmp_path):
     return (lambda: ws.demo._save_steps(["lists"])), lambda: ws.demo._steps() == ["lists"]
 
@@ -94,7 +88,7 @@ def _fdr_import(ws, ente, tmp_path):
 
 
 OPERATIONS = {"ente.save": _ente_save, "types.save": _type_save, "types.delete": _type_delete,
-              "portal.password_file": _password_file, "demo.steps": _demo_steps,
+              "demo.steps": _demo_steps,  # (the password file is this desk's preferences.json now)
               "receipts.rematch": _receipts_rematch, "reconciliation.import": _fdr_import}
 
 
