@@ -108,3 +108,21 @@ def test_cancelled_split_run_writes_nothing(tmp_path, split):
         assert stored(world.ws)
     finally:
         world.close()
+
+
+def test_a_free_core_is_measured_now_not_by_the_load_average(monkeypatch):
+    """Two /proc/stat samples say how many cores are idle right now; the worker starts only with one free."""
+    before = "cpu  100 0 100 800 0 0 0 0 0 0\ncpu0 50 0 50 400 0 0 0 0 0 0\ncpu1 50 0 50 400 0 0 0 0 0 0\n"
+    one_busy = "cpu  200 0 100 900 0 0 0 0 0 0\ncpu0 150 0 50 400 0 0 0 0 0 0\ncpu1 50 0 50 500 0 0 0 0 0 0\n"
+    both_busy = "cpu  300 0 100 800 0 0 0 0 0 0\ncpu0 150 0 50 400 0 0 0 0 0 0\ncpu1 150 0 50 400 0 0 0 0 0 0\n"
+    assert parallel.idle_cores_between(before, one_busy) == 1.0
+    assert parallel.idle_cores_between(before, both_busy) == 0.0
+    assert parallel.idle_cores_between(before, before) is None and parallel.idle_cores_between("", before) is None
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (5.0, 5.0, 5.0))  # a busy minute that just ended
+    monkeypatch.setattr(parallel, "idle_cores", lambda interval=0.1: 1.0)
+    assert parallel.worth_it(1_000_000) and not parallel.worth_it(parallel.MIN_KEYS - 1)
+    monkeypatch.setattr(parallel, "idle_cores", lambda interval=0.1: 0.3)
+    assert not parallel.worth_it(1_000_000)
+    monkeypatch.setattr(parallel, "idle_cores", lambda interval=0.1: None)  # no /proc: the load average
+    assert not parallel.worth_it(1_000_000)

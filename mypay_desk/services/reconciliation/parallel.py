@@ -16,6 +16,7 @@ import itertools
 import multiprocessing
 import os
 import pickle
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,13 +35,50 @@ WORKER_SHARE = 0.45
 def worth_it(estimated_keys: int) -> bool:
     """Big enough, and a second core free: on a machine already busy the worker only competes with the
     run (its start-up and the staging are extra work), so the run then classifies everything itself."""
-    if estimated_keys < MIN_KEYS or (os.cpu_count() or 1) < 2:
+    cores = os.cpu_count() or 1
+    if estimated_keys < MIN_KEYS or cores < 2:
         return False
+    idle = idle_cores()
+    if idle is not None:
+        return idle >= FREE_CORE
     try:
         busy = os.getloadavg()[0]
     except (AttributeError, OSError):  # Windows: no load average
         return True
-    return busy < (os.cpu_count() or 1) - 1
+    return busy < cores - 1
+
+
+FREE_CORE = 0.8  # idle cores measured now that count as "a core is free"
+PROC_STAT = Path("/proc/stat")
+
+
+def idle_cores(interval: float = 0.1) -> float | None:
+    """How many cores sit idle right now (Linux: two reads of /proc/stat ``interval`` apart), or None where
+    that cannot be read. Now, not the 1-minute load average: that one still counts the work that just
+    ended (an import a moment ago kept the run on one core of an idle desk)."""
+    try:
+        before = PROC_STAT.read_text(encoding="ascii")
+        time.sleep(interval)
+        after = PROC_STAT.read_text(encoding="ascii")
+    except OSError:
+        return None
+    return idle_cores_between(before, after)
+
+
+def idle_cores_between(before: str, after: str) -> float | None:
+    """Idle cores between two /proc/stat texts: idle + iowait jiffies over all jiffies, times the cores."""
+    def totals(text: str) -> tuple[int, int, int] | None:
+        lines = text.splitlines()
+        head = lines[0].split() if lines else []
+        if len(head) < 6 or head[0] != "cpu":
+            return None
+        values = [int(v) for v in head[1:]]
+        cores = sum(1 for line in lines if line.startswith("cpu") and line[3:4].isdigit())
+        return sum(values), values[3] + values[4], cores
+    a, b = totals(before), totals(after)
+    if a is None or b is None or b[0] <= a[0]:
+        return None
+    return (b[1] - a[1]) / (b[0] - a[0]) * b[2]
 
 
 @dataclass
