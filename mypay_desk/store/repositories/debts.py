@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from mypay_desk.store import postgres
 from mypay_desk.store.models import Debt, DebtList, UploadFlow
 from mypay_desk.store.models.base import utcnow
 from mypay_desk.store.models.debts import UNSYNCED_ON_PORTAL
@@ -274,17 +275,7 @@ def _copy_into_debt(conn, varying: list[tuple[str, list]], consts: dict[str, Any
     quote = dialect.identifier_preparer.quote
     cols = [name for name, _v in varying]
     col_list = ", ".join(quote(c) for c in cols)
-    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_STAGE_TABLE}")
-    conn.exec_driver_sql(f"CREATE TEMP TABLE {_STAGE_TABLE} ON COMMIT DROP AS SELECT {col_list} FROM debt "
-                         "WITH NO DATA")
-    conn.exec_driver_sql(f"ALTER TABLE {_STAGE_TABLE} ADD COLUMN _ord bigserial")
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        with cursor.copy(f"COPY {_STAGE_TABLE} ({col_list}) FROM STDIN") as copy:
-            for row in zip(*(v for _n, v in varying), strict=True):
-                copy.write_row(row)
-    finally:
-        cursor.close()
+    postgres.copy_into_stage(conn, _STAGE_TABLE, "debt", col_list, zip(*(v for _n, v in varying), strict=True))
     const_names = list(consts)
     casts = [f"CAST(%(c{i})s AS {table.c[name].type.compile(dialect=dialect)})" for i, name in enumerate(const_names)]
     target = ", ".join([*(quote(c) for c in cols), *(quote(c) for c in const_names)])

@@ -186,16 +186,7 @@ def _execute_many(conn, stmt, names: Sequence[str], rows: list[tuple]) -> None:
         stmt = stmt.values({n: bindparam(n) for n in names})  # (every column given: no Python defaults here)
     compiled = stmt.compile(dialect=conn.dialect)
     order = [names.index(n) for n in compiled.positiontup]
-    done: dict[Any, Any] = {}  # the same timestamp on every row (the outcome's "now"): converted once
-
-    def value(v: Any) -> Any:
-        if v.__class__ in (str, int) or v is None:
-            return v
-        out = done.get(v)
-        if out is None:
-            out = done[v] = _sqlite_value(v)
-        return out
-
+    value = _sqlite_converter()  # the same timestamp on every row (the outcome's "now"): converted once
     conn.connection.driver_connection.cursor().executemany(
         compiled.string, [tuple(value(r[i]) for i in order) for r in rows])
 
@@ -329,16 +320,7 @@ def _update_debts_from_staging(conn, keys: Sequence[str], rows: list[tuple], bum
     # No declared types: each value is stored as given, then converted by debt's own column on the UPDATE,
     # exactly as a bound parameter of the per-row statement would be.
     cursor.execute(f"CREATE TABLE {stage} (b_id INTEGER PRIMARY KEY, {', '.join(names)})")
-    done: dict[Any, Any] = {}
-
-    def value(v: Any) -> Any:
-        if v.__class__ in (str, int) or v is None:
-            return v
-        out = done.get(v)
-        if out is None:
-            out = done[v] = _sqlite_value(v)
-        return out
-
+    value = _sqlite_converter()
     cursor.executemany(f"INSERT INTO {stage} VALUES ({', '.join('?' * (len(names) + 1))})",
                        [tuple(map(value, r)) for r in rows])
     sets = [f"{quote(k)} = s.v{i}" for i, k in enumerate(keys)]
@@ -376,3 +358,19 @@ def find_debt_by_iud(session: Session, ente_id: int, iud: str) -> dict[str, Any]
             .order_by(Debt.id.desc()).limit(1))
     row = session.execute(stmt).first()
     return dict(row._mapping) if row else None
+
+
+def _sqlite_converter():
+    """A function giving each value as SQLite stores it (see ``_sqlite_value``), converting each distinct
+    date, time or bool once: a batch repeats the same few (the outcome's "now")."""
+    done: dict[Any, Any] = {}
+
+    def value(v: Any) -> Any:
+        if v.__class__ in (str, int) or v is None:
+            return v
+        out = done.get(v)
+        if out is None:
+            out = done[v] = _sqlite_value(v)
+        return out
+
+    return value

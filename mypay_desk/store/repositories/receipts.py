@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from mypay_desk.domain.debt_states import DebtState
+from mypay_desk.store import postgres
 from mypay_desk.store.models import Debt, Ente, ImportedFile, Receipt, ReceiptExportRequest
 from mypay_desk.store.models.base import utcnow
 from mypay_desk.store.ordering import asc, desc
@@ -251,17 +252,7 @@ def _insert_receipts_postgresql(conn, rows: Sequence[Sequence]) -> int:
     """PostgreSQL fast path of insert_receipts: the rows streamed with COPY into a numbered TEMP table, then
     one INSERT ... SELECT in their order that skips the (ente, dedupe key) already stored."""
     cols = ", ".join(INSERT_COLUMNS)
-    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_RECEIPT_STAGE}")
-    conn.exec_driver_sql(f"CREATE TEMP TABLE {_RECEIPT_STAGE} ON COMMIT DROP AS SELECT {cols} FROM receipt "
-                         "WITH NO DATA")
-    conn.exec_driver_sql(f"ALTER TABLE {_RECEIPT_STAGE} ADD COLUMN _ord bigserial")
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        with cursor.copy(f"COPY {_RECEIPT_STAGE} ({cols}) FROM STDIN") as copy:
-            for r in rows:
-                copy.write_row(r)
-    finally:
-        cursor.close()
+    postgres.copy_into_stage(conn, _RECEIPT_STAGE, "receipt", cols, rows)
     inserted = conn.exec_driver_sql(
         f"INSERT INTO receipt ({cols}) SELECT {cols} FROM {_RECEIPT_STAGE} ORDER BY _ord "
         "ON CONFLICT (ente_id, dedupe_key) DO NOTHING").rowcount
