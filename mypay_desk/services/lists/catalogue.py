@@ -80,7 +80,7 @@ class ListCatalogue(ListServiceBase):
     def _summary(self, s, row, buckets: list[Bucket], has_flows: bool) -> ListSummary:
         """A list's summary from its tally buckets (see store.repositories.list_tallies)."""
         counts: dict[str, int] = {}
-        total_cents = invalid = plain_new = 0
+        total_cents = invalid = plain_new = rejected_new = 0
         sent = has_flows
         for b in buckets:
             if b.top_level:
@@ -91,21 +91,27 @@ class ListCatalogue(ListServiceBase):
                 invalid += b.debts
             # valid, never accepted nor rejected, not cancelled: each is a pending I without looking at it
             # (a rejected insert counts only once changed since: _pending_checked)
-            if b.is_valid and not b.on_portal and not b.cancel_requested and b.state == DebtState.NUOVO:
-                plain_new += b.debts
+            if b.is_valid and not b.on_portal and not b.cancel_requested:
+                if b.state == DebtState.NUOVO:
+                    plain_new += b.debts
+                elif b.state == DebtState.RIFIUTATO:
+                    rejected_new += b.debts
             sent = sent or b.on_portal or b.in_flight or b.state in repo.SENT_STATES
         return ListSummary(id=row.id, name=row.name, default_debt_type=row.default_debt_type,
                            description=row.description, counts=counts, total_count=sum(counts.values()),
                            total_cents=total_cents, invalid_count=invalid,
-                           pending_count=plain_new + self._pending_checked(s, row.id), sent=sent,
+                           pending_count=plain_new + self._pending_checked(s, row.id, rejected_new), sent=sent,
                            created_at=row.created_at)
 
-    def _pending_checked(self, s, list_id: int) -> int:
+    def _pending_checked(self, s, list_id: int, rejected_new: int) -> int:
         """Pending rows that need a look, by the sync's own rule (the status bar counts the same): valid
         debts the portal holds with a pending M or A, and rejected inserts; a debt the portal rejected
         counts only once changed since. Only rows touched since the portal accepted them are hashed
-        (the others cannot differ), so this stays cheap on big lists."""
-        candidates = repo.pending_candidates(s, list_id) + repo.rejected_insert_candidates(s, list_id)
+        (the others cannot differ), and rejected inserts are looked for only when the tally holds some
+        (``rejected_new``: SQLite's planner scans the whole list for them), so this stays cheap on big lists."""
+        candidates = repo.pending_candidates(s, list_id)
+        if rejected_new:
+            candidates += repo.rejected_insert_candidates(s, list_id)
         rejected = portal_repo.last_rejected_hashes(
             s, [d["id"] for d in candidates if d["state"] == DebtState.RIFIUTATO])
         n = 0
