@@ -130,6 +130,21 @@ def test_a_wrong_date_is_refused_with_a_message_and_never_stored(page, qtbot, ty
     assert stored(page, 0).due_date == before
 
 
+def test_a_refused_value_message_goes_when_another_list_opens(page, qtbot):
+    """The message names a row of the list it was typed in; under another list it would point elsewhere."""
+    editor = start_typing(page, 0, "due_date", "31/02/2027")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert "Scadenza, riga 1" in page.message_label.text()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    idle(page, qtbot)
+    other = page.ctx.ws.lists.create_list("Mensa 2025", default_debt_type="TARI")
+    page.refresh_lists()
+    qtbot.waitUntil(lambda: other.id in page._summaries, timeout=5000)
+    page._select_list(other.id)
+    qtbot.waitUntil(lambda: page.controller.list_id == other.id, timeout=5000)
+    assert page.message_label.text() == "" and page.message_label.toolTip() == ""
+
+
 def test_leaving_a_wrong_date_keeps_the_old_value_and_says_so(page, qtbot):
     before = stored(page, 0).due_date
     editor = start_typing(page, 0, "due_date", "31/02/2027")

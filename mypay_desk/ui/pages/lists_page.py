@@ -463,6 +463,8 @@ class ListsPage(QWidget):
         self.list_title.setText(s.name)
         self.controller.read_only = False
         if s.id != self.controller.list_id:
+            self.message_label.clear()  # its last message was about the other list's rows
+            self.message_label.setToolTip("")
             self.controller.open_list(s.id, s.name)
             self._remember_list(s.id)
         self.controller.list_name = s.name  # a rename keeps the list open
