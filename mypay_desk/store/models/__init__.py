@@ -3,7 +3,7 @@
 from mypay_desk.store.models.activity import DeskActivity
 from mypay_desk.store.models.audit import AuditLog
 from mypay_desk.store.models.base import Base
-from mypay_desk.store.models.debts import Debt, DebtList, DebtListTally
+from mypay_desk.store.models.debts import Debt, DebtList, DebtListTally, DebtTallyPause
 from mypay_desk.store.models.ente import DebtType, Ente, WorkspaceSetting
 from mypay_desk.store.models.payments import ImportedFile, Receipt
 from mypay_desk.store.models.portal import PortalJournal, ReceiptExportRequest, UploadFlow, UploadFlowRow
@@ -22,6 +22,7 @@ __all__ = [
     "Debt",
     "DebtList",
     "DebtListTally",
+    "DebtTallyPause",
     "DebtType",
     "DeskActivity",
     "Ente",

@@ -178,3 +178,14 @@ class DebtListTally(Base):
     in_flight: Mapped[bool] = mapped_column(Boolean, primary_key=True)  # sending_flow_id IS NOT NULL
     debts: Mapped[int] = mapped_column(BigInteger, default=0)
     amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class DebtTallyPause(Base):
+    """SQLite: while a row is here, the per-row tally trigger on inserted debts stands aside (migration
+    0008). Only a bulk insert sets it, inside its own write transaction, and adds the tally of the rows
+    it wrote with one GROUP BY before it removes the row again (store.repositories.debts); no other
+    connection ever sees it. Empty at rest; unused on PostgreSQL (statement-level tallies)."""
+
+    __tablename__ = "debt_tally_pause"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -32,6 +32,7 @@ from mypay_desk.store.models import Debt, DebtList, UploadFlow
 from mypay_desk.store.models.base import utcnow
 from mypay_desk.store.models.debts import UNSYNCED_ON_PORTAL
 from mypay_desk.store.ordering import asc
+from mypay_desk.store.repositories.list_tallies import tally_paused
 
 CHUNK = 500  # ids per IN (...) list
 STAGE_MIN_ROWS = 2_000  # below this a plain executemany is as fast
@@ -254,10 +255,12 @@ def insert_debt_columns(session: Session, columns: dict[str, Any], constants: di
         const_names = list(consts)
         target = ", ".join([*cols, *const_names])
         source = ", ".join([*cols, *("?" * len(const_names))])
-        conn.exec_driver_sql(
-            f"INSERT INTO debt ({target}) SELECT {source} FROM temp.{_STAGE_TABLE} ORDER BY rowid",
-            tuple(_sqlite_value(consts[c]) for c in const_names),
-        )
+        # The lists' tally by a few upserts, not one per row.
+        with tally_paused(conn, {**consts, **dict(varying)}, n):
+            conn.exec_driver_sql(
+                f"INSERT INTO debt ({target}) SELECT {source} FROM temp.{_STAGE_TABLE} ORDER BY rowid",
+                tuple(_sqlite_value(consts[c]) for c in const_names),
+            )
     finally:
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_STAGE_TABLE}")
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(old_cache)}")

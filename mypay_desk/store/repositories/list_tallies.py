@@ -12,8 +12,9 @@ of debts and their amount. Two ways to the same buckets:
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, func, literal_column, select
 from sqlalchemy.orm import Session
@@ -92,3 +93,75 @@ def tallies_maintained(session: Session) -> bool:
         names = {n for (n,) in conn.exec_driver_sql(sql).all()}
         known = _MAINTAINED[engine] = all(n in names for n in TALLY_TRIGGERS)
     return known
+
+
+_PAUSABLE: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def tally_pause_supported(conn) -> bool:
+    """SQLite with migration 0008's insert trigger, which stands aside while ``debt_tally_pause`` holds a row."""
+    if conn.dialect.name != "sqlite":
+        return False
+    known = _PAUSABLE.get(conn.engine)
+    if known is None:
+        sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                   "AND name = 'debt_tally_insert'").scalar()
+        known = _PAUSABLE[conn.engine] = bool(sql) and "debt_tally_pause" in sql
+    return known
+
+
+_ADD = ("INSERT INTO debt_list_tally (list_id, top_level, state, is_valid, cancel_requested, on_portal, in_flight, "
+        "debts, amount_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (list_id, top_level, state, is_valid, cancel_requested, on_portal, in_flight) "
+        "DO UPDATE SET debts = debts + excluded.debts, amount_cents = amount_cents + excluded.amount_cents")
+# A debt's bucket from its column values as written (migration 0004's bucket expressions).
+_BUCKET_OF = {
+    "list_id": lambda v: v, "parent_id": lambda v: v is None, "state": lambda v: v,
+    "is_valid": bool, "cancel_requested": bool, "portal_hash": lambda v: v != "",
+    "sending_flow_id": lambda v: v is not None,
+}
+
+
+def inserted_buckets(columns: dict[str, Any], n: int) -> list[tuple]:
+    """The tally rows of ``n`` debts about to be inserted, from their column values (a list of ``n`` values
+    for a column that varies, else its one value): the buckets the per-row trigger would fill, with
+    counts and sums."""
+    amounts = columns["amount_cents"]
+    total = sum(amounts) if isinstance(amounts, list) else amounts * n
+    varying = [name for name in _BUCKET_OF if isinstance(columns[name], list)]
+    if not varying:  # the usual import: one bucket
+        return [(*(convert(columns[name]) for name, convert in _BUCKET_OF.items()), n, total)]
+    parts = [list(map(convert, columns[name])) if name in varying else [convert(columns[name])] * n
+             for name, convert in _BUCKET_OF.items()]
+    amounts = amounts if isinstance(amounts, list) else [amounts] * n
+    sums: dict[tuple, list[int]] = {}
+    for key, amount in zip(zip(*parts, strict=True), amounts, strict=True):
+        entry = sums.get(key)
+        if entry is None:
+            sums[key] = [1, amount]
+        else:
+            entry[0] += 1
+            entry[1] += amount
+    return [(*key, count, amount) for key, (count, amount) in sums.items()]
+
+
+@contextmanager
+def tally_paused(conn, columns: dict[str, Any], n: int) -> Iterator[None]:
+    """Inside the caller's write transaction: the per-row tally trigger stands aside while the block inserts
+    the ``n`` debts of ``columns`` (and does nothing else), whose buckets are added to the tally in a few
+    upserts instead. Nothing changes where the trigger cannot pause."""
+    if not tally_pause_supported(conn):
+        yield
+        return
+    buckets = inserted_buckets(columns, n)
+    conn.exec_driver_sql("INSERT INTO debt_tally_pause (id) VALUES (1)")
+    try:
+        yield
+    finally:
+        # Also when the insert failed: a caller that goes on in this transaction must find the trigger working.
+        conn.exec_driver_sql("DELETE FROM debt_tally_pause")
+    cursor = conn.connection.cursor()
+    try:
+        cursor.executemany(_ADD, buckets)
+    finally:
+        cursor.close()
