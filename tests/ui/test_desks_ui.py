@@ -176,18 +176,24 @@ def test_rows_another_desk_changes_repaint_by_themselves_and_new_rows_appear(pag
         remote.stop()
 
 
-def test_the_activity_log_page_filters_by_user_and_list(qtbot, workspace, ente, desk2, tmp_path):
+def open_audit_page(qtbot, workspace, tmp_path):
+    """The Registro attività page shown and read once, as when the clerk opens it."""
     from mypay_desk.ui.pages.audit_page import AuditPage
 
-    workspace.lists.create_list("TARI", default_debt_type="TARI")
-    desk2.lists.create_list("MENSA")
-    desk2.lists.add_debts("MENSA", [record(1, debt_type="MENSA")])
     ctx = AppContext(workspace, InlineTaskRunner(), QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     p = AuditPage(ctx)
     qtbot.addWidget(p)
     p.resize(1200, 600)
     p.show()
     p.on_activated()
+    return p
+
+
+def test_the_activity_log_page_filters_by_user_and_list(qtbot, workspace, ente, desk2, tmp_path):
+    workspace.lists.create_list("TARI", default_debt_type="TARI")
+    desk2.lists.create_list("MENSA")
+    desk2.lists.add_debts("MENSA", [record(1, debt_type="MENSA")])
+    p = open_audit_page(qtbot, workspace, tmp_path)
     total = p.model.rowCount()
     assert total >= 5  # the Ente, its types, the lists, the debts
     assert p.model.index(0, 1).data() == "Anna Bianchi" and p.model.index(0, 2).data() == "UFFICIO-2"
@@ -229,15 +235,8 @@ def test_the_activity_log_days_are_typed_like_every_other_date(qtbot, workspace,
     """Dal/Al read the app's one date rule: a typed day filters, a wrong one is refused and changes nothing."""
     from datetime import date, timedelta
 
-    from mypay_desk.ui.pages.audit_page import AuditPage
-
     workspace.lists.create_list("TARI", default_debt_type="TARI")
-    ctx = AppContext(workspace, InlineTaskRunner(), QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    p = AuditPage(ctx)
-    qtbot.addWidget(p)
-    p.resize(1200, 600)
-    p.show()
-    p.on_activated()
+    p = open_audit_page(qtbot, workspace, tmp_path)
     total = p.model.rowCount()
     assert total >= 2
     tomorrow = date.today() + timedelta(days=1)

@@ -20,6 +20,7 @@ from mypay_desk.domain.debts import DebtRecord
 from mypay_desk.store.models import Debt, DebtList, Ente
 from mypay_desk.store.repositories import debts as debts_repo
 from mypay_desk.store.repositories import list_tallies
+from tests.workspace_support import workspace_with_ente
 
 STATES = ("NUOVO", "IN_INVIO", "SUL_PORTALE", "RIFIUTATO", "ANNULLATO", "PAGATO", "PAGATO_PARZIALE", "SCADUTO")
 
@@ -35,12 +36,7 @@ def assert_tally_equals_scan(ws, ente_id: int) -> None:
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory):
     """One workspace for every example (a fresh one each would make the property test crawl)."""
-    from mypay_desk.domain.ente import EnteData
-    from mypay_desk.services.workspace import Workspace
-
-    ws = Workspace.open(Path(tmp_path_factory.mktemp("tally")) / "ws")
-    ente = ws.ente.save(EnteData(ipa_code="C_TEST", fiscal_code="01199250158", name="Comune di Prova",
-                                 segregation_code="12"))
+    ws, ente = workspace_with_ente(Path(tmp_path_factory.mktemp("tally")) / "ws")
     with ws.db.engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO upload_flow (ente_id, iuf, version, file_name, state, portal_state, "
                              "request_token, upload_url, authorization_token, count_insert, count_modify, "

@@ -13,17 +13,13 @@ from sqlalchemy import insert, text
 from mypay_desk.store.models import Debt
 from mypay_desk.store.repositories import list_tallies
 from tests.unit.test_list_tallies import _op, assert_tally_equals_scan
+from tests.workspace_support import workspace_with_ente
 
 
 @pytest.fixture(scope="module")
 def shared_pg(pg_cluster, tmp_path_factory):
-    from mypay_desk.domain.ente import EnteData
-    from mypay_desk.services.workspace import Workspace
-
     name = pg_cluster.create_database(template=pg_cluster.template)
-    ws = Workspace.open(Path(tmp_path_factory.mktemp("tally-pg")) / "ws", database=pg_cluster.url(name))
-    ente = ws.ente.save(EnteData(ipa_code="C_TEST", fiscal_code="01199250158", name="Comune di Prova",
-                                 segregation_code="12"))
+    ws, ente = workspace_with_ente(Path(tmp_path_factory.mktemp("tally-pg")) / "ws", pg_cluster.url(name))
     with ws.db.engine.begin() as conn:
         conn.execute(text("INSERT INTO upload_flow (id, ente_id, iuf, version, file_name, state, portal_state, "
                           "request_token, upload_url, authorization_token, count_insert, count_modify, count_cancel, "

@@ -13,17 +13,13 @@ from sqlalchemy import select
 
 from mypay_desk.store.models import Debt, DebtList
 from mypay_desk.store.repositories import reconciliation as repo
+from tests.workspace_support import workspace_with_ente
 
 
 @pytest.fixture(scope="module")
 def shared_pg(pg_cluster, tmp_path_factory):
-    from mypay_desk.domain.ente import EnteData
-    from mypay_desk.services.workspace import Workspace
-
     name = pg_cluster.create_database(template=pg_cluster.template)
-    ws = Workspace.open(Path(tmp_path_factory.mktemp("streams-pg")) / "ws", database=pg_cluster.url(name))
-    ente = ws.ente.save(EnteData(ipa_code="C_TEST", fiscal_code="01199250158", name="Comune di Prova",
-                                 segregation_code="12"))
+    ws, ente = workspace_with_ente(Path(tmp_path_factory.mktemp("streams-pg")) / "ws", pg_cluster.url(name))
     repo.bulk_insert(ws.db, DebtList, [{"ente_id": ente.id, "name": "L"}])
     # keys whose bytewise order differs from a linguistic one (case, digits, punctuation)
     keys = [f"{p}{i:03d}" for i in range(40) for p in ("A", "a", "B", "_", "1")]
