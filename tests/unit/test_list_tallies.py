@@ -8,6 +8,7 @@ undo, cancel, receipts, sync outcome) are exercised in tests/integration/test_li
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,6 +22,10 @@ from mypay_desk.store.models import Debt, DebtList, Ente
 from mypay_desk.store.repositories import debts as debts_repo
 from mypay_desk.store.repositories import list_tallies
 from tests.workspace_support import workspace_with_ente
+
+# Names of the lists the examples add: unique for the whole module (an id() of the example's data was
+# reused once that data was freed, and the list name collided with one an earlier example had left).
+LIST_NAMES = itertools.count(1)
 
 STATES = ("NUOVO", "IN_INVIO", "SUL_PORTALE", "RIFIUTATO", "ANNULLATO", "PAGATO", "PAGATO_PARZIALE", "SCADUTO")
 
@@ -74,7 +79,7 @@ def test_tally_equals_grouping_after_any_sql(shared, ops):
         lists = [r[0] for r in sql("SELECT id FROM debt_list ORDER BY id").all()]
         while len(lists) < 3:
             sql("INSERT INTO debt_list (ente_id, name, default_debt_type, description, created_at, updated_at) "
-                "VALUES (?, ?, '', '', '2025-01-01', '2025-01-01')", (ente_id, f"L{len(lists)}-{id(ops)}"))
+                "VALUES (?, ?, '', '', '2025-01-01', '2025-01-01')", (ente_id, f"L{next(LIST_NAMES)}"))
             lists = [r[0] for r in sql("SELECT id FROM debt_list ORDER BY id").all()]
 
         def pick(n: int, where: str = "1") -> int | None:

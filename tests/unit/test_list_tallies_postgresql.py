@@ -12,7 +12,7 @@ from sqlalchemy import insert, text
 
 from mypay_desk.store.models import Debt
 from mypay_desk.store.repositories import list_tallies
-from tests.unit.test_list_tallies import _op, assert_tally_equals_scan
+from tests.unit.test_list_tallies import LIST_NAMES, _op, assert_tally_equals_scan
 from tests.workspace_support import workspace_with_ente
 
 
@@ -50,7 +50,7 @@ def test_tally_equals_grouping_after_any_sql(shared_pg, ops):
         lists = lists_now()
         while len(lists) < 3:
             sql("INSERT INTO debt_list (ente_id, name, default_debt_type, description, created_at, updated_at) "
-                "VALUES (:e, :n, '', '', now(), now())", e=ente_id, n=f"L{len(lists)}-{id(ops)}")
+                "VALUES (:e, :n, '', '', now(), now())", e=ente_id, n=f"L{next(LIST_NAMES)}")
             lists = lists_now()
 
         def pick(n: int, where: str = "true") -> int | None:
