@@ -77,7 +77,17 @@ def lists_with_flows(session: Session, ente_id: int) -> set[int]:
     return set(session.scalars(stmt))
 
 
-_MAINTAINED: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+_TRIGGERS: weakref.WeakKeyDictionary[Engine, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _triggers(conn) -> dict[str, str]:
+    """The database's triggers, name -> definition (SQLite's text; "" on PostgreSQL), read once per engine."""
+    known = _TRIGGERS.get(conn.engine)
+    if known is None:
+        sql = ("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'" if conn.dialect.name == "sqlite" else
+               "SELECT tgname, '' FROM pg_trigger WHERE NOT tgisinternal")  # PostgreSQL: migration 0007's
+        known = _TRIGGERS[conn.engine] = {name: sql or "" for name, sql in conn.exec_driver_sql(sql).all()}
+    return known
 
 
 def tallies_maintained(session: Session) -> bool:
@@ -85,29 +95,13 @@ def tallies_maintained(session: Session) -> bool:
     conn = session.connection()
     if conn.dialect.name not in ("sqlite", "postgresql"):
         return False
-    engine = conn.engine
-    known = _MAINTAINED.get(engine)
-    if known is None:
-        sql = ("SELECT name FROM sqlite_master WHERE type = 'trigger'" if conn.dialect.name == "sqlite" else
-               "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")  # PostgreSQL: migration 0007's
-        names = {n for (n,) in conn.exec_driver_sql(sql).all()}
-        known = _MAINTAINED[engine] = all(n in names for n in TALLY_TRIGGERS)
-    return known
-
-
-_PAUSABLE: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+    names = _triggers(conn)
+    return all(n in names for n in TALLY_TRIGGERS)
 
 
 def tally_pause_supported(conn) -> bool:
     """SQLite with migration 0008's insert trigger, which stands aside while ``debt_tally_pause`` holds a row."""
-    if conn.dialect.name != "sqlite":
-        return False
-    known = _PAUSABLE.get(conn.engine)
-    if known is None:
-        sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
-                                   "AND name = 'debt_tally_insert'").scalar()
-        known = _PAUSABLE[conn.engine] = bool(sql) and "debt_tally_pause" in sql
-    return known
+    return conn.dialect.name == "sqlite" and "debt_tally_pause" in _triggers(conn).get("debt_tally_insert", "")
 
 
 _ADD = ("INSERT INTO debt_list_tally (list_id, top_level, state, is_valid, cancel_requested, on_portal, in_flight, "
