@@ -564,7 +564,7 @@ def test_find_debts_iud_then_iuv_latest_wins(workspace, ente, monkeypatch, json_
 def test_raw_json_is_the_values_as_json(values, layout):
     import json
 
-    from mypay_desk.services.receipts.importing import _raw_json
+    from mypay_desk.services.receipts.receipt_rows import raw_json as _raw_json
 
     assert json.loads(_raw_json(layout, values)) == {"layout": layout, "values": values}
 
@@ -586,7 +586,10 @@ _TEXT = st.one_of(st.sampled_from(["", "", "x", "01199250158", rx.SECONDARY_ENTE
 def test_file_rows_are_stored_as_their_receipt_rows_would_be(layout, cells):
     """A file's rows go through ExportRecord (no ReceiptRow per row): every value stored is what the
     ReceiptRow of the same row gives, and the same rows are refused."""
-    from mypay_desk.services.receipts.importing import _receipt_row, _record_fields, _record_row, dedupe_key
+    from mypay_desk.services.receipts.receipt_rows import dedupe_key
+    from mypay_desk.services.receipts.receipt_rows import receipt_row as _receipt_row
+    from mypay_desk.services.receipts.receipt_rows import record_fields as _record_fields
+    from mypay_desk.services.receipts.receipt_rows import record_row as _record_row
 
     version, with_receipt = layout
     rows = [rx.ReceiptRow(**c, singoloImportoPagato="1.50", importoTotalePagato="2", dataEsitoSingoloPagamento="2025-03-01",

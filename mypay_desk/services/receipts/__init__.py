@@ -16,8 +16,9 @@ already stored is skipped, so importing the same export twice adds nothing.
 from __future__ import annotations
 
 from mypay_desk.services.receipts.download import FIRST_SYNC_DAYS, ReceiptDownload
-from mypay_desk.services.receipts.importing import ReceiptImporting, dedupe_key
+from mypay_desk.services.receipts.importing import ReceiptImporting
 from mypay_desk.services.receipts.queries import ReceiptQueries
+from mypay_desk.services.receipts.receipt_rows import dedupe_key
 from mypay_desk.services.receipts.views import (
     MATCH_LABELS,
     CollectionPoint,

@@ -17,7 +17,7 @@ from mypay_desk.formats.safe_cells import xlsx_row
 from mypay_desk.formats.xmlsafe import XmlError
 from mypay_desk.services.errors import NotFoundError, UserError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
-from mypay_desk.services.receipts.importing import (
+from mypay_desk.services.receipts.receipt_rows import (
     COMPACT,
     FROM_ROW,
 )
