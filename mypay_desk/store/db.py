@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mypay_desk.store import postgres
 from mypay_desk.store.locks import WriteScope
+from mypay_desk.store.wal_checkpoint import SAFETY_NET_PAGES, WalCheckpointer
 
 log = logging.getLogger(__name__)
 
@@ -122,12 +123,19 @@ def _connection_class(on_commit: list[Callable[[], None]]) -> type[sqlite3.Conne
     return _Connection
 
 
-def make_engine(path: Path, on_commit: list[Callable[[], None]] | None = None) -> Engine:
+def make_engine(path: Path, on_commit: list[Callable[[], None]] | None = None, *,
+                wal_autocheckpoint: int | None = None) -> Engine:
+    """``wal_autocheckpoint``: the connections' own checkpoint threshold in pages (None: SQLite's 1,000),
+    set higher when a WalCheckpointer does the checkpoints."""
     args: dict = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     if on_commit is not None:
         args["factory"] = _connection_class(on_commit)
     engine = create_engine(f"sqlite:///{path}", connect_args=args)
     event.listen(engine, "connect", _on_connect)
+    if wal_autocheckpoint is not None:
+        @event.listens_for(engine, "connect")
+        def _checkpoint_threshold(dbapi_connection, _record):
+            dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={int(wal_autocheckpoint)}")
 
     # pysqlite's implicit transactions defeat BEGIN IMMEDIATE; take control of BEGIN ourselves.
     @event.listens_for(engine, "connect")
@@ -292,6 +300,8 @@ class Database:
     on_own_commit: list[Callable[[], None]] = field(default_factory=list)
     #: PostgreSQL: this object's connections' application_name, which names its writes in notifications.
     application_name: str = ""
+    #: SQLite: copies the WAL into the database file after commits, off the committing thread.
+    checkpointer: WalCheckpointer | None = None
 
     @classmethod
     def open(cls, workspace: Path, run_migrations: bool = True, url: str | URL | None = None) -> Database:
@@ -303,10 +313,11 @@ class Database:
         path = workspace / DB_FILE_NAME
         if run_migrations:
             migrate(path)
-        hooks: list[Callable[[], None]] = []
-        engine = make_engine(path, hooks)
+        checkpointer = WalCheckpointer(path)
+        hooks: list[Callable[[], None]] = [checkpointer.poke]
+        engine = make_engine(path, hooks, wal_autocheckpoint=SAFETY_NET_PAGES)
         return cls(path=path, engine=engine, _factory=sessionmaker(engine, expire_on_commit=False), folder=workspace,
-                   on_own_commit=hooks)
+                   on_own_commit=hooks, checkpointer=checkpointer)
 
     @classmethod
     def _open_postgresql(cls, workspace: Path, url: str | URL, run_migrations: bool) -> Database:
@@ -394,4 +405,6 @@ class Database:
             return "ok" if revision == head_revision() else f"schema {revision}, atteso {head_revision()}"
 
     def dispose(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.close()
         self.engine.dispose()
