@@ -39,6 +39,7 @@ from benchmarks.bench_receipts_import import add_debts as receipt_debts  # noqa:
 from benchmarks.bench_receipts_import import make_rows as receipt_rows  # noqa: E402
 from benchmarks.bench_reconcile import generate  # noqa: E402
 from benchmarks.bench_sync_push import records as push_records  # noqa: E402
+from benchmarks.databases import settle  # noqa: E402
 from mypay_desk.domain.ente import DebtTypeData, EnteData  # noqa: E402
 from mypay_desk.formats import receipt_export as rx  # noqa: E402
 from mypay_desk.services.debt_table import DebtFilter, DebtTableService  # noqa: E402
@@ -107,7 +108,8 @@ class Databases:
             ws.close()
 
 
-def timed(fn: Callable[[], object]) -> tuple[float, object]:
+def timed(ws: Workspace, fn: Callable[[], object]) -> tuple[float, object]:
+    settle(ws)  # the background checkpoint of what the set-up wrote is not counted in the step
     t = time.perf_counter()
     result = fn()
     return time.perf_counter() - t, result
@@ -126,9 +128,9 @@ def import_and_page(ws: Workspace, xlsx: Path) -> dict[str, float]:
     out: dict[str, float] = {}
     # best of two (the first run of the process also pays for imports and cold caches); the list of the
     # first run is deleted, not timed
-    first, report = timed(lambda: ws.lists.import_file(xlsx, "TARI 2025", "TARI"))
+    first, report = timed(ws, lambda: ws.lists.import_file(xlsx, "TARI 2025", "TARI"))
     ws.lists.delete_list("TARI 2025")
-    second, report = timed(lambda: ws.lists.import_file(xlsx, "TARI 2025", "TARI"))
+    second, report = timed(ws, lambda: ws.lists.import_file(xlsx, "TARI 2025", "TARI"))
     out["import"] = min(first, second)
     assert report.added > 0
     table = DebtTableService(ws)
@@ -138,11 +140,11 @@ def import_and_page(ws: Workspace, xlsx: Path) -> dict[str, float]:
         ids = table.snapshot(list_id)
         return ids, table.rows(ids[:500])
 
-    out["open list (ids + first page)"], (ids, _rows) = timed(first_page)
+    out["open list (ids + first page)"], (ids, _rows) = timed(ws, first_page)
     mid = len(ids) // 2
-    out["page in the middle"], _ = timed(lambda: table.rows(ids[mid:mid + 500]))
-    out["text filter snapshot"], _ = timed(lambda: table.snapshot(list_id, DebtFilter(text="ROSSI")))
-    out["list counts and totals"], _ = timed(ws.lists.lists)
+    out["page in the middle"], _ = timed(ws, lambda: table.rows(ids[mid:mid + 500]))
+    out["text filter snapshot"], _ = timed(ws, lambda: table.snapshot(list_id, DebtFilter(text="ROSSI")))
+    out["list counts and totals"], _ = timed(ws, ws.lists.lists)
     return out
 
 
@@ -153,7 +155,7 @@ def push(ws: Workspace, server: SimulatorServer, url: str, ipa: str, rows: int) 
     ws.sync.poll_initial, ws.sync.poll_max = 0.05, 1.0
     ws.lists.create_list("TARI", default_debt_type="TARI")
     ws.lists.add_debts("TARI", push_records(rows))
-    seconds, report = timed(lambda: ws.sync.push("TARI", wait=True))
+    seconds, report = timed(ws, lambda: ws.sync.push("TARI", wait=True))
     assert report.accepted == rows, report.message
     return {"push (sandbox, wait)": seconds}
 
@@ -161,7 +163,7 @@ def push(ws: Workspace, server: SimulatorServer, url: str, ipa: str, rows: int) 
 def receipts(ws: Workspace, zip_path: Path, rows: int) -> dict[str, float]:
     saved = ente(ws, "C_TEST")
     receipt_debts(ws, saved.id, rows)
-    seconds, report = timed(lambda: ws.receipts.import_file(zip_path, ente_id=saved.id))
+    seconds, report = timed(ws, lambda: ws.receipts.import_file(zip_path, ente_id=saved.id))
     assert report.new == rows and report.matched == (rows + 1) // 2, report.to_json()
     return {"receipts import (half matched)": seconds}
 
@@ -170,7 +172,7 @@ def reconcile(ws: Workspace, debts: int) -> dict[str, float]:
     generate(ws, debts)
     with ws.db.engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
-    seconds, report = timed(ws.reconciliation.run)
+    seconds, report = timed(ws, ws.reconciliation.run)
     assert report.keys > 0
     return {"reconciliation (full run)": seconds}
 

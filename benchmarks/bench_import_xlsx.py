@@ -37,7 +37,7 @@ from openpyxl import Workbook  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 from stdnum.it import codicefiscale  # noqa: E402
 
-from benchmarks.databases import add_option, database_url, label, open_workspace  # noqa: E402
+from benchmarks.databases import add_option, database_url, label, open_workspace, settle  # noqa: E402
 from mypay_desk.domain.ente import DebtTypeData, EnteData  # noqa: E402
 
 TARGET_RATIO = 2.0
@@ -109,7 +109,9 @@ def main() -> int:
             def drop(report):
                 # Each run imports into a new list of an Ente with no other debts (as the first time).
                 ws.lists.delete_list(report.list)
+                settle(ws)
 
+            settle(ws)
             base_t, base_cpu, cells = best(read_cells, args.repeat)
             imp_t, imp_cpu, report = best(do_import, args.repeat, after=drop)
         finally:

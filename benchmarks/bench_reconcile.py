@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.databases import add_option, database_url, label, open_workspace  # noqa: E402
+from benchmarks.databases import add_option, database_url, label, open_workspace, settle  # noqa: E402
 from mypay_desk.domain.ente import EnteData  # noqa: E402
 from mypay_desk.services.workspace import Workspace  # noqa: E402
 from mypay_desk.store.models import Debt, DebtList, FdrFlow, FdrLine, Receipt, TreasuryMovement  # noqa: E402
@@ -189,6 +189,7 @@ def measure(args, tmp: Path, ws: Workspace) -> int:
                 with ws.db.engine.begin() as conn:
                     for table in ("reconciliation_result", "reconciliation_state", "reconciliation_dirty"):
                         conn.exec_driver_sql(f"DELETE FROM {table}")
+            settle(ws)
             join_s, join_rows = plain_join(ws)
             start, cpu = time.perf_counter(), time.process_time()
             report = ws.reconciliation.run()
@@ -213,6 +214,7 @@ def measure(args, tmp: Path, ws: Workspace) -> int:
         bulk_insert(ws.db, Receipt, [{"ente_id": 1, "dedupe_key": "NEW", "iuv": "12999999999999999",
                                       "receipt_message_id": "NEW", "amount_cents": 100, "total_paid_cents": 100,
                                       "outcome_code": "0"}])
+        settle(ws)
         start = time.perf_counter()
         again = ws.reconciliation.run()
         inc_s = time.perf_counter() - start

@@ -55,5 +55,13 @@ def open_workspace(folder: Path, url: str | None) -> Workspace:
     return ws
 
 
+def settle(ws: Workspace) -> None:
+    """Wait for the background WAL checkpoint of what was just written (store/wal_checkpoint.py): the next
+    timed step then has the disk and the second core to itself, as in the baseline it is compared to."""
+    checkpointer = getattr(ws.db, "checkpointer", None)
+    if checkpointer is not None:
+        checkpointer.wait_idle(timeout=300)
+
+
 def label(ws: Workspace) -> str:
     return "PostgreSQL" if ws.shared else "SQLite"
