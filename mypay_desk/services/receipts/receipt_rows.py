@@ -19,11 +19,23 @@ def dedupe_key(r: rx.ReceiptRow) -> str:
     Not the payment index: exports without the receipt block lack it, and the IUD already tells
     apart the dovuti of one receipt, so the same payment keeps its key whatever the layout.
     """
-    key = "|".join((r.identificativoMessaggioRicevuta or r.identificativoUnivocoRiscoss, r.iuv, r.codIud,
-                    r.cod_fiscale_pa1 if r.is_secondary else ""))
-    if len(key) > 200:
-        key = "sha256:" + hashlib.sha256(key.encode("utf-8")).hexdigest()
-    return key
+    return _bounded_key("|".join((r.identificativoMessaggioRicevuta or r.identificativoUnivocoRiscoss, r.iuv,
+                                  r.codIud, r.cod_fiscale_pa1 if r.is_secondary else "")))
+
+
+def _bounded_key(key: str) -> str:
+    """The key as stored: a hash of it past the column's 200 characters."""
+    return key if len(key) <= 200 else "sha256:" + hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _rt_text(xml: bytes) -> str:
+    """The receipt XML as stored text (UTF-8, else Latin-1: any bytes read back)."""
+    if not xml:
+        return ""
+    try:
+        return xml.decode("utf-8")
+    except UnicodeDecodeError:
+        return xml.decode("latin-1")
 
 
 def receipt_row(ente_id: int, r: rx.ReceiptRow, key: str, name: str, now: datetime) -> list:
@@ -36,14 +48,7 @@ def receipt_row(ente_id: int, r: rx.ReceiptRow, key: str, name: str, now: dateti
             values[rx.RT_INDEX] = ""
     else:
         layout, values = "1.3", [getattr(r, c) for c in rx.columns_for("1.3", False)]
-    xml = r.rt_xml
-    if xml:
-        try:
-            rt_text = xml.decode("utf-8")
-        except UnicodeDecodeError:
-            rt_text = xml.decode("latin-1")
-    else:
-        rt_text = ""
+    rt_text = _rt_text(r.rt_xml)
     row = [
         ente_id, key, (r.iuf or name)[:200], r.row_number, r.codIud[:35], r.iuv[:35],
         r.identificativoMessaggioRicevuta[:64], r.receipt_datetime, r.codiceIdentificativoUnivoco[:35],
@@ -99,21 +104,12 @@ def record_row(ente_id: int, r: rx.ExportRecord, fields: tuple, name: str, now: 
      payer_type, payer_code, payer_name, payer_email, outcome, single_outcome, context, causale, collection,
      signature, bilancio, name_pa1, taxonomy_pa1) = fields
     iuv = cod_iuv or iuv_vers
-    key = "|".join((message_id or iur, iuv, cod_iud, cf_pa1 if tipo == rx.SECONDARY_ENTE_TYPE else ""))
-    if len(key) > 200:
-        key = "sha256:" + hashlib.sha256(key.encode("utf-8")).hexdigest()
+    key = _bounded_key("|".join((message_id or iur, iuv, cod_iud, cf_pa1 if tipo == rx.SECONDARY_ENTE_TYPE else "")))
     values = r.values
     if r.layout.endswith("+rt"):  # raw_json without rt, stored decoded in rt_xml
         values = list(values)
         values[rx.RT_INDEX] = ""
-    xml = r.rt_xml
-    if xml:
-        try:
-            rt_text = xml.decode("utf-8")
-        except UnicodeDecodeError:
-            rt_text = xml.decode("latin-1")
-    else:
-        rt_text = ""
+    rt_text = _rt_text(r.rt_xml)
     row = [
         ente_id, key, (iuf or name)[:200], r.row_number, cod_iud[:35], iuv[:35], message_id[:64], r.receipt_datetime,
         psp_id[:35], psp_name[:140], payer_type[:1], payer_code[:35], payer_name[:70], payer_email[:256], outcome[:2],
