@@ -64,7 +64,7 @@ class WalCheckpointer:
     def _run(self) -> None:
         conn = None
         try:
-            conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+            conn = sqlite3.connect(str(self.path), isolation_level=None)
             while True:
                 self._wake.wait()
                 if self._stop:
@@ -73,9 +73,7 @@ class WalCheckpointer:
                 time.sleep(self.settle)
                 if self._stop:
                     return
-                if self._wake.is_set():
-                    continue  # another commit meanwhile: settle again
-                try:
+                try:  # (commits during the settle wake it again: at most one checkpoint per settle)
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                     self.checkpoints += 1
                 except sqlite3.Error as exc:  # the next commit tries again; a commit past the net does it itself
