@@ -1,8 +1,9 @@
 """What changed since an Ente's last classification run: the payment keys to classify again.
 
 SQLite fast path (migration 0005): rows above the id marks of the last run are new, and the triggers
-wrote the other changes into ``reconciliation_dirty``. This needs SQLite's rowids (a new row gets an
-id above every row present) and its single writer (the run holds the write lock while it reads, so
+wrote the other changes into ``reconciliation_dirty``, with the debts and receipts inserted at or below
+a mark (migration 0009: SQLite gives a new row the highest id present plus one, which falls below the
+mark once the newest rows are deleted). This needs SQLite's rowids and its single writer (the run holds the write lock while it reads, so
 nothing commits under it); ``tracking_available`` is False elsewhere and the engine runs in full,
 which is also the reference the incremental runs are tested against
 (tests/unit/test_reconciliation_incremental.py).
@@ -29,7 +30,8 @@ from mypay_desk.store.models.base import utcnow
 
 CHUNK = 2000  # keys per IN list
 TRIGGERS = ("debt_recon_update", "debt_recon_delete", "receipt_recon_update", "receipt_recon_delete",
-            "fdr_flow_recon_delete", "fdr_line_recon_delete", "fdr_line_recon_update")
+            "fdr_flow_recon_delete", "fdr_line_recon_delete", "fdr_line_recon_update", "debt_recon_reused_id",
+            "receipt_recon_reused_id")
 
 
 def chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
