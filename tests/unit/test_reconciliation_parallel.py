@@ -8,6 +8,8 @@ import pytest
 from mypay_desk.services.errors import Cancelled
 from mypay_desk.services.progress import CancelToken
 from mypay_desk.services.reconciliation import parallel
+from mypay_desk.store.repositories import reconciliation as repo
+from mypay_desk.store.repositories import reconciliation_staging as staging
 from tests.unit.test_reconciliation_incremental import World
 from tests.unit.test_reconciliation_service import AS_OF, EXPECTED, counts, import_all
 
@@ -49,9 +51,11 @@ def test_split_run_stores_what_one_pass_stores(tmp_path, monkeypatch):
         lows = []
         real = parallel.classify_part
         monkeypatch.setattr(parallel, "WorkerPart", _InProcess)  # (the same function, here: it can be spied on)
-        monkeypatch.setattr(parallel, "classify_part", lambda *a: lows.append(a[2].low) or real(*a))
+        monkeypatch.setattr(parallel, "classify_part", lambda *a, **k: lows.append(a[2].low) or real(*a, **k))
+        applied = _spy_chunks(monkeypatch)
         two_parts = world.ws.reconciliation.run(as_of=world.as_of, full=True)
         assert lows and any(row[0] >= lows[0] for row in expected) and any(row[0] < lows[0] for row in expected)
+        assert len(applied) > 1 and applied == sorted(applied)  # the worker's part came in several chunks, in order
         assert stored(world.ws) == expected
         assert two_parts.keys == one_pass.keys and two_parts.inserted == one_pass.inserted
         # and over stored results: changes merged by each part, a note on a key of the upper part kept
@@ -59,8 +63,9 @@ def test_split_run_stores_what_one_pass_stores(tmp_path, monkeypatch):
         world.sql("UPDATE reconciliation_result SET note = 'visto' WHERE key = ?", (key,))
         for op in [("receipt", 7, 1, 2), ("edit", 3, 0, 1), ("delete_debt", 2, 0, 0), ("debt", 6, 2, 5)]:
             world.apply(op)
+        applied.clear()
         again = world.ws.reconciliation.run(as_of=world.as_of, full=True)
-        assert again.changed > 0
+        assert again.changed > 0 and len(applied) > 1
         world.full_run_finds_nothing_to_change()  # (the oracle runs in one pass: nothing differs)
         assert "visto" in " ".join(n for k, *_r, n in stored(world.ws) if k == key)
     finally:
@@ -70,14 +75,55 @@ def test_split_run_stores_what_one_pass_stores(tmp_path, monkeypatch):
 class _InProcess:
     """WorkerPart running classify_part in this process (the real one is a spawned process)."""
 
-    def __init__(self, db_path, stage, inputs):
-        self.outcome = parallel.classify_part(db_path, stage, inputs)
+    def __init__(self, db_path, stages, inputs):
+        self.completed: list[int] = []
+        self._outcome = parallel.classify_part(db_path, stages, inputs, on_chunk=self.completed.append)
+        self.outcome = None
 
-    def result(self):
-        return self.outcome[0], set(self.outcome[1])
+    def chunks(self):
+        yield from self.completed
+        self.outcome = self._outcome[0], set(self._outcome[1])
 
     def stop(self):
         pass
+
+
+def _spy_chunks(monkeypatch) -> list[int]:
+    applied: list[int] = []
+    real = staging.apply_stage
+    monkeypatch.setattr(staging, "apply_stage", lambda writer, chunk: applied.append(chunk) or real(writer, chunk))
+    return applied
+
+
+def test_chunk_ends_follow_the_shares():
+    assert parallel.chunk_ends(1000, 4) == [400, 700, 900]
+    assert parallel.chunk_ends(1000, 1) == [] and parallel.chunk_ends(0, 4) == []
+    assert parallel.chunk_ends(2, 4) == [1, 1, 2]  # tiny parts: never before the first key
+
+
+@pytest.mark.sqlite_only  # (the scratch files are SQLite's)
+def test_a_chunk_completed_after_the_run_read_another_is_seen_whole(workspace, ente, tmp_path):
+    """The run applies chunk 0 while the worker still writes chunk 1: each file is first read by the run only
+    once complete, so every row of both arrives (one shared file would show only what its first read saw)."""
+    stages = staging.create_stage(tmp_path, 2)
+    announced: list[int] = []
+    with repo.result_writer(workspace.db, ente.id, stages=stages) as writer:
+        part = staging.StagedResultWriter(stages, announced.append)
+        part.insert_all(_result_row(f"K{i:03d}") for i in range(3))
+        part.next_chunk()
+        assert announced == [0]
+        staging.apply_stage(writer, 0)
+        part.insert_all(_result_row(f"K{i:03d}") for i in range(3, 10))
+        part.close()
+        assert announced == [0, 1]
+        staging.apply_stage(writer, 1)
+        assert writer.inserted == 10
+    assert [r[0] for r in stored(workspace)] == [f"K{i:03d}" for i in range(10)]
+
+
+def _result_row(key: str) -> tuple:
+    # repo.RESULT_COLUMNS: key, code, iuv, iuf, amount, debt, receipt, FdR line, treasury, fingerprint
+    return (key, "RT_NO_IUD", key, "", 100, None, None, None, None, "fp")
 
 
 @pytest.mark.sqlite_only  # (the split run is SQLite's)

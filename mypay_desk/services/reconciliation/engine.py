@@ -60,14 +60,12 @@ class ReconciliationRun(ReconciliationServiceBase):
         progress(0, 0, "Lettura dei dati")
         folder = Path(tempfile.mkdtemp(prefix="mypay-desk-reconcile-")) if self.ws.db.engine.dialect.name == "sqlite" \
             else None
-        stage = folder / "stage.sqlite3" if folder is not None else None
-        if stage is not None:
-            staging.create_stage(stage)
+        stages = staging.create_stage(folder) if folder is not None else None
         part: parallel.WorkerPart | None = None
         try:
             # The write lock first: nothing commits while the run reads, so what it reads and the marks
             # it records describe the same data (and a worker process reads the same data too).
-            with repo.result_writer(self.ws.db, ente.id, stage=stage) as writer, \
+            with repo.result_writer(self.ws.db, ente.id, stages=stages) as writer, \
                     repo.read_snapshot(self.ws.db, ente.id) as snap:
                 tracking = changes.tracking_available(snap.conn)
                 state = changes.read_state(snap.conn, ente.id) if tracking else None
@@ -89,12 +87,12 @@ class ReconciliationRun(ReconciliationServiceBase):
                 span: repo.KeySpan = None  # the keys this process classifies (None: all of them)
                 if keys is None:
                     paid_parents, with_paid_child = snap.silenced_debts()
-                    if stage is not None and parallel.worth_it(estimate):
+                    if stages and parallel.worth_it(estimate):
                         low = snap.key_at(1 - parallel.WORKER_SHARE)
                         if low:
-                            part = parallel.WorkerPart(self.ws.db.path, stage, parallel.PartInputs(
+                            part = parallel.WorkerPart(self.ws.db.path, stages, parallel.PartInputs(
                                 ente.id, low, flags, as_of.isoformat(), c.flow_ctx, c.tes_iuv, paid_parents,
-                                with_paid_child, had_results))
+                                with_paid_child, had_results, int(snap.estimate_keys() * parallel.WORKER_SHARE)))
                             span = (None, low)
                             estimate = max(int(estimate * (1 - parallel.WORKER_SHARE)), 1)
                     extra = snap.debts_without_iuv(span=span)
@@ -128,12 +126,14 @@ class ReconciliationRun(ReconciliationServiceBase):
                     apply_results(payment_groups, snap.stored_results(rules.PAYMENT_CODES, span=span), writer)
                 else:  # first run: stream every row straight into the table
                     writer.insert_all(itertools.chain.from_iterable(rows for _key, rows in payment_groups))
-                if part is not None:  # the worker's keys, merged by it into the scratch database
+                if part is not None:  # the worker's keys, merged by it into the scratch files
                     progress(estimate, estimate, "Classificazione dei pagamenti (seconda parte)")
-                    more, seen = part.result()
+                    for chunk in part.chunks():  # each one as soon as the worker completes it
+                        cancel.raise_if_cancelled()
+                        staging.apply_stage(writer, chunk)
+                    more, seen = part.outcome
                     ctx.keys += more
                     seen_tes |= seen
-                    staging.apply_stage(writer)
                 report.keys = ctx.keys
                 cancel.raise_if_cancelled()
                 progress(estimate, estimate, "Flussi e movimenti di tesoreria")

@@ -383,6 +383,10 @@ class Snapshot:
         return self.conn.scalar(select(ReconciliationResult.id).where(
             ReconciliationResult.ente_id == self.ente_id).limit(1)) is not None
 
+    def estimate_keys(self) -> int:
+        """About how many payment keys there are: each debt and each receipt has one, most shared."""
+        return max(self.conn.scalar(select(func.max(Debt.id))) or 0, self.conn.scalar(select(func.max(Receipt.id))) or 0)
+
     def count_inputs(self) -> int:
         """Rough number of rows the payment pass reads (for progress)."""
         n = 0
@@ -549,31 +553,31 @@ class ResultWriter:
 
 
 @contextmanager
-def result_writer(db, ente_id: int, stage: Path | None = None) -> Iterator[ResultWriter]:
+def result_writer(db, ente_id: int, stages: list[Path] | None = None) -> Iterator[ResultWriter]:
     """A writer whose changes commit together when the block ends (and roll back on error).
 
-    ``stage``: a scratch database of reconciliation_staging, attached before the transaction begins
+    ``stages``: the scratch files of reconciliation_staging, attached before the transaction begins
     (its write lock taken by a first write instead of BEGIN IMMEDIATE; see that module).
     """
     with db.engine.connect() as conn:
-        if stage is not None:
+        if stages:
             from mypay_desk.store.repositories import reconciliation_staging
 
-            reconciliation_staging.attach(conn, stage)
+            reconciliation_staging.attach(conn, stages)
         else:
             conn.info["begin_mode"] = "IMMEDIATE"
             conn.info["begin_scope"] = locks.reconciliation(ente_id)  # PostgreSQL: other desks' writes go on
         try:
             with conn.begin():
-                if stage is not None:
+                if stages:
                     reconciliation_staging.take_write_lock(conn)
                 writer = ResultWriter(conn, ente_id)
                 yield writer
                 writer.flush()
         finally:
-            if stage is not None:
+            if stages:
                 try:
-                    reconciliation_staging.detach(conn)
+                    reconciliation_staging.detach(conn, len(stages))
                 except Exception:  # noqa: BLE001 - a connection still holding the file is not reused
                     conn.invalidate()
 
