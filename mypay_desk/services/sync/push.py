@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from mypay_desk.formats import import_flow
 from mypay_desk.services.activity import ActivityBusyError, single_flight
+from mypay_desk.services.bulk import bulk_work
 from mypay_desk.services.errors import Cancelled, NotFoundError, PortalError, UserError
 from mypay_desk.services.portal_client import MyPayClient, fault_message
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
@@ -69,10 +70,11 @@ class FlowPush(SyncServiceBase):
         t0 = time.monotonic()
         progress(0, 4, "Preparazione del flusso")
         self._assign_iuvs(ente, list_id)
-        with self.ws.db.session() as s:
-            rows = repo.sync_rows(s, list_id)
-            rejected = repo.last_rejected_hashes(s, [r["id"] for r in rows if r["state"] == "RIFIUTATO"])
-        planned = self._plan(rows, rejected, resend_rejected, report)
+        with bulk_work():  # a row dict, a record and a plan per debt: no cycles to look for
+            with self.ws.db.session() as s:
+                rows = repo.sync_rows(s, list_id)
+                rejected = repo.last_rejected_hashes(s, [r["id"] for r in rows if r["state"] == "RIFIUTATO"])
+            planned = self._plan(rows, rejected, resend_rejected, report)
         cancel.raise_if_cancelled()
         if not planned:
             report.timings["build"] = time.monotonic() - t0
@@ -87,7 +89,8 @@ class FlowPush(SyncServiceBase):
             if not planned:
                 report.timings["build"] = time.monotonic() - t0
                 return report
-            flow_id = self._record_flow(ente, list_id, planned)
+            with bulk_work():
+                flow_id = self._record_flow(ente, list_id, planned)
             report.timings["build"] = time.monotonic() - t0
             # The rows just sent, kept for applying the outcome without reading every debt back.
             sent = {p.row["id"]: p.record for p in planned}
@@ -277,7 +280,8 @@ class FlowPush(SyncServiceBase):
                 return True
             progress(3, 4, "Applicazione degli esiti")
             t_apply = time.monotonic()
-            self._apply(client, flow_id, status, report, sent)
+            with bulk_work():
+                self._apply(client, flow_id, status, report, sent)
             report.timings["apply"] = time.monotonic() - t_apply
             return True
 
