@@ -29,7 +29,7 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
@@ -648,6 +648,8 @@ class ExportReader:
     with_receipt: bool = False
     data_rows: int = 0
     header_errors: list[RowError] = field(default_factory=list)
+    #: (bytes of the CSV read so far, its size): how much is left, about (a few buffers ahead of the rows)
+    position: Callable[[], tuple[int, int]] | None = None
 
     def iter_text(self, lines: Iterable[str], name_hint: ExportName | None,
                   validate_rt: bool = True, records: bool = False) -> Iterator[ReceiptRow | ExportRecord | RowError]:
@@ -741,6 +743,9 @@ def iter_export(source: str | os.PathLike | bytes, name: str = "", *, validate_r
 
 def _iter_csv(raw, label: str, validate_rt: bool, records: bool = False):
     reader = ExportReader(label)
+    size = raw.seek(0, io.SEEK_END)
+    raw.seek(0)
+    reader.position = lambda: (raw.tell(), size)
     text = _open_text(raw)
     for item in reader.iter_text(text, parse_export_name(label), validate_rt, records):
         yield reader, item
@@ -765,6 +770,7 @@ def _iter_zip(raw, label: str, validate_rt: bool, records: bool = False):
             reader = ExportReader(member_label)
             try:
                 with zf.open(info) as raw_member:
+                    reader.position = lambda m=raw_member, size=info.file_size: (m.bytes_read, size)
                     text = _open_text(io.BufferedReader(raw_member, 1 << 16))
                     for item in reader.iter_text(text, hint, validate_rt, records):
                         yield reader, item

@@ -175,6 +175,7 @@ class _MemberStream(io.RawIOBase):
         super().__init__()
         self._raw = raw
         self._info = info
+        self.bytes_read = 0  # expanded bytes handed out so far
 
     def readable(self) -> bool:
         return True
@@ -186,13 +187,16 @@ class _MemberStream(io.RawIOBase):
             raise _damaged(self._info, exc) from exc
         n = len(data)
         buffer[:n] = data
+        self.bytes_read += n
         return n
 
     def read(self, size: int = -1) -> bytes:
         try:
-            return self._raw.read(size)
+            data = self._raw.read(size)
         except Exception as exc:  # noqa: BLE001 - see readinto
             raise _damaged(self._info, exc) from exc
+        self.bytes_read += len(data)
+        return data
 
     def close(self) -> None:
         try:

@@ -256,3 +256,18 @@ def test_repeated_amounts_and_days_read_alike_and_bad_ones_reported_each_time():
         assert [(g.amount_cents, g.total_paid_cents, g.outcome_date) for g in good] == [
             (12345, 12345, date(2025, 3, 1)), (1250, 1250, date(2025, 3, 1)), (1250, 2000, date(2025, 3, 1)),
             (1250, 1250, date(2025, 3, 1))]
+
+
+def test_reader_position_says_how_much_of_the_csv_is_read(tmp_path):
+    """The importer sizes its last batches by it: (bytes read, size) of the CSV, in a ZIP or alone."""
+    name, payload = rx.write_export_zip([_row(i) for i in range(1, 301)], "1.3", False, export_id="1",
+                                        when=datetime(2025, 3, 2), ipa_code="C_TEST")
+    with zipfile.ZipFile(io.BytesIO(payload)) as zf:
+        csv_bytes = zf.read(zf.namelist()[0])
+    (tmp_path / "x.csv").write_bytes(csv_bytes)
+    for source in (payload, tmp_path / "x.csv", csv_bytes):
+        seen = []
+        for reader, _item in rx.iter_export(source, name if isinstance(source, bytes) else "", records=True):
+            seen.append(reader.position())
+        assert seen[0][1] == len(csv_bytes) and seen[-1] == (len(csv_bytes), len(csv_bytes))
+        assert all(0 < done <= size for done, size in seen) and seen == sorted(seen)

@@ -443,6 +443,49 @@ def test_staged_batches_keep_the_scratch_files_to_one_batch(workspace, ente, tmp
     assert not folders[0].exists()
 
 
+def test_the_last_batches_of_a_file_shrink_so_the_wait_after_reading_is_short(workspace, ente, tmp_path,
+                                                                             monkeypatch, store_path):
+    """SQLite's writer thread: near the end of the file each batch is half of what is left (never under
+    TAIL_MIN_ROWS), so the last one, stored after the whole file is read, is small. The portable path stores
+    each batch before reading on: full batches. Every row is stored and matched once, either way."""
+    from mypay_desk.services.receipts import importing as svc
+    from mypay_desk.store.repositories import receipt_staging
+
+    monkeypatch.setattr(svc, "BATCH_ROWS", 100)
+    monkeypatch.setattr(svc, "TAIL_MIN_ROWS", 10)
+    sizes: list[int] = []
+    build = svc._Pipeline._build
+    monkeypatch.setattr(svc._Pipeline, "_build", lambda self, rows, errors: sizes.append(len(rows)) or build(
+        self, rows, errors))
+    add_debts(workspace, ente.id, [dict(iud=f"D{i}", iuv=f"12{i:016d}", amount_cents=10000) for i in range(0, 1000, 2)])
+    rows = [row(i, iud=f"D{i}", iuv=f"12{i:016d}") for i in range(1000)]
+    rep = workspace.receipts.import_file(export_file(tmp_path, rows), ente_id=ente.id)
+    assert (rep.new, rep.matched, rep.debts_paid) == (1000, 500, 500)
+    if not receipt_staging.available(workspace.db):
+        assert sizes == [100] * 10
+        return
+    assert sum(sizes) == 1000 and sizes[0] == 100 and sizes == sorted(sizes, reverse=True), sizes
+    assert sizes[-1] < 20 and sum(1 for n in sizes if n < 100) >= 3, sizes  # (the reader's buffers read ahead)
+
+
+def test_next_batch_rows_halves_what_is_left_near_the_end(monkeypatch):
+    from mypay_desk.formats import receipt_export as rx
+    from mypay_desk.services.receipts import importing as svc
+
+    monkeypatch.setattr(svc, "BATCH_ROWS", 20_000)
+    monkeypatch.setattr(svc, "TAIL_MIN_ROWS", 2_000)
+    reader = rx.ExportReader("x.csv", data_rows=80_000)
+    assert svc.next_batch_rows(reader) == 20_000  # no position known: full batches
+    reader.position = lambda: (800, 1000)  # 80,000 rows in 800 bytes read: 20,000 left
+    assert svc.next_batch_rows(reader) == 10_000
+    reader.position = lambda: (400, 1000)  # 120,000 left
+    assert svc.next_batch_rows(reader) == 20_000
+    reader.position = lambda: (990, 1000)  # about 800 left
+    assert svc.next_batch_rows(reader) == 2_000
+    reader.position = lambda: (0, 1000)
+    assert svc.next_batch_rows(reader) == 20_000
+
+
 @pytest.fixture(params=["writer thread", "portable"])
 def store_path(request, monkeypatch):
     """Both ways a batch is stored: SQLite's writer thread (receipt_staging) and the portable path."""

@@ -36,6 +36,9 @@ from mypay_desk.store.repositories import receipt_staging
 from mypay_desk.store.repositories import receipts as repo
 
 BATCH_ROWS = 20000  # per write transaction (bigger batches measured faster: fewer per-batch queries)
+# Near the end of a file the batches halve down to this (SQLite's writer thread): the writer stores the last
+# batch after the whole file is read, so a small last batch shortens that wait (0.3-0.4 s for 20,000 rows).
+TAIL_MIN_ROWS = 2000
 BATCH_RT_BYTES = 32 * 1024 * 1024  # ...but receipts with their XML are flushed sooner, to bound memory
 MAX_REPORTED_ERRORS = 1_000  # rejected rows listed one by one; the others are only counted
 
@@ -215,16 +218,21 @@ class _Pipeline:
         rows: list[rx.ReceiptRow] = []
         rt_bytes = 0
         reader = None
+        limit, limit_reader = BATCH_ROWS, None
         for reader, item in self.items:
             if isinstance(item, rx.RowError):
                 errors.append(item.to_dict())
                 continue
             rows.append(item)
             rt_bytes += len(item.rt_xml)
-            if len(rows) >= BATCH_ROWS or rt_bytes >= BATCH_RT_BYTES:
+            if len(rows) >= limit or rt_bytes >= BATCH_RT_BYTES:
                 self._reader = reader
                 yield self._build(rows, errors)
                 rows, errors, rt_bytes = [], [], 0
+                if self.match_in_database:  # (the writer thread: elsewhere a batch is stored before the next is read)
+                    # never growing again within a file (the bytes read move by whole buffers, the rows one by one)
+                    limit = min(limit, next_batch_rows(reader)) if reader is limit_reader else next_batch_rows(reader)
+                    limit_reader = reader
         self._reader = reader
         if rows or errors:
             yield self._build(rows, errors)
@@ -280,6 +288,20 @@ class _Pipeline:
 
 
 # --- helpers -----------------------------------------------------------------------------------------
+
+def next_batch_rows(reader: rx.ExportReader) -> int:
+    """Rows of the next batch: BATCH_ROWS, or half of what is left of the file once that is under one and a
+    half batches (by the bytes read per row so far), never under TAIL_MIN_ROWS."""
+    if reader.position is None or not reader.data_rows:
+        return BATCH_ROWS
+    done, size = reader.position()
+    if done <= 0:
+        return BATCH_ROWS
+    rows_left = (size - done) * reader.data_rows / done
+    if rows_left >= 1.5 * BATCH_ROWS:
+        return BATCH_ROWS
+    return max(min(TAIL_MIN_ROWS, BATCH_ROWS), int(rows_left / 2))
+
 
 _NO_CODES = (None, None)  # a secondary Ente's row: never matched
 _DEBT_ID = repo.INSERT_COLUMNS.index("debt_id")
