@@ -1,10 +1,10 @@
 """SQLite fast path of a full classification run on two processes: the part of the payment keys a
-worker process classifies is merged into a scratch database (the rows to insert, update, delete and
-the notes to append), which the run's write transaction then applies with a few statements.
+worker process classifies is merged into scratch databases (the rows to insert, update, delete and
+the notes to append), which the run's write transaction then applies with a few statements each.
 
-The run attaches the scratch file to its writer connection before its transaction begins (SQLite
+The run attaches the scratch files to its writer connection before its transaction begins (SQLite
 cannot attach inside one), and opens that transaction with a plain BEGIN and a write to the
-workspace (BEGIN IMMEDIATE would also take the scratch database's write lock, which the worker
+workspace (BEGIN IMMEDIATE would also take the scratch databases' write locks, which the worker
 needs): nothing else can then commit while the run reads, as with BEGIN IMMEDIATE.
 
 The worker writes its part as a few chunks, one scratch file each (the first ones the largest), and
