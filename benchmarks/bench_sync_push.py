@@ -98,8 +98,7 @@ def _bare_protocol(ws: Workspace, ente, wire: list[DebtRecord]) -> float:
         if st.url_scarti:
             import_flow.read_rejections(c.download(st.url_scarti, "scarti"), name="x_SCARTI.zip")
         # IUD -> IUV of every row: all a client needs of the outcome (columns 1 and 2)
-        _n, _h, raw = import_flow.read_raw_rows(c.download(st.url_iuv, "IUV"), name=file_name[:-4] + "_IUV.zip")
-        iuvs = {r.fields[0].strip(): r.fields[1].strip() for r in raw if len(r.fields) > 1}
+        iuvs = import_flow.read_iud_iuv(c.download(st.url_iuv, "IUV"), name=file_name[:-4] + "_IUV.zip")
         assert len(iuvs) == len(wire) and all(iuvs.values())
     return processing
 
@@ -198,7 +197,7 @@ def main() -> int:
             (portal_repo, "sync_rows", "read the list's debts"),
             (sync_push.import_flow, "write_flow_zip", "flow CSV + ZIP"),
             (portal_repo, "create_flow", "record flow rows, mark in flight"),
-            (sync_outcome.import_flow, "read_raw_rows", "read the outcome (IUV file)"),
+            (sync_outcome.import_flow, "read_iud_iuv", "read the outcome (IUV file)"),
             (portal_repo, "apply_rows", "write debts and flow rows"),
         ):
             phases.wrap(owner, attr, label)

@@ -428,6 +428,29 @@ def _csv_text(data: bytes, name: str, strict: bool) -> tuple[str, str]:
 def read_raw_rows(source: bytes | str | os.PathLike, *, name: str | None = None,
                   strict: bool = False) -> tuple[str, str, list[RawRow]]:
     """(file name, header line, data rows as written) of a flow; blank lines skipped, numbers kept."""
+    file_name, lines = _lines(source, name, strict)
+    rows = [_raw_row(i, line) for i, line in enumerate(lines[1:], start=2) if line.strip()]
+    return file_name, lines[0], rows
+
+
+def read_iud_iuv(source: bytes | str | os.PathLike, *, name: str | None = None) -> dict[str, str]:
+    """IUD -> IUV of an outcome file (the portal's IUV file of a processed flow: columns 1 and 2), the rows
+    without both skipped: what the columns of :func:`read_raw_rows` give, without splitting the rest of
+    every line."""
+    _file_name, lines = _lines(source, name, False)
+    out: dict[str, str] = {}
+    for i, line in enumerate(lines[1:], start=2):
+        if '"' in line or _SLOW_LINE_RE.search(line):  # MyPay's own splitting and cleaning, as read_raw_rows
+            fields = _raw_row(i, line).fields
+        else:  # the usual line: split_line's fast path, on the first two fields only
+            fields = [f.strip(_JAVA_TRIM) for f in line.split(SEPARATOR, 2)[:2]]
+        if len(fields) > 1 and (iud := fields[0].strip()) and (iuv := fields[1].strip()):
+            out[iud] = iuv
+    return out
+
+
+def _lines(source: bytes | str | os.PathLike, name: str | None, strict: bool) -> tuple[str, list[str]]:
+    """(file name, lines) of a flow: the header there, no line longer than MAX_LINE_CHARS."""
     data, name = _load(source, name)
     if not data:
         raise FlowError("Il file è vuoto", file=name)
@@ -441,8 +464,7 @@ def read_raw_rows(source: bytes | str | os.PathLike, *, name: str | None = None,
         i, line = next((i, line) for i, line in enumerate(lines) if len(line) > MAX_LINE_CHARS)
         raise FlowError(f"Riga lunga {len(line):,} caratteri: in un flusso MyPay ogni riga ha al massimo "
                         f"{MAX_LINE_CHARS:,} caratteri".replace(",", "."), file=csv_name or name, row=i + 1)
-    rows = [_raw_row(i, line) for i, line in enumerate(lines[1:], start=2) if line.strip()]
-    return csv_name or name, lines[0], rows
+    return csv_name or name, lines
 
 
 def _decide_version(file_name: str, outer_name: str, header: str, rows: list[RawRow], extra: int = 0) -> str:

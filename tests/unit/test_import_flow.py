@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mypay_desk.domain.debts import Accertamento, Capitolo, DebtRecord, columns_for_version
 from mypay_desk.formats.bilancio import BilancioError, bilancio_xml, parse_bilancio
@@ -257,3 +259,29 @@ def test_column_writer_matches_row_by_row_fields(version):
                replace(full_1_4(4), multi_beneficiary=False)]
     lines = write_flow_csv(records, version).decode().splitlines()[1:]
     assert lines == [join_fields(record_to_fields(r, version)) for r in records]
+
+
+_IUV_CELL = st.text(alphabet=["A", "1", " ", ";", '"', "\\", "\t", "\x01", "\u2028", "\xa0", "è"], max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_IUV_CELL, min_size=0, max_size=4).map(";".join), max_size=8))
+def test_read_iud_iuv_gives_what_the_whole_rows_give(lines):
+    """The outcome's IUD -> IUV read from the first two columns only is what splitting every line the way
+    MyPay does gives (quotes, Java trimming, blank and short lines, lines MyPay cannot read)."""
+    from mypay_desk.formats import import_flow
+
+    data = ("codIud;codIuv;altro\n" + "\n".join(lines)).encode("utf-8")
+    _name, _header, raw = import_flow.read_raw_rows(data, name="x_IUV.csv")
+    expected = {r.fields[0].strip(): r.fields[1].strip() for r in raw
+                if len(r.fields) > 1 and r.fields[0].strip() and r.fields[1].strip()}
+    assert import_flow.read_iud_iuv(data, name="x_IUV.csv") == expected
+
+
+def test_read_iud_iuv_of_a_zipped_outcome():
+    from mypay_desk.formats.import_flow import read_iud_iuv
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("F_IUV.csv", 'codIud;codIuv\nD1;120000000000000001\n"D;2";"120000000000000002"\nD3;\n\n')
+    assert read_iud_iuv(buf.getvalue(), name="F_IUV.zip") == {"D1": "120000000000000001", "D;2": "120000000000000002"}

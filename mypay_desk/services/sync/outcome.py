@@ -49,9 +49,7 @@ class FlowOutcome(SyncServiceBase):
             if status.url_iuv:
                 data = client.download(status.url_iuv, "IUV")
                 # Only IUD and codIuv (columns 1 and 2) matter here: no need to parse whole records.
-                _name, _header, raw = import_flow.read_raw_rows(data, name=f"{stem}_IUV.zip")
-                iuvs = {r.fields[0].strip(): r.fields[1].strip() for r in raw
-                        if len(r.fields) > 1 and r.fields[0].strip() and r.fields[1].strip()}
+                iuvs = import_flow.read_iud_iuv(data, name=f"{stem}_IUV.zip")
         except import_flow.FlowError as exc:
             raise PortalError(f"file degli esiti del flusso non leggibile ({exc}): verrà riscaricato alla prossima "
                               "sincronizzazione", transient=True) from exc
