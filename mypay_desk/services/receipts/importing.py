@@ -231,7 +231,8 @@ class _Pipeline:
                 rows, errors, rt_bytes = [], [], 0
                 if self.match_in_database:  # (the writer thread: elsewhere a batch is stored before the next is read)
                     # never growing again within a file (the bytes read move by whole buffers, the rows one by one)
-                    limit = min(limit, next_batch_rows(reader)) if reader is limit_reader else next_batch_rows(reader)
+                    following = next_batch_rows(reader)
+                    limit = min(limit, following) if reader is limit_reader else following
                     limit_reader = reader
         self._reader = reader
         if rows or errors:

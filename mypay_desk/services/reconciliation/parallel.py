@@ -156,12 +156,9 @@ def chunk_ends(keys_estimate: int, chunks: int) -> list[int]:
     """After how many keys each chunk but the last ends (CHUNK_SHARES of the estimate, cumulated)."""
     from mypay_desk.store.repositories.reconciliation_staging import CHUNK_SHARES
 
-    shares = CHUNK_SHARES[:chunks - 1] if chunks > 1 else ()
-    ends, total = [], 0.0
-    for share in shares:
-        total += share
-        ends.append(max(round(keys_estimate * total), 1))
-    return ends if keys_estimate > 0 else []
+    if keys_estimate <= 0:
+        return []
+    return [max(round(keys_estimate * share), 1) for share in itertools.accumulate(CHUNK_SHARES[:max(chunks - 1, 0)])]
 
 
 def _chunked(groups: Iterable[tuple[str, list[tuple]]], writer, ends: list[int]) -> Iterator[tuple[str, list[tuple]]]:

@@ -72,11 +72,17 @@ class StagedResultWriter:
         """Complete the current chunk (committed, announced) and write on in the next file, if any."""
         if self.chunk + 1 >= len(self.paths):
             return
-        self.flush()
-        self.con.close()
-        self.on_chunk(self.chunk)
+        self._complete()
         self.chunk += 1
         self.con = self._open(self.paths[self.chunk])
+
+    def _complete(self) -> None:
+        """Commit what is buffered, close the file and announce the chunk (only once committed)."""
+        try:
+            self.flush()
+        finally:
+            self.con.close()
+        self.on_chunk(self.chunk)
 
     def _add(self, table: str, row: tuple) -> None:
         buf = self._buffers[table]
@@ -121,12 +127,8 @@ class StagedResultWriter:
         self.con.close()
 
     def close(self) -> None:
-        """Complete the last chunk (announced only when its rows were committed)."""
-        try:
-            self.flush()
-        finally:
-            self.con.close()
-        self.on_chunk(self.chunk)
+        """Complete the last chunk."""
+        self._complete()
 
 
 def attach(conn: Connection, paths: list[Path]) -> None:
