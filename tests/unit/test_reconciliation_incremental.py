@@ -1,7 +1,7 @@
 """Incremental reconciliation runs leave exactly what a full run would.
 
 After random changes of every kind (debts added, edited, cancelled, deleted, moved under a rata unica;
-receipts added, rematched, deleted; FdR flows and revisions; treasury credits and reversals; the
+receipts added, rematched, edited, deleted; FdR flows and revisions; treasury credits and reversals; the
 date moving on) an incremental run classifies only the keys it thinks changed. The oracle: a copy of
 the database after that run, classified again in full, must find nothing to insert, update or delete.
 """
@@ -34,9 +34,10 @@ def iuf(n: int) -> str:
 class World:
     """A workspace under random changes, and a second one where the oracle's full runs happen."""
 
-    def __init__(self, tmp):
-        self.ws = Workspace.open(tmp / "ws")
-        self.oracle = Workspace.open(tmp / "oracle")
+    def __init__(self, tmp, database: str | None = None):
+        self.ws = Workspace.open(tmp / "ws", database=database)
+        # PostgreSQL: the oracle's full run happens in the same database (no file to copy)
+        self.oracle = Workspace.open(tmp / "oracle") if database is None else None
         ente = self.ws.ente.save(EnteData(ipa_code="C_TEST", fiscal_code=CF, name="Comune", segregation_code="12",
                                           adhesion_mode="flussi"))
         self.ente_id = ente.id
@@ -44,7 +45,7 @@ class World:
         self.reset()
 
     def reset(self) -> None:
-        """Back to no data and no run (the ids start again: SQLite gives freed ids again)."""
+        """Back to no data and no run (SQLite gives the freed ids again; PostgreSQL's go on)."""
         for table in ("reconciliation_state", "reconciliation_dirty", "reconciliation_result", "receipt", "debt",
                       "fdr_flow", "treasury_movement"):
             self.sql(f"DELETE FROM {table}")
@@ -52,6 +53,8 @@ class World:
         self.n = 0
 
     def sql(self, statement: str, params=()):
+        if self.oracle is None:  # psycopg's parameter marks
+            statement = statement.replace("?", "%s")
         with self.ws.db.engine.begin() as conn:
             return conn.exec_driver_sql(statement, params).all() if statement.lstrip().upper().startswith(
                 "SELECT") else conn.exec_driver_sql(statement, params)
@@ -90,6 +93,11 @@ class World:
                 "outcome_code": "0" if c % 5 else "1", "outcome_date": START, "imported_at": now}])
         elif kind == "rematch" and (r := self.pick("receipt", a)) is not None:
             self.sql("UPDATE receipt SET debt_id = ? WHERE id = ?", (self.pick("debt", b), r))
+        elif kind == "edit_receipt" and (r := self.pick("receipt", a)) is not None:
+            column, value = [("amount_cents", 1000 + 100 * (c % 4)), ("total_paid_cents", 1000 + 100 * (c % 4)),
+                             ("outcome_code", "0" if c % 5 else "1"), ("iuv", IUVS[c % len(IUVS)]),
+                             ("receipt_message_id", f"M{c % 3}"), ("iur", f"IUR{c % 3}")][b % 6]
+            self.sql(f"UPDATE receipt SET {column} = ? WHERE id = ?", (value, r))
         elif kind == "delete_receipt" and (r := self.pick("receipt", a)) is not None:
             self.sql("DELETE FROM receipt WHERE id = ?", (r,))
         elif kind == "flow":
@@ -117,6 +125,10 @@ class World:
         return self.ws.reconciliation.run(as_of=self.as_of)
 
     def full_run_finds_nothing_to_change(self) -> None:
+        if self.oracle is None:
+            report = self.ws.reconciliation.run(ente_id=self.ente_id, as_of=self.as_of, full=True)
+            assert (report.inserted, report.updated, report.deleted) == (0, 0, 0)
+            return
         self.oracle.db.dispose()
         src, dst = sqlite3.connect(self.ws.db.path), sqlite3.connect(self.oracle.db.path)
         try:
@@ -130,11 +142,12 @@ class World:
 
     def close(self):
         self.ws.close()
-        self.oracle.close()
+        if self.oracle is not None:
+            self.oracle.close()
 
 
 _op = st.tuples(st.sampled_from(["debt", "debt", "edit", "edit", "delete_debt", "receipt", "receipt", "rematch",
-                                 "delete_receipt", "flow", "treasury", "date"]),
+                                 "edit_receipt", "delete_receipt", "flow", "treasury", "date"]),
                 st.integers(0, 20), st.integers(0, 20), st.integers(0, 20))
 
 
@@ -287,3 +300,181 @@ def test_a_row_taking_an_id_freed_before_the_last_run_is_classified(tmp_path, ki
         world.full_run_finds_nothing_to_change()
     finally:
         world.close()
+
+
+# --- PostgreSQL (migration 0010): every change, new rows included, is a change row --------------------
+
+@pytest.fixture(scope="module")
+def pg_world(pg_cluster, tmp_path_factory):
+    name = pg_cluster.create_database(template=pg_cluster.template)
+    world = World(tmp_path_factory.mktemp("recon-pg"), pg_cluster.url(name))
+    yield world
+    world.close()
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture
+def fresh_pg_world(pg_world):
+    pg_world.reset()
+    return pg_world
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(setup=st.lists(_op, min_size=3, max_size=20), steps=st.lists(st.lists(_op, max_size=6), min_size=1,
+                                                                      max_size=3))
+def test_postgresql_incremental_runs_equal_a_full_run(pg_world, setup, steps):
+    world = pg_world
+    world.reset()
+    for op in setup:
+        world.apply(op)
+    assert not world.run().incremental
+    for step in steps:
+        for op in step:
+            world.apply(op)
+        report = world.run()
+        assert report.incremental
+        world.full_run_finds_nothing_to_change()
+
+
+def test_postgresql_one_new_receipt_classifies_only_its_key(fresh_pg_world):
+    world = fresh_pg_world
+    for k in range(6):
+        world.apply(("debt", k, 2, 1))
+        world.apply(("receipt", k, 0, 1))
+    world.run()
+    assert world.sql("SELECT count(*) FROM reconciliation_dirty")[0][0] == 0  # the run consumed its rows
+    world.apply(("receipt", 7, 0, 1))
+    report = world.run()
+    assert report.incremental and report.keys == 1 and report.inserted >= 1
+    again = world.run()
+    assert again.incremental and again.keys == 0 and again.changed == 0
+    world.full_run_finds_nothing_to_change()
+
+
+def _receipt_sql(world, n: int, iuv: str) -> tuple[str, tuple]:
+    return ("INSERT INTO receipt (ente_id, dedupe_key, export_name, iud, iuv, receipt_message_id, psp_id, psp_name, "
+            "payer_type, payer_code, payer_name, payer_email, outcome_code, total_paid_cents, amount_cents, "
+            "single_outcome, iur, payment_context, causale, collection_data, debt_type, signature_type, rt_xml, "
+            "bilancio, secondary_fiscal_code, secondary_name, secondary_taxonomy, match_kind, imported_at, raw_json) "
+            "VALUES (%s, %s, '', '', %s, %s, '', '', '', '', '', '', '0', 1000, 1000, '', %s, '', '', '', '', '', '', "
+            "'', '', '', '', '', now(), '')", (world.ente_id, f"LATE{n}", iuv, f"LATE{n}", f"IUR-LATE{n}"))
+
+
+def test_postgresql_a_receipt_committed_after_a_later_id_is_classified(fresh_pg_world):
+    """Two desks: receipt A takes its id first but commits after B and after a run that saw B. With id
+    marks A would look old; its change row is seen by the next run."""
+    world = fresh_pg_world
+    world.apply(("debt", 1, 2, 1))
+    world.run()
+    slow = world.ws.db.engine.raw_connection()
+    try:
+        cur = slow.cursor()
+        cur.execute(*_receipt_sql(world, 1, IUVS[1]))  # A: the lower id, not committed yet
+        world.apply(("receipt", 2, 0, 1))  # B: a higher id, committed
+        first = world.run()
+        assert first.incremental and first.keys == 1  # B's key only: A is not visible yet
+        slow.commit()
+    finally:
+        slow.close()
+    ids = world.ids("receipt")
+    assert ids[0] < ids[1]  # A's id is below B's, already seen by a run
+    report = world.run()
+    assert report.incremental and report.keys >= 1 and report.inserted >= 1
+    world.full_run_finds_nothing_to_change()
+
+
+def test_postgresql_a_flow_deleted_during_a_run_asks_for_a_full_run(fresh_pg_world):
+    """The flow's delete commits after the run read its snapshot: the run must not clear the request."""
+    world = fresh_pg_world
+    world.apply(("debt", 1, 2, 1))
+    world.apply(("flow", 1, 1, 1))
+    world.run()
+    deleting = world.ws.db.engine.raw_connection()
+    try:
+        deleting.cursor().execute("DELETE FROM fdr_flow")
+        world.apply(("receipt", 1, 0, 1))
+        assert world.run().incremental  # the delete is not committed: not seen yet
+        deleting.commit()
+    finally:
+        deleting.close()
+    assert not world.run().incremental
+    assert world.run().incremental
+    world.full_run_finds_nothing_to_change()
+
+
+def test_postgresql_first_run_waits_for_writes_under_way(fresh_pg_world, monkeypatch):
+    """A receipt inserted before the Ente's first run wrote no change row (no state yet) and commits while the
+    run starts: the run waits for it, so its snapshot holds the receipt; a run waiting too long gives up."""
+    import threading
+
+    from mypay_desk.store.db import DatabaseBusyError
+
+    world = fresh_pg_world
+    world.apply(("debt", 1, 2, 1))
+    slow = world.ws.db.engine.raw_connection()
+    try:
+        slow.cursor().execute(*_receipt_sql(world, 1, IUVS[1]))
+        monkeypatch.setattr(reconciliation_changes, "FIRST_RUN_WAIT_S", 0.3)
+        with pytest.raises(DatabaseBusyError):
+            world.run()
+        monkeypatch.setattr(reconciliation_changes, "FIRST_RUN_WAIT_S", 30.0)
+        outcome: list = []
+        runner = threading.Thread(target=lambda: outcome.append(world.run()))
+        runner.start()
+        runner.join(0.5)
+        assert runner.is_alive()  # waiting for the insert's transaction
+        slow.commit()
+        runner.join(30)
+        assert not runner.is_alive() and not outcome[0].incremental
+    finally:
+        slow.close()
+    assert world.sql("SELECT count(*) FROM reconciliation_dirty")[0][0] == 0
+    world.full_run_finds_nothing_to_change()
+    world.apply(("receipt", 3, 0, 1))
+    assert world.run().incremental
+
+
+def test_postgresql_triggers_write_only_for_an_ente_that_reconciles(fresh_pg_world):
+    world = fresh_pg_world
+    world.apply(("debt", 1, 2, 1))
+    world.apply(("receipt", 1, 0, 1))
+    assert world.sql("SELECT count(*) FROM reconciliation_dirty")[0][0] == 0
+    world.run()
+    world.apply(("edit", 0, 5, 3))  # the causale: no change row
+    assert world.sql("SELECT count(*) FROM reconciliation_dirty")[0][0] == 0
+    world.apply(("edit", 0, 0, 3))  # the amount
+    world.apply(("receipt", 2, 0, 1))
+    assert world.sql("SELECT count(*) FROM reconciliation_dirty")[0][0] == 2
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_world(request, tmp_path):
+    if request.param == "sqlite":
+        world = World(tmp_path)
+        yield world
+        world.close()
+    else:
+        yield request.getfixturevalue("fresh_pg_world")
+
+
+# Each kind of change the triggers watch, alone after a run (ops as World.apply takes them).
+_ONE_CHANGE = {
+    "receipt amount": ("edit_receipt", 0, 0, 2), "receipt outcome": ("edit_receipt", 0, 2, 5),
+    "receipt IUV": ("edit_receipt", 0, 3, 2), "receipt payment id": ("edit_receipt", 1, 4, 1),
+    "receipt deleted": ("delete_receipt", 0, 0, 0), "debt amount": ("edit", 0, 0, 2),
+    "debt cancelled": ("edit", 0, 1, 3), "debt IUV": ("edit", 0, 4, 3), "debt deleted": ("delete_debt", 0, 0, 0),
+    "debt new": ("debt", 1, 2, 1), "receipt new": ("receipt", 2, 0, 1), "FdR line new": ("flow", 1, 0, 2),
+}
+
+
+@pytest.mark.parametrize("change", sorted(_ONE_CHANGE))
+def test_each_kind_of_change_is_seen_by_the_next_run(any_world, change):
+    world = any_world
+    for k in range(3):
+        world.apply(("debt", k, 2, 1))
+        world.apply(("receipt", k, 0, 1))
+    world.run()
+    world.apply(_ONE_CHANGE[change])
+    report = world.run()
+    assert report.incremental and report.keys >= 1
+    world.full_run_finds_nothing_to_change()

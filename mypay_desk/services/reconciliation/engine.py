@@ -45,7 +45,7 @@ class ReconciliationRun(ReconciliationServiceBase):
             progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> RunReport:
         """Classify the payment keys; write only what changed. Cancelling leaves the previous results.
 
-        Incremental (SQLite): only the keys whose inputs changed since the last run are classified
+        Incremental (SQLite, PostgreSQL): only the keys whose inputs changed since the last run are classified
         again (see store.repositories.reconciliation_changes); the first run, a change of the flags,
         a deleted FdR flow, ``full=True`` or a change touching a good part of the keys classify every
         key, as any run does on a database without change tracking. A big full run on SQLite uses
@@ -63,19 +63,21 @@ class ReconciliationRun(ReconciliationServiceBase):
         stages = staging.create_stage(folder) if folder is not None else None
         part: parallel.WorkerPart | None = None
         try:
+            changes.prepare_state(self.ws.db, ente.id)  # PostgreSQL: an Ente's first run
             # The write lock first: nothing commits while the run reads, so what it reads and the marks
             # it records describe the same data (and a worker process reads the same data too).
             with repo.result_writer(self.ws.db, ente.id, stages=stages) as writer, \
                     repo.read_snapshot(self.ws.db, ente.id) as snap:
                 tracking = changes.tracking_available(snap.conn)
                 state = changes.read_state(snap.conn, ente.id) if tracking else None
-                marks = changes.current_marks(snap.conn) if tracking else None
+                marks = changes.current_marks(snap.conn, ente.id) if tracking else None
                 c = _read_context(snap)
                 cancel.raise_if_cancelled()
                 estimate = max(snap.count_inputs() // 2, 1)
                 keys: list[str] | None = None  # None: every key
                 previous = _Context.load(state.context) if state is not None else None
-                if previous is not None and not full and not state.needs_full and state.flags == flags_key:
+                if previous is not None and not full and not state.needs_full and not marks.full \
+                        and state.flags == flags_key:
                     changed = _changed_keys(snap.conn, ente.id, state, marks, as_of, previous, c.flow_ctx, c.tes_iuv,
                                             c.flow_ids)
                     if len(changed) <= max(INCREMENTAL_MAX_KEYS, estimate // 3):

@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -155,8 +156,9 @@ class ReconciliationState(Base):
 
 
 class ReconciliationDirty(Base):
-    """A debt or receipt changed in a way that may change its payment key's codes (written by SQLite
-    triggers, migration 0005, only for an Ente that has a ``reconciliation_state``): the key as it was
+    """A debt or receipt changed in a way that may change its payment key's codes (written by triggers,
+    SQLite's of migration 0005, PostgreSQL's of 0010 with new rows too, only for an Ente that has a
+    ``reconciliation_state``): the key as it was
     (``iuv``), and the row's id (and a debt's parent), so the run also looks at its key now (an id
     reused after a delete included) and at the keys of a debt's instalments or rata unica. Consumed
     (deleted) by the next run."""
@@ -164,8 +166,10 @@ class ReconciliationDirty(Base):
     __tablename__ = "reconciliation_dirty"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    ente_id: Mapped[int] = mapped_column(Integer)  # no FK: written by triggers, deleted by the run
+    ente_id: Mapped[int] = mapped_column(Integer, index=True)  # no FK: written by triggers, deleted by the run
     iuv: Mapped[str] = mapped_column(String(35), default="")
     debt_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     parent_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     receipt_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # PostgreSQL (migration 0010): an FdR flow or line deleted or rewritten, so the next run is a full one
+    needs_full: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
