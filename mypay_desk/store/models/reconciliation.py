@@ -136,10 +136,13 @@ class ReconciliationState(Base):
 
     Marks: the highest debt, receipt and FdR line ids read (rows above them are new: SQLite gives a
     new row an id above every row there is; a delete writes a change row, so an id given again is
-    seen too). ``context``: JSON of the flow and treasury context the payment codes depend on (each
-    current flow's IUF, Tes-by-IUF state and credit; treasury credits by IUV), compared with the new
-    one at the next run. ``needs_full``: set by triggers when a record was deleted or rewritten in a
-    way the marks cannot see (a receipt, an FdR flow or line, a treasury movement).
+    seen too). PostgreSQL keeps them at 0: its triggers write new rows as change rows too.
+    ``context``: JSON of the flow and treasury context the payment codes depend on (each current
+    flow's IUF, Tes-by-IUF state and credit; treasury credits by IUV), compared with the new one at
+    the next run. ``needs_full``: set by triggers when a record was deleted or rewritten in a
+    way the marks cannot see (a receipt, an FdR flow or line, a treasury movement); on PostgreSQL a
+    change row asks instead (``ReconciliationDirty.needs_full``), and this is set only on the state an
+    Ente's first run writes before it begins (``context`` empty).
     """
 
     __tablename__ = "reconciliation_state"

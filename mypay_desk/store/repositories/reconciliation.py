@@ -42,9 +42,9 @@ from mypay_desk.store.models import (
     TreasuryMovement,
 )
 from mypay_desk.store.models.base import utcnow
+from mypay_desk.store.repositories.value_lists import among, value_chunks
 
 CHUNK = 500
-KEY_CHUNK = 2000  # keys per IN list of a restricted (incremental) pass
 RESULT = ReconciliationResult.__table__
 # Receipt outcomes that mean money came in (codiceEsitoPagamento 0 eseguito, 2 parziale, blank).
 PAID_OUTCOMES = ("0", "2", "")
@@ -226,9 +226,9 @@ def _key(conn: Connection, column):
 KeySpan = tuple[str | None, str | None] | None  # [low, high) of payment keys; None: open
 
 
-def _restricted(stmt, column, part: Sequence[str] | None, span: KeySpan):
+def _restricted(conn: Connection, stmt, column, part: Sequence[str] | None, span: KeySpan):
     if part is not None:
-        stmt = stmt.where(column.in_(part))
+        stmt = stmt.where(among(conn, column, part))
     if span is not None:
         low, high = span
         if low is not None:
@@ -264,7 +264,7 @@ class Snapshot:
         if keys is None:
             yield from _stream(self.conn, build(None), batch)
             return
-        for part in _chunks(keys, KEY_CHUNK):
+        for part in value_chunks(self.conn, keys):
             yield from _stream(self.conn, build(part), batch)
 
     def debts(self, keys: Sequence[str] | None = None, span: KeySpan = None) -> Iterator[tuple]:
@@ -282,7 +282,7 @@ class Snapshot:
             stmt = (select(d.iuv, d.id, d.amount_cents, due, d.state, d.portal_hash != "", d.parent_id)
                     .where(d.ente_id == self.ente_id, d.iuv != "", d.state != "ANNULLATO")
                     .order_by(_key(self.conn, d.iuv), d.id))
-            return _restricted(stmt, d.iuv, part, span)
+            return _restricted(self.conn, stmt, d.iuv, part, span)
 
         return self._by_keys(build, keys)
 
@@ -296,8 +296,8 @@ class Snapshot:
                 .where(d.ente_id == self.ente_id, r.ente_id == self.ente_id, d.iuv == "", d.state != "ANNULLATO",
                        r.iuv != "")
                 .distinct().order_by(iuv, d.id))
-        parts = [_restricted(stmt, r.iuv, None, span)] if keys is None else \
-            [_restricted(stmt, r.iuv, part, span) for part in _chunks(keys, KEY_CHUNK)]
+        parts = [_restricted(self.conn, stmt, r.iuv, None, span)] if keys is None else \
+            [_restricted(self.conn, stmt, r.iuv, part, span) for part in value_chunks(self.conn, keys)]
         return [(row[0], row[1], row[2], row[3].isoformat() if isinstance(row[3], date) else row[3], *row[4:])
                 for part in parts for row in self.conn.execute(part)]
 
@@ -315,12 +315,12 @@ class Snapshot:
                 d.ente_id == self.ente_id, d.parent_id.is_not(None), d.iuv != "", paid).distinct()))
             return paid_parents, with_paid_child
         paid_parents, with_paid_child = set(), set()
-        for part in _chunks(sorted(set(parent_ids)), KEY_CHUNK):  # each is some debt's parent
+        for part in value_chunks(self.conn, sorted(set(parent_ids))):  # each is some debt's parent
             paid_parents.update(self.conn.scalars(select(d.id).where(
-                d.id.in_(part), d.ente_id == self.ente_id, d.iuv != "", paid)))
-        for part in _chunks(sorted(set(debt_ids)), KEY_CHUNK):
+                among(self.conn, d.id, part), d.ente_id == self.ente_id, d.iuv != "", paid)))
+        for part in value_chunks(self.conn, sorted(set(debt_ids))):
             with_paid_child.update(self.conn.scalars(select(d.parent_id).where(
-                d.parent_id.in_(part), d.ente_id == self.ente_id, d.iuv != "", paid).distinct()))
+                among(self.conn, d.parent_id, part), d.ente_id == self.ente_id, d.iuv != "", paid).distinct()))
         return paid_parents, with_paid_child
 
     def receipts(self, keys: Sequence[str] | None = None, span: KeySpan = None) -> Iterator[tuple]:
@@ -333,7 +333,7 @@ class Snapshot:
             stmt = (select(r.iuv, r.id, r.amount_cents, r.total_paid_cents, payment_id)
                     .where(r.ente_id == self.ente_id, r.iuv != "", r.outcome_code.in_(PAID_OUTCOMES))
                     .order_by(_key(self.conn, r.iuv), r.id))
-            return _restricted(stmt, r.iuv, part, span)
+            return _restricted(self.conn, stmt, r.iuv, part, span)
 
         return self._by_keys(build, keys)
 
@@ -346,7 +346,7 @@ class Snapshot:
             stmt = (select(ln.iuv, ln.id, ln.fdr_id, ln.payment_index, ln.amount_cents)
                     .where(ln.fdr_id.in_(flows))
                     .order_by(_key(self.conn, ln.iuv), ln.id))
-            return _restricted(stmt, ln.iuv, part, span)
+            return _restricted(self.conn, stmt, ln.iuv, part, span)
 
         return self._by_keys(build, keys)
 
@@ -367,7 +367,7 @@ class Snapshot:
             stmt = (select(t.key, t.code, t.id, t.fingerprint, t.note, t.resolved, t.resolved_by, t.resolved_at)
                     .where(t.ente_id == self.ente_id, t.code.in_(sorted(codes)))
                     .order_by(_key(self.conn, t.key), _key(self.conn, t.code)))
-            return _restricted(stmt, t.key, part, span)
+            return _restricted(self.conn, stmt, t.key, part, span)
 
         return self._by_keys(build, keys)
 

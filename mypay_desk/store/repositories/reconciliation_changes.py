@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import time
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,8 +37,8 @@ from mypay_desk.store.models import (
     ReconciliationState,
 )
 from mypay_desk.store.models.base import utcnow
+from mypay_desk.store.repositories.value_lists import among, value_chunks
 
-CHUNK = 2000  # keys per IN list
 TRIGGERS = ("debt_recon_update", "debt_recon_delete", "receipt_recon_update", "receipt_recon_delete",
             "fdr_flow_recon_delete", "fdr_line_recon_delete", "fdr_line_recon_update", "debt_recon_reused_id",
             "receipt_recon_reused_id")
@@ -46,11 +46,6 @@ POSTGRESQL_TRIGGERS = ("debt_recon_insert", "debt_recon_update", "debt_recon_del
                        "receipt_recon_update", "receipt_recon_delete", "fdr_line_recon_insert",
                        "fdr_line_recon_update", "fdr_line_recon_delete", "fdr_flow_recon_delete")
 FIRST_RUN_WAIT_S = 60.0  # how long a first run waits for the writes already under way (PostgreSQL)
-
-
-def chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 @dataclass
@@ -224,24 +219,24 @@ def affected_keys(conn: Connection, ente_id: int, changes: Changes) -> set[str]:
     """
     d, r = Debt, Receipt
     keys = set(changes.keys)
-    for part in chunks(sorted(changes.receipt_ids)):
-        keys.update(conn.scalars(select(r.iuv).where(r.id.in_(part), r.ente_id == ente_id)))
+    for part in value_chunks(conn, sorted(changes.receipt_ids)):
+        keys.update(conn.scalars(select(r.iuv).where(among(conn, r.id, part), r.ente_id == ente_id)))
     rows: dict[int, tuple[str, int | None]] = {}  # debt id -> (iuv, parent id)
-    for part in chunks(sorted(keys - {""})):
+    for part in value_chunks(conn, sorted(keys - {""})):
         rows.update((i, (v, p)) for i, v, p in conn.execute(
-            select(d.id, d.iuv, d.parent_id).where(d.ente_id == ente_id, d.iuv.in_(part))))
-    for part in chunks(sorted(changes.debt_ids - set(rows))):
+            select(d.id, d.iuv, d.parent_id).where(d.ente_id == ente_id, among(conn, d.iuv, part))))
+    for part in value_chunks(conn, sorted(changes.debt_ids - set(rows))):
         rows.update((i, (v, p)) for i, v, p in conn.execute(
-            select(d.id, d.iuv, d.parent_id).where(d.ente_id == ente_id, d.id.in_(part))))
+            select(d.id, d.iuv, d.parent_id).where(d.ente_id == ente_id, among(conn, d.id, part))))
     keys.update(v for v, _p in rows.values())
     keyless = sorted(i for i, (v, _p) in rows.items() if not v)
-    for part in chunks(keyless):
-        keys.update(conn.scalars(select(r.iuv).where(r.debt_id.in_(part), r.ente_id == ente_id)))
+    for part in value_chunks(conn, keyless):
+        keys.update(conn.scalars(select(r.iuv).where(among(conn, r.debt_id, part), r.ente_id == ente_id)))
     parents = (changes.parent_ids | {p for _v, p in rows.values() if p is not None}) - set(rows)
-    for part in chunks(sorted(parents)):
-        keys.update(conn.scalars(select(d.iuv).where(d.id.in_(part), d.ente_id == ente_id)))
-    for part in chunks(sorted(rows)):
-        keys.update(conn.scalars(select(d.iuv).where(d.parent_id.in_(part), d.ente_id == ente_id)))
+    for part in value_chunks(conn, sorted(parents)):
+        keys.update(conn.scalars(select(d.iuv).where(among(conn, d.id, part), d.ente_id == ente_id)))
+    for part in value_chunks(conn, sorted(rows)):
+        keys.update(conn.scalars(select(d.iuv).where(among(conn, d.parent_id, part), d.ente_id == ente_id)))
     keys.discard("")
     return keys
 
@@ -255,6 +250,6 @@ def keys_due_between(conn: Connection, ente_id: int, start: date, end: date) -> 
 
 def line_keys_of_flows(conn: Connection, flow_ids: Iterable[int]) -> set[str]:
     out: set[str] = set()
-    for part in chunks(sorted(flow_ids)):
-        out.update(conn.scalars(select(FdrLine.iuv).where(FdrLine.fdr_id.in_(part))))
+    for part in value_chunks(conn, sorted(flow_ids)):
+        out.update(conn.scalars(select(FdrLine.iuv).where(among(conn, FdrLine.fdr_id, part))))
     return out

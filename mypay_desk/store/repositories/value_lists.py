@@ -1,0 +1,32 @@
+"""``column IN (values)`` for thousands of values (an incremental reconciliation run's keys and ids).
+
+SQLite: an IN list, a few thousand values per statement. PostgreSQL: one array parameter
+(``column = ANY(%s)``): with an IN list of 2,000 values SQLAlchemy expands 2,000 placeholders and
+psycopg parses them all again, which measured as a third of a run after 10,000 new receipts; the
+array is one value, so a statement can take tens of thousands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from sqlalchemy import ARRAY, Connection, String, any_, bindparam
+from sqlalchemy.sql.elements import ColumnElement
+
+IN_LIST_SIZE = 2000  # values per IN list (SQLite)
+ARRAY_SIZE = 50_000  # values per array (PostgreSQL)
+
+
+def among(conn: Connection, column, values: Sequence) -> ColumnElement[bool]:
+    if conn.dialect.name != "postgresql":
+        return column.in_(values)
+    # strings as unbounded varchar: a cast to the column's varchar(n) would cut longer values
+    item = String() if isinstance(column.type, String) else column.type
+    return column == any_(bindparam(None, list(values), type_=ARRAY(item)))
+
+
+def value_chunks(conn: Connection, items: Sequence) -> Iterator[Sequence]:
+    """``items`` in runs of the size one statement of this database takes (see ``among``)."""
+    size = ARRAY_SIZE if conn.dialect.name == "postgresql" else IN_LIST_SIZE
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
