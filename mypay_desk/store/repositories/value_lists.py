@@ -20,7 +20,8 @@ ARRAY_SIZE = 50_000  # values per array (PostgreSQL)
 def among(conn: Connection, column, values: Sequence) -> ColumnElement[bool]:
     if conn.dialect.name != "postgresql":
         return column.in_(values)
-    # strings as unbounded varchar: a cast to the column's varchar(n) would cut longer values
+    # strings as unbounded varchar, whatever length the model gives the column: a cast to varchar(n) would
+    # cut longer values (and make them match)
     item = String() if isinstance(column.type, String) else column.type
     return column == any_(bindparam(None, list(values), type_=ARRAY(item)))
 
