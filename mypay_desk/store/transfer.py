@@ -1,9 +1,9 @@
 """Moving a desk to a shared database: copy a workspace's SQLite database into an empty PostgreSQL one.
 
 Everything happens in one transaction on the target: the schema is created by the app's migrations,
-each table is streamed in (PostgreSQL COPY) in foreign-key order, identity sequences are set past the
-copied ids, and each table is read back and compared with what was read from SQLite: same number of
-rows, same checksum. Any failure, or a difference, rolls the target back to empty. The source is read
+each table is streamed in (PostgreSQL COPY) in foreign-key order with the tables' triggers switched off
+(what they keep is copied too), identity sequences are set past the copied ids, and each table is read
+back and compared with what was read from SQLite: same number of rows, same checksum. Any failure, or a difference, rolls the target back to empty. The source is read
 in one read transaction (a consistent snapshot while other commands run).
 
 A table's checksum is the sum, modulo 2**128, of a BLAKE2b digest of each row's values in a canonical
@@ -178,6 +178,12 @@ def _copy_all(src: Connection, dst: Connection, tables: list[Table], total: int,
     cfg = alembic_config()
     cfg.attributes["connection"] = dst
     command.upgrade(cfg, "head")
+    # The copy brings the tables that triggers keep (list tallies, reconciliation change rows) as they are:
+    # triggers firing on the copied debts and receipts would count them twice. The tables are this
+    # transaction's own (created just above), so their owner may switch their triggers off and on again.
+    quote = dst.dialect.identifier_preparer.quote
+    for table in tables:
+        dst.exec_driver_sql(f"ALTER TABLE {quote(table.name)} DISABLE TRIGGER USER")
     done = 0
     for table in tables:
         progress(done, total, table.name)
@@ -191,6 +197,8 @@ def _copy_all(src: Connection, dst: Connection, tables: list[Table], total: int,
                 f"Verifica della tabella {table.name} non riuscita: lette {copied.rows} righe "
                 f"(somma {copied.checksum}), nel database di destinazione {copied.target_rows} "
                 f"(somma {copied.target_checksum}). Il database di destinazione è rimasto vuoto.")
+    for table in tables:
+        dst.exec_driver_sql(f"ALTER TABLE {quote(table.name)} ENABLE TRIGGER USER")
     dst.exec_driver_sql("ANALYZE")  # the planner's statistics, before the first desk opens it
     progress(total, total, "")
 

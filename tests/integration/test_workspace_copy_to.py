@@ -99,8 +99,21 @@ def test_copy_to_moves_every_table_verified_and_the_app_sees_the_same(desk, pg_e
     after = views(capsys, desk, "--database", pg_empty_database)
     assert after == before
 
-    # ids continue after the copied ones in every table with an identity
+    # tables kept by triggers hold what the source held: the copy's own inserts fired none (the list tallies
+    # were counted twice, the reconciliation change rows written again)
     engine = create_engine(pg_empty_database, poolclass=NullPool)
+    kept = ("SELECT list_id, debts, amount_cents FROM debt_list_tally WHERE debts <> 0 OR amount_cents <> 0 "
+            "ORDER BY 1, 2, 3", "SELECT count(*) FROM reconciliation_dirty")
+    con = sqlite3.connect(desk / DB_FILE_NAME)
+    try:
+        source = [con.execute(q).fetchall() for q in kept]
+    finally:
+        con.close()
+    with engine.connect() as conn:
+        assert [[tuple(r) for r in conn.exec_driver_sql(q)] for q in kept] == source
+        assert source[0], "the scenario has list tallies"
+
+    # ids continue after the copied ones in every table with an identity
     with engine.connect() as conn:
         for table in (t for t in Base.metadata.sorted_tables if "id" in t.c):
             seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}).scalar()
