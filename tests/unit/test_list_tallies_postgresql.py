@@ -95,3 +95,32 @@ def test_tally_equals_grouping_after_any_sql(shared_pg, ops):
         orphans = s.connection().exec_driver_sql(
             "SELECT count(*) FROM debt_list_tally WHERE list_id NOT IN (SELECT id FROM debt_list)").scalar()
     assert orphans == 0
+
+
+def test_tallies_doubled_by_an_old_copy_are_counted_again(pg_cluster, tmp_path):
+    """Migration 0011: a shared database whose tallies an older ``workspace copy-to`` counted twice (the copied
+    tally, then the triggers on the copied debts) is counted again from the debts when the app opens it."""
+    from mypay_desk.services.workspace import Workspace
+    from mypay_desk.store.models import DebtList
+    from mypay_desk.store.repositories.reconciliation import bulk_insert
+
+    name = pg_cluster.create_database(template=pg_cluster.template)
+    url = pg_cluster.url(name)
+    try:
+        ws, ente = workspace_with_ente(tmp_path / "ws", url)
+        bulk_insert(ws.db, DebtList, [{"ente_id": ente.id, "name": "L"}])
+        bulk_insert(ws.db, Debt, [{"ente_id": ente.id, "list_id": 1, "iud": f"D{i}", "iuv": "", "amount_cents": 100 + i,
+                                   "state": "NUOVO", "is_valid": True} for i in range(5)])
+        with ws.db.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE debt_list_tally SET debts = debts * 2, amount_cents = amount_cents * 2")
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0010'")
+        ws.close()
+        ws = Workspace.open(tmp_path / "ws", database=url)
+        try:
+            assert_tally_equals_scan(ws, ente.id)
+            with ws.db.session() as s:
+                assert sum(b.debts for b in list_tallies.list_tallies(s, ente.id)[1]) == 5
+        finally:
+            ws.close()
+    finally:
+        pg_cluster.drop_database(name)
