@@ -213,7 +213,7 @@ def test_flags_change_and_deleted_flow_force_a_full_run(tmp_path):
 
 
 def test_without_tracking_every_run_is_full(tmp_path, monkeypatch):
-    """The portable path (no triggers: PostgreSQL) classifies everything each time, with the same result."""
+    """Without the change triggers (a database missing them) every run classifies everything, with the same result."""
     world = World(tmp_path)
     try:
         for k in range(4):
