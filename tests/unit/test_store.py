@@ -108,3 +108,25 @@ def test_migrated_postgresql_schema_equals_models(tmp_path, pg_empty_database):
     assert sorted(partial) == ["ix_debt_list_unsynced", "ix_debt_parent_id", "ix_debt_sending_flow_id"]
     assert "portal_hash" in partial["ix_debt_list_unsynced"] and "portal_accepted_at" in partial["ix_debt_list_unsynced"]
     assert "(parent_id IS NOT NULL)" in partial["ix_debt_parent_id"]
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_the_reconciliation_change_migrations_go_down_and_up_again(tmp_path, kind, request):
+    """0010 and 0011 down to 0009 and up again, with a change row kept (SQLite's triggers name the table:
+    a batch table copy could not rename it back)."""
+    from alembic import command
+
+    url = request.getfixturevalue("pg_database") if kind == "postgresql" else None
+    database = dbmod.Database.open(tmp_path, url=url)
+    cfg = dbmod.alembic_config()
+    with database.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0009")
+        conn.exec_driver_sql("INSERT INTO reconciliation_dirty (ente_id, iuv) VALUES (1, 'X')")
+    with database.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    with database.engine.connect() as conn:
+        assert [tuple(r) for r in conn.exec_driver_sql("SELECT ente_id, iuv, needs_full FROM reconciliation_dirty")] \
+            == [(1, "X", False)]
+    database.dispose()
