@@ -162,7 +162,10 @@ def shared_world(tmp_path_factory):
 @given(setup=st.lists(_op, min_size=3, max_size=25), steps=st.lists(st.lists(_op, max_size=6), min_size=1,
                                                                       max_size=4))
 def test_incremental_runs_equal_a_full_run(shared_world, setup, steps):
-    world = shared_world
+    incremental_runs_equal_a_full_run(shared_world, setup, steps)
+
+
+def incremental_runs_equal_a_full_run(world: World, setup: list[tuple], steps: list[list[tuple]]) -> None:
     world.reset()
     for op in setup:
         world.apply(op)
@@ -175,12 +178,17 @@ def test_incremental_runs_equal_a_full_run(shared_world, setup, steps):
         world.full_run_finds_nothing_to_change()
 
 
+def add_paid_keys(world: World, n: int) -> None:
+    """``n`` debts, each with a receipt."""
+    for k in range(n):
+        world.apply(("debt", k, 2, 1))
+        world.apply(("receipt", k, 0, 1))
+
+
 def test_one_new_receipt_classifies_only_its_key(tmp_path):
     world = World(tmp_path)
     try:
-        for k in range(6):
-            world.apply(("debt", k, 2, 1))
-            world.apply(("receipt", k, 0, 1))
+        add_paid_keys(world, 6)
         world.run()
         world.apply(("receipt", 7, 0, 1))
         report = world.run()
@@ -323,24 +331,12 @@ def fresh_pg_world(pg_world):
 @given(setup=st.lists(_op, min_size=3, max_size=20), steps=st.lists(st.lists(_op, max_size=6), min_size=1,
                                                                       max_size=3))
 def test_postgresql_incremental_runs_equal_a_full_run(pg_world, setup, steps):
-    world = pg_world
-    world.reset()
-    for op in setup:
-        world.apply(op)
-    assert not world.run().incremental
-    for step in steps:
-        for op in step:
-            world.apply(op)
-        report = world.run()
-        assert report.incremental
-        world.full_run_finds_nothing_to_change()
+    incremental_runs_equal_a_full_run(pg_world, setup, steps)
 
 
 def test_postgresql_one_new_receipt_classifies_only_its_key(fresh_pg_world):
     world = fresh_pg_world
-    for k in range(6):
-        world.apply(("debt", k, 2, 1))
-        world.apply(("receipt", k, 0, 1))
+    add_paid_keys(world, 6)
     world.run()
     assert world.sql("SELECT count(*) FROM reconciliation_dirty")[0][0] == 0  # the run consumed its rows
     world.apply(("receipt", 7, 0, 1))
@@ -470,9 +466,7 @@ _ONE_CHANGE = {
 @pytest.mark.parametrize("change", sorted(_ONE_CHANGE))
 def test_each_kind_of_change_is_seen_by_the_next_run(any_world, change):
     world = any_world
-    for k in range(3):
-        world.apply(("debt", k, 2, 1))
-        world.apply(("receipt", k, 0, 1))
+    add_paid_keys(world, 3)
     world.run()
     world.apply(_ONE_CHANGE[change])
     report = world.run()

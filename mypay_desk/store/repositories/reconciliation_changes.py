@@ -138,20 +138,17 @@ def prepare_state(db, ente_id: int, wait_s: float | None = None) -> None:
                 conn.execute(postgresql_insert(s).values(
                     ente_id=ente_id, as_of=date.today(), flags="", debt_mark=0, receipt_mark=0, line_mark=0,
                     needs_full=True, context="", updated_at=utcnow()).on_conflict_do_nothing())
-        try:
+        with conn.begin():
+            horizon = conn.exec_driver_sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").scalar()
+        deadline = time.monotonic() + (FIRST_RUN_WAIT_S if wait_s is None else wait_s)
+        while True:
             with conn.begin():
-                horizon = conn.exec_driver_sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").scalar()
-            deadline = time.monotonic() + (FIRST_RUN_WAIT_S if wait_s is None else wait_s)
-            while True:
-                with conn.begin():
-                    if conn.exec_driver_sql("SELECT pg_snapshot_xmin(pg_current_snapshot()) >= %s::xid8",
-                                            (horizon,)).scalar():
-                        return
-                if time.monotonic() > deadline:
-                    raise DatabaseBusyError(BUSY_MESSAGE)
-                time.sleep(0.02)
-        finally:
-            conn.rollback()
+                if conn.exec_driver_sql("SELECT pg_snapshot_xmin(pg_current_snapshot()) >= %s::xid8",
+                                        (horizon,)).scalar():
+                    return
+            if time.monotonic() > deadline:
+                raise DatabaseBusyError(BUSY_MESSAGE)
+            time.sleep(0.02)
 
 
 def save_state(conn: Connection, ente_id: int, as_of: date, flags: str, marks: Marks, context: str) -> None:
@@ -165,8 +162,9 @@ def save_state(conn: Connection, ente_id: int, as_of: date, flags: str, marks: M
     d = ReconciliationDirty
     if marks.dirty_ids is None:
         conn.execute(delete(d).where(d.ente_id == ente_id, d.id <= marks.dirty))
-    elif marks.dirty_ids:
-        conn.exec_driver_sql("DELETE FROM reconciliation_dirty WHERE id = ANY(%s)", (marks.dirty_ids,))
+    else:
+        for part in value_chunks(conn, marks.dirty_ids):
+            conn.execute(delete(d).where(among(conn, d.id, part)))
 
 
 @dataclass
