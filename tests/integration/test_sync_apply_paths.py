@@ -118,7 +118,9 @@ def test_debts_updated_from_a_staging_table_as_one_by_one(workspace, ente, monke
     def updates(debt_ids):
         return [{"b_id": d, "state": "SUL_PORTALE" if i % 3 else "RIFIUTATO", "iuv": f"0000{i:013d}",
                  "portal_hash": f"h{i}", "generate_iuv": bool(i % 2), "portal_accepted_at": when,
-                 "sending_flow_id": None, "updated_at": when} for i, d in enumerate(debt_ids)]
+                 "sending_flow_id": None, "updated_at": when,
+                 # equal on every row but the last: staged, not bound once
+                 "portal_error_code": "" if i < n - 1 else "PAA_X"} for i, d in enumerate(debt_ids)]
 
     before = {name: _versions(workspace, name) for name in ids}
     for name, limit in (("STAGED", 1), ("ONEBYONE", 10**9)):
@@ -128,10 +130,11 @@ def test_debts_updated_from_a_staging_table_as_one_by_one(workspace, ente, monke
             repo.apply_rows(s, 0, [], updates(ids[name]))
     staged, one = _rows(workspace, "STAGED"), _rows(workspace, "ONEBYONE")
     keys = ("state", "iuv", "portal_hash", "generate_iuv", "portal_accepted_at", "sending_flow_id", "updated_at",
-            "amount_cents", "iud")
+            "portal_error_code", "amount_cents", "iud")
     assert [{k: r[k] for k in keys if k != "iud"} for r in staged] == \
         [{k: r[k] for k in keys if k != "iud"} for r in one]
     assert all(r["portal_accepted_at"] == when for r in staged)
+    assert [r["portal_error_code"] for r in staged] == [""] * (n - 1) + ["PAA_X"]
     for name in ids:
         after = _versions(workspace, name)
         assert all(after[i] == before[name][i] + 1 for i in after)

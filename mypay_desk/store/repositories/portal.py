@@ -281,12 +281,14 @@ def apply_rows(session: Session, flow_id: int, row_updates: list[dict[str, Any]]
         outcome=bindparam("v_outcome"), code=bindparam("v_code"), message=bindparam("v_message")),
         ("r_id", "v_outcome", "v_code", "v_message"),
         [(r["r_id"], r["outcome"], r["code"], r["message"]) for r in row_updates])
+    # Grouped by their keys in the order given (dicts built alike share it): one tuple per dict, no sort.
     by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for d in debt_updates:
-        by_keys.setdefault(tuple(sorted(k for k in d if k != "b_id")), []).append(d)
+        by_keys.setdefault(tuple(d), []).append(d)
     t = Debt.__table__
     actor = session.info.get("actor", "")
-    for keys, batch in by_keys.items():
+    for given, batch in by_keys.items():
+        keys = tuple(k for k in given if k != "b_id")
         # the version moves in the same statement (store/repositories/debts.py versioned); the writer is a value
         bump = versioned(session, keys)
         values = {k: bindparam(f"v_{k}") for k in keys}
@@ -311,23 +313,33 @@ def _update_debts_from_staging(conn, keys: Sequence[str], rows: list[tuple], bum
     table holding the new values (SQLite >= 3.33). The triggers on ``debt`` still run for each row, but
     the statement is prepared and run once: about 2.5x less CPU for 100,000 debts. ``rows``: (debt id,
     the value of each key, [the writer when ``bump``]); every id once (a repeated id would be one write
-    here and two there, so the caller keeps those on the per-row path)."""
+    here and two there, so the caller keeps those on the per-row path).
+
+    A column with one value on every row (an outcome's time, state, cleared error: most of them) is
+    bound once in the UPDATE instead of staged per row: only the values that differ are copied."""
     quote = conn.dialect.identifier_preparer.quote
     cursor = conn.connection.driver_connection.cursor()
     stage = "temp.mypay_debt_stage"
-    names = [f"v{i}" for i in range(len(keys))] + (["writer"] if bump else [])
+    value = _sqlite_converter()
+    targets = [*(quote(k) for k in keys), *(["changed_by"] if bump else [])]  # rows[i][1:] in this order
+    staged, constant = [], []
+    for position in range(1, len(targets) + 1):
+        column = [r[position] for r in rows]
+        # one type too: 1 and True, or 0 and 0.0, are equal but not stored alike
+        same = column.count(column[0]) == len(column) and len(set(map(type, column))) == 1
+        (constant if same else staged).append(position)
     cursor.execute(f"DROP TABLE IF EXISTS {stage}")
     # No declared types: each value is stored as given, then converted by debt's own column on the UPDATE,
     # exactly as a bound parameter of the per-row statement would be.
-    cursor.execute(f"CREATE TABLE {stage} (b_id INTEGER PRIMARY KEY, {', '.join(names)})")
-    value = _sqlite_converter()
-    cursor.executemany(f"INSERT INTO {stage} VALUES ({', '.join('?' * (len(names) + 1))})",
-                       [tuple(map(value, r)) for r in rows])
-    sets = [f"{quote(k)} = s.v{i}" for i, k in enumerate(keys)]
-    if bump:  # (store/repositories/debts.py versioned: the version moves on, the writer is named)
-        sets += ["version = version + 1", "changed_by = s.writer"]
+    cursor.execute(f"CREATE TABLE {stage} (b_id INTEGER PRIMARY KEY{''.join(f', v{p}' for p in staged)})")
+    cursor.executemany(f"INSERT INTO {stage} VALUES ({', '.join('?' * (len(staged) + 1))})",
+                       [(r[0], *(value(r[p]) for p in staged)) for r in rows] if staged else [(r[0],) for r in rows])
+    sets = [f"{targets[p - 1]} = s.v{p}" for p in staged] + [f"{targets[p - 1]} = ?" for p in constant]
+    if bump:  # (store/repositories/debts.py versioned: the version moves on)
+        sets.append("version = version + 1")
     table = quote(Debt.__table__.name)
-    cursor.execute(f"UPDATE {table} SET {', '.join(sets)} FROM {stage} AS s WHERE {table}.id = s.b_id")
+    cursor.execute(f"UPDATE {table} SET {', '.join(sets)} FROM {stage} AS s WHERE {table}.id = s.b_id",
+                   [value(rows[0][p]) for p in constant])
     cursor.execute(f"DROP TABLE {stage}")
 
 
