@@ -41,7 +41,9 @@ from mypay_desk.domain.debts.record import (
     columns_for_version,
     copy_for_instalment,
     flow_hash,
+    flow_hash_with_iuv,
     instalment_iud,
+    iuv_hash_parts,
     rescale_bilancio,
 )
 from mypay_desk.domain.debts.reference import (
@@ -98,6 +100,8 @@ __all__ = [
     "duplicate_iud_errors",
     "duplicate_iuds",
     "flow_hash",
+    "flow_hash_with_iuv",
+    "iuv_hash_parts",
     "instalment_iud",
     "pending_action",
     "quick_ok_columns",

@@ -306,9 +306,26 @@ def flow_hash(record: DebtRecord) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def iuv_hash_parts(record: DebtRecord) -> tuple[bytes, bytes]:
+    """``(head, tail)`` such that ``flow_hash_with_iuv((head, tail), iuv)`` is the flow_hash of ``record``
+    once the portal gave it ``iuv`` (that IUV, generate_iuv False). The push computes them while the portal
+    processes its flow, so applying the outcome only joins and hashes."""
+    values = list(_flow_fields(record))
+    values[_GENERATE_IUV] = False
+    text = "\x1f".join(map(_canonical, values[:_IUV])) + "\x1f"
+    rest = "\x1f" + "\x1f".join(map(_canonical, values[_IUV + 1:]))
+    return text.encode("utf-8"), rest.encode("utf-8")
+
+
+def flow_hash_with_iuv(parts: tuple[bytes, bytes], iuv: str) -> str:
+    """flow_hash of the record ``parts`` came from (iuv_hash_parts), with ``iuv`` and generate_iuv False."""
+    return hashlib.sha256(parts[0] + iuv.encode("utf-8") + parts[1]).hexdigest()
+
+
 # Positions in RECORD_FIELDS of the fields whose type is not str (a call each instead of one per field).
 _FIELD_TYPES = {f.name: f.type for f in fields(DebtRecord)}
 _TYPED_POSITIONS = tuple(i for i, name in enumerate(RECORD_FIELDS) if _FIELD_TYPES[name] != "str")
+_IUV, _GENERATE_IUV = RECORD_FIELDS.index("iuv"), RECORD_FIELDS.index("generate_iuv")
 
 
 # --- instalments -------------------------------------------------------------------------------

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from typing import Any
 
 from mypay_desk.domain.codes import notice_number_for
-from mypay_desk.domain.debts import DebtRecord, flow_hash
+from mypay_desk.domain.debts import DebtRecord, flow_hash, flow_hash_with_iuv, iuv_hash_parts
 from mypay_desk.formats import import_flow
 from mypay_desk.services.errors import PortalError
 from mypay_desk.services.portal import record_from_row
@@ -24,20 +25,40 @@ from mypay_desk.store.models.base import utcnow
 from mypay_desk.store.repositories import portal as repo
 
 
+@dataclass
+class PreparedOutcome:
+    """What applying a flow's outcome needs that the outcome cannot change, worked out while the portal
+    processes the flow (the push only polls meanwhile): the flow's rows (written once, when it was
+    recorded) and, for each record sent for the portal to generate its IUV, the parts of its hash once it
+    has one (domain.debts.iuv_hash_parts)."""
+
+    rows: list[tuple[int, int | None, str, str, str]]
+    iuv_hash_parts: dict[int, tuple[bytes, bytes]]
+
+
 class FlowOutcome(SyncServiceBase):
     """The outcome files of a processed flow, applied to the debts."""
 
     # --- outcome ----------------------------------------------------------------------------
+    def _prepare_outcome(self, flow_id: int, sent: dict[int, DebtRecord]) -> PreparedOutcome:
+        """(any thread) PreparedOutcome of a flow the push just recorded; ``sent`` as for _apply."""
+        with self.ws.db.session() as s:
+            rows = repo.flow_debt_rows(s, flow_id)
+        parts = {debt_id: iuv_hash_parts(rec) for debt_id, rec in sent.items() if rec.generate_iuv}
+        return PreparedOutcome(rows, parts)
+
     def _apply(self, client: MyPayClient, flow_id: int, status, report: PushReport,
-               sent: dict[int, DebtRecord] | None = None) -> None:
+               sent: dict[int, DebtRecord] | None = None, prepared: PreparedOutcome | None = None) -> None:
         """``sent``: the records of this flow as the push that recorded it sent them (debt id -> wire
         record), when the same call applies the outcome. A debt not edited since the flow was recorded
-        then needs only a few columns read back: its flow fields are the ones sent (the IUV aside)."""
+        then needs only a few columns read back: its flow fields are the ones sent (the IUV aside).
+        ``prepared``: _prepare_outcome of the same flow and ``sent``, when it was worked out already."""
         with self.ws.db.session() as s:
             f = repo.get_flow(s, flow_id)
             stem = f.file_name[:-4] if f.file_name.lower().endswith(".zip") else f.file_name
-            rows = repo.flow_debt_rows(s, flow_id)
+            rows = prepared.rows if prepared is not None else repo.flow_debt_rows(s, flow_id)
             ente_id, flow_created = f.ente_id, f.created_at
+        parts = prepared.iuv_hash_parts if prepared is not None and sent is not None else {}
         rejected: dict[str, tuple[list[str], list[str]]] = {}
         iuvs: dict[str, str] = {}
         try:
@@ -99,6 +120,12 @@ class FlowOutcome(SyncServiceBase):
                 if sent is not None and debt_id in sent and self._unchanged(cur, flow_created):
                     # The record sent (the wire form differs from the stored one only in action and
                     # generate_iuv, both set below). The push's own copy, written to the ZIP already.
+                    if debt_id in parts:  # its hash worked out but for the IUV, while the portal processed
+                        upd.update(portal_hash=flow_hash_with_iuv(parts[debt_id], new_iuv), iuv=new_iuv,
+                                   iuv_assigned_at=now, notice_number=notice_number_for(new_iuv, ente.application_code),
+                                   generate_iuv=False)
+                        debt_updates.append(upd)
+                        continue
                     unchanged, base = True, sent[debt_id]
                 else:
                     cur_rec = record_from_row(cur)

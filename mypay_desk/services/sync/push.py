@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,8 @@ from mypay_desk.services.sync.views import (
 )
 from mypay_desk.store import locks
 from mypay_desk.store.repositories import portal as repo
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # pragma: no cover
     from mypay_desk.domain.debts import DebtRecord
@@ -257,6 +261,20 @@ class FlowPush(SyncServiceBase):
         """Poll until the portal has processed the flow; apply the outcome. False: still running."""
         t = time.monotonic()
         pause = self.poll_initial
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="outcome-prepare") as pool:
+            # Worked out while the portal processes (this thread only waits): the apply's part that needs
+            # no outcome. Not waited for when the push returns before the outcome (wait=False, an error).
+            prepared = pool.submit(self._prepare_outcome, flow_id, sent) if sent is not None and wait else None
+            try:
+                return self._poll_until_done(client, flow_id, token, t, pause, wait=wait, progress=progress,
+                                             cancel=cancel, report=report, sent=sent, prepared=prepared)
+            finally:
+                if prepared is not None:
+                    prepared.cancel()
+
+    def _poll_until_done(self, client: MyPayClient, flow_id: int, token: str, t: float, pause: float, *,
+                         wait: bool, progress: ProgressCallback, cancel: CancelToken, report: PushReport,
+                         sent: dict[int, DebtRecord] | None, prepared: Future | None) -> bool:
         while True:
             cancel.raise_if_cancelled()
             status = client.chiedi_stato_import_flusso(token)
@@ -281,7 +299,18 @@ class FlowPush(SyncServiceBase):
             progress(3, 4, "Applicazione degli esiti")
             t_apply = time.monotonic()
             with bulk_work():
-                self._apply(client, flow_id, status, report, sent)
+                self._apply(client, flow_id, status, report, sent, _result_or_none(prepared))
             report.timings["apply"] = time.monotonic() - t_apply
             return True
 
+
+def _result_or_none(prepared: Future | None):
+    """The outcome's preparation, or None when it failed (a busy database...): then the apply works it
+    out itself, as it does for a flow resumed later. Only a time saving, never a reason to fail."""
+    if prepared is None:
+        return None
+    try:
+        return prepared.result()
+    except Exception:  # noqa: BLE001 - logged; the apply does the same work itself
+        log.warning("preparazione dell'applicazione degli esiti non riuscita: rifatta", exc_info=True)
+        return None
