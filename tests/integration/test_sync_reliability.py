@@ -159,6 +159,30 @@ def test_crash_before_upload_resumes_the_same_flow(workspace, ente, sandbox, tar
     _assert_all_on_portal_once(workspace, sandbox)
 
 
+def test_flow_whose_zip_cannot_be_written_is_not_recorded(workspace, ente, sandbox, tari, monkeypatch):
+    """The ZIP is written while the debts are marked in flight on another thread, in the same transaction:
+    when writing it fails, neither the flow nor the marks are kept, and the next push sends the list."""
+    from mypay_desk.services.sync import push as sync_push
+
+    real = sync_push.import_flow.write_flow_zip
+
+    def broken(*args, **kwargs):
+        time.sleep(0.2)  # the marking has surely run meanwhile
+        raise OSError("disco pieno")
+
+    monkeypatch.setattr(sync_push.import_flow, "write_flow_zip", broken)
+    with pytest.raises(OSError):
+        workspace.sync.push("TARI")
+    assert workspace.sync.flows() == []
+    assert all(d.state == "NUOVO" for d in workspace.lists.get_debts("TARI"))
+    assert portal_dovuti(sandbox, "C_TEST") == []
+
+    monkeypatch.setattr(sync_push.import_flow, "write_flow_zip", real)
+    r = workspace.sync.push("TARI")
+    assert r.state == "ELABORATO" and r.accepted == N
+    _assert_all_on_portal_once(workspace, sandbox)
+
+
 def _plan_everything(workspace, ente):
     from mypay_desk.domain.debts import flow_hash
     from mypay_desk.services.portal import record_from_row

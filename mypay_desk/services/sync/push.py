@@ -23,6 +23,7 @@ from mypay_desk.services.sync.views import (
     RowProblem,
 )
 from mypay_desk.store import locks
+from mypay_desk.store.models.base import utcnow
 from mypay_desk.store.repositories import portal as repo
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ class FlowPush(SyncServiceBase):
         now = datetime.now()
         iuf = f"MPD{now:%Y%m%d%H%M%S%f}"
         records = [p.record for p in planned]
-        file_name, zip_bytes = import_flow.write_flow_zip(records, ente.ipa_code, iuf, self.version)
+        file_name = import_flow.flow_file_name(ente.ipa_code, iuf, self.version)
         counts = {"I": 0, "M": 0, "A": 0}
         rows = []
         for n, p in enumerate(planned, start=1):
@@ -117,8 +118,20 @@ class FlowPush(SyncServiceBase):
             # Another desk (or the nightly job) may have started a flow for this list meanwhile.
             if repo.unfinished_flows(s, ente.id, list_id):
                 raise UserError("Un altro invio di questa lista è in corso: riprova tra poco")
+            created = utcnow()
             flow_id = repo.create_flow(s, ente_id=ente.id, list_id=list_id, iuf=iuf, version=self.version,
-                                       file_name=file_name, zip_data=zip_bytes, rows=rows, counts=counts)
+                                       file_name=file_name, zip_data=b"", rows=rows, counts=counts, mark=False,
+                                       now=created)
+            # The debts are marked in flight on a thread (one UPDATE, run by the database without the GIL)
+            # while this one writes the flow's CSV and ZIP; both within this transaction, before any upload.
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="flow-record") as pool:
+                marking = pool.submit(repo.mark_in_flight, s, flow_id, created)
+                try:
+                    written_name, zip_bytes = import_flow.write_flow_zip(records, ente.ipa_code, iuf, self.version)
+                finally:
+                    marking.result()  # (the session is this thread's again only once the UPDATE has ended)
+            assert written_name == file_name
+            repo.update_flow(s, flow_id, zip_data=zip_bytes)
         self.ws.audit("sync.flow", ente_id=ente.id, entity="upload_flow", entity_id=flow_id,
                       details={"iuf": iuf, **counts})
         return flow_id

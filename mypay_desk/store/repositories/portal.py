@@ -140,12 +140,14 @@ def last_rejected_hashes(session: Session, debt_ids: Sequence[int]) -> dict[int,
 # --- flows ------------------------------------------------------------------------------------
 
 def create_flow(session: Session, *, ente_id: int, list_id: int | None, iuf: str, version: str, file_name: str,
-                zip_data: bytes, rows: list[dict[str, Any]], counts: dict[str, int]) -> int:
-    """Record a flow, its rows and its ZIP, and mark its debts IN_INVIO, in one transaction.
+                zip_data: bytes, rows: list[dict[str, Any]], counts: dict[str, int], mark: bool = True,
+                now: datetime | None = None) -> int:
+    """Record a flow, its rows and its ZIP, and mark its debts IN_INVIO (unless ``mark`` is False: then the
+    caller runs mark_in_flight with the same ``now`` before the transaction ends).
 
     ``rows``: dicts with debt_id, row_number, action, iud, content_hash.
     """
-    now = utcnow()
+    now = now or utcnow()
     flow = UploadFlow(ente_id=ente_id, list_id=list_id, iuf=iuf, version=version, file_name=file_name,
                       zip_data=zip_data, state="PREPARATO", count_insert=counts.get("I", 0),
                       count_modify=counts.get("M", 0), count_cancel=counts.get("A", 0), created_at=now,
@@ -159,12 +161,19 @@ def create_flow(session: Session, *, ente_id: int, list_id: int | None, iuf: str
                                         "outcome", "code", "message"),
                       [(flow.id, r["debt_id"], r["row_number"], r["action"], r["iud"], r["content_hash"], "PENDING",
                         "", "") for r in rows])
-        # updated_at = the flow's creation time: a later edit of a debt in flight shows as a newer value.
-        # One statement for every debt of the flow (its rows just written), not one per debt.
-        d = Debt.__table__
-        conn.execute(update(d).where(d.c.id.in_(select(t.c.debt_id).where(t.c.flow_id == flow.id)))
-                     .values(state="IN_INVIO", sending_flow_id=flow.id, updated_at=now, **versioned(session)))
+        if mark:
+            mark_in_flight(session, flow.id, now)
     return flow.id
+
+
+def mark_in_flight(session: Session, flow_id: int, now: datetime) -> None:
+    """The debts of a flow's rows IN_INVIO with the flow. ``now``: the flow's creation time, which becomes
+    their updated_at, so a later edit of a debt in flight shows as a newer value. One statement for every
+    debt of the flow, not one per debt: the database runs it without holding Python's GIL."""
+    t, d = UploadFlowRow.__table__, Debt.__table__
+    session.connection().execute(
+        update(d).where(d.c.id.in_(select(t.c.debt_id).where(t.c.flow_id == flow_id)))
+        .values(state="IN_INVIO", sending_flow_id=flow_id, updated_at=now, **versioned(session)))
 
 
 def _execute_many(conn, stmt, names: Sequence[str], rows: list[tuple]) -> None:
