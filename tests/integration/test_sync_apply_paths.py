@@ -100,6 +100,38 @@ def test_debt_edited_while_in_flight_keeps_its_edit_pending(workspace, ente, san
     assert r["portal_hash"] == flow_hash(record_from_row(r)) and r["amount_cents"] == 77_700
 
 
+def test_debt_edited_after_the_outcome_was_prepared_keeps_its_edit_pending(workspace, ente, sandbox, monkeypatch):
+    """The apply's reading of the debts in flight is done while the portal processes; a debt written after
+    that reading (here: right after it, on the preparing thread) must not be applied from it."""
+    from mypay_desk.services.sync.outcome import FlowOutcome
+
+    ids = make_list(workspace, "TARI", tari_records(12))
+    sandbox.set_switches(processing_delay=0.5)
+    real = FlowOutcome._prepare_outcome
+    prepared = []
+
+    def prepare_then_edit(self, flow_id, sent):
+        out = real(self, flow_id, sent)
+        with workspace.db.session() as s:
+            repo.update_debts(s, [{"b_id": ids[5], "amount_cents": 55_500, "updated_at": utcnow()}])
+        prepared.append(out)
+        return out
+
+    monkeypatch.setattr(FlowOutcome, "_prepare_outcome", prepare_then_edit)
+    report = workspace.sync.push("TARI", wait=True)
+
+    assert prepared and ids[5] in prepared[0].current
+    assert report.state == "ELABORATO" and report.accepted == 12
+    rows = {r["id"]: r for r in _rows(workspace, "TARI")}
+    _check_aligned(workspace, ente, [r for i, r in rows.items() if i != ids[5]])
+    r = rows[ids[5]]
+    assert r["amount_cents"] == 55_500 and r["iuv"] and r["state"] == "SUL_PORTALE"
+    assert r["portal_hash"] != flow_hash(record_from_row(r))  # the edit is pending
+    assert r["generate_iuv"] is True  # its own value kept: not applied as a row unchanged since it was sent
+    again = workspace.sync.push("TARI", wait=True)
+    assert again.actions == {"I": 0, "M": 1, "A": 0} and again.accepted == 1
+
+
 def _tally(workspace, name):
     cols = [c for c in DebtListTally.__table__.columns if c.name != "list_id"]
     with workspace.db.session() as s:

@@ -34,6 +34,10 @@ class PreparedOutcome:
 
     rows: list[tuple[int, int | None, str, str, str]]
     iuv_hash_parts: dict[int, tuple[bytes, bytes]]
+    # The debts in flight as repo.apply_columns_of_flow read them, and their repo.flow_debts_signature: used
+    # only if the signature is the same when the outcome arrives (no debt of the flow written meanwhile).
+    current: dict[int, dict[str, Any]]
+    signature: tuple[int, int]
 
 
 class FlowOutcome(SyncServiceBase):
@@ -44,8 +48,10 @@ class FlowOutcome(SyncServiceBase):
         """(any thread) PreparedOutcome of a flow the push just recorded; ``sent`` as for _apply."""
         with self.ws.db.session() as s:
             rows = repo.flow_debt_rows(s, flow_id)
+            current = {r["id"]: r for r in repo.apply_columns_of_flow(s, flow_id)}
+        signature = (len(current), sum(r["version"] for r in current.values()))  # (one snapshot on any database)
         parts = {debt_id: iuv_hash_parts(rec) for debt_id, rec in sent.items() if rec.generate_iuv}
-        return PreparedOutcome(rows, parts)
+        return PreparedOutcome(rows, parts, current, signature)
 
     def _apply(self, client: MyPayClient, flow_id: int, status, report: PushReport,
                sent: dict[int, DebtRecord] | None = None, prepared: PreparedOutcome | None = None) -> None:
@@ -81,7 +87,10 @@ class FlowOutcome(SyncServiceBase):
             if sent is None:
                 current = {r["id"]: r for r in repo.sync_rows_of_flow(s, flow_id)}
             else:
-                current = {r["id"]: r for r in repo.apply_columns_of_flow(s, flow_id)}
+                if prepared is not None and repo.flow_debts_signature(s, flow_id) == prepared.signature:
+                    current = prepared.current  # read while the portal processed, and not written since
+                else:
+                    current = {r["id"]: r for r in repo.apply_columns_of_flow(s, flow_id)}
                 # Whole rows only for the debts the fast path below cannot take (edited in flight).
                 slow = [debt_id for _r, debt_id, action, iud, _h in rows
                         if debt_id in current and iud not in rejected and action != "A" and iuvs.get(iud)

@@ -93,12 +93,22 @@ def sync_rows_of_flow(session: Session, flow_id: int) -> list[dict[str, Any]]:
 
 
 # What applying an accepted row needs of a debt whose sent record is at hand (see sync/outcome.py).
-_APPLY_COLUMNS = [Debt.id, Debt.iuv, Debt.generate_iuv, Debt.iuv_assigned_at, Debt.notice_number, Debt.updated_at]
+_APPLY_COLUMNS = [Debt.id, Debt.iuv, Debt.generate_iuv, Debt.iuv_assigned_at, Debt.notice_number, Debt.updated_at,
+                  Debt.version]
 
 
 def apply_columns_of_flow(session: Session, flow_id: int) -> list[dict[str, Any]]:
     """The debts currently travelling in a flow, with only the columns of _APPLY_COLUMNS."""
     return _dicts(session, select(*_APPLY_COLUMNS).where(Debt.sending_flow_id == flow_id))
+
+
+def flow_debts_signature(session: Session, flow_id: int) -> tuple[int, int]:
+    """(how many, sum of their versions) of the debts travelling in a flow: the same pair later means no
+    such debt was written or deleted meanwhile (every write moves a version on, and none joins a flow
+    after it is recorded)."""
+    count, total = session.execute(select(func.count(), func.coalesce(func.sum(Debt.version), 0))
+                                   .where(Debt.sending_flow_id == flow_id)).one()
+    return int(count), int(total)
 
 
 def mark_rows(session: Session, flow_id: int, outcome: str) -> None:
