@@ -21,12 +21,13 @@ import os
 import stat
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mypay_desk.domain.debts import DebtRecord, bilancio_from_json, flow_hash
+from mypay_desk.domain.debts import RECORD_FIELDS, DebtRecord, bilancio_from_json, flow_hash
 from mypay_desk.domain.ente import EnteData
 from mypay_desk.services.errors import UserError
 from mypay_desk.services.portal_client import ClientSettings, ConnectionCheck, JournalEntry, MyPayClient
@@ -96,10 +97,15 @@ class JournalRow:
 
 def record_from_row(row: dict) -> DebtRecord:
     """A DebtRecord from the sync columns of a Debt row (same shape the list service hashes)."""
-    from mypay_desk.domain.debts import RECORD_FIELDS
+    values = list(_record_values(row))
+    values[_BILANCIO] = bilancio_from_json(values[_BILANCIO] or "")
+    return DebtRecord(*values)  # (by position: RECORD_FIELDS are its first fields; a push makes 100,000)
 
-    values = {name: row[name] for name in RECORD_FIELDS if name != "bilancio"}
-    return DebtRecord(**values, bilancio=bilancio_from_json(row.get("bilancio_json") or ""))
+
+# The row's values in RECORD_FIELDS order, the stored bilancio JSON in the bilancio's place.
+_record_values = itemgetter(*("bilancio_json" if name == "bilancio" else name for name in RECORD_FIELDS))
+_BILANCIO = RECORD_FIELDS.index("bilancio")
+assert tuple(f.name for f in fields(DebtRecord))[:len(RECORD_FIELDS)] == RECORD_FIELDS
 
 
 class PortalService:
