@@ -9,6 +9,7 @@ the database after that run, classified again in full, must find nothing to inse
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -428,6 +429,33 @@ def test_postgresql_first_run_waits_for_writes_under_way(fresh_pg_world, monkeyp
     world.full_run_finds_nothing_to_change()
     world.apply(("receipt", 3, 0, 1))
     assert world.run().incremental
+
+
+def test_postgresql_first_run_wait_stops_on_cancel(fresh_pg_world):
+    """The first run's wait for writes under way looks at the run's Cancel: it stops at once, and the next run
+    (the writes committed) is a full one that sees them."""
+    import threading
+
+    from mypay_desk.services.errors import Cancelled
+    from mypay_desk.services.progress import CancelToken
+
+    world = fresh_pg_world
+    world.apply(("debt", 1, 2, 1))
+    slow = world.ws.db.engine.raw_connection()
+    try:
+        slow.cursor().execute(*_receipt_sql(world, 1, IUVS[1]))
+        token = CancelToken()
+        threading.Timer(0.3, token.cancel).start()
+        started = time.monotonic()
+        with pytest.raises(Cancelled):
+            world.ws.reconciliation.run(as_of=world.as_of, cancel=token)
+        assert time.monotonic() - started < 5  # not the 60 s of the wait
+        slow.commit()
+    finally:
+        slow.close()
+    report = world.run()
+    assert not report.incremental
+    world.full_run_finds_nothing_to_change()
 
 
 def test_postgresql_triggers_write_only_for_an_ente_that_reconciles(fresh_pg_world):

@@ -63,7 +63,7 @@ class ReconciliationRun(ReconciliationServiceBase):
         stages = staging.create_stage(folder) if folder is not None else None
         part: parallel.WorkerPart | None = None
         try:
-            changes.prepare_state(self.ws.db, ente.id)  # PostgreSQL: an Ente's first run
+            changes.prepare_state(self.ws.db, ente.id, check=cancel.raise_if_cancelled)  # PostgreSQL: first run
             # The write lock first: on SQLite nothing commits while the run reads, so what it reads and the
             # marks it records describe the same data (and a worker process reads the same data too). On
             # PostgreSQL other desks go on writing; the snapshot and its change rows describe the same data.

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import time
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -118,12 +118,13 @@ def current_marks(conn: Connection, ente_id: int) -> Marks:
     return Marks(top(Debt.id), top(Receipt.id), top(FdrLine.id), top(d.id))
 
 
-def prepare_state(db, ente_id: int, wait_s: float | None = None) -> None:
+def prepare_state(db, ente_id: int, wait_s: float | None = None, check: Callable[[], None] | None = None) -> None:
     """PostgreSQL, before a run's snapshot: an Ente without a state gets one (a placeholder asking for a full
     run), committed at once so the triggers write its changes from then on; then, while the state is that
     placeholder, the run waits until every transaction under way at that commit has ended, since those
     triggers may have looked for the state before it existed: the run's snapshot then holds their rows, and
-    later ones have change rows. Nothing to do elsewhere."""
+    later ones have change rows. Nothing to do elsewhere. ``check`` is called while it waits (the run's
+    cancel: it raises to stop waiting; the placeholder stays, and the next run waits again)."""
     s = ReconciliationState
     with db.engine.connect() as conn:
         if conn.dialect.name != "postgresql":
@@ -148,6 +149,8 @@ def prepare_state(db, ente_id: int, wait_s: float | None = None) -> None:
                     return
             if time.monotonic() > deadline:
                 raise DatabaseBusyError(BUSY_MESSAGE)
+            if check is not None:
+                check()
             time.sleep(0.02)
 
 
