@@ -105,7 +105,8 @@ def apply_columns_of_flow(session: Session, flow_id: int) -> list[dict[str, Any]
 def flow_debts_signature(session: Session, flow_id: int) -> tuple[int, int]:
     """(how many, sum of their versions) of the debts travelling in a flow: the same pair later means no
     such debt was written or deleted meanwhile (every write moves a version on, and none joins a flow
-    after it is recorded)."""
+    after it is recorded). A write of debts.UNVERSIONED columns alone does not move it: it changes no
+    field the flow sent, and applying the outcome writes the same for such a debt either way."""
     count, total = session.execute(select(func.count(), func.coalesce(func.sum(Debt.version), 0))
                                    .where(Debt.sending_flow_id == flow_id)).one()
     return int(count), int(total)
