@@ -80,7 +80,7 @@ class Desk:
             self.out["refused"] += 1
             self.out.setdefault("refusals", []).append(str(exc)[:200])
         except Exception:  # noqa: BLE001 - reported to the test, which fails on any
-            self.out["errors"].append(f"{what}: {traceback.format_exc()[-1500:]}")
+            self.out["errors"].append(f"{what}: {traceback.format_exc()[-6000:]}")  # the call path too
         return None
 
     # --- actions ---------------------------------------------------------------------------------

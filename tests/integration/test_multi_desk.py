@@ -75,6 +75,9 @@ def test_four_desks_at_once_lose_nothing_and_send_nothing_twice(workspace, ente,
 
         print(json.dumps([{k: (v if not isinstance(v, list) else len(v)) for k, v in r.items()} for r in results]))
         for r in results:
+            for error in r["errors"]:  # whole, in the captured output (the assertion's diff cuts them short)
+                print(f"--- {r['desk']}: {error}")
+        for r in results:
             assert r["errors"] == [], r["errors"]
         # the desks really did all of it, side by side
         assert sum(r["imports"] for r in results) >= 2
