@@ -55,8 +55,10 @@ def test_fast_apply_writes_what_the_plain_apply_writes(workspace, ente, sandbox,
     # FAST: applied in the same call (the sent records at hand), the debts updated from a staging table
     # on SQLite; PLAIN: applied by a later call (every debt read back), one UPDATE per debt.
     monkeypatch.setattr(repo, "STAGING_MIN", 1)
+    monkeypatch.setattr(repo, "ONE_STATEMENT_MIN_POSTGRESQL", 1)
     fast = workspace.sync.push("FAST", wait=True)
     monkeypatch.setattr(repo, "STAGING_MIN", 10**9)
+    monkeypatch.setattr(repo, "ONE_STATEMENT_MIN_POSTGRESQL", 10**9)
     workspace.sync.push("PLAIN", wait=False)
     plain = workspace.sync.push("PLAIN", wait=True)
 
@@ -141,8 +143,9 @@ def _tally(workspace, name):
 
 
 def test_debts_updated_from_a_staging_table_as_one_by_one(workspace, ente, monkeypatch):
-    """repo.apply_rows: the staging-table UPDATE (SQLite, big batches) writes what the per-row UPDATEs
-    write: values, versions, writer, and the list tallies the triggers keep."""
+    """repo.apply_rows: the staging-table UPDATE (SQLite, big batches) and the one UPDATE ... FROM unnest
+    (PostgreSQL) write what the per-row UPDATEs write: values, versions, writer, and the list tallies the
+    triggers keep."""
     n = 60
     ids = {name: make_list(workspace, name, tari_records(n, prefix=name)) for name in ("STAGED", "ONEBYONE")}
     when = utcnow()
@@ -156,7 +159,8 @@ def test_debts_updated_from_a_staging_table_as_one_by_one(workspace, ente, monke
 
     before = {name: _versions(workspace, name) for name in ids}
     for name, limit in (("STAGED", 1), ("ONEBYONE", 10**9)):
-        monkeypatch.setattr(repo, "STAGING_MIN", limit)
+        monkeypatch.setattr(repo, "STAGING_MIN", limit)  # SQLite: a staging table
+        monkeypatch.setattr(repo, "ONE_STATEMENT_MIN_POSTGRESQL", limit)  # PostgreSQL: one UPDATE ... FROM unnest
         with workspace.db.session() as s:
             s.info["actor"] = "desk-7"
             repo.apply_rows(s, 0, [], updates(ids[name]))
