@@ -11,6 +11,7 @@ from mypay_desk.domain.debts import flow_hash
 from mypay_desk.services.portal import record_from_row
 from mypay_desk.store.models import Debt, DebtListTally
 from mypay_desk.store.models.base import utcnow
+from mypay_desk.store.repositories import debts as debts_repo
 from mypay_desk.store.repositories import portal as repo
 from tests.integration.portal_support import make_list, start_sandbox, tari_records
 
@@ -55,10 +56,10 @@ def test_fast_apply_writes_what_the_plain_apply_writes(workspace, ente, sandbox,
     # FAST: applied in the same call (the sent records at hand), the debts updated from a staging table
     # on SQLite; PLAIN: applied by a later call (every debt read back), one UPDATE per debt.
     monkeypatch.setattr(repo, "STAGING_MIN", 1)
-    monkeypatch.setattr(repo, "ONE_STATEMENT_MIN_POSTGRESQL", 1)
+    monkeypatch.setattr(debts_repo, "ONE_STATEMENT_MIN_POSTGRESQL", 1)
     fast = workspace.sync.push("FAST", wait=True)
     monkeypatch.setattr(repo, "STAGING_MIN", 10**9)
-    monkeypatch.setattr(repo, "ONE_STATEMENT_MIN_POSTGRESQL", 10**9)
+    monkeypatch.setattr(debts_repo, "ONE_STATEMENT_MIN_POSTGRESQL", 10**9)
     workspace.sync.push("PLAIN", wait=False)
     plain = workspace.sync.push("PLAIN", wait=True)
 
@@ -160,7 +161,7 @@ def test_debts_updated_from_a_staging_table_as_one_by_one(workspace, ente, monke
     before = {name: _versions(workspace, name) for name in ids}
     for name, limit in (("STAGED", 1), ("ONEBYONE", 10**9)):
         monkeypatch.setattr(repo, "STAGING_MIN", limit)  # SQLite: a staging table
-        monkeypatch.setattr(repo, "ONE_STATEMENT_MIN_POSTGRESQL", limit)  # PostgreSQL: one UPDATE ... FROM unnest
+        monkeypatch.setattr(debts_repo, "ONE_STATEMENT_MIN_POSTGRESQL", limit)  # PostgreSQL: one UPDATE ... FROM unnest
         with workspace.db.session() as s:
             s.info["actor"] = "desk-7"
             repo.apply_rows(s, 0, [], updates(ids[name]))
@@ -178,3 +179,45 @@ def test_debts_updated_from_a_staging_table_as_one_by_one(workspace, ente, monke
         writers = set(s.scalars(select(Debt.changed_by).where(Debt.id.in_(ids["STAGED"] + ids["ONEBYONE"]))))
     assert writers == {"desk-7"}
     assert _tally(workspace, "STAGED") == _tally(workspace, "ONEBYONE")
+
+
+def test_debts_updated_in_one_statement_as_one_by_one(workspace, ente, monkeypatch):
+    """store.repositories.debts.update_debts (edits, IUVs given by the app, cancellations): one UPDATE ...
+    FROM unnest on PostgreSQL writes what one UPDATE per debt writes, whatever the columns' types, a
+    column equal on every row, NULLs, and the unversioned columns alone (no version moved)."""
+    from datetime import date
+
+    n = 30
+    ids = {name: make_list(workspace, name, tari_records(n, prefix=name)) for name in ("ONE", "EACH")}
+
+    def edits(debt_ids):
+        return [{"id": d, "amount_cents": 1_000 + i, "due_date": date(2031, 1, 1 + i % 28) if i % 4 else None,
+                 "causale": f"rata {i}", "generate_iuv": bool(i % 2), "portal_error_code": ""}
+                for i, d in enumerate(debt_ids)]
+
+    def revalidated(debt_ids):
+        return [{"id": d, "is_valid": bool(i % 3), "errors_json": "[]" if i % 3 else '[{"column": "x"}]'}
+                for i, d in enumerate(debt_ids)]
+
+    before = {name: _versions(workspace, name) for name in ids}
+    for name, limit in (("ONE", 1), ("EACH", 10**9)):
+        monkeypatch.setattr(debts_repo, "ONE_STATEMENT_MIN_POSTGRESQL", limit)
+        with workspace.db.session() as s:
+            s.info["actor"] = "desk-3"
+            debts_repo.update_debts(s, edits(ids[name]))
+            debts_repo.update_debts(s, revalidated(ids[name]))
+    keys = ("amount_cents", "due_date", "causale", "generate_iuv", "portal_error_code", "is_valid")
+    one, each = _rows(workspace, "ONE"), _rows(workspace, "EACH")
+    assert [{k: r[k] for k in keys} for r in one] == [{k: r[k] for k in keys} for r in each]
+    assert [r["amount_cents"] for r in one] == [1_000 + i for i in range(n)]
+    assert sum(r["due_date"] is None for r in one) == len(range(0, n, 4))
+    for name in ids:
+        after = _versions(workspace, name)
+        assert all(after[i] == before[name][i] + 1 for i in after)  # the edit moved it, the re-validation not
+    assert _tally(workspace, "ONE") == _tally(workspace, "EACH")
+    with workspace.db.session() as s:
+        writers = set(s.scalars(select(Debt.changed_by).where(Debt.id.in_(ids["ONE"] + ids["EACH"]))))
+        errors = [e for (e,) in s.execute(select(Debt.errors_json).where(Debt.id.in_(ids["ONE"]))
+                                          .order_by(Debt.position))]
+    assert writers == {"desk-3"}
+    assert errors == ["[]" if i % 3 else '[{"column": "x"}]' for i in range(n)]

@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session, defer
 from mypay_desk.domain.debts import RECORD_FIELDS
 from mypay_desk.store.models import Debt, DebtList, Ente, PortalJournal, UploadFlow, UploadFlowRow
 from mypay_desk.store.models.base import utcnow
-from mypay_desk.store.repositories.debts import _sqlite_value, versioned
+from mypay_desk.store.repositories import debts as debts_repo
+from mypay_desk.store.repositories.debts import (
+    _sqlite_value,
+    split_constant,
+    update_in_one_statement_postgresql,
+    versioned,
+)
 
 CHUNK = 500
 
@@ -321,8 +327,8 @@ def apply_rows(session: Session, flow_id: int, row_updates: list[dict[str, Any]]
         if conn.dialect.name == "sqlite" and len(rows) >= STAGING_MIN and distinct:
             _update_debts_from_staging(conn, keys, rows, bool(bump))
             continue
-        if conn.dialect.name == "postgresql" and len(rows) >= ONE_STATEMENT_MIN_POSTGRESQL and distinct:
-            _update_debts_postgresql(conn, keys, rows, bool(bump))
+        if conn.dialect.name == "postgresql" and len(rows) >= debts_repo.ONE_STATEMENT_MIN_POSTGRESQL and distinct:
+            update_in_one_statement_postgresql(conn, keys, rows, bool(bump))
             continue
         stmt = update(t).where(t.c.id == bindparam("b_id")).values(values)
         _execute_many(conn, stmt, names, rows)
@@ -330,48 +336,6 @@ def apply_rows(session: Session, flow_id: int, row_updates: list[dict[str, Any]]
 
 #: From this many debts of one shape on, SQLite updates them from a staging table (see below).
 STAGING_MIN = 1_000
-#: From this many on, PostgreSQL updates them in one statement (see below): each statement on debt costs its
-#: change triggers once, so nearly always.
-ONE_STATEMENT_MIN_POSTGRESQL = 2
-
-
-def _split_constant(rows: list[tuple], width: int) -> tuple[list[int], list[int]]:
-    """Positions 1..width of ``rows`` that differ between rows, and those with one value (of one type: 1 and
-    True, or 0 and 0.0, are equal but not stored alike) on every row, which an UPDATE binds once."""
-    staged, constant = [], []
-    for position in range(1, width + 1):
-        column = [r[position] for r in rows]
-        same = column.count(column[0]) == len(column) and len(set(map(type, column))) == 1
-        (constant if same else staged).append(position)
-    return staged, constant
-
-
-def _update_debts_postgresql(conn, keys: Sequence[str], rows: list[tuple], bump: bool) -> None:
-    """PostgreSQL: the same writes as one UPDATE per debt, as one ``UPDATE debt ... FROM unnest(...)`` of
-    an array per column that differs between rows (the others bound once). Every statement on ``debt``
-    runs migration 0010's change triggers once, with their transition tables: one UPDATE per debt ran them
-    100,000 times when a push applied a TARI list's outcome (four minutes, nearly all on the server).
-    ``rows`` as for _update_debts_from_staging."""
-    quote = conn.dialect.identifier_preparer.quote
-    table = Debt.__table__
-    targets = [*keys, *(["changed_by"] if bump else [])]  # rows[i][1:] in this order
-
-    def sql_type(name: str) -> str:
-        return table.c[name].type.compile(dialect=conn.dialect)
-
-    staged, constant = _split_constant(rows, len(targets))
-    sets = [f"{quote(targets[p - 1])} = %s::{sql_type(targets[p - 1])}" for p in constant]
-    sets += [f"{quote(targets[p - 1])} = v.v{p}" for p in staged]
-    if bump:  # (store/repositories/debts.py versioned: the version moves on)
-        sets.append("version = version + 1")
-    arrays = ", ".join([f"%s::{sql_type('id')}[]", *(f"%s::{sql_type(targets[p - 1])}[]" for p in staged)])
-    names = ", ".join(["b_id", *(f"v{p}" for p in staged)])
-    name = quote(table.name)
-    params = [rows[0][p] for p in constant] + [[r[0] for r in rows]] + [[r[p] for r in rows] for p in staged]
-    conn.exec_driver_sql(f"UPDATE {name} SET {', '.join(sets)} FROM unnest({arrays}) AS v({names}) "
-                         f"WHERE {name}.id = v.b_id", tuple(params))
-
-
 def _update_debts_from_staging(conn, keys: Sequence[str], rows: list[tuple], bump: bool) -> None:
     """SQLite: the same writes as one UPDATE per debt, done as one ``UPDATE debt ... FROM`` a temporary
     table holding the new values (SQLite >= 3.33). The triggers on ``debt`` still run for each row, but
@@ -386,7 +350,7 @@ def _update_debts_from_staging(conn, keys: Sequence[str], rows: list[tuple], bum
     stage = "temp.mypay_debt_stage"
     value = _sqlite_converter()
     targets = [*(quote(k) for k in keys), *(["changed_by"] if bump else [])]  # rows[i][1:] in this order
-    staged, constant = _split_constant(rows, len(targets))
+    staged, constant = split_constant(rows, len(targets))
     cursor.execute(f"DROP TABLE IF EXISTS {stage}")
     # No declared types: each value is stored as given, then converted by debt's own column on the UPDATE,
     # exactly as a bound parameter of the per-row statement would be.
