@@ -190,12 +190,17 @@ def test_not_an_export_is_user_error(workspace, ente, tmp_path):
 
 
 def test_receipts_first_debts_later_are_rematched(workspace, ente, tmp_path):
-    workspace.receipts.import_file(export_file(tmp_path, [row(1, iud="LATE", iuv="120000000000000099")]),
-                                   ente_id=ente.id)
-    assert workspace.receipts.list(ente_id=ente.id)[0].debt_id is None
-    ids = add_debts(workspace, ente.id, [dict(iud="LATE", iuv="120000000000000099", amount_cents=10000)])
-    assert workspace.receipts.rematch(ente_id=ente.id) == 1
+    workspace.receipts.import_file(export_file(tmp_path, [
+        row(1, iud="LATE", iuv="120000000000000099"), row(2, iud="OTHER", iuv="120000000000000098"),
+        row(3, iud="NONE", iuv="120000000000000097")]), ente_id=ente.id)
+    assert [r.debt_id for r in workspace.receipts.list(ente_id=ente.id)] == [None, None, None]
+    ids = add_debts(workspace, ente.id, [dict(iud="LATE", iuv="120000000000000099", amount_cents=10000),
+                                         dict(iud="ELSE", iuv="120000000000000098", amount_cents=10000)])
+    assert workspace.receipts.rematch(ente_id=ente.id) == 2  # (several at once: one statement on PostgreSQL)
     assert debt(workspace, ids["LATE"]).state == DebtState.PAGATO
+    assert debt(workspace, ids["ELSE"]).state == DebtState.PAGATO
+    matched = {r.iud: (r.debt_id, r.match_kind) for r in workspace.receipts.list(ente_id=ente.id)}
+    assert matched == {"LATE": (ids["LATE"], "IUD"), "OTHER": (ids["ELSE"], "IUV"), "NONE": (None, "")}
 
 
 def test_secondary_ente_rows_never_matched(workspace, ente, tmp_path):

@@ -372,7 +372,8 @@ def split_constant(rows: list[tuple], width: int) -> tuple[list[int], list[int]]
     return staged, constant
 
 
-def update_in_one_statement_postgresql(conn, keys: Sequence[str], rows: list[tuple], bump: bool) -> None:
+def update_in_one_statement_postgresql(conn, keys: Sequence[str], rows: list[tuple], bump: bool,
+                                       table=None) -> None:
     """PostgreSQL: the same writes as one UPDATE per debt, as one ``UPDATE debt ... FROM unnest(...)`` of
     an array per column that differs between rows (the others bound once). Every statement on ``debt``
     runs migration 0010's change triggers once, with their transition tables: one UPDATE per debt ran them
@@ -380,7 +381,7 @@ def update_in_one_statement_postgresql(conn, keys: Sequence[str], rows: list[tup
     ``rows``: (debt id, the value of each key, [the writer when ``bump``]); every id once (a repeated id
     would be one write here and two one by one, so callers keep those on the per-row path)."""
     quote = conn.dialect.identifier_preparer.quote
-    table = Debt.__table__
+    table = Debt.__table__ if table is None else table  # (receipts too: their change triggers are the same)
     targets = [*keys, *(["changed_by"] if bump else [])]  # rows[i][1:] in this order
 
     def sql_type(name: str) -> str:

@@ -23,6 +23,7 @@ from mypay_desk.store import postgres
 from mypay_desk.store.models import Debt, Ente, ImportedFile, Receipt, ReceiptExportRequest
 from mypay_desk.store.models.base import utcnow
 from mypay_desk.store.ordering import asc, desc
+from mypay_desk.store.repositories import debts as debts_repo
 from mypay_desk.store.repositories.debts import versioned
 
 CHUNK = 5000  # keys per IN list (SQLite allows 32766 parameters since 3.32; PostgreSQL far more)
@@ -318,6 +319,13 @@ def set_matches(session: Session, matches: Sequence[tuple[int, int, str]]) -> No
     """[(receipt id, debt id, match kind)]."""
     if matches:
         t = RECEIPT_TABLE
+        conn = session.connection()
+        if (conn.dialect.name == "postgresql" and len(matches) >= debts_repo.ONE_STATEMENT_MIN_POSTGRESQL
+                and len({m[0] for m in matches}) == len(matches)):
+            # one statement: each one on receipt runs migration 0010's change triggers once
+            debts_repo.update_in_one_statement_postgresql(conn, ("debt_id", "match_kind"), list(matches), False,
+                                                          table=t)
+            return
         session.execute(update(t).where(t.c.id == bindparam("b_id"))
                         .values(debt_id=bindparam("b_debt"), match_kind=bindparam("b_kind")),
                         [{"b_id": rid, "b_debt": debt_id, "b_kind": kind} for rid, debt_id, kind in matches])
