@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import (
     Select,
+    String,
     and_,
     bindparam,
     delete,
@@ -385,7 +386,9 @@ def update_in_one_statement_postgresql(conn, keys: Sequence[str], rows: list[tup
     targets = [*keys, *(["changed_by"] if bump else [])]  # rows[i][1:] in this order
 
     def sql_type(name: str) -> str:
-        return table.c[name].type.compile(dialect=conn.dialect)
+        # Text as TEXT: an explicit cast to VARCHAR(n) would cut a value the column refuses one by one.
+        type_ = table.c[name].type
+        return "TEXT" if isinstance(type_, String) else type_.compile(dialect=conn.dialect)
 
     staged, constant = split_constant(rows, len(targets))
     sets = [f"{quote(targets[p - 1])} = %s::{sql_type(targets[p - 1])}" for p in constant]
