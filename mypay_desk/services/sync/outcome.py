@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -127,15 +126,11 @@ class FlowOutcome(SyncServiceBase):
             if new_iuv and new_iuv != cur["iuv"]:
                 # The portal generated the IUV: it now holds the row sent plus that IUV.
                 if sent is not None and debt_id in sent and self._unchanged(cur, flow_created):
-                    # The record sent (the wire form differs from the stored one only in action and
-                    # generate_iuv, both set below). The push's own copy, written to the ZIP already.
-                    if debt_id in parts:  # its hash worked out but for the IUV, while the portal processed
-                        upd.update(portal_hash=flow_hash_with_iuv(parts[debt_id], new_iuv), iuv=new_iuv,
-                                   iuv_assigned_at=now, notice_number=notice_number_for(new_iuv, ente.application_code),
-                                   generate_iuv=False)
-                        debt_updates.append(upd)
-                        continue
-                    unchanged, base = True, sent[debt_id]
+                    # The record sent (the wire form differs from the stored one only in action, not hashed,
+                    # and generate_iuv, hashed as False once there is an IUV). The push's own copy, written
+                    # to the ZIP already; its hash parts mostly worked out while the portal processed.
+                    unchanged = True
+                    hash_parts = parts.get(debt_id) or iuv_hash_parts(sent[debt_id])
                 else:
                     cur_rec = record_from_row(cur)
                     # Not touched since the flow was recorded (fast path), or identical to what was sent.
@@ -145,9 +140,9 @@ class FlowOutcome(SyncServiceBase):
                     else:  # edited while the flow was in flight: start from the row actually sent
                         if sent_records is None:
                             sent_records = self._sent_records(flow_id)
-                        base = copy.copy(sent_records.get(iud, cur_rec))
-                base.iuv, base.generate_iuv, base.action = new_iuv, False, ""
-                upd.update(portal_hash=flow_hash(base), iuv=new_iuv, iuv_assigned_at=now,
+                        base = sent_records.get(iud, cur_rec)
+                    hash_parts = iuv_hash_parts(base)
+                upd.update(portal_hash=flow_hash_with_iuv(hash_parts, new_iuv), iuv=new_iuv, iuv_assigned_at=now,
                            notice_number=notice_number_for(new_iuv, ente.application_code))
                 if unchanged:
                     upd["generate_iuv"] = False
