@@ -120,8 +120,7 @@ class FlowPush(SyncServiceBase):
                 raise UserError("Un altro invio di questa lista è in corso: riprova tra poco")
             created = utcnow()
             flow_id = repo.create_flow(s, ente_id=ente.id, list_id=list_id, iuf=iuf, version=self.version,
-                                       file_name=file_name, zip_data=b"", rows=rows, counts=counts, mark=False,
-                                       now=created)
+                                       file_name=file_name, zip_data=b"", rows=rows, counts=counts, now=created)
             # The debts are marked in flight on a thread (one UPDATE, run by the database without the GIL)
             # while this one writes the flow's CSV and ZIP; both within this transaction, before any upload.
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="flow-record") as pool:

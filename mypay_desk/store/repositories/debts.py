@@ -341,8 +341,7 @@ def update_debts(session: Session, rows: Sequence[dict[str, Any]]) -> int:
     table = Debt.__table__
     conn = session.connection()
     for keys, params in groups.items():
-        if (conn.dialect.name == "postgresql" and len(params) >= ONE_STATEMENT_MIN_POSTGRESQL
-                and len({p["b_id"] for p in params}) == len(params)):
+        if one_statement_fits(conn, [p["b_id"] for p in params]):
             columns = [k for k in keys if k != "updated_at"] + ["updated_at"]
             bump = versioned(session, keys)
             actor = (bump["changed_by"],) if bump else ()
@@ -362,6 +361,13 @@ def update_debts(session: Session, rows: Sequence[dict[str, Any]]) -> int:
 ONE_STATEMENT_MIN_POSTGRESQL = 2
 
 
+def one_statement_fits(conn, ids: Sequence[int]) -> bool:
+    """Whether rows with these ids are updated by update_in_one_statement_postgresql: PostgreSQL, enough of
+    them, every id once (a repeated id would be one write there and two one by one)."""
+    return (conn.dialect.name == "postgresql" and len(ids) >= ONE_STATEMENT_MIN_POSTGRESQL
+            and len(set(ids)) == len(ids))
+
+
 def split_constant(rows: list[tuple], width: int) -> tuple[list[int], list[int]]:
     """Positions 1..width of ``rows`` that differ between rows, and those with one value (of one type: 1 and
     True, or 0 and 0.0, are equal but not stored alike) on every row, which an UPDATE binds once."""
@@ -379,8 +385,7 @@ def update_in_one_statement_postgresql(conn, keys: Sequence[str], rows: list[tup
     an array per column that differs between rows (the others bound once). Every statement on ``debt``
     runs migration 0010's change triggers once, with their transition tables: one UPDATE per debt ran them
     100,000 times when a push applied a TARI list's outcome (four minutes, nearly all on the server).
-    ``rows``: (debt id, the value of each key, [the writer when ``bump``]); every id once (a repeated id
-    would be one write here and two one by one, so callers keep those on the per-row path)."""
+    ``rows``: (debt id, the value of each key, [the writer when ``bump``]), as one_statement_fits allows."""
     quote = conn.dialect.identifier_preparer.quote
     table = Debt.__table__ if table is None else table  # (receipts too: their change triggers are the same)
     targets = [*keys, *(["changed_by"] if bump else [])]  # rows[i][1:] in this order

@@ -12,10 +12,9 @@ from sqlalchemy.orm import Session, defer
 
 from mypay_desk.domain.debts import RECORD_FIELDS
 from mypay_desk.store.models import Debt, DebtList, Ente, PortalJournal, UploadFlow, UploadFlowRow
-from mypay_desk.store.models.base import utcnow
-from mypay_desk.store.repositories import debts as debts_repo
 from mypay_desk.store.repositories.debts import (
     _sqlite_value,
+    one_statement_fits,
     split_constant,
     update_in_one_statement_postgresql,
     versioned,
@@ -157,14 +156,12 @@ def last_rejected_hashes(session: Session, debt_ids: Sequence[int]) -> dict[int,
 # --- flows ------------------------------------------------------------------------------------
 
 def create_flow(session: Session, *, ente_id: int, list_id: int | None, iuf: str, version: str, file_name: str,
-                zip_data: bytes, rows: list[dict[str, Any]], counts: dict[str, int], mark: bool = True,
-                now: datetime | None = None) -> int:
-    """Record a flow, its rows and its ZIP, and mark its debts IN_INVIO (unless ``mark`` is False: then the
-    caller runs mark_in_flight with the same ``now`` before the transaction ends).
+                zip_data: bytes, rows: list[dict[str, Any]], counts: dict[str, int], now: datetime) -> int:
+    """Record a flow created at ``now``, its rows and its ZIP; the caller marks its debts (mark_in_flight,
+    the same ``now``) before the transaction ends.
 
     ``rows``: dicts with debt_id, row_number, action, iud, content_hash.
     """
-    now = now or utcnow()
     flow = UploadFlow(ente_id=ente_id, list_id=list_id, iuf=iuf, version=version, file_name=file_name,
                       zip_data=zip_data, state="PREPARATO", count_insert=counts.get("I", 0),
                       count_modify=counts.get("M", 0), count_cancel=counts.get("A", 0), created_at=now,
@@ -178,8 +175,6 @@ def create_flow(session: Session, *, ente_id: int, list_id: int | None, iuf: str
                                         "outcome", "code", "message"),
                       [(flow.id, r["debt_id"], r["row_number"], r["action"], r["iud"], r["content_hash"], "PENDING",
                         "", "") for r in rows])
-        if mark:
-            mark_in_flight(session, flow.id, now)
     return flow.id
 
 
@@ -323,11 +318,11 @@ def apply_rows(session: Session, flow_id: int, row_updates: list[dict[str, Any]]
             values.update(version=bump["version"], changed_by=bindparam("v__changed_by"))
             names += ("v__changed_by",)
         rows = [(d["b_id"], *(d[k] for k in keys), *((actor,) if bump else ())) for d in batch]
-        distinct = len({r[0] for r in rows}) == len(rows)  # (a repeated id: one write here, two one by one)
-        if conn.dialect.name == "sqlite" and len(rows) >= STAGING_MIN and distinct:
+        ids = [r[0] for r in rows]
+        if conn.dialect.name == "sqlite" and len(rows) >= STAGING_MIN and len(set(ids)) == len(ids):
             _update_debts_from_staging(conn, keys, rows, bool(bump))
             continue
-        if conn.dialect.name == "postgresql" and len(rows) >= debts_repo.ONE_STATEMENT_MIN_POSTGRESQL and distinct:
+        if one_statement_fits(conn, ids):
             update_in_one_statement_postgresql(conn, keys, rows, bool(bump))
             continue
         stmt = update(t).where(t.c.id == bindparam("b_id")).values(values)
@@ -336,6 +331,8 @@ def apply_rows(session: Session, flow_id: int, row_updates: list[dict[str, Any]]
 
 #: From this many debts of one shape on, SQLite updates them from a staging table (see below).
 STAGING_MIN = 1_000
+
+
 def _update_debts_from_staging(conn, keys: Sequence[str], rows: list[tuple], bump: bool) -> None:
     """SQLite: the same writes as one UPDATE per debt, done as one ``UPDATE debt ... FROM`` a temporary
     table holding the new values (SQLite >= 3.33). The triggers on ``debt`` still run for each row, but

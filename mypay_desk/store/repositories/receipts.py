@@ -320,8 +320,7 @@ def set_matches(session: Session, matches: Sequence[tuple[int, int, str]]) -> No
     if matches:
         t = RECEIPT_TABLE
         conn = session.connection()
-        if (conn.dialect.name == "postgresql" and len(matches) >= debts_repo.ONE_STATEMENT_MIN_POSTGRESQL
-                and len({m[0] for m in matches}) == len(matches)):
+        if debts_repo.one_statement_fits(conn, [m[0] for m in matches]):
             # one statement: each one on receipt runs migration 0010's change triggers once
             debts_repo.update_in_one_statement_postgresql(conn, ("debt_id", "match_kind"), list(matches), False,
                                                           table=t)
