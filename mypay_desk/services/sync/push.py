@@ -271,22 +271,22 @@ class FlowPush(SyncServiceBase):
     def _poll(self, client: MyPayClient, flow_id: int, token: str, *, wait: bool, progress: ProgressCallback,
               cancel: CancelToken, report: PushReport, sent: dict[int, DebtRecord] | None = None) -> bool:
         """Poll until the portal has processed the flow; apply the outcome. False: still running."""
-        t = time.monotonic()
-        pause = self.poll_initial
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="outcome-prepare") as pool:
             # Worked out while the portal processes (this thread only waits): the apply's part that needs
-            # no outcome. Not waited for when the push returns before the outcome (wait=False, an error).
+            # no outcome. Left unused when the push returns before the outcome (wait=False, an error).
             prepared = pool.submit(self._prepare_outcome, flow_id, sent) if sent is not None and wait else None
             try:
-                return self._poll_until_done(client, flow_id, token, t, pause, wait=wait, progress=progress,
-                                             cancel=cancel, report=report, sent=sent, prepared=prepared)
+                return self._poll_until_done(client, flow_id, token, wait=wait, progress=progress, cancel=cancel,
+                                             report=report, sent=sent, prepared=prepared)
             finally:
                 if prepared is not None:
                     prepared.cancel()
 
-    def _poll_until_done(self, client: MyPayClient, flow_id: int, token: str, t: float, pause: float, *,
-                         wait: bool, progress: ProgressCallback, cancel: CancelToken, report: PushReport,
+    def _poll_until_done(self, client: MyPayClient, flow_id: int, token: str, *, wait: bool,
+                         progress: ProgressCallback, cancel: CancelToken, report: PushReport,
                          sent: dict[int, DebtRecord] | None, prepared: Future | None) -> bool:
+        t = time.monotonic()
+        pause = self.poll_initial
         while True:
             cancel.raise_if_cancelled()
             status = client.chiedi_stato_import_flusso(token)
