@@ -3,8 +3,9 @@
 Everything happens in one transaction on the target: the schema is created by the app's migrations,
 each table is streamed in (PostgreSQL COPY) in foreign-key order with the tables' triggers switched off
 (what they keep is copied too), identity sequences are set past the copied ids, and each table is read
-back and compared with what was read from SQLite: same number of rows, same checksum. Any failure, or a difference, rolls the target back to empty. The source is read
-in one read transaction (a consistent snapshot while other commands run).
+back and compared with what was read from SQLite: same number of rows, same checksum. Any failure, or a
+difference, rolls the target back to empty. The source is read in one read transaction (a consistent
+snapshot while other commands run).
 
 A table's checksum is the sum, modulo 2**128, of a BLAKE2b digest of each row's values in a canonical
 text form (None, booleans, dates and bytes written the same way whichever database they came from):

@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy import (
     Select,
-    String,
     and_,
     bindparam,
     delete,
@@ -34,6 +33,7 @@ from mypay_desk.store.models.base import utcnow
 from mypay_desk.store.models.debts import UNSYNCED_ON_PORTAL
 from mypay_desk.store.ordering import asc
 from mypay_desk.store.repositories.list_tallies import tally_paused
+from mypay_desk.store.repositories.value_lists import unbounded
 
 CHUNK = 500  # ids per IN (...) list
 STAGE_MIN_ROWS = 2_000  # below this a plain executemany is as fast
@@ -390,10 +390,8 @@ def update_in_one_statement_postgresql(conn, keys: Sequence[str], rows: list[tup
     table = Debt.__table__ if table is None else table  # (receipts too: their change triggers are the same)
     targets = [*keys, *(["changed_by"] if bump else [])]  # rows[i][1:] in this order
 
-    def sql_type(name: str) -> str:
-        # Text as TEXT: an explicit cast to VARCHAR(n) would cut a value the column refuses one by one.
-        type_ = table.c[name].type
-        return "TEXT" if isinstance(type_, String) else type_.compile(dialect=conn.dialect)
+    def sql_type(name: str) -> str:  # (a value the column refuses one by one must not be cut by the cast)
+        return unbounded(table.c[name].type).compile(dialect=conn.dialect)
 
     staged, constant = split_constant(rows, len(targets))
     sets = [f"{quote(targets[p - 1])} = %s::{sql_type(targets[p - 1])}" for p in constant]

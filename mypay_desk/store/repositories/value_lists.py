@@ -17,13 +17,17 @@ IN_LIST_SIZE = 2000  # values per IN list (SQLite)
 ARRAY_SIZE = 50_000  # values per array (PostgreSQL)
 
 
+def unbounded(type_):
+    """A column's type for values cast to it on PostgreSQL: strings as unbounded varchar, whatever length the
+    model gives the column (an explicit cast to varchar(n) cuts longer values instead of refusing them)."""
+    return String() if isinstance(type_, String) else type_
+
+
 def among(conn: Connection, column, values: Sequence) -> ColumnElement[bool]:
     if conn.dialect.name != "postgresql":
         return column.in_(values)
-    # strings as unbounded varchar, whatever length the model gives the column: a cast to varchar(n) would
-    # cut longer values (and make them match)
-    item = String() if isinstance(column.type, String) else column.type
-    return column == any_(bindparam(None, list(values), type_=ARRAY(item)))
+    # (a cut value could match)
+    return column == any_(bindparam(None, list(values), type_=ARRAY(unbounded(column.type))))
 
 
 def value_chunks(conn: Connection, items: Sequence) -> Iterator[Sequence]:
