@@ -25,6 +25,7 @@ from mypay_desk.store.models.base import utcnow
 from mypay_desk.store.ordering import asc, desc
 from mypay_desk.store.repositories import debts as debts_repo
 from mypay_desk.store.repositories.debts import versioned
+from mypay_desk.store.repositories.value_lists import among, value_chunks
 
 CHUNK = 5000  # keys per IN list (SQLite allows 32766 parameters since 3.32; PostgreSQL far more)
 
@@ -86,14 +87,16 @@ def find_debts(session: Session, ente_id: int, iuds: Iterable[str], iuvs: Iterab
             by_iuv.update((code, debt_id) for debt_id, code in conn.exec_driver_sql(
                 query.format("iuv"), (json.dumps(wanted), ente_id)).all())
         return by_iud, by_iuv
-    for part in _chunks(sorted({x for x in iuds if x})):
-        for debt_id, iud in session.execute(
-                select(Debt.id, Debt.iud).where(Debt.ente_id == ente_id, Debt.iud.in_(part)).order_by(Debt.id)):
+    # Elsewhere: IN lists, or on PostgreSQL one array per statement (value_lists.among: psycopg would parse
+    # an IN list's thousands of placeholders again, a fifth of an import's time).
+    for part in value_chunks(conn, sorted({x for x in iuds if x})):
+        for debt_id, iud in session.execute(select(Debt.id, Debt.iud).where(
+                Debt.ente_id == ente_id, among(conn, Debt.iud, part)).order_by(Debt.id)):
             by_iud[iud] = debt_id
     wanted = sorted({iuv for iud, iuv in iuvs if iuv and iud not in by_iud})
-    for part in _chunks(wanted):
-        for debt_id, iuv in session.execute(
-                select(Debt.id, Debt.iuv).where(Debt.ente_id == ente_id, Debt.iuv.in_(part)).order_by(Debt.id)):
+    for part in value_chunks(conn, wanted):
+        for debt_id, iuv in session.execute(select(Debt.id, Debt.iuv).where(
+                Debt.ente_id == ente_id, among(conn, Debt.iuv, part)).order_by(Debt.id)):
             by_iuv[iuv] = debt_id
     return by_iud, by_iuv
 
