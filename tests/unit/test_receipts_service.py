@@ -450,11 +450,10 @@ def test_staged_batches_keep_the_scratch_files_to_one_batch(workspace, ente, tmp
 
 def test_the_last_batches_of_a_file_shrink_so_the_wait_after_reading_is_short(workspace, ente, tmp_path,
                                                                              monkeypatch, store_path):
-    """SQLite's writer thread: near the end of the file each batch is half of what is left (never under
-    TAIL_MIN_ROWS), so the last one, stored after the whole file is read, is small. The portable path stores
-    each batch before reading on: full batches. Every row is stored and matched once, either way."""
+    """Near the end of the file each batch is half of what is left (never under TAIL_MIN_ROWS), so the last
+    one, stored by the writer thread after the whole file is read, is small. Every row is stored and matched
+    once, on either path."""
     from mypay_desk.services.receipts import importing as svc
-    from mypay_desk.store.repositories import receipt_staging
 
     monkeypatch.setattr(svc, "BATCH_ROWS", 100)
     monkeypatch.setattr(svc, "TAIL_MIN_ROWS", 10)
@@ -466,11 +465,65 @@ def test_the_last_batches_of_a_file_shrink_so_the_wait_after_reading_is_short(wo
     rows = [row(i, iud=f"D{i}", iuv=f"12{i:016d}") for i in range(1000)]
     rep = workspace.receipts.import_file(export_file(tmp_path, rows), ente_id=ente.id)
     assert (rep.new, rep.matched, rep.debts_paid) == (1000, 500, 500)
-    if not receipt_staging.available(workspace.db):
-        assert sizes == [100] * 10
-        return
     assert sum(sizes) == 1000 and sizes[0] == 100 and sizes == sorted(sizes, reverse=True), sizes
     assert sizes[-1] < 20 and sum(1 for n in sizes if n < 100) >= 3, sizes  # (the reader's buffers read ahead)
+
+
+def test_a_file_broken_mid_way_keeps_and_counts_the_batches_stored_before(workspace, ente, tmp_path, monkeypatch,
+                                                                          store_path):
+    """The writer thread stores a batch while the next is read: when the file breaks (here after 120 rows, as a
+    damaged ZIP does mid-way), the batch in flight still ends and is counted; the error names what was saved,
+    and the rows after the last whole batch are not."""
+    from mypay_desk.services.receipts import importing as svc
+
+    real_iter_export = rx.iter_export
+
+    def broken_after_120(*args, **kwargs):
+        for n, item in enumerate(real_iter_export(*args, **kwargs)):
+            if n == 120:
+                raise rx.ExportFormatError("exp.zip: dati compressi danneggiati")
+            yield item
+
+    monkeypatch.setattr(svc.rx, "iter_export", broken_after_120)
+    monkeypatch.setattr(svc, "BATCH_ROWS", 50)
+    add_debts(workspace, ente.id, [dict(iud=f"D{i}", iuv=f"12{i:016d}", amount_cents=10000) for i in range(0, 200, 2)])
+    path = export_file(tmp_path, [row(i, iud=f"D{i}", iuv=f"12{i:016d}") for i in range(200)])
+    with pytest.raises(UserError) as caught:
+        workspace.receipts.import_file(path, ente_id=ente.id)
+    assert "dati compressi danneggiati (le 100 ricevute già lette sono state salvate)" in str(caught.value)
+    with workspace.db.session() as s:
+        assert sorted(r.row_number for r in s.query(Receipt)) == list(range(2, 102))  # (the header is line 1)
+        assert s.query(Debt).filter(Debt.state == DebtState.PAGATO).count() == 50
+
+
+def test_a_batch_that_cannot_be_stored_stops_the_import_after_the_ones_before(workspace, ente, tmp_path, monkeypatch,
+                                                                             store_path):
+    """A batch the database refuses (here: the second) ends the import with that error, raised to the
+    caller; the first batch stays stored and no batch after the refused one is written."""
+    from mypay_desk.services.receipts import importing as svc
+    from mypay_desk.store.repositories import receipt_staging
+
+    monkeypatch.setattr(svc, "BATCH_ROWS", 50)
+    calls = []
+    if receipt_staging.available(workspace.db):
+        owner, name = receipt_staging.StagedReceiptWriter, "_store"
+    else:
+        owner, name = svc.ReceiptImporting, "_store_batch"
+    original = getattr(owner, name)
+
+    def failing_second(self, *args):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disco pieno")
+        return original(self, *args)
+
+    monkeypatch.setattr(owner, name, failing_second)
+    path = export_file(tmp_path, [row(i, iud=f"D{i}", iuv=f"12{i:016d}") for i in range(200)])
+    with pytest.raises(RuntimeError, match="disco pieno"):
+        workspace.receipts.import_file(path, ente_id=ente.id)
+    assert len(calls) == 2
+    with workspace.db.session() as s:
+        assert sorted(r.row_number for r in s.query(Receipt)) == list(range(2, 52))
 
 
 def test_next_batch_rows_halves_what_is_left_near_the_end(monkeypatch):

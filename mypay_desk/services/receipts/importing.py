@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -111,8 +112,8 @@ class ReceiptImporting(ReceiptServiceBase):
                    cancel: CancelToken) -> None:
         """Store the pipeline's batches, each in its own write transaction.
 
-        SQLite: a writer thread stores each batch while the next one is read and built
-        (store.repositories.receipt_staging). Elsewhere: one after the other, here.
+        A writer thread stores each batch while the next one is read and built: on SQLite through
+        store.repositories.receipt_staging, elsewhere with ``_store_batch``.
         """
         def stored(done: receipt_staging.StoredBatch | None) -> None:
             if done is not None:
@@ -122,29 +123,26 @@ class ReceiptImporting(ReceiptServiceBase):
                 report.unmatched += done.new - done.matched
                 report.debts_paid += done.debts_paid
 
-        if not receipt_staging.available(self.ws.db):
-            for batch in pipeline.batches():
-                _keep_errors(report, batch.errors)
-                cancel.raise_if_cancelled()
-                report.receipts += len(batch.rows)
-                if batch.rows:
-                    stored(self._store_batch(ente, batch))
-                progress(report.receipts, 0, f"{report.receipts} ricevute lette, {report.new} nuove")
-            return
-        with receipt_staging.StagedReceiptWriter(self.ws.db, ente.id) as writer:
+        if receipt_staging.available(self.ws.db):
+            writer = receipt_staging.StagedReceiptWriter(self.ws.db, ente.id)
+            submit = lambda batch: writer.submit(batch.rows)  # noqa: E731 - (matched by the database there)
+        else:
+            writer = _BatchWriter(lambda batch: self._store_batch(ente, batch))
+            submit = writer.submit
+        with writer:
             try:
                 for batch in pipeline.batches():
                     _keep_errors(report, batch.errors)
                     cancel.raise_if_cancelled()
                     report.receipts += len(batch.rows)
                     if batch.rows:
-                        stored(writer.submit(batch.rows))
+                        stored(submit(batch))
                     progress(report.receipts, 0, f"{report.receipts} ricevute lette, {report.new} nuove")
             finally:
                 stored(writer.finish())  # the batch in flight ends (stored, or its error raised) and counts
 
     def _store_batch(self, ente, batch: _Batch) -> receipt_staging.StoredBatch:
-        """The portable path: one batch in one write transaction, here."""
+        """(the writer thread) The portable path: one batch in one write transaction."""
         with self.ws.db.session(lock=locks.receipts(ente.id)) as s, repo.bulk_cache(s):
             after = repo.last_receipt_id(s)
             new = repo.insert_receipts(s, batch.rows, bound=True)  # same dedupe key: skipped by the database
@@ -183,9 +181,9 @@ class _Pipeline:
     """Turns the reader's rows into ready batches: checked, keyed, matched and bound for the database.
 
     Each batch is built (its debts looked up in a short read transaction) before the write
-    transaction that stores it, so the write lock is held only for the INSERT and the paid state.
-    On SQLite the rows are matched by the database instead, on the writer thread that stores them
-    (store.repositories.receipt_staging), while this thread reads and builds the next batch.
+    transaction that stores it, so the write lock is held only for the INSERT and the paid state;
+    a writer thread stores it while this thread reads and builds the next. On SQLite the rows are
+    matched by the database instead, on that thread (store.repositories.receipt_staging).
     """
 
     def __init__(self, items, ente, name: str, binder, db, match_in_database: bool = False):
@@ -229,11 +227,10 @@ class _Pipeline:
                 self._reader = reader
                 yield self._build(rows, errors)
                 rows, errors, rt_bytes = [], [], 0
-                if self.match_in_database:  # (the writer thread: elsewhere a batch is stored before the next is read)
-                    # never growing again within a file (the bytes read move by whole buffers, the rows one by one)
-                    following = next_batch_rows(reader)
-                    limit = min(limit, following) if reader is limit_reader else following
-                    limit_reader = reader
+                # never growing again within a file (the bytes read move by whole buffers, the rows one by one)
+                following = next_batch_rows(reader)
+                limit = min(limit, following) if reader is limit_reader else following
+                limit_reader = reader
         self._reader = reader
         if rows or errors:
             yield self._build(rows, errors)
@@ -286,6 +283,36 @@ class _Pipeline:
             t[_MATCH_KIND] = kind
             matched += 1
         return _Batch(out_rows, matched, errors, stamp)
+
+
+class _BatchWriter:
+    """The portable path's writer thread: ``store`` runs on it for each batch while the importing thread reads
+    and builds the next (the database works in its own process meanwhile, and the driver waits for it without
+    the GIL). ``submit`` returns the previous batch's outcome once it is stored, ``finish`` the last one; one
+    batch in flight, stored in the order given. The same contract as receipt_staging.StagedReceiptWriter."""
+
+    def __init__(self, store):
+        self._store = store
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="receipts-store")
+        self._pending: Future | None = None
+
+    def __enter__(self) -> _BatchWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pending is not None:
+            self._pending.exception()  # let a batch in flight end (it commits or rolls back)
+            self._pending = None
+        self._pool.shutdown(wait=True)
+
+    def submit(self, batch: _Batch) -> receipt_staging.StoredBatch | None:
+        previous = self.finish()  # (a refused batch raises here: nothing after it is stored)
+        self._pending = self._pool.submit(self._store, batch)
+        return previous
+
+    def finish(self) -> receipt_staging.StoredBatch | None:
+        pending, self._pending = self._pending, None
+        return pending.result() if pending is not None else None
 
 
 # --- helpers -----------------------------------------------------------------------------------------
