@@ -197,13 +197,13 @@ def main() -> int:
         phases = CpuPhases()
         for owner, attr, label in (
             (portal_repo, "sync_rows", "read the list's debts"),
-            (sync_push.import_flow, "write_flow_zip", "flow CSV + ZIP"),
-            (portal_repo, "create_flow", "record flow rows, mark in flight"),
+            (sync_push.import_flow, "write_flow_zip", "flow CSV + ZIP (rows, in flight: thread)"),
             (sync_outcome.import_flow, "read_iud_iuv", "read the outcome (IUV file)"),
             (portal_repo, "apply_rows", "write debts and flow rows"),
         ):
             phases.wrap(owner, attr, label)
         phases.wrap(ws.sync, "_plan", "plan (all of it)")
+        phases.wrap(ws.sync, "_record_flow", "record the flow (all of it)")
         phases.wrap(ws.sync, "_apply", "apply (all of it)")
         profiler = cProfile.Profile(time.process_time) if args.profile else None  # CPU: the waits do not count
         databases.settle(ws)

@@ -645,8 +645,9 @@ def test_find_debts_iud_then_iuv_latest_wins(workspace, ente, monkeypatch, json_
     """The same answers through SQLite's json_each and through IN lists (other databases, or a SQLite
     without the JSON functions)."""
     from mypay_desk.store.repositories import receipts as repo
+    from mypay_desk.store.repositories import value_lists
 
-    monkeypatch.setattr(repo, "_JSON_EACH", [json_each])
+    monkeypatch.setattr(value_lists, "_SQLITE_JSON", [json_each])
     ids = add_debts(workspace, ente.id, [
         dict(iud="A", iuv="IUV-A", amount_cents=100), dict(iud="B", iuv="IUV-B", amount_cents=100),
         dict(iud='Q"\\è', iuv="IUV-Q", amount_cents=100), dict(iud="", iuv="IUV-N", amount_cents=100)])

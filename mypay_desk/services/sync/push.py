@@ -109,26 +109,35 @@ class FlowPush(SyncServiceBase):
         records = [p.record for p in planned]
         file_name = import_flow.flow_file_name(ente.ipa_code, iuf, self.version)
         counts = {"I": 0, "M": 0, "A": 0}
-        rows = []
+        rows: list[repo.FlowRowValues] = []
         for n, p in enumerate(planned, start=1):
             counts[p.action] += 1
-            rows.append({"debt_id": p.row["id"], "row_number": n, "action": p.action, "iud": p.record.iud,
-                         "content_hash": p.hash})
+            rows.append((p.row["id"], n, p.action, p.record.iud, p.hash))
         with self.ws.db.session(lock=locks.debts(ente.id)) as s:
             # Another desk (or the nightly job) may have started a flow for this list meanwhile.
             if repo.unfinished_flows(s, ente.id, list_id):
                 raise UserError("Un altro invio di questa lista è in corso: riprova tra poco")
             created = utcnow()
             flow_id = repo.create_flow(s, ente_id=ente.id, list_id=list_id, iuf=iuf, version=self.version,
-                                       file_name=file_name, zip_data=b"", rows=rows, counts=counts, now=created)
-            # The debts are marked in flight on a thread (one UPDATE, run by the database without the GIL)
-            # while this one writes the flow's CSV and ZIP; both within this transaction, before any upload.
+                                       file_name=file_name, zip_data=b"", counts=counts, now=created)
+            on_thread = repo.flow_rows_in_one_statement(s)
+            if not on_thread:
+                repo.insert_flow_rows(s, flow_id, rows)
+
+            def record_rows() -> None:
+                if on_thread:
+                    repo.insert_flow_rows(s, flow_id, rows)
+                repo.mark_in_flight(s, flow_id, created)
+
+            # The flow's rows are written and the debts marked in flight on a thread (statements run by the
+            # database without the GIL) while this one writes the flow's CSV and ZIP; all within this
+            # transaction, before any upload.
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="flow-record") as pool:
-                marking = pool.submit(repo.mark_in_flight, s, flow_id, created)
+                recording = pool.submit(record_rows)
                 try:
                     written_name, zip_bytes = import_flow.write_flow_zip(records, ente.ipa_code, iuf, self.version)
                 finally:
-                    marking.result()  # (the session is this thread's again only once the UPDATE has ended)
+                    recording.result()  # (the session is this thread's again only once the statements have ended)
             assert written_name == file_name
             repo.update_flow(s, flow_id, zip_data=zip_bytes)
         self.ws.audit("sync.flow", ente_id=ente.id, entity="upload_flow", entity_id=flow_id,

@@ -3,6 +3,7 @@ sync needs. Bulk paths use Core statements (executemany) so a 100,000-row flow s
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -19,6 +20,7 @@ from mypay_desk.store.repositories.debts import (
     update_in_one_statement_postgresql,
     versioned,
 )
+from mypay_desk.store.repositories.value_lists import sqlite_has_json
 
 CHUNK = 500
 
@@ -156,26 +158,55 @@ def last_rejected_hashes(session: Session, debt_ids: Sequence[int]) -> dict[int,
 # --- flows ------------------------------------------------------------------------------------
 
 def create_flow(session: Session, *, ente_id: int, list_id: int | None, iuf: str, version: str, file_name: str,
-                zip_data: bytes, rows: list[dict[str, Any]], counts: dict[str, int], now: datetime) -> int:
-    """Record a flow created at ``now``, its rows and its ZIP; the caller marks its debts (mark_in_flight,
-    the same ``now``) before the transaction ends.
-
-    ``rows``: dicts with debt_id, row_number, action, iud, content_hash.
-    """
+                zip_data: bytes, counts: dict[str, int], now: datetime) -> int:
+    """Record a flow created at ``now`` and its ZIP; the caller adds its rows (insert_flow_rows) and marks its
+    debts (mark_in_flight, the same ``now``) before the transaction ends."""
     flow = UploadFlow(ente_id=ente_id, list_id=list_id, iuf=iuf, version=version, file_name=file_name,
                       zip_data=zip_data, state="PREPARATO", count_insert=counts.get("I", 0),
                       count_modify=counts.get("M", 0), count_cancel=counts.get("A", 0), created_at=now,
                       updated_at=now)
     session.add(flow)
     session.flush()
-    if rows:
-        conn = session.connection()  # (Core, not the ORM's bulk insert: a flow has 100,000 rows)
-        t = UploadFlowRow.__table__
-        _execute_many(conn, insert(t), ("flow_id", "debt_id", "row_number", "action", "iud", "content_hash",
-                                        "outcome", "code", "message"),
-                      [(flow.id, r["debt_id"], r["row_number"], r["action"], r["iud"], r["content_hash"], "PENDING",
-                        "", "") for r in rows])
     return flow.id
+
+
+#: A flow row as insert_flow_rows takes it: (debt id, row number, action, IUD, content hash).
+FlowRowValues = tuple[int | None, int, str, str, str]
+_FLOW_ROW_COLUMNS = ("flow_id", "debt_id", "row_number", "action", "iud", "content_hash", "outcome", "code",
+                     "message")
+
+
+def flow_rows_in_one_statement(session: Session) -> bool:
+    """Whether insert_flow_rows writes the rows with one statement the database runs without Python's GIL (then
+    it can run on a thread beside Python work: a statement per row would take the GIL back for every row)."""
+    conn = session.connection()
+    return conn.dialect.name == "postgresql" or sqlite_has_json(conn)
+
+
+def insert_flow_rows(session: Session, flow_id: int, rows: Sequence[FlowRowValues]) -> None:
+    """The rows of a flow, outcome PENDING, in the order given.
+
+    SQLite (with its JSON functions) and PostgreSQL: the rows travel as one JSON array and one INSERT ... SELECT
+    takes them apart in the database (a flow has 100,000 rows). Elsewhere: one statement per row."""
+    if not rows:
+        return
+    conn = session.connection()
+    columns = ", ".join(_FLOW_ROW_COLUMNS)
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            f"INSERT INTO upload_flow_row ({columns}) SELECT %(flow)s, (e->>0)::integer, (e->>1)::integer, e->>2, "
+            "e->>3, e->>4, 'PENDING', '', '' FROM json_array_elements(%(rows)s::json) WITH ORDINALITY AS j(e, n) "
+            "ORDER BY n", {"flow": flow_id, "rows": json.dumps(rows, ensure_ascii=False)})
+        return
+    if sqlite_has_json(conn):
+        conn.exec_driver_sql(
+            f"INSERT INTO upload_flow_row ({columns}) SELECT ?, json_extract(value, '$[0]'), "
+            "json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), "
+            "json_extract(value, '$[4]'), 'PENDING', '', '' FROM json_each(?) ORDER BY key",
+            (flow_id, json.dumps(rows, ensure_ascii=False)))
+        return
+    _execute_many(conn, insert(UploadFlowRow.__table__), _FLOW_ROW_COLUMNS,
+                  [(flow_id, *r, "PENDING", "", "") for r in rows])
 
 
 def mark_in_flight(session: Session, flow_id: int, now: datetime) -> None:

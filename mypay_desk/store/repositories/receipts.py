@@ -15,7 +15,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Date, DateTime, and_, bindparam, case, func, or_, select, update
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from mypay_desk.domain.debt_states import DebtState
@@ -25,7 +24,7 @@ from mypay_desk.store.models.base import utcnow
 from mypay_desk.store.ordering import asc, desc
 from mypay_desk.store.repositories import debts as debts_repo
 from mypay_desk.store.repositories.debts import versioned
-from mypay_desk.store.repositories.value_lists import among, value_chunks
+from mypay_desk.store.repositories.value_lists import among, sqlite_has_json, value_chunks
 
 CHUNK = 5000  # keys per IN list (SQLite allows 32766 parameters since 3.32; PostgreSQL far more)
 
@@ -74,7 +73,7 @@ def find_debts(session: Session, ente_id: int, iuds: Iterable[str], iuvs: Iterab
     by_iud: dict[str, int] = {}
     by_iuv: dict[str, int] = {}
     conn = session.connection()
-    if _has_json_each(conn):
+    if sqlite_has_json(conn):
         # SQLite: all the codes as one JSON array joined to the (ente_id, code) index, one statement.
         query = ("SELECT d.id, d.{0} FROM json_each(?) j JOIN debt d ON d.ente_id = ? AND d.{0} = j.value "
                  "ORDER BY d.id")
@@ -99,22 +98,6 @@ def find_debts(session: Session, ente_id: int, iuds: Iterable[str], iuvs: Iterab
                 Debt.ente_id == ente_id, among(conn, Debt.iuv, part)).order_by(Debt.id)):
             by_iuv[iuv] = debt_id
     return by_iud, by_iuv
-
-
-_JSON_EACH: list[bool] = []  # whether SQLite has the JSON functions: a property of the library
-
-
-def _has_json_each(conn) -> bool:
-    """Whether the connection is SQLite with the JSON functions (built in since 3.38; checked once)."""
-    if conn.dialect.name != "sqlite":
-        return False
-    if not _JSON_EACH:
-        try:
-            conn.exec_driver_sql("SELECT count(*) FROM json_each('[1]')").all()
-            _JSON_EACH.append(True)
-        except DBAPIError:
-            _JSON_EACH.append(False)
-    return _JSON_EACH[0]
 
 
 # Column order of the tuples given to insert_receipts.

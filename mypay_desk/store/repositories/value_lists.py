@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from sqlalchemy import ARRAY, Connection, String, any_, bindparam
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import ColumnElement
 
 IN_LIST_SIZE = 2000  # values per IN list (SQLite)
@@ -35,3 +36,20 @@ def value_chunks(conn: Connection, items: Sequence) -> Iterator[Sequence]:
     size = ARRAY_SIZE if conn.dialect.name == "postgresql" else IN_LIST_SIZE
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+_SQLITE_JSON: list[bool] = []  # whether SQLite has the JSON functions: a property of the library
+
+
+def sqlite_has_json(conn: Connection) -> bool:
+    """Whether the connection is SQLite with the JSON functions (built in since 3.38; checked once): many values
+    travel as one JSON array (``json_each``) instead of a parameter each."""
+    if conn.dialect.name != "sqlite":
+        return False
+    if not _SQLITE_JSON:
+        try:
+            conn.exec_driver_sql("SELECT count(*) FROM json_each('[1]')").all()
+            _SQLITE_JSON.append(True)
+        except DBAPIError:
+            _SQLITE_JSON.append(False)
+    return _SQLITE_JSON[0]
