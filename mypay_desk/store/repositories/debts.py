@@ -368,12 +368,17 @@ def one_statement_fits(conn, ids: Sequence[int]) -> bool:
             and len(set(ids)) == len(ids))
 
 
-def split_constant(rows: list[tuple], width: int) -> tuple[list[int], list[int]]:
-    """Positions 1..width of ``rows`` that differ between rows, and those with one value (of one type: 1 and
-    True, or 0 and 0.0, are equal but not stored alike) on every row, which an UPDATE binds once."""
+def columns_of(rows: list[tuple]) -> list[tuple]:
+    """``rows`` as columns (transposed in C): position 0 the ids, then one per key."""
+    return list(zip(*rows, strict=True))
+
+
+def split_constant(columns: list[tuple]) -> tuple[list[int], list[int]]:
+    """Positions 1.. of ``columns`` (columns_of) that differ between rows, and those with one value (of one
+    type: 1 and True, or 0 and 0.0, are equal but not stored alike) on every row, which an UPDATE binds once."""
     staged, constant = [], []
-    for position in range(1, width + 1):
-        column = [r[position] for r in rows]
+    for position in range(1, len(columns)):
+        column = columns[position]
         same = column.count(column[0]) == len(column) and len(set(map(type, column))) == 1
         (constant if same else staged).append(position)
     return staged, constant
@@ -393,7 +398,8 @@ def update_in_one_statement_postgresql(conn, keys: Sequence[str], rows: list[tup
     def sql_type(name: str) -> str:  # (a value the column refuses one by one must not be cut by the cast)
         return unbounded(table.c[name].type).compile(dialect=conn.dialect)
 
-    staged, constant = split_constant(rows, len(targets))
+    columns = columns_of(rows)
+    staged, constant = split_constant(columns)
     sets = [f"{quote(targets[p - 1])} = %s::{sql_type(targets[p - 1])}" for p in constant]
     sets += [f"{quote(targets[p - 1])} = v.v{p}" for p in staged]
     if bump:  # (store/repositories/debts.py versioned: the version moves on)
@@ -401,7 +407,7 @@ def update_in_one_statement_postgresql(conn, keys: Sequence[str], rows: list[tup
     arrays = ", ".join([f"%s::{sql_type('id')}[]", *(f"%s::{sql_type(targets[p - 1])}[]" for p in staged)])
     names = ", ".join(["b_id", *(f"v{p}" for p in staged)])
     name = quote(table.name)
-    params = [rows[0][p] for p in constant] + [[r[0] for r in rows]] + [[r[p] for r in rows] for p in staged]
+    params = [columns[p][0] for p in constant] + [list(columns[0])] + [list(columns[p]) for p in staged]
     conn.exec_driver_sql(f"UPDATE {name} SET {', '.join(sets)} FROM unnest({arrays}) AS v({names}) "
                          f"WHERE {name}.id = v.b_id", tuple(params))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
@@ -15,6 +16,7 @@ from mypay_desk.domain.debts import RECORD_FIELDS
 from mypay_desk.store.models import Debt, DebtList, Ente, PortalJournal, UploadFlow, UploadFlowRow
 from mypay_desk.store.repositories.debts import (
     _sqlite_value,
+    columns_of,
     one_statement_fits,
     split_constant,
     update_in_one_statement_postgresql,
@@ -348,7 +350,9 @@ def apply_rows(session: Session, flow_id: int, row_updates: list[dict[str, Any]]
         if bump:
             values.update(version=bump["version"], changed_by=bindparam("v__changed_by"))
             names += ("v__changed_by",)
-        rows = [(d["b_id"], *(d[k] for k in keys), *((actor,) if bump else ())) for d in batch]
+        tail = (actor,) if bump else ()
+        get = itemgetter("b_id", *keys) if keys else (lambda d: (d["b_id"],))
+        rows = [get(d) + tail for d in batch] if tail else list(map(get, batch))  # (itemgetter: in C)
         ids = [r[0] for r in rows]
         if conn.dialect.name == "sqlite" and len(rows) >= STAGING_MIN and len(set(ids)) == len(ids):
             _update_debts_from_staging(conn, keys, rows, bool(bump))
@@ -378,20 +382,29 @@ def _update_debts_from_staging(conn, keys: Sequence[str], rows: list[tuple], bum
     stage = "temp.mypay_debt_stage"
     value = _sqlite_converter()
     targets = [*(quote(k) for k in keys), *(["changed_by"] if bump else [])]  # rows[i][1:] in this order
-    staged, constant = split_constant(rows, len(targets))
+    columns = columns_of(rows)
+    staged, constant = split_constant(columns)
     cursor.execute(f"DROP TABLE IF EXISTS {stage}")
     # No declared types: each value is stored as given, then converted by debt's own column on the UPDATE,
     # exactly as a bound parameter of the per-row statement would be.
     cursor.execute(f"CREATE TABLE {stage} (b_id INTEGER PRIMARY KEY{''.join(f', v{p}' for p in staged)})")
     cursor.executemany(f"INSERT INTO {stage} VALUES ({', '.join('?' * (len(staged) + 1))})",
-                       [(r[0], *(value(r[p]) for p in staged)) for r in rows] if staged else [(r[0],) for r in rows])
+                       zip(columns[0], *(_as_stored(columns[p], value) for p in staged), strict=True))
     sets = [f"{targets[p - 1]} = s.v{p}" for p in staged] + [f"{targets[p - 1]} = ?" for p in constant]
     if bump:  # (store/repositories/debts.py versioned: the version moves on)
         sets.append("version = version + 1")
     table = quote(Debt.__table__.name)
     cursor.execute(f"UPDATE {table} SET {', '.join(sets)} FROM {stage} AS s WHERE {table}.id = s.b_id",
-                   [value(rows[0][p]) for p in constant])
+                   [value(columns[p][0]) for p in constant])
     cursor.execute(f"DROP TABLE {stage}")
+
+
+_STORED_AS_GIVEN = frozenset({str, int, type(None)})
+
+
+def _as_stored(column: tuple, value) -> Sequence:
+    """A column's values as SQLite stores them (``value``), converted only when some need it (dates, booleans)."""
+    return column if set(map(type, column)) <= _STORED_AS_GIVEN else list(map(value, column))
 
 
 def update_debts(session: Session, updates: Iterable[dict[str, Any]]) -> None:
