@@ -145,8 +145,10 @@ def _tally(workspace, name):
 
 def test_debts_updated_from_a_staging_table_as_one_by_one(workspace, ente, monkeypatch):
     """repo.apply_rows: the staging-table UPDATE (SQLite, big batches) and the one UPDATE ... FROM unnest
-    (PostgreSQL) write what the per-row UPDATEs write: values, versions, writer, and the list tallies the
-    triggers keep."""
+    (PostgreSQL) write what the per-row UPDATEs write: values (times, booleans, quotes and accents), versions,
+    writer, and the list tallies the triggers keep."""
+    from datetime import timedelta
+
     n = 60
     ids = {name: make_list(workspace, name, tari_records(n, prefix=name)) for name in ("STAGED", "ONEBYONE")}
     when = utcnow()
@@ -154,7 +156,8 @@ def test_debts_updated_from_a_staging_table_as_one_by_one(workspace, ente, monke
     def updates(debt_ids):
         return [{"b_id": d, "state": "SUL_PORTALE" if i % 3 else "RIFIUTATO", "iuv": f"0000{i:013d}",
                  "portal_hash": f"h{i}", "generate_iuv": bool(i % 2), "portal_accepted_at": when,
-                 "sending_flow_id": None, "updated_at": when,
+                 "sending_flow_id": None, "updated_at": when + timedelta(seconds=i, microseconds=i),
+                 "portal_error_message": f'scarto «{i}» "è" \\ ok',
                  # equal on every row but the last: staged, not bound once
                  "portal_error_code": "" if i < n - 1 else "PAA_X"} for i, d in enumerate(debt_ids)]
 
@@ -171,6 +174,12 @@ def test_debts_updated_from_a_staging_table_as_one_by_one(workspace, ente, monke
     assert [{k: r[k] for k in keys if k != "iud"} for r in staged] == \
         [{k: r[k] for k in keys if k != "iud"} for r in one]
     assert all(r["portal_accepted_at"] == when for r in staged)
+    assert [r["updated_at"] for r in staged] == [when + timedelta(seconds=i, microseconds=i) for i in range(n)]
+    assert [r["generate_iuv"] for r in staged] == [bool(i % 2) for i in range(n)]
+    with workspace.db.session() as s:
+        messages = {name: [m for (m,) in s.execute(select(Debt.portal_error_message).where(Debt.id.in_(ids[name]))
+                                                   .order_by(Debt.position))] for name in ids}
+    assert messages["STAGED"] == messages["ONEBYONE"] == [f'scarto «{i}» "è" \\ ok' for i in range(n)]
     assert [r["portal_error_code"] for r in staged] == [""] * (n - 1) + ["PAA_X"]
     for name in ids:
         after = _versions(workspace, name)
