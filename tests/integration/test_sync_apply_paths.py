@@ -234,14 +234,14 @@ def test_debts_updated_in_one_statement_as_one_by_one(workspace, ente, monkeypat
 
 @pytest.mark.parametrize("json_rows", [True, False])
 def test_flow_rows_are_stored_as_given_in_one_statement_or_one_by_one(workspace, ente, monkeypatch, json_rows):
-    """repo.insert_flow_rows: the rows taken apart from one JSON array by the database (SQLite's json_each,
-    PostgreSQL's json_array_elements) are the rows given, in their order, as the per-row path stores them
-    (SQLite without the JSON functions): quotes, backslashes, accents, emoji, a 35-character IUD, no debt."""
+    """repo.insert_flow_rows: the rows taken apart from one JSON array by SQLite (json_each) are the rows given,
+    in their order, as the per-row paths store them (SQLite without the JSON functions, PostgreSQL's COPY):
+    quotes, backslashes, accents, emoji, a 35-character IUD, no debt."""
     from mypay_desk.store.models import UploadFlowRow
     from mypay_desk.store.repositories import value_lists
 
-    if not json_rows and workspace.db.engine.dialect.name != "sqlite":
-        pytest.skip("PostgreSQL always takes the rows in one statement")
+    if json_rows and workspace.db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's JSON statement")
     monkeypatch.setattr(value_lists, "_SQLITE_JSON", [json_rows])
     debt_ids = make_list(workspace, "ROWS", tari_records(4, prefix="R"))
     iuds = ['A"b\\c', "città è €", "😀 emoji", "X" * 35, "R-0001"]
@@ -249,7 +249,7 @@ def test_flow_rows_are_stored_as_given_in_one_statement_or_one_by_one(workspace,
              (None, 3, "A", iuds[2], ""), (debt_ids[2], 4, "I", iuds[3], "f" * 64),
              (debt_ids[1], 5, "M", iuds[4], "e" * 64)]
     with workspace.db.session() as s:
-        assert repo.flow_rows_in_one_statement(s) is (json_rows or workspace.db.engine.dialect.name != "sqlite")
+        assert repo.flow_rows_in_one_statement(s) is json_rows
         flow_id = repo.create_flow(s, ente_id=ente.id, list_id=None, iuf="MPDTEST", version="1_4",
                                    file_name="f.zip", zip_data=b"", counts={"I": 2, "M": 2, "A": 1}, now=utcnow())
         repo.insert_flow_rows(s, flow_id, given)

@@ -24,9 +24,9 @@ overwritten: before sending M/A rows, and after an M/A rejection, the portal is 
 the debt.
 
 Speed (a TARI list of 100,000 debts): the push does work on short-lived helper threads where it would
-otherwise wait. While it records the flow, the flow's rows are written (one INSERT from one JSON
-array) and the debts marked in flight (one UPDATE), statements the database runs without the GIL, while
-it writes the ZIP, in the same transaction. While the portal
+otherwise wait. While it records the flow, the debts are marked in flight (one UPDATE) and, on SQLite,
+the flow's rows written (one INSERT from one JSON array), statements the database runs without the GIL,
+while it writes the ZIP, in the same transaction. While the portal
 processes, it reads the flow's rows and the debts in flight and works out their hashes but for the
 IUV (FlowOutcome._prepare_outcome); the outcome uses that reading only if no debt of the flow was
 written since (repo.flow_debts_signature).

@@ -129,8 +129,8 @@ class FlowPush(SyncServiceBase):
                     repo.insert_flow_rows(s, flow_id, rows)
                 repo.mark_in_flight(s, flow_id, created)
 
-            # The flow's rows are written and the debts marked in flight on a thread (statements run by the
-            # database without the GIL) while this one writes the flow's CSV and ZIP; all within this
+            # The debts are marked in flight and (SQLite) the flow's rows written on a thread, statements run by the
+            # database without the GIL, while this one writes the flow's CSV and ZIP; all within this
             # transaction, before any upload.
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="flow-record") as pool:
                 recording = pool.submit(record_rows)
