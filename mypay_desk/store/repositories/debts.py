@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -345,8 +346,8 @@ def update_debts(session: Session, rows: Sequence[dict[str, Any]]) -> int:
             columns = [k for k in keys if k != "updated_at"] + ["updated_at"]
             bump = versioned(session, keys)
             actor = (bump["changed_by"],) if bump else ()
-            update_in_one_statement_postgresql(
-                conn, columns, [(p["b_id"], *(p[f"v_{k}"] for k in columns), *actor) for p in params], bool(bump))
+            get = itemgetter("b_id", *(f"v_{k}" for k in columns))  # (as apply_rows: in C)
+            update_in_one_statement_postgresql(conn, columns, [get(p) + actor for p in params], bool(bump))
             continue
         values = {k: bindparam(f"v_{k}") for k in keys if k != "updated_at"}
         values["updated_at"] = bindparam("v_updated_at")
