@@ -248,6 +248,14 @@ class ExportRecord(NamedTuple):
     rt_xml: bytes
 
 
+class RawRecord(NamedTuple):
+    """One row of the export as the csv module read it, not yet checked: what ``iter_export(raw=True)``
+    yields. ``ExportReader.decoder.decode_record(values, row_number)`` checks and decodes it."""
+
+    values: list[str]
+    row_number: int  # line where the record starts (header = 1)
+
+
 _new_tuple = tuple.__new__  # an ExportRecord without the keyword handling of its constructor
 
 
@@ -401,8 +409,8 @@ _AMOUNT_RE = re.compile(r"^\d{1,12}(\.\d{1,2})?$")
 _HEADER_KEYS = {c.lower() for c in ALL_COLUMNS}
 
 
-def _amount(text: str) -> int:
-    """Export amounts are BigDecimal text: '12.50', '12.5', '12'. Returns cents."""
+def parse_amount(text: str) -> int:
+    """Export amounts are BigDecimal text: '12.50', '12.5', '12'. Returns cents; ValueError names the text."""
     whole, dot, frac = text.partition(".")
     # fast path for the usual form (runs twice per row)
     if text.isascii() and whole.isdigit() and len(whole) <= 12 and (
@@ -411,7 +419,7 @@ def _amount(text: str) -> int:
     s = text.strip()
     if not s.isascii() or not _AMOUNT_RE.match(s):
         raise ValueError(f"importo «{excerpt(text)}» non valido (atteso ad es. 12.50)")
-    return _amount(s)
+    return parse_amount(s)
 
 
 def _datetime(text: str) -> datetime:
@@ -435,7 +443,7 @@ def _datetime(text: str) -> datetime:
             raise ValueError(f"data e ora «{excerpt(text)}» non valida (attesa aaaa-MM-ggTHH:mm:ss)") from None
 
 
-def _date(text: str) -> date:
+def parse_day(text: str) -> date:
     s = text.strip()[:10]
     try:
         return date.fromisoformat(s)
@@ -519,7 +527,7 @@ def _pick_layout(ncols: int, name_hint: ExportName | None) -> tuple[str, bool] |
 _CACHE_LIMIT = 50_000  # distinct amounts or days remembered per file (bounds the memory)
 
 
-class _RowDecoder:
+class RowDecoder:
     """Turns CSV records into ReceiptRow objects (or ExportRecord tuples) or RowError, for one layout."""
 
     def __init__(self, version: str, with_receipt: bool, source: str, validate_rt: bool = True):
@@ -585,7 +593,7 @@ class _RowDecoder:
             single = rec[self.i_amount]
             amount_cents = amounts.get(single)
             if amount_cents is None:
-                amount_cents = _amount(single)
+                amount_cents = parse_amount(single)
                 if len(amounts) < _CACHE_LIMIT:
                     amounts[single] = amount_cents
             column = "importoTotalePagato"
@@ -595,12 +603,12 @@ class _RowDecoder:
             else:
                 total_paid_cents = amounts.get(total)
                 if total_paid_cents is None:
-                    total_paid_cents = _amount(total)
+                    total_paid_cents = parse_amount(total)
             column = "dataEsitoSingoloPagamento"
             d = rec[self.i_date]
             outcome_date = days.get(d)
             if outcome_date is None and d.strip():
-                outcome_date = _date(d)
+                outcome_date = parse_day(d)
                 if len(days) < _CACHE_LIMIT:
                     days[d] = outcome_date
             column = "dataOraMessaggioRicevuta"
@@ -620,7 +628,7 @@ class _RowDecoder:
                     payment_index = parse_index(ix)
                 column = "numRtDatiPagDatiSingPagCommissioniApplicatePsp"
                 fee = rec[self.i_fee]
-                psp_fee_cents = _amount(fee) if fee.strip() else None
+                psp_fee_cents = parse_amount(fee) if fee.strip() else None
                 column = "rt"
                 rt = rec[self.i_rt]
                 if rt.strip():
@@ -650,11 +658,13 @@ class ExportReader:
     header_errors: list[RowError] = field(default_factory=list)
     #: (bytes of the CSV read so far, its size): how much is left, about (a few buffers ahead of the rows)
     position: Callable[[], tuple[int, int]] | None = None
+    #: the file's row decoder, once the header is read (``raw`` readers leave the decoding to their caller)
+    decoder: RowDecoder | None = None
 
-    def iter_text(self, lines: Iterable[str], name_hint: ExportName | None,
-                  validate_rt: bool = True, records: bool = False) -> Iterator[ReceiptRow | ExportRecord | RowError]:
+    def iter_text(self, lines: Iterable[str], name_hint: ExportName | None, validate_rt: bool = True,
+                  records: bool = False, raw: bool = False) -> Iterator[ReceiptRow | ExportRecord | RawRecord | RowError]:
         reader = csv.reader(lines, delimiter=";", quotechar='"', doublequote=True, strict=False)
-        decoder: _RowDecoder | None = None
+        decoder: RowDecoder | None = None
         prev_line = 0
         while True:
             try:
@@ -682,14 +692,17 @@ class ExportReader:
                         f"{self.source}: {len(rec)} colonne nella {'intestazione' if is_header else 'prima riga'}; "
                         "un export ricevute MyPay ne ha 64, 65 o 68 (70, 71 o 74 con la ricevuta)")
                 self.version, self.with_receipt = layout
-                decoder = _RowDecoder(self.version, self.with_receipt, self.source, validate_rt)
+                decoder = self.decoder = RowDecoder(self.version, self.with_receipt, self.source, validate_rt)
                 if is_header:
                     self._check_header(rec, decoder.columns, start)
                     continue
                 self.header_errors.append(RowError(start, "intestazione mancante: la prima riga è letta come dati",
                                                    source=self.source))
             self.data_rows += 1
-            yield decoder.decode_record(rec, start) if records else decoder.decode(rec, start)
+            if raw:
+                yield _new_tuple(RawRecord, (rec, start))
+            else:
+                yield decoder.decode_record(rec, start) if records else decoder.decode(rec, start)
 
     def _check_header(self, rec: list[str], columns: tuple[str, ...], line: int) -> None:
         wrong = [(c, got) for c, got in zip(columns, rec, strict=True) if c.lower() != got.strip().lower()]
@@ -710,21 +723,23 @@ def _is_zip(head: bytes) -> bool:
 
 
 def iter_export(source: str | os.PathLike | bytes, name: str = "", *, validate_rt: bool = True,
-                records: bool = False) -> Iterator[tuple[ExportReader, ReceiptRow | ExportRecord | RowError]]:
+                records: bool = False, raw: bool = False
+                ) -> Iterator[tuple[ExportReader, ReceiptRow | ExportRecord | RawRecord | RowError]]:
     """Yield (reader state, row or error) for a ZIP or CSV given as a path or bytes.
 
     The reader state carries ``version`` and ``with_receipt`` once the header is read. Raises
     ExportFormatError when the file is not an export at all (not a ZIP/CSV, no CSV inside, a column
     count no version has). ``records``: rows as ExportRecord tuples instead of ReceiptRow objects
-    (the same checks; for bulk imports).
+    (the same checks; for bulk imports). ``raw``: RawRecord tuples, the rows as read, for a caller that
+    decodes them itself with ``reader.decoder`` (the file-level checks and errors are the same).
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         label = name or "export"
         if _is_zip(data[:4]):
-            yield from _iter_zip(io.BytesIO(data), label, validate_rt, records)
+            yield from _iter_zip(io.BytesIO(data), label, validate_rt, records, raw)
         else:
-            yield from _iter_csv(io.BytesIO(data), label, validate_rt, records)
+            yield from _iter_csv(io.BytesIO(data), label, validate_rt, records, raw)
         return
     path = Path(source)
     label = name or path.name
@@ -736,18 +751,18 @@ def iter_export(source: str | os.PathLike | bytes, name: str = "", *, validate_r
         head = fh.read(4)
         fh.seek(0)
         if _is_zip(head):
-            yield from _iter_zip(fh, label, validate_rt, records)
+            yield from _iter_zip(fh, label, validate_rt, records, raw)
         else:
-            yield from _iter_csv(fh, label, validate_rt, records)
+            yield from _iter_csv(fh, label, validate_rt, records, raw)
 
 
-def _iter_csv(raw, label: str, validate_rt: bool, records: bool = False):
+def _iter_csv(fh, label: str, validate_rt: bool, records: bool = False, raw: bool = False):
     reader = ExportReader(label)
-    size = raw.seek(0, io.SEEK_END)
-    raw.seek(0)
-    reader.position = lambda: (raw.tell(), size)
-    text = _open_text(raw)
-    for item in reader.iter_text(text, parse_export_name(label), validate_rt, records):
+    size = fh.seek(0, io.SEEK_END)
+    fh.seek(0)
+    reader.position = lambda: (fh.tell(), size)
+    text = _open_text(fh)
+    for item in reader.iter_text(text, parse_export_name(label), validate_rt, records, raw):
         yield reader, item
     for err in reader.header_errors:
         yield reader, err
@@ -755,9 +770,9 @@ def _iter_csv(raw, label: str, validate_rt: bool, records: bool = False):
         raise ExportFormatError(f"{label}: file vuoto, nessuna riga dell'export ricevute")
 
 
-def _iter_zip(raw, label: str, validate_rt: bool, records: bool = False):
+def _iter_zip(fh, label: str, validate_rt: bool, records: bool = False, raw: bool = False):
     try:
-        zf = SafeZip(raw, label, ZIP_LIMITS)
+        zf = SafeZip(fh, label, ZIP_LIMITS)
     except SafeZipError as exc:
         raise ExportFormatError(f"{label}: {exc.message}") from exc
     with zf:
@@ -772,7 +787,7 @@ def _iter_zip(raw, label: str, validate_rt: bool, records: bool = False):
                 with zf.open(info) as raw_member:
                     reader.position = lambda m=raw_member, size=info.file_size: (m.bytes_read, size)
                     text = _open_text(io.BufferedReader(raw_member, 1 << 16))
-                    for item in reader.iter_text(text, hint, validate_rt, records):
+                    for item in reader.iter_text(text, hint, validate_rt, records, raw):
                         yield reader, item
             except SafeZipError as exc:
                 raise ExportFormatError(f"{label}: {exc.message}") from exc

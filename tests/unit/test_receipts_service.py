@@ -812,3 +812,42 @@ def test_receipt_with_a_non_numeric_index_is_still_refused(tmp_path):
                                "1.3", True)
     (err,) = [item for _r, item in rx.iter_export(data, "x.csv")]
     assert type(err) is rx.RowError and err.column == "indiceDatiSingoloPagamento"
+
+
+def test_a_zip_of_two_exports_of_different_layouts_stores_what_their_rows_give(workspace, ente, tmp_path,
+                                                                               new_workspace, monkeypatch):
+    """A batch holds one file's rows (on SQLite each file's own decoder reads them): a ZIP with a 1.3 export
+    and a 1.0 one stores what importing their rows does, batch limits or not."""
+    import io
+    import zipfile
+
+    from mypay_desk.domain.ente import EnteData
+    from mypay_desk.services.receipts import importing as svc
+
+    monkeypatch.setattr(svc, "BATCH_ROWS", 3)
+    first = [row(i, iud=f"A{i}", iuv=f"12000000000000001{i}", rt_xml=b"") for i in range(4)]
+    second = [row(i, iud=f"B{i}", iuv=f"12000000000000002{i}", rt_xml=b"") for i in range(2)]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a.csv", rx.write_export_csv(first, "1.3", False))
+        zf.writestr("b.csv", rx.write_export_csv(second, "1.0", False))
+    path = tmp_path / "two.zip"
+    path.write_bytes(buf.getvalue())
+    other = new_workspace(tmp_path / "other")
+    try:
+        other_ente = other.ente.save(EnteData(ipa_code="C_TEST", fiscal_code=CF, name="Comune di Prova",
+                                              segregation_code="12"))
+        by_file = workspace.receipts.import_file(path, ente_id=ente.id)
+        by_rows = other.receipts.import_rows([r for r in rx.read_export(path).rows], export_name=path.name,
+                                             ente_id=other_ente.id)
+
+        def stored(ws):
+            cols = [c.name for c in Receipt.__table__.columns
+                    if c.name not in ("id", "ente_id", "imported_at")]
+            with ws.db.engine.connect() as conn:
+                return conn.exec_driver_sql(f"SELECT {', '.join(cols)} FROM receipt ORDER BY iud").all()
+
+        assert by_file.new == by_rows.new == 6 and not by_file.errors
+        assert stored(workspace) == stored(other)
+    finally:
+        other.close()

@@ -16,18 +16,12 @@ from mypay_desk.services.bulk import bulk_work
 from mypay_desk.services.errors import UserError
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from mypay_desk.services.receipts.receipt_rows import (
-    F_DOMINIO,
-    F_DOMINIO_BENEF,
-    F_IUD,
-    F_IUV,
-    F_IUV_VERS,
-    F_TIPO,
     dedupe_key,
     other_ente_error,
     receipt_row,
-    record_fields,
-    record_row,
+    stored_record,
 )
+from mypay_desk.services.receipts.staged_rows import StagedRowBuilder
 from mypay_desk.services.receipts.views import (
     ImportReport,
     ReceiptServiceBase,
@@ -58,19 +52,24 @@ class ReceiptImporting(ReceiptServiceBase):
         with p.open("rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(chunk)
-        return self._import(rx.iter_export(p, records=True), p.name, digest.hexdigest(), ente_id, progress, cancel)
+        return self._import(rx.iter_export(p, records=True, raw=self._raw_rows()), p.name, digest.hexdigest(),
+                            ente_id, progress, cancel)
 
     def import_bytes(self, data: bytes, name: str, *, ente_id: int | None = None,
                      progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
         """Import an export held in memory (downloaded from the portal)."""
-        return self._import(rx.iter_export(data, name, records=True), name, hashlib.sha256(data).hexdigest(),
-                            ente_id, progress, cancel)
+        return self._import(rx.iter_export(data, name, records=True, raw=self._raw_rows()), name,
+                            hashlib.sha256(data).hexdigest(), ente_id, progress, cancel)
 
     def import_rows(self, rows: Iterable[rx.ReceiptRow], *, export_name: str = "", ente_id: int | None = None,
                     progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
         """Import rows already read (tests, tools). No file is recorded."""
         reader = rx.ExportReader(export_name, version="", with_receipt=False)
         return self._import(((reader, r) for r in rows), export_name, "", ente_id, progress, cancel)
+
+    def _raw_rows(self) -> bool:
+        """Whether a file's rows reach the pipeline as read (RawRecord, built by staged_rows: SQLite's path)."""
+        return receipt_staging.available(self.ws.db)
 
     def _import(self, items: Iterator[tuple[rx.ExportReader, rx.ReceiptRow | rx.RowError]], name: str,
                 sha256: str, ente_id: int | None, progress: ProgressCallback, cancel: CancelToken) -> ImportReport:
@@ -183,7 +182,8 @@ class _Pipeline:
     Each batch is built (its debts looked up in a short read transaction) before the write
     transaction that stores it, so the write lock is held only for the INSERT and the paid state;
     a writer thread stores it while this thread reads and builds the next. On SQLite the rows are
-    matched by the database instead, on that thread (store.repositories.receipt_staging).
+    matched by the database instead, on that thread (store.repositories.receipt_staging), and a file's
+    rows arrive as read (RawRecord) and are checked and built in one loop (staged_rows).
     """
 
     def __init__(self, items, ente, name: str, binder, db, match_in_database: bool = False):
@@ -195,6 +195,7 @@ class _Pipeline:
         self.db = db
         self._reader: rx.ExportReader | None = None  # the last file read (its layout, once known)
         self._last_stamp: datetime | None = None
+        self._staged = StagedRowBuilder(ente.id, ente.fiscal_code, name, db.engine) if match_in_database else None
 
     @property
     def version(self) -> str:
@@ -213,16 +214,24 @@ class _Pipeline:
 
     def batches(self) -> Iterator[_Batch]:
         errors: list[dict] = []
-        rows: list[rx.ReceiptRow] = []
+        rows: list[rx.ReceiptRow | rx.ExportRecord | rx.RawRecord] = []
         rt_bytes = 0
         reader = None
         limit, limit_reader = BATCH_ROWS, None
         for reader, item in self.items:
-            if isinstance(item, rx.RowError):
+            if item.__class__ is rx.RawRecord:  # (one batch holds one file's raw rows: one decoder)
+                if reader is not self._reader and rows:
+                    yield self._build(rows, errors)
+                    rows, errors, rt_bytes = [], [], 0
+                self._reader = reader
+                if reader.with_receipt and len(item.values) > rx.RT_INDEX:
+                    rt_bytes += len(item.values[rx.RT_INDEX]) * 3 // 4  # (base64)
+            elif isinstance(item, rx.RowError):
                 errors.append(item.to_dict())
                 continue
+            else:
+                rt_bytes += len(item.rt_xml)
             rows.append(item)
-            rt_bytes += len(item.rt_xml)
             if len(rows) >= limit or rt_bytes >= BATCH_RT_BYTES:
                 self._reader = reader
                 yield self._build(rows, errors)
@@ -235,22 +244,24 @@ class _Pipeline:
         if rows or errors:
             yield self._build(rows, errors)
 
-    def _build(self, rows: list[rx.ReceiptRow | rx.ExportRecord], errors: list[dict]) -> _Batch:
+    def _build(self, rows: list[rx.ReceiptRow | rx.ExportRecord | rx.RawRecord], errors: list[dict]) -> _Batch:
         stamp = self._stamp()
+        if rows and rows[0].__class__ is rx.RawRecord:  # SQLite: built and bound in one loop, matched there
+            built, refused = self._staged.build(self._reader.decoder, rows, stamp)
+            errors += refused
+            errors.sort(key=lambda e: e.get("row") or 0)
+            return _Batch(built, 0, errors, stamp)
         out_rows: list[tuple] = []
         codes: list[tuple[str, str] | None] = []
         fiscal_code, ente_id, name, binder = self.ente.fiscal_code, self.ente.id, self.name, self.binder
         for r in rows:
             if r.__class__ is rx.ExportRecord:  # a file's row: its columns taken by position
-                fields = record_fields(r)
-                tipo = fields[F_TIPO]
-                secondary = tipo == rx.SECONDARY_ENTE_TYPE
-                dominio = fields[F_DOMINIO] or fields[F_DOMINIO_BENEF]
-                if dominio and dominio != fiscal_code and not secondary:
-                    errors.append(other_ente_error(r.row_number, name, dominio, fiscal_code))
-                    continue
-                out_rows.append(binder(record_row(ente_id, r, fields, name, stamp)))
-                codes.append(None if secondary else (fields[F_IUD], fields[F_IUV] or fields[F_IUV_VERS]))
+                stored = stored_record(ente_id, fiscal_code, r, name, stamp, binder)
+                if stored.__class__ is dict:
+                    errors.append(stored)
+                else:
+                    out_rows.append(stored[0])
+                    codes.append(stored[1])
                 continue
             secondary = r.tipoDovuto == rx.SECONDARY_ENTE_TYPE
             dominio = r.identificativoDominio or r.enteBenefCodiceIdentificativoUnivoco

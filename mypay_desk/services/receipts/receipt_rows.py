@@ -19,11 +19,11 @@ def dedupe_key(r: rx.ReceiptRow) -> str:
     Not the payment index: exports without the receipt block lack it, and the IUD already tells
     apart the dovuti of one receipt, so the same payment keeps its key whatever the layout.
     """
-    return _bounded_key("|".join((r.identificativoMessaggioRicevuta or r.identificativoUnivocoRiscoss, r.iuv,
+    return bounded_key("|".join((r.identificativoMessaggioRicevuta or r.identificativoUnivocoRiscoss, r.iuv,
                                   r.codIud, r.cod_fiscale_pa1 if r.is_secondary else "")))
 
 
-def _bounded_key(key: str) -> str:
+def bounded_key(key: str) -> str:
     """The key as stored: a hash of it past the column's 200 characters."""
     return key if len(key) <= 200 else "sha256:" + hashlib.sha256(key.encode("utf-8")).hexdigest()
 
@@ -104,7 +104,7 @@ def record_row(ente_id: int, r: rx.ExportRecord, fields: tuple, name: str, now: 
      payer_type, payer_code, payer_name, payer_email, outcome, single_outcome, context, causale, collection,
      signature, bilancio, name_pa1, taxonomy_pa1) = fields
     iuv = cod_iuv or iuv_vers
-    key = _bounded_key("|".join((message_id or iur, iuv, cod_iud, cf_pa1 if tipo == rx.SECONDARY_ENTE_TYPE else "")))
+    key = bounded_key("|".join((message_id or iur, iuv, cod_iud, cf_pa1 if tipo == rx.SECONDARY_ENTE_TYPE else "")))
     values = r.values
     if r.layout.endswith("+rt"):  # raw_json without rt, stored decoded in rt_xml
         values = list(values)
@@ -119,6 +119,19 @@ def record_row(ente_id: int, r: rx.ExportRecord, fields: tuple, name: str, now: 
     ]
     row[_RAW] = stored_raw_json(r.layout, values, row)
     return row
+
+
+def stored_record(ente_id: int, fiscal_code: str, record: rx.ExportRecord, name: str, now: datetime, binder
+                  ) -> tuple[list, tuple[str, str] | None] | dict:
+    """A file's checked row as stored (bound by ``binder``) with the IUD and IUV to match it by (None for a
+    secondary Ente's row, never matched); or, for another Ente's payment, the error that refuses it."""
+    fields = record_fields(record)
+    secondary = fields[F_TIPO] == rx.SECONDARY_ENTE_TYPE
+    dominio = fields[F_DOMINIO] or fields[F_DOMINIO_BENEF]
+    if dominio and dominio != fiscal_code and not secondary:
+        return other_ente_error(record.row_number, name, dominio, fiscal_code)
+    row = binder(record_row(ente_id, record, fields, name, now))
+    return row, None if secondary else (fields[F_IUD], fields[F_IUV] or fields[F_IUV_VERS])
 
 
 # Export columns a receipt column keeps as they are (cut to its size). raw_json leaves them out when
@@ -139,8 +152,9 @@ _RAW = repo.INSERT_COLUMNS.index("raw_json")
 _COMPACT_PLANS: dict[str, tuple[Any, Any, Any, str]] = {}
 
 
-def stored_raw_json(layout: str, values, row: list) -> str:
-    """raw_json of a receipt row (``row`` in INSERT_COLUMNS order): compact when it can be."""
+def compact_plan(layout: str) -> tuple[Any, Any, Any, str]:
+    """For a layout: getters of the FROM_ROW values of a record and of a stored row (the same when nothing
+    was cut), of the record's other values (what a compact raw_json keeps), and the compact layout's name."""
     plan = _COMPACT_PLANS.get(layout)
     if plan is None:
         columns = rx.columns_for_layout(layout)
@@ -149,7 +163,12 @@ def stored_raw_json(layout: str, values, row: list) -> str:
         plan = _COMPACT_PLANS[layout] = (
             itemgetter(*from_row), itemgetter(*(repo.INSERT_COLUMNS.index(FROM_ROW[columns[i]]) for i in from_row)),
             itemgetter(*kept), layout + COMPACT)
-    raw_values, stored_values, kept_values, compact = plan
+    return plan
+
+
+def stored_raw_json(layout: str, values, row: list) -> str:
+    """raw_json of a receipt row (``row`` in INSERT_COLUMNS order): compact when it can be."""
+    raw_values, stored_values, kept_values, compact = compact_plan(layout)
     if raw_values(values) == stored_values(row):  # nothing was cut
         return raw_json(compact, kept_values(values))
     return raw_json(layout, values)
@@ -167,7 +186,7 @@ def raw_json(layout: str, values: list[str]) -> str:
         return json.dumps({"layout": layout, "values": values}, ensure_ascii=False)
     if joined.isascii():  # (a flag CPython keeps) delete the bytes JSON takes as they are: only the
         # separators' quotes may be left (no control character, backslash or quote in a value)
-        clean = joined.encode("ascii").translate(None, _JSON_PLAIN_ASCII) == b'"' * (2 * (len(values) - 1))
+        clean = joined.encode("ascii").translate(None, JSON_PLAIN_ASCII) == b'"' * (2 * (len(values) - 1))
     else:  # isprintable() is False for every control character (and some harmless ones: slow path)
         clean = joined.isprintable() and "\\" not in joined and joined.count('"') == 2 * (len(values) - 1)
     if clean:
@@ -175,4 +194,4 @@ def raw_json(layout: str, values: list[str]) -> str:
     return json.dumps({"layout": layout, "values": values}, ensure_ascii=False)
 
 
-_JSON_PLAIN_ASCII = bytes(b for b in range(0x20, 0x7F) if b not in (0x22, 0x5C))  # printable, no quote/backslash
+JSON_PLAIN_ASCII = bytes(b for b in range(0x20, 0x7F) if b not in (0x22, 0x5C))  # printable, no quote/backslash

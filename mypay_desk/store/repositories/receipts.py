@@ -141,15 +141,11 @@ def _fast_sqlite_processor(type_, official):
     return fast if fast(sample) == official(sample) else official
 
 
-def insert_binder(bind) -> Callable[[list], list]:
-    """A function that turns a row (list in INSERT_COLUMNS order) into what the driver takes (in place).
-
-    Date and datetime values become what the dialect's own bind processors produce, so the stored
-    text is exactly what the ORM writes (and compares equal to ORM-bound parameters).
-    """
+def bind_processors(bind) -> dict[str, Callable[[Any], Any]]:
+    """The INSERT_COLUMNS that the dialect converts before binding, each with its converter (not for None)."""
     dialect = bind.dialect
-    procs = []
-    for i, c in enumerate(INSERT_COLUMNS):
+    procs = {}
+    for c in INSERT_COLUMNS:
         type_ = RECEIPT_TABLE.c[c].type
         p = type_.dialect_impl(dialect).bind_processor(dialect)
         if p is None:
@@ -158,7 +154,17 @@ def insert_binder(bind) -> Callable[[list], list]:
             p = _fast_sqlite_processor(type_, p)
         if c in _REPEATING:
             p = _cached(p)
-        procs.append((i, p))
+        procs[c] = p
+    return procs
+
+
+def insert_binder(bind) -> Callable[[list], list]:
+    """A function that turns a row (list in INSERT_COLUMNS order) into what the driver takes (in place).
+
+    Date and datetime values become what the dialect's own bind processors produce, so the stored
+    text is exactly what the ORM writes (and compares equal to ORM-bound parameters).
+    """
+    procs = [(INSERT_COLUMNS.index(c), p) for c, p in bind_processors(bind).items()]
 
     def bind_row(row: list) -> list:
         for i, p in procs:
