@@ -3,8 +3,9 @@ stages (store.repositories.receipt_staging.STAGE_COLUMNS, bound as the ORM binds
 
 The usual row (no receipt block, amounts, day and time in their usual form, a payment of this Ente) is
 checked, decoded and laid out here, inline: the values the plain path gives (RowDecoder.decode_record, then
-receipt_rows.record_row, then repo.insert_binder) at about half its cost, and that cost is most of what a
-100,000-row import spends. Any other row (a value to refuse or to read leniently, a receipt XML to check,
+receipt_rows.record_row, then repo.insert_binder) without a record, a function call per step or a second pass
+per row (the importing thread of a 100,000-row import: 2.4 s -> 2.2 s of CPU, measured in one process,
+alternately; benchmarks/RESULTS.md). Any other row (a value to refuse or to read leniently, a receipt XML to check,
 another Ente's payment, a column count the layout does not have) takes the plain path: the same checks and
 messages. tests/unit/test_receipts_staged_rows.py holds the two equal.
 """
