@@ -127,3 +127,22 @@ def test_the_usual_row_does_not_take_the_plain_path(monkeypatch):
     monkeypatch.setattr(builder, "_plain", lambda *a: plain_calls.append(a))
     built, errors = staged_rows(rx.write_export_csv(rows, "1.3", False), builder)
     assert len(built) == 50 and not errors and not plain_calls
+
+
+def test_keys_and_values_at_their_limits_are_stored_as_the_plain_path_stores_them():
+    """The dedupe key is hashed past 200 characters, and a value cut to its column keeps the whole row in
+    raw_json: each at, just under and just over its limit."""
+    rows = []
+    for n in (195, 196, 197):  # keys of 199, 200 and 201 characters ("|".join of message id, IUV, IUD, "")
+        rows.append(rx.ReceiptRow(identificativoMessaggioRicevuta="m" * n, codIud="x", identificativoDominio=CF,
+                                  singoloImportoPagato="1.00", importoTotalePagato="1.00",
+                                  dataEsitoSingoloPagamento="2025-03-01", dataOraMessaggioRicevuta="2025-03-01T10:00:00"))
+    for n in (69, 70, 71):  # anagraficaPagatore is stored in 70 characters
+        rows.append(rx.ReceiptRow(anagraficaPagatore="n" * n, codIud=f"N{n}", identificativoDominio=CF,
+                                  singoloImportoPagato="1.00", importoTotalePagato="", dataEsitoSingoloPagamento="2025-03-01",
+                                  dataOraMessaggioRicevuta=""))
+    data = rx.write_export_csv(rows, "1.3", False)
+    plain, errors = plain_rows(data)
+    staged = staged_rows(data)
+    assert staged == (plain, errors) and not errors
+    assert [len(r[1]) for r in staged[0][:3]] == [199, 200, len("sha256:") + 64]
