@@ -20,7 +20,7 @@ def dedupe_key(r: rx.ReceiptRow) -> str:
     apart the dovuti of one receipt, so the same payment keeps its key whatever the layout.
     """
     return bounded_key("|".join((r.identificativoMessaggioRicevuta or r.identificativoUnivocoRiscoss, r.iuv,
-                                  r.codIud, r.cod_fiscale_pa1 if r.is_secondary else "")))
+                                 r.codIud, r.cod_fiscale_pa1 if r.is_secondary else "")))
 
 
 def bounded_key(key: str) -> str:
