@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from mypay_desk.ui.lists.columns import DebtColumn, country_codes, province_codes
 from mypay_desk.ui.widgets.amounts import AmountLineEdit
-from mypay_desk.ui.widgets.cell_editors import RefusingDelegateMixin, user_touched
+from mypay_desk.ui.widgets.cell_editors import RefusingDelegateMixin, user_touched, watch_typing
 from mypay_desk.ui.widgets.checked_edit import CheckedLineEdit
 from mypay_desk.ui.widgets.dates import DateLineEdit, parse_user_date
 
@@ -87,6 +87,7 @@ class DebtDelegate(RefusingDelegateMixin, QStyledItemDelegate):
             # Completed in place, as Excel does: no popup that would eat the next click or Tab.
             completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
             combo.setCompleter(completer)
+            watch_typing(combo)
             combo.setObjectName(f"{kind}Editor")
             return combo
         ed = QLineEdit(parent)

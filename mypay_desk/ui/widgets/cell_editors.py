@@ -31,7 +31,18 @@ _COMMIT_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Ke
 def user_touched(editor: QWidget) -> bool:
     """Whether the user typed in the editor since it was filled from the model."""
     line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
-    return isinstance(line, QLineEdit) and line.isModified()
+    return isinstance(line, QLineEdit) and (line.isModified() or bool(line.property(_TYPED)))
+
+
+def watch_typing(combo: QComboBox) -> None:
+    """Let user_touched see typing in an editable combo with an inline completer: the completion sets the
+    line's text, which clears Qt's modified flag, so a row refreshed under the editor would replace what
+    the user typed. textEdited is emitted for the user's keys only."""
+    line = combo.lineEdit()
+    line.textEdited.connect(lambda _text: line.setProperty(_TYPED, True))
+
+
+_TYPED = "userTyped"
 
 
 def leaves_editor(editor: QWidget) -> bool:
