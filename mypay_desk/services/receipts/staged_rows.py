@@ -40,6 +40,10 @@ _RAW = repo.INSERT_COLUMNS.index("raw_json")
 _NO_CODES = (None, None)  # a secondary Ente's row: never matched
 
 
+class _Unusual(ValueError):
+    """A row the inline loop leaves to the plain path."""
+
+
 class StagedRowBuilder:
     """Builds staged rows for one import (one Ente, one export name, one database)."""
 
@@ -81,66 +85,48 @@ class StagedRowBuilder:
         bound_stamp = self._bind_stamp(stamp)
         plain_ascii = JSON_PLAIN_ASCII
         for rec, line in records:
-            if len(rec) != ncols:
-                plain(decoder, rec, line, stamp, rows, errors)
-                continue
-            (iuf, cod_iud, cod_iuv, iuv_vers, message_id, iur, dominio, dominio_benef, tipo, cf_pa1, psp_id,
-             psp_name, payer_type, payer_code, payer_name, payer_email, outcome, single_outcome, context, causale,
-             collection, bilancio, name_pa1, taxonomy_pa1, single, total, day, time) = get(
-                rec + pad if padded else rec)
-            # the amounts, the payment day and the receipt's time as RowDecoder.decode_record reads them
-            amount = amounts.get(single)
-            if amount is None:
-                try:
+            try:  # the usual row, as RowDecoder.decode_record reads it; anything else raises _Unusual
+                if len(rec) != ncols:
+                    raise _Unusual
+                (iuf, cod_iud, cod_iuv, iuv_vers, message_id, iur, dominio, dominio_benef, tipo, cf_pa1, psp_id,
+                 psp_name, payer_type, payer_code, payer_name, payer_email, outcome, single_outcome, context,
+                 causale, collection, bilancio, name_pa1, taxonomy_pa1, single, total, day, time) = get(
+                    rec + pad if padded else rec)
+                amount = amounts.get(single)
+                if amount is None:
                     amount = parse_amount(single)
-                except ValueError:
-                    plain(decoder, rec, line, stamp, rows, errors)
-                    continue
-                if len(amounts) >= _CACHE_LIMIT:
-                    amounts.clear()
-                amounts[single] = amount
-            if total == single or not total.strip():
-                total_paid = amount
-            else:
-                total_paid = amounts.get(total)
-                if total_paid is None:
-                    try:
+                    if len(amounts) >= _CACHE_LIMIT:
+                        amounts.clear()
+                    amounts[single] = amount
+                if total == single or not total.strip():
+                    total_paid = amount
+                else:
+                    total_paid = amounts.get(total)
+                    if total_paid is None:
                         total_paid = parse_amount(total)
-                    except ValueError:
-                        plain(decoder, rec, line, stamp, rows, errors)
-                        continue
-            bound_day = days.get(day)
-            if bound_day is None:
-                try:
+                bound_day = days.get(day)
+                if bound_day is None:
                     if not day.strip():  # (the day is then the receipt time's)
-                        raise ValueError
+                        raise _Unusual
                     bound_day = bind_day(parse_day(day))
-                except ValueError:
-                    plain(decoder, rec, line, stamp, rows, errors)
-                    continue
-                if len(days) >= _CACHE_LIMIT:
-                    days.clear()
-                days[day] = bound_day
-            if len(time) == 19:  # the usual yyyy-MM-ddTHH:mm:ss (no fraction, no offset)
-                try:
+                    if len(days) >= _CACHE_LIMIT:
+                        days.clear()
+                    days[day] = bound_day
+                if len(time) == 19:  # the usual yyyy-MM-ddTHH:mm:ss (no fraction, no offset)
                     moment = fromisoformat(time)
-                except ValueError:
-                    plain(decoder, rec, line, stamp, rows, errors)
-                    continue
-                if moment.tzinfo is not None or moment.microsecond:  # (e.g. ...T080000.1: the plain path drops them)
-                    plain(decoder, rec, line, stamp, rows, errors)
-                    continue
-                bound_time = bind_time(moment)
-            elif time.strip():
-                plain(decoder, rec, line, stamp, rows, errors)
-                continue
-            else:
-                bound_time = None
-            if not cod_iuv and not iuv_vers and not cod_iud:
-                plain(decoder, rec, line, stamp, rows, errors)
-                continue
-            secondary = tipo == secondary_type
-            if not secondary and (dominio or dominio_benef) and (dominio or dominio_benef) != fiscal_code:
+                    if moment.tzinfo is not None or moment.microsecond:  # (...T080000.1: the plain path drops them)
+                        raise _Unusual
+                    bound_time = bind_time(moment)
+                elif time.strip():
+                    raise _Unusual
+                else:
+                    bound_time = None
+                if not cod_iuv and not iuv_vers and not cod_iud:
+                    raise _Unusual
+                secondary = tipo == secondary_type
+                if not secondary and (dominio or dominio_benef) and (dominio or dominio_benef) != fiscal_code:
+                    raise _Unusual
+            except ValueError:  # (_Unusual is one) the plain path: its checks and messages
                 plain(decoder, rec, line, stamp, rows, errors)
                 continue
             # receipt_rows.record_row, bound
