@@ -146,3 +146,15 @@ def test_keys_and_values_at_their_limits_are_stored_as_the_plain_path_stores_the
     staged = staged_rows(data)
     assert staged == (plain, errors) and not errors
     assert [len(r[1]) for r in staged[0][:3]] == [199, 200, len("sha256:") + 64]
+
+
+def test_times_of_19_characters_that_are_not_the_usual_form_are_read_as_the_plain_path_reads_them():
+    """fromisoformat takes these 19-character texts too; the plain path drops a fraction or an offset."""
+    times = ["2025-03-01T10:00:00", "2025-03-01T080000.1", "2025-03-01T10:00+01", "2025-W09-6T10:00:00",
+             "2025-03-01 10:00:00"]
+    rows = [rx.ReceiptRow(codIud=f"T{i}", identificativoDominio=CF, singoloImportoPagato="1.00",
+                          importoTotalePagato="1.00", dataEsitoSingoloPagamento="2025-03-01", dataOraMessaggioRicevuta=t)
+            for i, t in enumerate(times)]
+    data = rx.write_export_csv(rows, "1.3", False)
+    plain, errors = plain_rows(data)
+    assert staged_rows(data) == (plain, errors) and not errors and len(plain) == len(times)
