@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mypay_desk.services.errors import Cancelled, DatabaseBusyError, NotFoundError, PortalError, UserError
+from mypay_desk.services.errors import (
+    Cancelled,
+    DatabaseBusyError,
+    DatabaseValueError,
+    NotFoundError,
+    PortalError,
+    UserError,
+)
 from mypay_desk.services.portal import CREDENTIAL_FAULTS
 from mypay_desk.services.workspace import Workspace, WorkspaceError, resolve_workspace_dir
 
@@ -111,6 +118,8 @@ def describe_error(exc: BaseException) -> CliError | None:
         return CliError(EXIT_DATA, str(exc), "workspace", "workspace")
     if isinstance(exc, DatabaseBusyError):
         return CliError(EXIT_DATA, str(exc), None, "database_busy")
+    if isinstance(exc, DatabaseValueError):
+        return CliError(EXIT_DATA, str(exc), None, "invalid_input")
     if isinstance(exc, Cancelled):
         return CliError(EXIT_DATA, "annullato", None, "cancelled")
     return None

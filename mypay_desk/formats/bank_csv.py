@@ -31,7 +31,7 @@ from datetime import date, datetime
 from mypay_desk.domain.excerpt import excerpt
 from mypay_desk.domain.money import MAX_TREASURY_CENTS, MoneyError, parse_amount
 from mypay_desk.formats.causale import parse_causale
-from mypay_desk.formats.limits import too_many_lines
+from mypay_desk.formats.limits import too_many_lines, without_nul
 from mypay_desk.formats.opi import TreasuryRecord
 
 MAX_CSV_BYTES = 200 * 1024 * 1024
@@ -126,14 +126,15 @@ def _norm(header: str) -> str:
 
 
 def decode(data: bytes, encoding: str = "") -> str:
+    """The file's text (NUL replaced: formats.limits.without_nul)."""
     if encoding:
-        return data.decode(encoding)
+        return without_nul(data.decode(encoding))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8")
+        return without_nul(data.decode("utf-8"))
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return without_nul(data.decode("cp1252", errors="replace"))
 
 
 def _detect_delimiter(line: str) -> str:

@@ -54,7 +54,7 @@ from mypay_desk.domain.excerpt import excerpt
 from mypay_desk.domain.money import MoneyError, format_flow_amount, parse_flow_amount
 from mypay_desk.formats.bilancio import BilancioError, bilancio_xml, parse_bilancio
 from mypay_desk.formats.errors import FileReadError
-from mypay_desk.formats.limits import too_many_lines
+from mypay_desk.formats.limits import too_many_lines, without_nul
 from mypay_desk.formats.safezip import SafeZip, SafeZipError, ZipLimits, is_zip
 
 SEPARATOR = ";"
@@ -422,7 +422,7 @@ def _csv_text(data: bytes, name: str, strict: bool) -> tuple[str, str]:
                         "come CSV UTF-8", file=csv_name or name, row=line) from exc
     if "\x00" in text[:4096]:
         raise FlowError("Il file non è un CSV di testo", file=csv_name or name)
-    return text, csv_name
+    return without_nul(text), csv_name
 
 
 def read_raw_rows(source: bytes | str | os.PathLike, *, name: str | None = None,

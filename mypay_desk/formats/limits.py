@@ -1,7 +1,7 @@
-"""Bounds shared by the readers: how many lines a text file may have, and integers that must fit the
-database's INTEGER columns (a 20-digit index would otherwise fail the INSERT with an OverflowError
-after the whole file was read). SQLite's INTEGER holds 64 bits, PostgreSQL's 32: the readers keep to
-the smaller, which is still far above any real index or count.
+"""Bounds shared by the readers: how many lines a text file may have, text every database can hold (no
+NUL), and integers that must fit the database's INTEGER columns (a 20-digit index would otherwise fail
+the INSERT with an OverflowError after the whole file was read). SQLite's INTEGER holds 64 bits,
+PostgreSQL's 32: the readers keep to the smaller, which is still far above any real index or count.
 
 Each limit is far above real files of any kind, so only damaged or hostile files reach it, and they
 get a clear message instead of minutes of work or gigabytes of memory.
@@ -31,6 +31,18 @@ def too_many_lines(data: bytes, limit: int = MAX_TEXT_LINES) -> str | None:
         return None
     return (f"il file ha {n:,} righe (comprese quelle vuote): al massimo {limit:,}; controlla che sia il file "
             "giusto").replace(",", ".")
+
+
+#: What the readers put where a file holds NUL (U+0000): PostgreSQL's text cannot store NUL (the INSERT
+#: fails), and a SQLite workspace holding one could not be copied to PostgreSQL later. SUB (U+001A) is
+#: ASCII's own "substitute" for a character in error; like NUL it is a control character, so the debt rules
+#: still mark the value («caratteri di controllo») and MyPay's reading of a flow (Java's trim) treats both alike.
+NUL_STANDIN = "\x1a"
+
+
+def without_nul(text: str) -> str:
+    """``text`` with every NUL replaced by :data:`NUL_STANDIN` (the same object when it has none)."""
+    return text.replace("\x00", NUL_STANDIN) if "\x00" in text else text
 
 
 def parse_index(text: str, maximum: int = DB_MAX_INTEGER) -> int:

@@ -32,12 +32,13 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from operator import methodcaller
 from pathlib import Path
 from typing import NamedTuple
 from xml.parsers import expat
 
 from mypay_desk.domain.excerpt import excerpt
-from mypay_desk.formats.limits import MAX_TEXT_LINES, parse_index
+from mypay_desk.formats.limits import MAX_TEXT_LINES, NUL_STANDIN, parse_index
 from mypay_desk.formats.safezip import SafeZip, SafeZipError, ZipLimits
 from mypay_desk.formats.xmlsafe import XmlError, check_encoding, parse_xml
 
@@ -663,7 +664,7 @@ class ExportReader:
 
     def iter_text(self, lines: Iterable[str], name_hint: ExportName | None, validate_rt: bool = True,
                   records: bool = False, raw: bool = False) -> Iterator[ReceiptRow | ExportRecord | RawRecord | RowError]:
-        reader = csv.reader(lines, delimiter=";", quotechar='"', doublequote=True, strict=False)
+        reader = csv.reader(map(_WITHOUT_NUL, lines), delimiter=";", quotechar='"', doublequote=True, strict=False)
         decoder: RowDecoder | None = None
         prev_line = 0
         while True:
@@ -712,6 +713,10 @@ class ExportReader:
                 line, f"intestazione inattesa: «{excerpt(got)}» dove il tracciato {self.version} ha «{c}» "
                       f"({len(wrong)} nomi diversi); le colonne sono lette per posizione", column=c,
                 source=self.source))
+
+
+# formats.limits.without_nul on each line, in C (str.replace gives the line itself back when it has no NUL).
+_WITHOUT_NUL = methodcaller("replace", "\x00", NUL_STANDIN)
 
 
 def _open_text(raw: io.BufferedIOBase) -> io.TextIOWrapper:

@@ -30,7 +30,7 @@ from mypay_desk.domain.debts import ADDRESS_RE, DebtRecord, RowError, to_address
 from mypay_desk.domain.excerpt import excerpt, thousands
 from mypay_desk.domain.money import MAX_AMOUNT_CENTS, MoneyError, parse_amount
 from mypay_desk.formats.errors import FileReadError
-from mypay_desk.formats.limits import too_many_lines
+from mypay_desk.formats.limits import too_many_lines, without_nul
 from mypay_desk.formats.workbook_guard import MAX_SHEET_CELLS, WorkbookError, prepare_workbook
 
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -257,6 +257,7 @@ def _read_csv(data: bytes, file_name: str) -> Table:
             continue
     else:  # cp1252 leaves five bytes undefined
         raise SpreadsheetError("Codifica del file non riconosciuta: salvalo come CSV UTF-8", file=file_name)
+    text = without_nul(text)  # (past the first 4 KiB, checked above for a binary file)
     start = _FIRST_TEXT_RE.search(text)
     if start is None:
         raise SpreadsheetError("Il file non contiene dati", file=file_name)
@@ -465,7 +466,7 @@ def _cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return without_nul(value.strip())
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
@@ -572,7 +573,7 @@ def parse_flag(value) -> bool:
 
 def _upper(value) -> str:
     if value.__class__ is str:
-        return value.strip().upper()
+        return without_nul(value.strip().upper())
     return _cell_text(value).upper()
 
 
@@ -595,7 +596,7 @@ def _address(value) -> str:
 def _digits_text(value) -> str:
     # Codes typed as numbers ("20100", IUVs) must not become "20100.0".
     if value.__class__ is str and " " not in value:
-        return value.strip()
+        return without_nul(value.strip())
     return _cell_text(value).replace(" ", "")
 
 

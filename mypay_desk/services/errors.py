@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mypay_desk.store.db import DatabaseBusyError  # noqa: F401 - re-exported: the GUI and CLI show it plainly
+from mypay_desk.store.db import DatabaseBusyError, DatabaseValueError  # noqa: F401 - re-exported: the GUI and CLI show them plainly
 
 
 class UserError(Exception):

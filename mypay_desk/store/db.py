@@ -48,6 +48,12 @@ class DatabaseUnreachableError(DatabaseBusyError):
     """The database server could not be reached (or the connection broke); nothing was changed."""
 
 
+class DatabaseValueError(RuntimeError):
+    """The database refused a value it cannot hold (PostgreSQL: text with NUL); nothing was changed.
+
+    The readers replace NUL (formats.limits.without_nul); this is the net for any other way in."""
+
+
 BUSY_MESSAGE = (
     "Il database è occupato da un'altra operazione (un'altra finestra, un'altra postazione o un comando "
     "di MyPay Desk in corso). Nulla è stato modificato: riprova tra poco."
@@ -55,6 +61,10 @@ BUSY_MESSAGE = (
 UNREACHABLE_MESSAGE = (
     "Il server del database non risponde o la connessione si è interrotta. Nulla è stato modificato: "
     "controlla la rete e riprova."
+)
+NUL_MESSAGE = (
+    "Un valore contiene il carattere nullo (NUL, codice 0), che il database PostgreSQL non può salvare. "
+    "Nulla è stato modificato: togli quel carattere dal file o dal valore e riprova."
 )
 # PostgreSQL SQLSTATEs that mean "someone else holds what we need": lock_timeout, deadlock, serialization.
 _PG_BUSY = {"55P03", "40P01", "40001"}
@@ -69,6 +79,12 @@ def _is_busy(exc: BaseException) -> bool:
 
 def _sqlstate(exc: BaseException) -> str | None:
     return getattr(getattr(exc, "orig", None), "sqlstate", None)
+
+
+def _is_nul_refused(exc: BaseException) -> bool:
+    """psycopg refuses, before sending, a text parameter holding NUL (a DataError saying so)."""
+    orig = getattr(exc, "orig", None)
+    return type(orig).__name__ == "DataError" and "NUL (0x00)" in str(orig)
 
 
 def _is_unreachable(exc: BaseException) -> bool:
@@ -89,6 +105,8 @@ def _busy_as_clear_error() -> Iterator[None]:
             raise DatabaseBusyError(BUSY_MESSAGE) from exc
         if isinstance(exc, OperationalError) and _is_unreachable(exc):
             raise DatabaseUnreachableError(UNREACHABLE_MESSAGE) from exc
+        if _is_nul_refused(exc):
+            raise DatabaseValueError(NUL_MESSAGE) from exc
         raise
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
-from mypay_desk.services.errors import DatabaseBusyError, PortalError, UserError
+from mypay_desk.services.errors import DatabaseBusyError, DatabaseValueError, PortalError, UserError
 from mypay_desk.ui.domain_text import user_error_text
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,11 @@ def build_error_box(parent: QWidget | None, title: str, failure) -> ErrorBox:
         return ErrorBox(parent, title, translate("errors", "Il database è occupato da un'altra operazione "
                                                            "(un'altra finestra o un comando in corso)."),
                         translate("errors", "Nulla è stato modificato: riprova tra poco."), details)
+    if isinstance(exc, DatabaseValueError):
+        return ErrorBox(parent, title, translate("errors", "Un valore contiene il carattere nullo (NUL, codice 0), che il "
+                                                           "database PostgreSQL non può salvare."),
+                        translate("errors", "Nulla è stato modificato: togli quel carattere dal file o dal valore e "
+                                            "riprova."), details)
     if isinstance(exc, PortalError):
         text = translate("errors", "Il portale non ha risposto come previsto:") + f"\n{exc}"
         info = translate("errors", "Le modifiche restano in attesa e verranno inviate alla prossima sincronizzazione.")

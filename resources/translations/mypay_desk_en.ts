@@ -6044,6 +6044,14 @@ Cancelling…</translation>
         <translation>Nothing has been changed: try again shortly.</translation>
     </message>
     <message>
+        <source>Un valore contiene il carattere nullo (NUL, codice 0), che il database PostgreSQL non può salvare.</source>
+        <translation>A value contains the null character (NUL, code 0), which the PostgreSQL database cannot store.</translation>
+    </message>
+    <message>
+        <source>Nulla è stato modificato: togli quel carattere dal file o dal valore e riprova.</source>
+        <translation>Nothing has been changed: remove that character from the file or the value and try again.</translation>
+    </message>
+    <message>
         <source>Il portale non ha risposto come previsto:</source>
         <translation>The portal did not answer as expected:</translation>
     </message>

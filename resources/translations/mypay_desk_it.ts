@@ -6044,6 +6044,14 @@ Annullamento in corso…</translation>
         <translation>Nulla è stato modificato: riprova tra poco.</translation>
     </message>
     <message>
+        <source>Un valore contiene il carattere nullo (NUL, codice 0), che il database PostgreSQL non può salvare.</source>
+        <translation>Un valore contiene il carattere nullo (NUL, codice 0), che il database PostgreSQL non può salvare.</translation>
+    </message>
+    <message>
+        <source>Nulla è stato modificato: togli quel carattere dal file o dal valore e riprova.</source>
+        <translation>Nulla è stato modificato: togli quel carattere dal file o dal valore e riprova.</translation>
+    </message>
+    <message>
         <source>Il portale non ha risposto come previsto:</source>
         <translation>Il portale non ha risposto come previsto:</translation>
     </message>

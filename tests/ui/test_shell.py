@@ -417,6 +417,21 @@ def test_error_box_copies_details_without_closing(qtbot, monkeypatch):
     assert not box.isVisible()
 
 
+def test_error_box_of_a_value_the_database_refused_says_nothing_changed(qtbot, monkeypatch):
+    from mypay_desk.services.errors import DatabaseValueError
+    from mypay_desk.store.db import NUL_MESSAGE
+    from mypay_desk.ui import errors
+    from mypay_desk.ui.tasks import TaskFailure
+
+    boxes = []
+    monkeypatch.setattr(errors, "_present", boxes.append)
+    errors.show_error(None, "Importa", TaskFailure(DatabaseValueError(NUL_MESSAGE), "Traceback: riga 1"))
+    box = boxes[0]
+    qtbot.addWidget(box)
+    assert "carattere nullo" in box.text() and "imprevisto" not in box.text()
+    assert "Nulla è stato modificato" in box.informativeText()
+
+
 def _smoke(workspace_dir: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MYPAY_DESK_KEYRING="file")
     return subprocess.run([sys.executable, "-m", "mypay_desk", "--workspace", str(workspace_dir), "gui",

@@ -17,6 +17,7 @@ from mypay_desk.domain.debt_states import ACTION_LABELS, state_label
 from mypay_desk.domain.debts import COLUMN_BY_FIELD, COUNTRIES, FIELD_FOR_COLUMN, PROVINCES
 from mypay_desk.domain.identity import normalize
 from mypay_desk.domain.money import MoneyError, format_amount, parse_amount
+from mypay_desk.formats.limits import without_nul
 from mypay_desk.ui.domain_text import domain_label, domain_text
 from mypay_desk.ui.widgets.dates import DateInputError, format_date, parse_user_date
 
@@ -158,7 +159,7 @@ def parse_value(col: DebtColumn, value: Any) -> Any:
             return value.toPython() if value.isValid() else None
         return parse_date(str(value or ""))
     text = "" if value is None else str(value)
-    text = text.replace("\r", " ").replace("\n", " ").strip()
+    text = without_nul(text.replace("\r", " ").replace("\n", " ").strip())  # (pasted text may hold NUL)
     if kind == "amount":
         if not text:
             return 0
