@@ -305,6 +305,33 @@ def test_typing_in_a_combo_is_not_lost_when_the_row_refreshes(page, qtbot, field
     assert not shiboken6.isValid(editor) or not editor.isVisible()
 
 
+def test_a_control_character_is_shown_and_the_clerk_can_type_it_away(page, qtbot):
+    """A name read from a file with a NUL in it (stored as SUB): the cell shows where, F2 + Enter stores
+    nothing new (the editor holds the stored text, not the sign shown), retyping the name fixes it."""
+    debt_id = page.model.row_id(0)
+    page.ctx.ws.lists.update_debts([(debt_id, {"debtor_name": "ROSSI\x1aMARIO"})])
+    page.model.refresh_ids([debt_id])
+    index = cell(page, 0, "debtor_name")
+    assert index.data(Qt.ItemDataRole.DisplayRole) == "ROSSI\ufffdMARIO"
+    assert index.data(Qt.ItemDataRole.EditRole) == "ROSSI\x1aMARIO"
+    assert not stored(page, 0).is_valid
+    version = stored(page, 0).version
+    view = page.view
+    view.setFocus()
+    view.setCurrentIndex(index)
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "ROSSI\x1aMARIO"
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    idle(page, qtbot)
+    assert stored(page, 0).version == version and stored(page, 0).debtor_name == "ROSSI\x1aMARIO"
+    editor = start_typing(page, 0, "debtor_name", "ROSSI MARIO")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(page, 0).debtor_name == "ROSSI MARIO", timeout=3000)
+    qtbot.waitUntil(lambda: stored(page, 0).is_valid, timeout=3000)
+    assert cell(page, 0, "debtor_name").data(Qt.ItemDataRole.DisplayRole) == "ROSSI MARIO"
+
+
 def test_new_debt_gets_the_next_iud_of_the_list(page, qtbot):
     page.add_action.trigger()
     qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=3000)

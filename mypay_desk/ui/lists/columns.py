@@ -97,7 +97,16 @@ def display_value(col: DebtColumn, row) -> str:
         return format_amount(value) if value is not None else ""
     if col.kind == "date":
         return format_date(value)
-    return "" if value is None else str(value)
+    return "" if value is None else shown_text(str(value))
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def shown_text(text: str) -> str:
+    """``text`` as a cell shows it: a control character (which the rules mark as an error; a NUL read from a
+    file is stored as SUB) as "\ufffd", so the clerk sees where it is. Editors get the text as stored."""
+    return text if text.isprintable() else _CONTROL_RE.sub("\ufffd", text)
 
 
 def error_label(mypay_name: str) -> str:
