@@ -76,8 +76,9 @@ def receipts_synced_to(session: Session, ente_id: int) -> datetime | None:
 # --- debts as the sync sees them --------------------------------------------------------------
 
 def _dicts(session: Session, stmt) -> list[dict[str, Any]]:
-    # zip over plain tuples: about twice as fast as Row._mapping for 100,000 wide rows
-    result = session.execute(stmt)
+    # zip over plain tuples: about twice as fast as Row._mapping for 100,000 wide rows. Run on the session's
+    # connection (same transaction): the ORM's result path adds ~0.3-0.9 s per 100,000 rows to plain columns.
+    result = session.connection().execute(stmt)
     keys = list(result.keys())
     return [dict(zip(keys, row, strict=True)) for row in result]
 
