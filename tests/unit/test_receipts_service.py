@@ -213,6 +213,23 @@ def test_secondary_ente_rows_never_matched(workspace, ente, tmp_path):
     assert v.match_label == "Ente secondario" and v.secondary_name == "Provincia"
 
 
+def test_text_filter_takes_like_wildcards_literally_and_ignores_case(workspace, ente, tmp_path):
+    rows = [row(1, iud="S1", iuv="991", anagraficaPagatore="Sconto 10% Rossi"),
+            row(2, iud="S2", iuv="992", anagraficaPagatore="Sconto 10X Rossi"),
+            row(3, iud="S3", iuv="993", anagraficaPagatore="A_B Verdi"),
+            row(4, iud="S4", iuv="994", anagraficaPagatore="AXB Verdi"),
+            row(5, iud="S5", iuv="995", anagraficaPagatore="C\\D Bianchi")]
+    workspace.receipts.import_file(export_file(tmp_path, rows), ente_id=ente.id)
+
+    def found(text: str) -> list[str]:
+        return sorted(v.iud for v in workspace.receipts.list(ReceiptFilters(text=text), ente_id=ente.id))
+
+    assert found("10%") == ["S1"]
+    assert found("a_b") == ["S3"]
+    assert found("c\\d") == ["S5"]
+    assert found("SCONTO") == ["S1", "S2"]
+
+
 def test_filters_collections_detail_and_xlsx(workspace, ente, tmp_path):
     add_debts(workspace, ente.id, [dict(iud="D1", iuv="120000000000000001", amount_cents=10000)])
     rows = [row(1, iud="D1", iuv="120000000000000001", when="2025-01-10"),

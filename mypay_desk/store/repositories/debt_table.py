@@ -14,11 +14,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from mypay_desk.store.models import Debt, DebtList
 from mypay_desk.store.ordering import asc, desc
+from mypay_desk.store.text_search import ESCAPE, any_contains, like_pattern
 
 # Columns the text filter searches.
 TEXT_COLUMNS = (Debt.iud, Debt.iuv, Debt.notice_number, Debt.debtor_code, Debt.debtor_name, Debt.causale,
@@ -54,10 +55,6 @@ ROW_COLUMNS = [c for c in Debt.__table__.columns if c.name not in ("created_at",
 FETCH_CHUNK = 500  # SQLite's bound-parameter limit is far above; keeps IN lists short
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def conditions(session: Session, list_id: int, *, text: str = "", states: Sequence[str] = (),
                debt_types: Sequence[str] = (), due_from: date | None = None, due_to: date | None = None,
                valid: bool | None = None, ids: Sequence[int] | None = None) -> list[ColumnElement]:
@@ -65,17 +62,11 @@ def conditions(session: Session, list_id: int, *, text: str = "", states: Sequen
     where: list[ColumnElement] = [Debt.list_id == list_id, Debt.parent_id.is_(None)]
     text = (text or "").strip()
     if text:
-        pattern = f"%{_escape_like(text)}%"
-        # Fast path: SQLite's LIKE is already case-insensitive for ASCII and three times faster than
-        # lower(x) LIKE lower(y), which is what ilike() compiles to there. Other databases use ILIKE;
-        # PostgreSQL on the joined columns.
-        dialect = session.get_bind().dialect.name
-        if dialect == "postgresql" and _SEPARATOR not in text:
-            where.append(_joined_text().collate("C").ilike(pattern, escape="\\"))
+        # PostgreSQL: one ILIKE on the joined columns (store/text_search.py for the others).
+        if session.get_bind().dialect.name == "postgresql" and _SEPARATOR not in text:
+            where.append(_joined_text().collate("C").ilike(like_pattern(text), escape=ESCAPE))
         else:
-            sqlite = dialect == "sqlite"
-            where.append(or_(*[(c.like(pattern, escape="\\") if sqlite else c.ilike(pattern, escape="\\"))
-                               for c in TEXT_COLUMNS]))
+            where.append(any_contains(session, TEXT_COLUMNS, text))
     if states:
         where.append(Debt.state.in_(list(states)))
     if debt_types:

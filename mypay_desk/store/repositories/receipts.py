@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, DateTime, and_, bindparam, case, func, or_, select, update
+from sqlalchemy import ColumnElement, Date, DateTime, and_, bindparam, case, func, select, update
 from sqlalchemy.orm import Session
 
 from mypay_desk.domain.debt_states import DebtState
@@ -25,6 +25,7 @@ from mypay_desk.store.ordering import asc, desc
 from mypay_desk.store.repositories import debts as debts_repo
 from mypay_desk.store.repositories.debts import versioned
 from mypay_desk.store.repositories.value_lists import among, sqlite_has_json, value_chunks
+from mypay_desk.store.text_search import any_contains
 
 CHUNK = 5000  # keys per IN list (SQLite allows 32766 parameters since 3.32; PostgreSQL far more)
 
@@ -489,10 +490,6 @@ def file_seen(session: Session, ente_id: int, sha256: str) -> bool:
 
 # --- queries -----------------------------------------------------------------------------------
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def conditions(session: Session, ente_id: int, *, date_from: date | None = None, date_to: date | None = None,
                debt_types: Sequence[str] = (), text: str = "", matched: bool | None = None
                ) -> list[ColumnElement]:
@@ -509,11 +506,7 @@ def conditions(session: Session, ente_id: int, *, date_from: date | None = None,
         where.append(Receipt.debt_id.is_(None))
     text = (text or "").strip()
     if text:
-        pattern = f"%{_escape_like(text)}%"
-        # Fast path: SQLite's LIKE is case-insensitive for ASCII already; other databases use ILIKE.
-        sqlite = session.get_bind().dialect.name == "sqlite"
-        where.append(or_(*[(c.like(pattern, escape="\\") if sqlite else c.ilike(pattern, escape="\\"))
-                           for c in TEXT_COLUMNS]))
+        where.append(any_contains(session, TEXT_COLUMNS, text))
     return where
 
 

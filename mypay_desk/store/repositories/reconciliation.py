@@ -25,7 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, delete, func, insert, literal, or_, select, update
+from sqlalchemy import Connection, and_, case, delete, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from mypay_desk.formats.fdr import FdrFlowData
@@ -43,6 +43,7 @@ from mypay_desk.store.models import (
 )
 from mypay_desk.store.models.base import utcnow
 from mypay_desk.store.repositories.value_lists import among, value_chunks
+from mypay_desk.store.text_search import any_contains
 
 CHUNK = 500
 RESULT = ReconciliationResult.__table__
@@ -593,10 +594,6 @@ def summary(session: Session, ente_id: int) -> list[tuple[str, int, int, int]]:
     return [(r[0], int(r[1]), int(r[2]), int(r[3])) for r in rows]
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _filtered(session: Session, ente_id: int, code: str | None, search: str, only_open: bool):
     t = ReconciliationResult
     conds = [t.ente_id == ente_id]
@@ -605,11 +602,7 @@ def _filtered(session: Session, ente_id: int, code: str | None, search: str, onl
     if only_open:
         conds.append(t.resolved.is_(False))
     if search.strip():
-        like = f"%{_escape_like(search.strip())}%"
-        # SQLite's LIKE ignores ASCII case already; PostgreSQL needs ILIKE for the same match
-        sqlite = session.get_bind().dialect.name == "sqlite"
-        conds.append(or_(*[(c.like(like, escape="\\") if sqlite else c.ilike(like, escape="\\"))
-                           for c in (t.key, t.iuv, t.iuf, t.note)]))
+        conds.append(any_contains(session, (t.key, t.iuv, t.iuf, t.note), search.strip()))
     return and_(*conds)
 
 
