@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mypay_desk.store import postgres
@@ -82,9 +82,12 @@ def _sqlstate(exc: BaseException) -> str | None:
 
 
 def _is_nul_refused(exc: BaseException) -> bool:
-    """psycopg refuses, before sending, a text parameter holding NUL (a DataError saying so)."""
-    orig = getattr(exc, "orig", None)
-    return type(orig).__name__ == "DataError" and "NUL (0x00)" in str(orig)
+    """psycopg refuses, before sending, a text parameter holding NUL (a DataError saying so); the server
+    itself says 22021 ("invalid byte sequence ... 0x00") for one that reaches it another way."""
+    if not isinstance(exc, DataError):
+        return False
+    text_ = str(getattr(exc, "orig", exc))
+    return "NUL (0x00)" in text_ or (_sqlstate(exc) == "22021" and "0x00" in text_)
 
 
 def _is_unreachable(exc: BaseException) -> bool:

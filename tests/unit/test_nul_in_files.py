@@ -144,3 +144,12 @@ def test_the_command_line_reports_the_refused_value_as_a_data_error():
 
     err = describe_error(DatabaseValueError(NUL_MESSAGE))
     assert err is not None and err.status == EXIT_DATA and "carattere nullo" in err.message
+
+
+def test_a_nul_the_server_itself_refuses_is_the_same_clear_error(workspace):
+    if workspace.db.kind != "postgresql":
+        pytest.skip("PostgreSQL's own refusal (SQLSTATE 22021)")
+    from sqlalchemy import text
+
+    with pytest.raises(DatabaseValueError, match="carattere nullo"), workspace.db.session() as s:
+        s.execute(text("SELECT convert_from('\\x00'::bytea, 'UTF8')"))
