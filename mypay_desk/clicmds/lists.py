@@ -131,6 +131,8 @@ def cmd_import(args, ctx: CliContext) -> int:
               f"{report.added} aggiunte, {report.updated} aggiornate, {report.unchanged} invariate")
         if report.generated_iuds:
             info(f"{report.generated_iuds} IUD generati con il prefisso {args.iud_prefix.strip().upper()}")
+        if report.format != "flow" and "importoDovuto" not in report.columns:
+            info(_no_amount_hint(report.unused_headers))
         if report.missing:
             what = "annullati" if args.cancel_missing else "non annullati (usa --cancel-missing)"
             info(f"{report.missing} dovuti della lista non sono nel file: {what}")
@@ -139,6 +141,16 @@ def cmd_import(args, ctx: CliContext) -> int:
         if len(report.errors) > 50:
             info(f"  ... e altri {len(report.errors) - 50} errori (usa --json per l'elenco completo)")
     return EXIT_OK
+
+
+def _no_amount_hint(unused: list[str]) -> str:
+    """What to do when no column of a spreadsheet gave the amount (every debt then has amount 0: an error)."""
+    text = "Nessuna colonna del file è stata presa come importo (importoDovuto): i dovuti hanno importo 0"
+    if not unused:
+        return text + "; aggiungi al file la colonna dell'importo"
+    shown = ", ".join(f"«{h}»" for h in unused[:10]) + (", ..." if len(unused) > 10 else "")
+    return (f"{text}. Colonne del file non usate: {shown}. Se l'importo è in una di queste, importa di nuovo "
+            f"indicandola: --map \"{unused[0]}=importoDovuto\"")
 
 
 def cmd_cancel(args, ctx: CliContext) -> int:

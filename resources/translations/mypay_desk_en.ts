@@ -1770,6 +1770,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
             <numerusform>%Ln rows have no IUD: choose the column that holds it or, on the first page, an IUD prefix. Without it the file cannot be imported.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nessuna colonna è indicata come importo: i dovuti avrebbero importo 0. Torna indietro e scegli la colonna che lo contiene.</source>
+        <translation>No column is set as the amount: the debts would have amount 0. Go back and choose the column that holds it.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln dovuti della lista non sono nel file.</source>
         <translation>

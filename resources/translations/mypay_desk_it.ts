@@ -1770,6 +1770,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
             <numerusform>%Ln righe non hanno l&apos;IUD: indica la colonna che lo contiene oppure, nella prima pagina, un prefisso IUD. Senza, il file non si può importare.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nessuna colonna è indicata come importo: i dovuti avrebbero importo 0. Torna indietro e scegli la colonna che lo contiene.</source>
+        <translation>Nessuna colonna è indicata come importo: i dovuti avrebbero importo 0. Torna indietro e scegli la colonna che lo contiene.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln dovuti della lista non sono nel file.</source>
         <translation>

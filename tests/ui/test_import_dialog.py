@@ -83,6 +83,25 @@ def test_preview_shows_row_errors_and_cancel_writes_nothing(qtbot, ctx, tmp_path
     assert dlg.imported_list == ""
 
 
+def test_preview_says_when_no_column_gives_the_amount(qtbot, ctx, tmp_path):
+    wb = Workbook()
+    sheet = wb.active
+    sheet.append(["IUD", "Codice fiscale", "Cognome e nome", "Tot. da versare"])
+    sheet.append(["A1", CF, "ROSSI MARIO", 12.5])
+    wb.save(tmp_path / "tari.xlsx")
+    dlg = ImportDialog(ctx, tmp_path / "tari.xlsx", [], parent=None)
+    qtbot.addWidget(dlg)
+    dlg.type_combo.setCurrentIndex(dlg.type_combo.findData("TARI"))
+    dlg.next()
+    assert "amount_cents" not in dlg.current_mapping()
+    dlg.next()
+    assert "Nessuna colonna è indicata come importo" in dlg.summary.text()
+    dlg.back()
+    dlg.set_mapping("amount_cents", "Tot. da versare")
+    dlg.next()
+    assert "Nessuna colonna è indicata come importo" not in dlg.summary.text()
+
+
 def test_import_into_existing_list_reports_and_cancels_missing(qtbot, ctx, tmp_path, monkeypatch):
     ws = ctx.ws
     ws.lists.create_list("TARI 2025", default_debt_type="TARI")

@@ -78,6 +78,17 @@ def test_map_names_tracciato_fields_and_completes_the_guess(wsdir, workspace, tm
     assert debts["P-1"].amount_cents == 12050 and debts["P-2"].amount_cents == 8000
 
 
+def test_without_an_amount_column_the_report_says_which_columns_went_unused(wsdir, tmp_path, capsys):
+    f = xlsx(tmp_path / "ufficio.xlsx", OFFICE, office_rows())
+    code, _out, err = run(wsdir, "lists", "import", f, "--list", "Prova", "--type", "TARI", capsys=capsys)
+    assert code == 0
+    assert "Nessuna colonna del file è stata presa come importo (importoDovuto)" in err
+    assert "«Tot. da versare», «Note»" in err and '--map "Tot. da versare=importoDovuto"' in err
+    code, _out, err = run(wsdir, "lists", "import", f, "--list", "Prova", "--type", "TARI",
+                          "--map", "Tot. da versare=importoDovuto", capsys=capsys)
+    assert code == 0 and "Nessuna colonna" not in err
+
+
 def test_map_moves_a_header_away_from_its_guess_and_splits_names(wsdir, workspace, tmp_path, capsys):
     f = xlsx(tmp_path / "nomi.xlsx", ["IUD", "Cognome", "Nome di battesimo", "Codice fiscale", "Importo",
                                       "Scadenza", "Causale"],

@@ -81,6 +81,8 @@ class ImportReport:
     generated_iuds: int = 0  # rows that got an IUD from the prefix
     #: {MyPay column name: the file's header} of a spreadsheet (what was read from where).
     columns: dict[str, str] = field(default_factory=dict)
+    #: The spreadsheet's headers no field was read from (for the hint when no column gave the amount).
+    unused_headers: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of ``lists import --json`` (CLI.md). Each error has ``column`` (the file's header, or
@@ -326,6 +328,9 @@ class Importing(ListServiceBase):
         report = ImportReport(list=list_name, file=loaded.file, format=loaded.kind, version=loaded.version, rows=n,
                               generated_iuds=without_iud,
                               columns={_mypay_column(h, loaded): h for h in loaded.mapping.values() if h})
+        if loaded.kind != "flow":
+            used = set(loaded.mapping.values())
+            report.unused_headers = [h for h in loaded.headers if h not in used]
         with self.ws.db.session(lock=locks.debts(ente.id)) as s:
             lst = repo.get_list(s, ente.id, list_name)
             if lst is None:

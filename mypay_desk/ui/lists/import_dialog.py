@@ -439,6 +439,9 @@ class ImportDialog(QDialog):
         if p.without_iud:
             text += " " + self.tr("%Ln righe non hanno l'IUD: indica la colonna che lo contiene oppure, nella prima "
                                   "pagina, un prefisso IUD. Senza, il file non si può importare.", "", p.without_iud)
+        if p.format != "flow" and "amount_cents" not in self.current_mapping():
+            text += " " + self.tr("Nessuna colonna è indicata come importo: i dovuti avrebbero importo 0. Torna "
+                                  "indietro e scegli la colonna che lo contiene.")
         if p.rows > PREVIEW_SHOW:
             text += " " + self.tr("L'elenco mostra le prime {0} righe.").format(format_count(PREVIEW_SHOW))
         text += " " + self.tr("Nulla è stato ancora scritto.")
