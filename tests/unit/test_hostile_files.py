@@ -314,6 +314,15 @@ def test_a_huge_field_gives_a_short_message(saved_ws, tmp_path, capsys):
     assert code == 0 and len(err) < 10_000 and "I" * 100 not in err
 
 
+def test_a_receipt_of_another_ente_with_a_huge_code_gives_a_short_message(saved_ws, tmp_path, capsys):
+    """Found by a 300-case fuzz campaign (seed 777, receipts-csv case 92): the refusal quoted the whole code."""
+    path = tmp_path / "export.csv"
+    path.write_bytes(receipts_csv(rows=2, identificativoDominio="Z" * 100_000))
+    code, _out, err = run_cli(saved_ws, "receipts", "import", str(path), capsys=capsys)
+    assert code == 1 and "ricevuta di un altro Ente" in err
+    assert len(err) < 2_000 and "Z" * 100 not in err
+
+
 def test_duplicate_iuds_cost_linear_time_and_bounded_messages(saved_ws, workspace, tmp_path, capsys):
     rows = "".join(f"DUP;RSSMRA85T10A562S;ROSSI;1,00;30/06/2026;TARI {i}\n" for i in range(10_000))
     (tmp_path / "dup.csv").write_bytes((LIST_HEADER + rows).encode())

@@ -9,6 +9,7 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
+from mypay_desk.domain.excerpt import excerpt
 from mypay_desk.formats import receipt_export as rx
 from mypay_desk.store.repositories import receipts as repo
 
@@ -66,7 +67,7 @@ def receipt_row(ente_id: int, r: rx.ReceiptRow, key: str, name: str, now: dateti
 
 def other_ente_error(row_number: int, name: str, dominio: str, fiscal_code: str) -> dict:
     return {"row": row_number, "column": "identificativoDominio", "file": name,
-            "message": f"ricevuta di un altro Ente (codice fiscale {dominio}, atteso {fiscal_code}): non importata"}
+            "message": f"ricevuta di un altro Ente (codice fiscale {excerpt(dominio)}, atteso {fiscal_code}): non importata"}
 
 
 # The columns a file's row gives the receipt, taken from ExportRecord.values by position with one
