@@ -228,8 +228,8 @@ def parse_bank_csv(data: bytes, source: str = "CSV", mapping: BankCsvMapping | N
     header_idx, m = find_header(rows, mapping)
     if header_idx < 0:
         if mapping and mapping.date:
-            raise BankCsvError(source, f"intestazione con le colonne «{mapping.date}» e "
-                                       f"«{mapping.amount or mapping.credit}» non trovata nelle prime "
+            raise BankCsvError(source, f"intestazione con le colonne «{excerpt(mapping.date)}» e "
+                                       f"«{excerpt(mapping.amount or mapping.credit)}» non trovata nelle prime "
                                        f"{HEADER_SEARCH_LINES} righe")
         raise BankCsvError(source, "intestazione non riconosciuta: indica quali colonne contengono data, "
                                    "importo (o entrate/uscite) e causale")
@@ -241,7 +241,7 @@ def parse_bank_csv(data: bytes, source: str = "CSV", mapping: BankCsvMapping | N
             return None
         pos = index.get(_norm(name))
         if pos is None:
-            raise BankCsvError(source, f"colonna «{name}» ({label}) non presente nell'intestazione",
+            raise BankCsvError(source, f"colonna «{excerpt(name)}» ({label}) non presente nell'intestazione",
                                row=header_idx + 1)
         return pos
 

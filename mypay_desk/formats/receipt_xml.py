@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from mypay_desk.domain.excerpt import excerpt
 from mypay_desk.domain.money import format_amount, format_flow_amount
 from mypay_desk.formats.xmlsafe import child_text, find_local, findall_local, local_name, parse_xml, text_of
 
@@ -128,11 +129,11 @@ def _cents(text: str, what: str, warnings: list[str]) -> int | None:
     try:
         value = Decimal(s)
     except InvalidOperation:
-        warnings.append(f"{what}: importo «{s}» non valido")
+        warnings.append(f"{what}: importo «{excerpt(s)}» non valido")
         return None
     cents = value * 100
     if cents != cents.to_integral_value():
-        warnings.append(f"{what}: importo «{s}» con più di due decimali")
+        warnings.append(f"{what}: importo «{excerpt(s)}» con più di due decimali")
     return int(cents)
 
 

@@ -437,15 +437,17 @@ def apply_column_map(headers: list[str], guessed: dict[str, str], column_map: li
     for wanted, fld in column_map:
         header = find_header(headers, wanted)
         if header is None:
-            raise SpreadsheetError(f"Colonna «{wanted}» non presente nel file; le colonne sono: "
-                                   + ", ".join(f"«{h}»" for h in headers), file=file_name, column=wanted)
+            shown = ", ".join(f"«{excerpt(h)}»" for h in headers[:30]) + (", ..." if len(headers) > 30 else "")
+            raise SpreadsheetError(f"Colonna «{excerpt(wanted)}» non presente nel file; le colonne sono: {shown}",
+                                   file=file_name, column=wanted)
         for f, h in list(mapping.items()):
             if h == header:
                 del mapping[f]
         if fld is None:
             continue
         if fld in taken and taken[fld] != header:
-            raise SpreadsheetError(f"Il campo {fld} è indicato per due colonne: «{taken[fld]}» e «{header}»",
+            raise SpreadsheetError(f"Il campo {fld} è indicato per due colonne: «{excerpt(taken[fld])}» e "
+                                   f"«{excerpt(header)}»",
                                    file=file_name, column=header)
         taken[fld] = header
         mapping[fld] = header
@@ -731,7 +733,7 @@ def to_columns(table: Table, mapping: dict[str, str], joined: dict[str, str] | N
             raise SpreadsheetError(f"Campo «{fld}» sconosciuto nella corrispondenza delle colonne",
                                    file=table.file_name)
         if header not in index:
-            raise SpreadsheetError(f"Colonna «{header}» non presente nel file", file=table.file_name,
+            raise SpreadsheetError(f"Colonna «{excerpt(header)}» non presente nel file", file=table.file_name,
                                    column=header)
         plan.append((fld, index[header], header, CONVERTERS[fld]))
     errors: list[RowError] = []

@@ -323,6 +323,16 @@ def test_a_receipt_of_another_ente_with_a_huge_code_gives_a_short_message(saved_
     assert len(err) < 2_000 and "Z" * 100 not in err
 
 
+def test_a_map_to_a_missing_column_lists_the_headers_briefly(saved_ws, tmp_path, capsys):
+    headers = ";".join(["H" * 100_000] + [f"Colonna {i}" for i in range(200)])
+    path = tmp_path / "intestazioni.csv"
+    path.write_bytes(f"{headers}\n{';'.join('x' * 201)}\n".encode())
+    code, _out, err = run_cli(saved_ws, "lists", "import", str(path), "--list", "Lunga", "--type", "TARI",
+                              "--map", "Assente=IUD", capsys=capsys)
+    assert code == 1 and "Colonna «Assente» non presente nel file" in err
+    assert len(err) < 2_000 and "H" * 100 not in err and "«Colonna 0»" in err
+
+
 def test_duplicate_iuds_cost_linear_time_and_bounded_messages(saved_ws, workspace, tmp_path, capsys):
     rows = "".join(f"DUP;RSSMRA85T10A562S;ROSSI;1,00;30/06/2026;TARI {i}\n" for i in range(10_000))
     (tmp_path / "dup.csv").write_bytes((LIST_HEADER + rows).encode())

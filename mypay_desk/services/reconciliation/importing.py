@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from mypay_desk.domain.excerpt import excerpt
 from mypay_desk.formats import bank_csv, fdr, opi
 from mypay_desk.formats.xmlsafe import XmlError, local_name, parse_xml
 from mypay_desk.services.errors import UserError
@@ -114,7 +115,7 @@ class ReconciliationImporting(ReconciliationServiceBase):
                 rest = len(res.errors) + res.errors_omitted - len(first)
                 more = f" (e altre {rest} righe)" if rest else ""
                 raise UserError("righe non leggibili, file non importato: "
-                                + "; ".join(f"riga {e.row}, colonna «{e.column}»: {e.message}" for e in first)
+                                + "; ".join(f"riga {e.row}, colonna «{excerpt(e.column)}»: {e.message}" for e in first)
                                 + more, file=name)
             if not res.records and not res.debits:
                 raise UserError("nessun movimento trovato dopo l'intestazione", file=name)
@@ -144,7 +145,7 @@ class ReconciliationImporting(ReconciliationServiceBase):
             flows.append(flow)
             report.warnings.extend(flow.warnings)
             return KIND_FDR
-        raise fdr.FdrError(source, f"documento non riconosciuto (radice «{name}»): attesi un flusso di "
+        raise fdr.FdrError(source, f"documento non riconosciuto (radice «{excerpt(name)}»): attesi un flusso di "
                                    "rendicontazione (FlussoRiversamento) o un giornale di cassa OPI")
 
     def _check_receiver(self, ente, flows: list[fdr.FdrFlowData], report: ImportReport) -> None:
