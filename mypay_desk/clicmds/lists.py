@@ -6,6 +6,7 @@ import argparse
 
 from mypay_desk.clicmds.common import EXIT_OK, CliContext, info, print_json, progress_printer
 from mypay_desk.domain.debts import VERSIONS, DebtRow
+from mypay_desk.domain.excerpt import excerpt
 from mypay_desk.domain.money import format_amount
 from mypay_desk.formats.spreadsheet import map_field
 
@@ -148,9 +149,9 @@ def _no_amount_hint(unused: list[str]) -> str:
     text = "Nessuna colonna del file è stata presa come importo (importoDovuto): i dovuti hanno importo 0"
     if not unused:
         return text + "; aggiungi al file la colonna dell'importo"
-    shown = ", ".join(f"«{h}»" for h in unused[:10]) + (", ..." if len(unused) > 10 else "")
+    shown = ", ".join(f"«{excerpt(h)}»" for h in unused[:10]) + (", ..." if len(unused) > 10 else "")
     return (f"{text}. Colonne del file non usate: {shown}. Se l'importo è in una di queste, importa di nuovo "
-            f"indicandola: --map \"{unused[0]}=importoDovuto\"")
+            f"indicandola: --map \"{excerpt(unused[0])}=importoDovuto\"")
 
 
 def cmd_cancel(args, ctx: CliContext) -> int:
