@@ -127,14 +127,18 @@ def _norm(header: str) -> str:
 
 def decode(data: bytes, encoding: str = "") -> str:
     """The file's text (NUL replaced: formats.limits.without_nul)."""
+    return without_nul(_decoded(data, encoding))
+
+
+def _decoded(data: bytes, encoding: str) -> str:
     if encoding:
-        return without_nul(data.decode(encoding))
+        return data.decode(encoding)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return without_nul(data.decode("utf-8"))
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return without_nul(data.decode("cp1252", errors="replace"))
+        return data.decode("cp1252", errors="replace")
 
 
 def _detect_delimiter(line: str) -> str:

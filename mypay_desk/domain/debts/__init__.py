@@ -48,6 +48,7 @@ from mypay_desk.domain.debts.record import (
 )
 from mypay_desk.domain.debts.reference import (
     ADDRESS_RE,
+    CONTROL_RE,
     COUNTRIES,
     EMAIL_RE,
     IBAN_RE,
@@ -72,6 +73,7 @@ __all__ = [
     "COLUMN_BY_FIELD",
     "COLUMN_BY_NAME",
     "COLUMN_FOR_FIELD",
+    "CONTROL_RE",
     "COUNTRIES",
     "Capitolo",
     "Column",

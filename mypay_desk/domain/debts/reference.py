@@ -50,7 +50,7 @@ IBAN_RE = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 MYPAY_IBAN_LENGTH = 27
 # Characters that end a line for MyPay's reader (Java BufferedReader.readLine: \n, \r) or that no text
 # field should hold.
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def payment_type_tokens(value: str) -> list[str] | None:

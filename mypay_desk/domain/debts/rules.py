@@ -38,8 +38,8 @@ from mypay_desk.domain.debts.record import (
     causale_max_len,
 )
 from mypay_desk.domain.debts.reference import (
-    _CONTROL_RE,
     CIVIC_RE,
+    CONTROL_RE,
     COUNTRIES,
     EMAIL_RE,
     FOREIGN_CAP_RE,
@@ -91,7 +91,7 @@ def validate_full(record: DebtRecord, debt_type: DebtTypeData | None, version: s
         if len(value) > limit:
             err(column, f"Troppo lungo: {len(value)} caratteri, al massimo {limit}")
             return False
-        if _CONTROL_RE.search(value):
+        if CONTROL_RE.search(value):
             err(column, "Contiene caratteri di controllo (a capo, tabulazioni): rimuovili")
             return False
         return True
@@ -372,7 +372,7 @@ def bilancio_problems(bilancio: list[Capitolo], amount_cents: int) -> list[str]:
 
     problems = []
     for i, cap in enumerate(bilancio, start=1):
-        if any(_CONTROL_RE.search(c) for c in (cap.code, cap.office, *(a.code for a in cap.accertamenti))):
+        if any(CONTROL_RE.search(c) for c in (cap.code, cap.office, *(a.code for a in cap.accertamenti))):
             problems.append(f"Capitolo {cap.code.strip() or i}: un codice contiene caratteri di controllo (a capo, "
                             "tabulazioni): rimuovili")
         if not cap.code.strip():

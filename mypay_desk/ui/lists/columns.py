@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from mypay_desk.domain.debt_states import ACTION_LABELS, state_label
-from mypay_desk.domain.debts import COLUMN_BY_FIELD, COUNTRIES, FIELD_FOR_COLUMN, PROVINCES
+from mypay_desk.domain.debts import COLUMN_BY_FIELD, CONTROL_RE, COUNTRIES, FIELD_FOR_COLUMN, PROVINCES
 from mypay_desk.domain.identity import normalize
 from mypay_desk.domain.money import MoneyError, format_amount, parse_amount
 from mypay_desk.formats.limits import without_nul
@@ -78,7 +78,8 @@ def build_columns() -> list[DebtColumn]:
 
 # --- formatting --------------------------------------------------------------------------------
 
-def display_value(col: DebtColumn, row) -> str:
+def display_value(col: DebtColumn, row, *, shown: bool = True) -> str:
+    """The cell's text; ``shown=False``: a text field as stored (what an editor gets), see shown_text."""
     f = col.field
     if f == "state":
         return domain_label(state_label(row.state))
@@ -97,16 +98,15 @@ def display_value(col: DebtColumn, row) -> str:
         return format_amount(value) if value is not None else ""
     if col.kind == "date":
         return format_date(value)
-    return "" if value is None else shown_text(str(value))
-
-
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+    if value is None:
+        return ""
+    return shown_text(str(value)) if shown else str(value)
 
 
 def shown_text(text: str) -> str:
-    """``text`` as a cell shows it: a control character (which the rules mark as an error; a NUL read from a
+    """``text`` as a cell shows it: a control character (what the rules mark, CONTROL_RE; a NUL read from a
     file is stored as SUB) as "\ufffd", so the clerk sees where it is. Editors get the text as stored."""
-    return text if text.isprintable() else _CONTROL_RE.sub("\ufffd", text)
+    return text if text.isprintable() else CONTROL_RE.sub("\ufffd", text)
 
 
 def error_label(mypay_name: str) -> str:

@@ -237,10 +237,7 @@ class DebtTableModel(QAbstractTableModel):
     def _edit_value(self, col: DebtColumn, row: DebtRow):
         if col.kind == "date":
             return format_date(row.due_date)
-        value = display_value(col, row)
-        if "\ufffd" in value and col.editable:  # (a control character shown, not the stored text)
-            return str(getattr(row, col.field))
-        return value
+        return display_value(col, row, shown=False)
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
