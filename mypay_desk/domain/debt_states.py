@@ -50,6 +50,9 @@ ACTION_LABELS: dict[str, str] = {
 
 #: States in which nothing more can be sent for the debt.
 FINAL_STATES = frozenset({DebtState.ANNULLATO, DebtState.PAGATO})
+#: The states only receipts decide (store.repositories.receipts.recompute_debts): no other write, a flow's
+#: outcome included, takes a debt out of them (the money came; store.repositories.portal.apply_rows).
+PAID_STATES = frozenset({DebtState.PAGATO, DebtState.PAGATO_PARZIALE})
 #: States in which the debt's fields may still be edited.
 EDITABLE_STATES = frozenset({DebtState.NUOVO, DebtState.SUL_PORTALE, DebtState.RIFIUTATO, DebtState.SCADUTO})
 

@@ -190,6 +190,34 @@ def test_debts_updated_from_a_staging_table_as_one_by_one(workspace, ente, monke
     assert _tally(workspace, "STAGED") == _tally(workspace, "ONEBYONE")
 
 
+@pytest.mark.parametrize("states", ["one state", "several states"])
+def test_no_path_takes_a_debt_out_of_its_paid_state(workspace, ente, monkeypatch, states):
+    """repo.apply_rows on each path (per row; SQLite's staging table; PostgreSQL's one UPDATE), with the new
+    state bound once or staged per row: a paid debt keeps its paid state, the others take the new one,
+    and the other columns are written on every debt alike."""
+    from sqlalchemy import update
+
+    n = 12
+    paid = {0: "PAGATO", 5: "PAGATO_PARZIALE", 11: "PAGATO"}
+    ids = {name: make_list(workspace, name, tari_records(n, prefix=name)) for name in ("STAGED", "ONEBYONE")}
+    with workspace.db.session() as s:
+        for name in ids:
+            for i, state in paid.items():
+                s.execute(update(Debt).where(Debt.id == ids[name][i]).values(state=state))
+    for name, limit in (("STAGED", 1), ("ONEBYONE", 10**9)):
+        monkeypatch.setattr(repo, "STAGING_MIN", limit)
+        monkeypatch.setattr(debts_repo, "ONE_STATEMENT_MIN_POSTGRESQL", limit)
+        with workspace.db.session() as s:
+            repo.apply_rows(s, 0, [], [
+                {"b_id": d, "state": "SUL_PORTALE" if states == "one state" or i % 2 else "RIFIUTATO",
+                 "portal_hash": f"h{i}", "updated_at": utcnow()} for i, d in enumerate(ids[name])])
+    for name in ids:
+        rows = _rows(workspace, name)
+        assert [r["state"] for r in rows] == [
+            paid.get(i, "SUL_PORTALE" if states == "one state" or i % 2 else "RIFIUTATO") for i in range(n)], name
+        assert [r["portal_hash"] for r in rows] == [f"h{i}" for i in range(n)]
+
+
 def test_debts_updated_in_one_statement_as_one_by_one(workspace, ente, monkeypatch):
     """store.repositories.debts.update_debts (edits, IUVs given by the app, cancellations): one UPDATE ...
     FROM unnest on PostgreSQL writes what one UPDATE per debt writes, whatever the columns' types, a

@@ -10,7 +10,7 @@ import pytest
 from mypay_desk.services.errors import Cancelled
 from mypay_desk.services.progress import CancelToken
 from mypay_desk.services.receipts import FIRST_SYNC_DAYS
-from tests.integration.portal_support import make_list, start_sandbox, tari_records
+from tests.integration.portal_support import make_list, portal_dovuti, start_sandbox, tari_records
 
 pytestmark = pytest.mark.integration
 
@@ -109,3 +109,40 @@ def test_cli_sync_receipts_json(workspace, ente, sandbox, capsys):
     listed = json.loads(capsys.readouterr().out)
     assert rc == 0 and [r["iud"] for r in listed["receipts"]] == ["TARI25-00002"]
     assert listed["totals"]["matched"] == 1
+
+
+def test_a_flow_outcome_applied_after_a_receipt_leaves_the_debt_paid(workspace, ente, sandbox):
+    """A push resumed later (or MyPay's batch cycle) may apply a flow's outcome after `sync receipts` found a
+    payment of one of its debts: only receipts decide a paid state, so the debt stays paid, whether the
+    portal accepted its row (paid after the change) or refused it (paid before)."""
+    import time
+
+    ids = make_list(workspace, "TARI", tari_records(3))
+    workspace.sync.push("TARI", wait=True)
+    workspace.lists.update_debts({ids[0]: {"amount_cents": 4_321}, ids[1]: {"amount_cents": 54_321}})
+    sandbox.set_switches(processing_delay=0.5)
+    first = workspace.sync.push("TARI", wait=False)
+    assert first.state != "ELABORATO" and first.actions["M"] == 2  # sent; the outcome comes later
+    sandbox.pay(ente.ipa_code, iuds=["TARI25-00002"])  # paid before the portal processed the change
+
+    def on_portal(iud):
+        return [d for d in portal_dovuti(sandbox, ente.ipa_code, iud=iud) if d["state"] != "ANNULLATO"][-1]
+
+    deadline = time.monotonic() + 20
+    while on_portal("TARI25-00001")["amount_cents"] != 4_321:  # the portal has processed the flow
+        assert time.monotonic() < deadline, "the sandbox did not process the flow"
+        time.sleep(0.05)
+    sandbox.set_switches(processing_delay=0.01)
+    sandbox.pay(ente.ipa_code, iuds=["TARI25-00001"])  # paid after the change
+    assert _sync(workspace).matched == 2
+    debts = _states(workspace, "TARI")
+    assert (debts["TARI25-00001"].state, debts["TARI25-00002"].state) == ("PAGATO", "PAGATO_PARZIALE")
+
+    resumed = workspace.sync.push("TARI", wait=True)
+
+    assert resumed.resumed and resumed.state == "ELABORATO"
+    debts = _states(workspace, "TARI")
+    assert debts["TARI25-00001"].state == "PAGATO" and debts["TARI25-00001"].paid_amount_cents == 4_321
+    assert debts["TARI25-00002"].state == "PAGATO_PARZIALE"  # the receipt's amount is the one before the change
+    assert debts["TARI25-00003"].state == "SUL_PORTALE"
+    assert all(d.pending is None for d in debts.values())

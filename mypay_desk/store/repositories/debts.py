@@ -8,7 +8,7 @@ columns, so the per-row cost in Python is one narrow executemany (see ``insert_d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
@@ -386,12 +386,14 @@ def split_constant(columns: list[tuple]) -> tuple[list[int], list[int]]:
 
 
 def update_in_one_statement_postgresql(conn, keys: Sequence[str], rows: list[tuple], bump: bool,
-                                       table=None) -> None:
+                                       table=None, guards: Mapping[str, str] | None = None) -> None:
     """PostgreSQL: the same writes as one UPDATE per debt, as one ``UPDATE debt ... FROM unnest(...)`` of
     an array per column that differs between rows (the others bound once). Every statement on ``debt``
     runs migration 0010's change triggers once, with their transition tables: one UPDATE per debt ran them
     100,000 times when a push applied a TARI list's outcome (four minutes, nearly all on the server).
-    ``rows``: (debt id, the value of each key, [the writer when ``bump``]), as one_statement_fits allows."""
+    ``rows``: (debt id, the value of each key, [the writer when ``bump``]), as one_statement_fits allows.
+    ``guards``: per column, SQL whose ``{value}`` is the new value (``{table}`` the table), for a column
+    whose new value applies only to some rows (apply_rows: a paid state is kept)."""
     quote = conn.dialect.identifier_preparer.quote
     table = Debt.__table__ if table is None else table  # (receipts too: their change triggers are the same)
     targets = [*keys, *(["changed_by"] if bump else [])]  # rows[i][1:] in this order
@@ -401,16 +403,23 @@ def update_in_one_statement_postgresql(conn, keys: Sequence[str], rows: list[tup
 
     columns = columns_of(rows)
     staged, constant = split_constant(columns)
-    sets = [f"{quote(targets[p - 1])} = %s::{sql_type(targets[p - 1])}" for p in constant]
-    sets += [f"{quote(targets[p - 1])} = v.v{p}" for p in staged]
+    name = quote(table.name)
+    sets = [guarded_set(quote(targets[p - 1]), f"%s::{sql_type(targets[p - 1])}", targets[p - 1], guards, name)
+            for p in constant]
+    sets += [guarded_set(quote(targets[p - 1]), f"v.v{p}", targets[p - 1], guards, name) for p in staged]
     if bump:  # (store/repositories/debts.py versioned: the version moves on)
         sets.append("version = version + 1")
     arrays = ", ".join([f"%s::{sql_type('id')}[]", *(f"%s::{sql_type(targets[p - 1])}[]" for p in staged)])
     names = ", ".join(["b_id", *(f"v{p}" for p in staged)])
-    name = quote(table.name)
     params = [columns[p][0] for p in constant] + [list(columns[0])] + [list(columns[p]) for p in staged]
     conn.exec_driver_sql(f"UPDATE {name} SET {', '.join(sets)} FROM unnest({arrays}) AS v({names}) "
                          f"WHERE {name}.id = v.b_id", tuple(params))
+
+
+def guarded_set(target: str, value: str, column: str, guards: Mapping[str, str] | None, table: str) -> str:
+    """``target = value`` of an UPDATE's SET, through the column's guard when ``guards`` has one."""
+    guard = (guards or {}).get(column)
+    return f"{target} = {guard.format(value=value, table=table) if guard else value}"
 
 
 def lock_rows(session: Session, ids: Iterable[int]) -> dict[int, tuple[int, str, datetime | None]]:

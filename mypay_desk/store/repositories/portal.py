@@ -9,14 +9,16 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, case, delete, func, insert, literal_column, or_, select, update
 from sqlalchemy.orm import Session, defer
 
+from mypay_desk.domain.debt_states import PAID_STATES
 from mypay_desk.domain.debts import RECORD_FIELDS
 from mypay_desk.store.models import Debt, DebtList, Ente, PortalJournal, UploadFlow, UploadFlowRow
 from mypay_desk.store.repositories.debts import (
     _sqlite_value,
     columns_of,
+    guarded_set,
     one_statement_fits,
     split_constant,
     update_in_one_statement_postgresql,
@@ -36,6 +38,10 @@ SYNC_COLUMNS = [
     *_RECORD_COLUMNS,
 ]
 _NOT_SENDABLE = ("ANNULLATO", "PAGATO", "PAGATO_PARZIALE", "IN_INVIO")
+_PAID = sorted(PAID_STATES)
+#: apply_rows' SQL paths: the new state only where the debt is not paid (guarded_set).
+_KEEP_PAID = {"state": "CASE WHEN {table}.state IN (" + ", ".join(f"'{v}'" for v in _PAID)
+                       + ") THEN {table}.state ELSE {value} END"}
 
 
 # --- journal ----------------------------------------------------------------------------------
@@ -210,8 +216,8 @@ def mark_in_flight(session: Session, flow_id: int, now: datetime) -> None:
     their updated_at, so a later edit of a debt in flight shows as a newer value. One statement for every
     debt of the flow, not one per debt: the database runs it without holding Python's GIL."""
     t, d = UploadFlowRow.__table__, Debt.__table__
-    session.connection().execute(
-        update(d).where(d.c.id.in_(select(t.c.debt_id).where(t.c.flow_id == flow_id)))
+    session.connection().execute(  # (a debt a receipt paid since the flow was planned stays paid: apply_rows)
+        update(d).where(d.c.id.in_(select(t.c.debt_id).where(t.c.flow_id == flow_id)), d.c.state.not_in(_PAID))
         .values(state="IN_INVIO", sending_flow_id=flow_id, updated_at=now, **versioned(session)))
 
 
@@ -321,7 +327,12 @@ def release_debts(session: Session, flow_id: int) -> None:
 def apply_rows(session: Session, flow_id: int, row_updates: list[dict[str, Any]],
                debt_updates: list[dict[str, Any]]) -> None:
     """Write a flow's outcome: row outcomes (``r_id``, outcome, code, message) and debt changes
-    (``b_id`` plus the same keys for every dict in the batch; batched by key set)."""
+    (``b_id`` plus the same keys for every dict in the batch; batched by key set).
+
+    A ``state`` given never replaces a paid one (PAID_STATES, decided by receipts only): an outcome applied
+    after ``sync receipts`` found a payment of the debt (a push resumed later) would otherwise show it unpaid
+    again, and no later receipts sync would correct it (the receipt is stored already). The guard is in
+    the UPDATE itself, so a receipt stored by another desk after this desk read the debt counts too."""
     # Bind names must differ from the column names being SET, hence the v_ prefix.
     conn = session.connection()
     rt = UploadFlowRow.__table__
@@ -352,8 +363,11 @@ def apply_rows(session: Session, flow_id: int, row_updates: list[dict[str, Any]]
             _update_debts_from_staging(conn, keys, rows, bool(bump))
             continue
         if one_statement_fits(conn, ids):
-            update_in_one_statement_postgresql(conn, keys, rows, bool(bump))
+            update_in_one_statement_postgresql(conn, keys, rows, bool(bump), guards=_KEEP_PAID)
             continue
+        if "state" in values:
+            paid = [literal_column(f"'{v}'") for v in _PAID]  # (inline: _execute_many binds by name only)
+            values["state"] = case((t.c.state.in_(paid), t.c.state), else_=values["state"])
         stmt = update(t).where(t.c.id == bindparam("b_id")).values(values)
         _execute_many(conn, stmt, names, rows)
 
@@ -384,10 +398,12 @@ def _update_debts_from_staging(conn, keys: Sequence[str], rows: list[tuple], bum
     cursor.execute(f"CREATE TABLE {stage} (b_id INTEGER PRIMARY KEY{''.join(f', v{p}' for p in staged)})")
     cursor.executemany(f"INSERT INTO {stage} VALUES ({', '.join('?' * (len(staged) + 1))})",
                        zip(columns[0], *(_as_stored(columns[p], value) for p in staged), strict=True))
-    sets = [f"{targets[p - 1]} = s.v{p}" for p in staged] + [f"{targets[p - 1]} = ?" for p in constant]
+    table = quote(Debt.__table__.name)
+    names = [*keys, *(["changed_by"] if bump else [])]
+    sets = ([guarded_set(targets[p - 1], f"s.v{p}", names[p - 1], _KEEP_PAID, table) for p in staged]
+            + [guarded_set(targets[p - 1], "?", names[p - 1], _KEEP_PAID, table) for p in constant])
     if bump:  # (store/repositories/debts.py versioned: the version moves on)
         sets.append("version = version + 1")
-    table = quote(Debt.__table__.name)
     cursor.execute(f"UPDATE {table} SET {', '.join(sets)} FROM {stage} AS s WHERE {table}.id = s.b_id",
                    [value(columns[p][0]) for p in constant])
     cursor.execute(f"DROP TABLE {stage}")
