@@ -253,3 +253,37 @@ def test_flow_refused_as_a_whole_frees_its_debts_for_the_next_flow(workspace, en
     r = workspace.sync.push("TARI")
     assert r.flow != refused.flow and r.state == "ELABORATO" and r.accepted == N
     _assert_all_on_portal_once(workspace, sandbox)
+
+
+def test_flow_whose_request_the_portal_no_longer_knows_frees_its_debts(workspace, ente, sandbox, tari):
+    """A flow uploaded, then its request token unknown to the portal (another portal address set meanwhile, a
+    purge, a token damaged on the way): the outcome can never be read. Once the portal has said so a few times
+    the flow ends (ERRORE, its rows not applied) and its changes are pending again, instead of every later
+    push failing on the same token."""
+    from mypay_desk.store.repositories import portal as repo
+
+    assert workspace.sync.push("TARI", wait=True).accepted == N
+    ids = [d.id for d in workspace.lists.get_debts("TARI")]
+    workspace.lists.update_debts({ids[0]: {"amount_cents": 4_321}, ids[2]: {"amount_cents": 6_543}})
+    sandbox.set_switches(processing_delay=1.0)
+    sent = workspace.sync.push("TARI", wait=False)
+    assert sent.state == "CARICATO"
+    with workspace.db.session() as s:
+        repo.update_flow(s, sent.flow_id, request_token="0")  # what the portal will not recognise
+    sandbox.set_switches(processing_delay=0.01)
+    asked = journal_ops(workspace).count("paaSILChiediStatoImportFlusso")
+
+    ended = workspace.sync.push("TARI", wait=True)
+
+    assert ended.resumed and ended.state == "ERRORE" and ended.flow == sent.flow
+    assert "PAA_REQUEST_TOKEN_NON_VALIDO" in ended.error and "non si può conoscere" in ended.error
+    assert journal_ops(workspace).count("paaSILChiediStatoImportFlusso") - asked == 3  # asked again before giving up
+    assert {r.outcome for r in workspace.sync.flow_rows(sent.flow_id)} == {"SKIPPED"}
+    debts = {d.iud: d for d in workspace.lists.get_debts("TARI")}
+    assert [debts[f"TARI25-{i:05d}"].pending for i in range(1, N + 1)] == ["M", None, "M", None]
+    assert all(d.state == "SUL_PORTALE" for d in debts.values())
+
+    again = workspace.sync.push("TARI", wait=True)
+    assert again.flow != sent.flow and again.state == "ELABORATO" and (again.accepted, again.rejected) == (2, 0)
+    assert {d["iud"]: d["amount_cents"] for d in portal_dovuti(sandbox, "C_TEST") if d["state"] != "ANNULLATO"
+            and d["iud"] in ("TARI25-00001", "TARI25-00003")} == {"TARI25-00001": 4_321, "TARI25-00003": 6_543}

@@ -296,9 +296,27 @@ class FlowPush(SyncServiceBase):
                          sent: dict[int, DebtRecord] | None, prepared: Future | None) -> bool:
         t = time.monotonic()
         pause = self.poll_initial
+        unknown, grace = 0, self.upload_grace
         while True:
             cancel.raise_if_cancelled()
-            status = client.chiedi_stato_import_flusso(token)
+            try:
+                status = client.chiedi_stato_import_flusso(token)
+            except PortalError as exc:
+                if exc.fault_code != "PAA_REQUEST_TOKEN_NON_VALIDO":
+                    raise
+                # The portal no longer knows the flow's request (another portal set meanwhile, a purge, a
+                # token damaged on the way): its outcome can never be read, and resuming it would fail on
+                # every push. Asked again as _verify_upload does, then the changes go back to pending.
+                unknown += 1
+                if unknown < self.upload_checks:
+                    client.pause(grace)
+                    grace *= 2
+                    continue
+                report.timings["processing"] = report.timings.get("processing", 0.0) + time.monotonic() - t
+                self._end_unprocessed(flow_id, f"{exc.fault_code}: il portale non riconosce più la richiesta di "
+                                               "questo flusso, quindi il suo esito non si può conoscere.")
+                return True
+            unknown, grace = 0, self.upload_grace
             with self.ws.db.session() as s:
                 repo.update_flow(s, flow_id, portal_state=status.state)
             if status.running:
@@ -311,11 +329,7 @@ class FlowPush(SyncServiceBase):
                 continue
             report.timings["processing"] = report.timings.get("processing", 0.0) + time.monotonic() - t
             if status.failed:
-                message = fault_message(status.state)
-                with self.ws.db.session() as s:
-                    repo.release_debts(s, flow_id)
-                    repo.mark_rows(s, flow_id, "SKIPPED")  # none was applied; they travel in the next flow
-                    repo.update_flow(s, flow_id, state="ERRORE", error_message=f"{status.state}: {message}")
+                self._end_unprocessed(flow_id, f"{status.state}: {fault_message(status.state)}")
                 return True
             progress(3, 4, "Applicazione degli esiti")
             t_apply = time.monotonic()
@@ -323,6 +337,14 @@ class FlowPush(SyncServiceBase):
                 self._apply(client, flow_id, status, report, sent, _result_or_none(prepared))
             report.timings["apply"] = time.monotonic() - t_apply
             return True
+
+
+    def _end_unprocessed(self, flow_id: int, error_message: str) -> None:
+        """A flow whose outcome will never be applied: ERRORE, its debts back to what they were before it."""
+        with self.ws.db.session() as s:
+            repo.release_debts(s, flow_id)
+            repo.mark_rows(s, flow_id, "SKIPPED")  # none was applied; they travel in the next flow
+            repo.update_flow(s, flow_id, state="ERRORE", error_message=error_message)
 
 
 def _result_or_none(prepared: Future | None):
