@@ -868,3 +868,53 @@ def test_a_zip_of_two_exports_of_different_layouts_stores_what_their_rows_give(w
         assert stored(workspace) == stored(other)
     finally:
         other.close()
+
+
+def test_migration_0012_gives_paid_debts_their_paid_state_back(workspace, ente, tmp_path):
+    """Debts a flow's outcome took out of their paid state before apply_rows kept it (one paid in full, one in
+    part, one cancelled after its payment, the parent of paid instalments) are paid again after 0012; a debt
+    without a paying receipt and an unpaid instalment keep their state."""
+    from alembic import command
+    from sqlalchemy import update
+
+    from mypay_desk.store import db as dbmod
+
+    ids = add_debts(workspace, ente.id, [
+        dict(iud="FULL", iuv="120000000000000020", amount_cents=10000),
+        dict(iud="PART", iuv="120000000000000021", amount_cents=10000),
+        dict(iud="GONE", iuv="120000000000000022", amount_cents=5000),
+        dict(iud="OPEN", iuv="120000000000000023", amount_cents=5000),
+        dict(iud="P", iuv="120000000000000030", amount_cents=30000,
+             instalments=[dict(iud="P-1", iuv="120000000000000031", amount_cents=15000),
+                          dict(iud="P-2", iuv="120000000000000032", amount_cents=15000)]),
+        dict(iud="Q", iuv="120000000000000040", amount_cents=20000,
+             instalments=[dict(iud="Q-1", iuv="120000000000000041", amount_cents=10000),
+                          dict(iud="Q-2", iuv="120000000000000042", amount_cents=10000)])])
+    workspace.receipts.import_file(export_file(tmp_path, [
+        row(1, iud="FULL", iuv="120000000000000020", cents=10000),
+        row(2, iud="PART", iuv="120000000000000021", cents=4000),
+        row(3, iud="GONE", iuv="120000000000000022", cents=5000),
+        row(4, iud="P-1", iuv="120000000000000031", cents=15000),
+        row(5, iud="P-2", iuv="120000000000000032", cents=15000),
+        row(6, iud="Q-1", iuv="120000000000000041", cents=10000)]), ente_id=ente.id)
+    paid = {iud: debt(workspace, ids[iud]).state for iud in ids}
+    assert paid == {"FULL": "PAGATO", "PART": "PAGATO_PARZIALE", "GONE": "PAGATO", "OPEN": "SUL_PORTALE",
+                    "P": "PAGATO", "P-1": "PAGATO", "P-2": "PAGATO", "Q": "PAGATO_PARZIALE", "Q-1": "PAGATO",
+                    "Q-2": "SUL_PORTALE"}
+    overwritten = {"FULL": "SUL_PORTALE", "PART": "RIFIUTATO", "GONE": "ANNULLATO", "P": "SUL_PORTALE",
+                   "P-2": "SUL_PORTALE", "Q": "SUL_PORTALE"}
+    with workspace.db.session() as s:  # what an outcome applied after the receipts wrote before 0012
+        for iud, state in overwritten.items():
+            s.execute(update(Debt).where(Debt.id == ids[iud]).values(state=state))
+    versions = {iud: debt(workspace, ids[iud]).version for iud in ids}
+
+    cfg = dbmod.alembic_config()
+    with workspace.db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0011")
+    with workspace.db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+    assert {iud: debt(workspace, ids[iud]).state for iud in ids} == paid
+    assert {iud for iud in ids if debt(workspace, ids[iud]).version != versions[iud]} == set(overwritten)
