@@ -1,0 +1,203 @@
+"""Fuzz test of the portal's replies through the real CLI: a proxy in front of the sandbox changes some of its
+answers (values, elements, statuses, truncations, damaged ZIPs) while `sync push`, `sync receipts`,
+`sync status` and `portal test` run. Every command must end with exit 0, 1 or 3 (CLI.md), no exception
+escaping ``main``, a short stderr, and the clerk's data unchanged; once the portal answers correctly again,
+one push and one receipts sync bring the desk back in line with the portal.
+
+Seeded like tests/unit/test_fuzz_importers.py; a longer campaign:
+``MYPAY_PORTAL_FUZZ_CASES=300 MYPAY_PORTAL_FUZZ_SEED=7 pytest tests/integration/test_fuzz_portal_replies.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import traceback
+from dataclasses import replace
+
+import pytest
+
+from mypay_desk.services import portal as portal_service
+from mypay_desk.services.errors import UserError
+from mypay_desk.services.portal_client import ClientSettings
+from mypay_desk.services.sync.common import SyncServiceBase
+from mypay_desk.simulator.state import COMPLETATO, DA_PAGARE
+from tests.integration.mutating_proxy import MutatingProxy
+from tests.integration.portal_support import make_list, portal_dovuti, start_sandbox, tari_records
+from tests.unit.hostile_support import mutate, mutate_zip, run_cli
+
+pytestmark = pytest.mark.integration
+
+CASES = int(os.environ.get("MYPAY_PORTAL_FUZZ_CASES", "12"))
+SEED = int(os.environ.get("MYPAY_PORTAL_FUZZ_SEED", "16"))
+MAX_STDERR = 20_000
+LIST = "TARI 2025"
+PAID = ("PAGATO", "PAGATO_PARZIALE")  # (in part: the clerk changed the amount the citizen had paid)
+
+# Values a broken portal could put in any field: empty, signs, huge, not a date, not a state, markup.
+VALUES = ["", " ", "-1", "0", "1.5", "99999999999999999999", "1e309", "NaN", "abc", "2099-13-45",
+          "0000-00-00T00:00:00", "9999-12-31T23:59:59.999+25:00", "Z" * 70_000, "&lt;x&gt;", "&#1;", "<x/>",
+          "http://127.0.0.1:1/nulla", "ftp://x/y", "../../../../etc/passwd", "file:///etc/passwd", "ELABORATO",
+          "ERRORE_IMPORT", "IN_ELABORAZIONE", "LOAD_VALIDI", "SCARTATO", "PAA_SYSTEM_ERROR", "KO", "OK", "ÀÈÌÒÙ",
+          "  OK  ", "\u202eOK", "true", "false"]
+_TEXT = re.compile(rb">([^<>]*)<")
+_START = re.compile(rb"<([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>")
+
+
+def _mutate_soap(body: bytes, rng: random.Random) -> bytes:
+    choice = rng.randrange(6)
+    if choice <= 1:  # one value replaced
+        spots = list(_TEXT.finditer(body))
+        if spots:
+            m = rng.choice(spots)
+            return body[:m.start(1)] + rng.choice(VALUES).encode() + body[m.end(1):]
+    if choice in (2, 3):  # one element dropped or repeated
+        starts = [m for m in _START.finditer(body) if not m.group(0).startswith(b"<?")]
+        if starts:
+            m = rng.choice(starts)
+            end = body.find(b"</" + m.group(1) + b">", m.end())
+            if end >= 0:
+                end += len(m.group(1)) + 3
+                element = body[m.start():end]
+                return body[:m.start()] + (element * rng.choice([2, 3]) if choice == 3 else b"") + body[end:]
+    return mutate(body, rng)
+
+
+def mutate_reply(rng: random.Random, share: float, log: list[str]):
+    """A proxy mutator changing about ``share`` of the replies; ``log`` gets one line per reply."""
+    def mutator(method: str, path: str, status: int, content_type: str, body: bytes) -> tuple[int, bytes]:
+        new_status, new_body = _mutated(method, path, status, content_type, body)
+        op = re.search(rb"<(?:\w+:)?(paaSIL\w+)", body[:2000])
+        what = op.group(1).decode() if op else f"{method} {path.split('?')[0]}"
+        log.append(f"{what}: " + ("unchanged" if (new_status, new_body) == (status, body)
+                                   else f"{status} -> {new_status}, {len(body)} -> {len(new_body)} bytes: "
+                                        f"{_diff(body, new_body)}"))
+        return new_status, new_body
+
+    def _mutated(method: str, path: str, status: int, content_type: str, body: bytes) -> tuple[int, bytes]:
+        if rng.random() >= share:
+            return status, body
+        pick = rng.randrange(10)
+        if pick == 0:
+            return rng.choice([500, 502, 404, 403, 204, 302]), body if rng.random() < 0.5 else b""
+        if pick == 1:
+            return status, b""
+        if body.startswith(b"PK"):
+            import io
+            import zipfile
+
+            with zipfile.ZipFile(io.BytesIO(body)) as z:
+                names = z.namelist()
+            return status, mutate_zip(body, rng.choice(names) if names else ".csv", rng)
+        if b"Envelope" in body[:600]:
+            return status, _mutate_soap(body, rng)
+        return status, mutate(body, rng)
+    return mutator
+
+
+def _diff(old: bytes, new: bytes) -> str:
+    """Where the reply changed, shortly."""
+    start = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
+    return f"at {start}: {old[start:start + 60]!r} -> {new[start:start + 60]!r}"
+
+
+@pytest.fixture
+def portal(workspace, ente, tmp_path, monkeypatch):
+    """The sandbox behind a mutating proxy; the workspace (and the CLI's) point at the proxy, with short
+    timeouts and pauses so a case takes a fraction of a second."""
+    server = start_sandbox(workspace, ente, tmp_path / "sandbox", processing_delay=0.01)
+    proxy = MutatingProxy(server.base_url)
+    url = proxy.start()
+    workspace.ente.save(replace(workspace.ente.get(ente.ipa_code), portal_url=url))
+    monkeypatch.setattr(portal_service, "ClientSettings", lambda: ClientSettings(
+        connect_timeout=2.0, read_timeout=5.0, write_timeout=5.0, retries=1, backoff=0.01, backoff_max=0.02))
+    original = SyncServiceBase.__init__
+
+    def quick(self, ws):
+        original(self, ws)
+        self.poll_initial, self.poll_max, self.poll_timeout, self.upload_grace = 0.01, 0.05, 3.0, 0.01
+
+    monkeypatch.setattr(SyncServiceBase, "__init__", quick)
+    yield server, proxy
+    proxy.stop()
+    server.stop()
+
+
+def _debts(workspace) -> dict[str, object]:
+    return {d.iud: d for d in workspace.lists.get_debts(LIST, include_instalments=True)}
+
+
+def _user_data(d) -> tuple:
+    return d.amount_cents, d.debtor_code, d.debtor_name, d.causale, d.due_date
+
+
+def test_mutated_portal_replies_never_crash_and_never_lose_data(workspace, ente, portal, capsys):
+    server, proxy = portal
+    rng = random.Random(f"{SEED}-portal")
+    records = tari_records(6, seed=SEED)
+    make_list(workspace, LIST, records)
+    assert run_cli(workspace, "sync", "push", LIST, "--wait", capsys=capsys)[0] == 0
+    expected = {iud: _user_data(d) for iud, d in _debts(workspace).items()}
+    receipts_before = workspace.receipts.totals().count
+    outcomes = {0: 0, 1: 0, 3: 0}
+    history: list = []
+    for case in range(CASES):
+        # the clerk changes an amount: something to send
+        iud = rng.choice(sorted(expected))
+        debt = _debts(workspace)[iud]
+        amount = 5_000 + rng.randrange(100_000)
+        try:
+            workspace.lists.update_debts({debt.id: {"amount_cents": amount}})
+            expected[iud] = (amount, *expected[iud][1:])
+        except UserError:  # paid, or in a flow the portal has not answered for yet
+            pass
+        if rng.random() < 0.3:  # a citizen pays
+            on_portal = [d["iud"] for d in portal_dovuti(server, ente.ipa_code) if d["state"] == DA_PAGARE]
+            if on_portal:
+                server.pay(ente.ipa_code, iuds=[rng.choice(on_portal)])
+        args = rng.choice([("sync", "push", LIST, "--wait"), ("sync", "push", LIST, "--wait"), ("sync", "receipts"),
+                           ("sync", "receipts"), ("sync", "status"), ("portal", "test")])
+        log: list[str] = []
+        history.append((case, args, log))
+        proxy.mutator = mutate_reply(rng, 0.3, log)
+        try:
+            code, _out, err = run_cli(workspace, *args, capsys=capsys)
+        except BaseException:  # noqa: BLE001 - an exception escaping main() is the failure we look for
+            pytest.fail(f"{traceback.format_exc()}\n(seed {SEED}) {_story(history[-1:])}")
+        finally:
+            proxy.mutator = None
+        this = _story(history[-1:])
+        assert code in (0, 1, 3), f"exit {code}\n{err[:2000]}\n{this}"
+        assert "Traceback" not in err, f"{err[:2000]}\n{this}"
+        assert len(err) <= MAX_STDERR, f"{len(err)} characters on stderr\n{this}"
+        outcomes[code] += 1
+        now = {i: _user_data(d) for i, d in _debts(workspace).items()}
+        assert now == expected, f"the clerk's data changed\n{this}"
+        assert workspace.receipts.totals().count >= receipts_before, this
+    print(f"portal replies: {outcomes}")
+    assert outcomes[1] + outcomes[3] > 0  # the mutations do reach the error paths
+
+    # The portal answers correctly again: one push and one receipts sync align the desk with it.
+    story = _story(history)
+    code, _out, err = run_cli(workspace, "sync", "push", LIST, "--wait", capsys=capsys)
+    assert code == 0, f"{err}\n{story}"
+    on_portal = {d["iud"]: d for d in portal_dovuti(server, ente.ipa_code)}
+    for iud, d in _debts(workspace).items():
+        assert d.pending is None, f"{iud} {d.state}\n{story}"
+        if on_portal[iud]["state"] == DA_PAGARE:  # (a paid one keeps the amount paid there)
+            assert on_portal[iud]["amount_cents"] == d.amount_cents, f"{iud}\n{story}"
+    code, _out, err = run_cli(workspace, "sync", "receipts", capsys=capsys)
+    assert code == 0, f"{err}\n{story}"
+    paid_on_portal = {iud for iud, d in on_portal.items() if d["state"] == COMPLETATO}
+    paid_here = {iud for iud, d in _debts(workspace).items() if d.state in PAID}
+    assert paid_here == paid_on_portal, story
+
+
+def _story(history: list) -> str:
+    """The cases run, each with the replies the proxy changed (for a failure's message)."""
+    lines = []
+    for case, args, log in history:
+        lines.append(f"case {case}: {' '.join(args)}")
+        lines += [f"    {line[:300]}" for line in log if not line.endswith("unchanged")]
+    return "\n".join(lines)
