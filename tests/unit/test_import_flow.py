@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import replace
 from datetime import date
@@ -275,7 +276,28 @@ def test_read_iud_iuv_gives_what_the_whole_rows_give(lines):
     _name, _header, raw = import_flow.read_raw_rows(data, name="x_IUV.csv")
     expected = {r.fields[0].strip(): r.fields[1].strip() for r in raw
                 if len(r.fields) > 1 and r.fields[0].strip() and r.fields[1].strip()}
-    assert import_flow.read_iud_iuv(data, name="x_IUV.csv") == expected
+    if all(re.fullmatch("[A-Za-z0-9]{1,35}", iuv) for iuv in expected.values()):
+        assert import_flow.read_iud_iuv(data, name="x_IUV.csv") == expected
+    else:  # a value no IUV can be: the file is refused (test_read_iud_iuv_refuses_what_no_iuv_can_be)
+        with pytest.raises(import_flow.FlowError):
+            import_flow.read_iud_iuv(data, name="x_IUV.csv")
+
+
+@pytest.mark.parametrize("iuv", ["1" * 36, "12000000000000001 X", "120000000000000-01", "1200000000000000\x1a1",
+                                 "Z" * 9_000, "è"])
+def test_read_iud_iuv_refuses_what_no_iuv_can_be(iuv):
+    """An IUV the portal's outcome gives is stored on the debt and printed on its notice: a value longer than
+    pagoPA's 35 characters, or with other than letters and digits, means a damaged file (retried later),
+    named with its row and column; the message quotes it shortly."""
+    from mypay_desk.formats import import_flow
+
+    data = f"codIud;codIuv\nD1;120000000000000001\nD2;{iuv}\nD3;RF18539007547034\n".encode()
+    with pytest.raises(import_flow.FlowError) as err:
+        import_flow.read_iud_iuv(data, name="F_IUV.csv")
+    assert (err.value.row, err.value.column) == (3, "codIuv") and "D2" in str(err.value)
+    assert len(str(err.value)) < 300
+    assert import_flow.read_iud_iuv(data.replace(iuv.encode(), b"120000000000000002"), name="F_IUV.csv") == {
+        "D1": "120000000000000001", "D2": "120000000000000002", "D3": "RF18539007547034"}
 
 
 def test_read_iud_iuv_of_a_zipped_outcome():
