@@ -256,3 +256,27 @@ def test_the_activity_log_days_are_typed_like_every_other_date(qtbot, workspace,
     QTest.keyClick(p.to_edit, Qt.Key.Key_Tab)
     qtbot.wait(400)
     assert p.model.rowCount() == total and p.current_filter().date_to == date.today()
+
+
+@pytest.mark.parametrize(("area", "visible"), [("payments", True), ("portal", True), ("portal", False)])
+def test_rows_this_desk_changes_in_the_background_repaint(page, qtbot, area, visible):
+    """A flow's outcome applied at start-up, or receipts downloaded on the Pagamenti page, change debts the open
+    list shows; those tasks only say ``data_changed``: the rows in memory are read again (as for another
+    desk's change), at once or when the page is shown again, not left showing «In invio» or «Sul portale»."""
+    from sqlalchemy import update
+
+    from mypay_desk.store.models import Debt
+
+    assert cell(page, 1, "state").data() == "Nuovo (non inviato)"
+    if not visible:
+        page.hide()
+    debt_id = page.model.ids()[1]
+    with page.ctx.ws.db.session() as s:  # what the task wrote, on this desk
+        s.execute(update(Debt).where(Debt.id == debt_id).values(state="PAGATO", version=Debt.version + 1))
+    page.ctx.data_changed.emit(area)
+    if not visible:
+        QTest.qWait(300)
+        assert cell(page, 1, "state").data() == "Nuovo (non inviato)"  # hidden: read when shown
+        page.show()
+    qtbot.waitUntil(lambda: cell(page, 1, "state").data() == "Pagato", timeout=3000)
+    assert page.remote_refresh.rows_refreshed == 1

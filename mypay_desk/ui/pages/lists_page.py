@@ -381,6 +381,12 @@ class ListsPage(QWidget):
         self._refresh_timer.start()
 
     def _on_data_changed(self, area: str) -> None:
+        if area in ("portal", "payments", "types"):
+            # Work of this desk outside this page (a flow's outcome applied at start-up or from the Portale
+            # page, receipts downloaded, a tipo dovuto's rules) changes the rows shown: read again those in
+            # memory that changed, as for another desk's change (now, or once shown). Not on "lists" alone:
+            # this page's own edits say that, and its rows are up to date then.
+            self.remote_refresh.refresh()
         if area in ("lists", "portal", "payments") and self.isVisible():
             self._schedule_lists_refresh()
 

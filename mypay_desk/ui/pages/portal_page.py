@@ -442,6 +442,7 @@ class PortalPage(QWidget):
     def _after_sync(self) -> None:
         self.sync_button.setEnabled(True)
         self.ctx.data_changed.emit("lists")
+        self.ctx.data_changed.emit("portal")  # (the lists page reads its rows in flight again)
         self.ctx.pending_changed.emit()
         self.reload()
 

@@ -107,6 +107,7 @@ def start_payment_at_desk(ctx: AppContext, debt_id: int, parent: QWidget | None 
     """Start the payment of a debt at the desk (mode "iniziato presso l'Ente") and show link and QR."""
     def done(start) -> None:
         ctx.data_changed.emit("lists")
+        ctx.data_changed.emit("portal")  # (the debt may have been sent first: the lists page reads it again)
         ctx.pending_changed.emit()
         dlg = PaymentDialog(start, parent)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
