@@ -115,6 +115,17 @@ def _verify_check(value: str) -> None:
         raise CodeError(f"Cifre di controllo errate: «{value[16:]}», attese «{expected}» (resto della divisione per 93)")
 
 
+# An IUV the portal gives (a flow's IUV file, paaSILImportaDovuto's reply): as pagoPA types it (stText35 in the
+# RPT: at most 35 characters), of letters and digits as MyPay generates them (17 digits, or an RF reference).
+# Looser than validate_iuv on purpose: the portal's own IUVs are taken as given, only a value no IUV can be
+# (a damaged file or reply) is refused.
+PORTAL_IUV_RE = re.compile(r"[A-Za-z0-9]{1,35}")
+
+
+def is_portal_iuv(text: str) -> bool:
+    return PORTAL_IUV_RE.fullmatch(text) is not None
+
+
 def validate_iuv(iuv: str) -> str:
     """Check an IUV's shape: 15 (aux 0), 17 (aux 3, check digits verified) or an RF reference (25)."""
     iuv = (iuv or "").strip()

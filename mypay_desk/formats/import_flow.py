@@ -43,6 +43,7 @@ from datetime import date
 from operator import attrgetter
 from pathlib import Path
 
+from mypay_desk.domain.codes import is_portal_iuv
 from mypay_desk.domain.debts import (
     VERSIONS,
     DebtRecord,
@@ -445,17 +446,11 @@ def read_iud_iuv(source: bytes | str | os.PathLike, *, name: str | None = None) 
         else:  # the usual line: split_line's fast path, on the first two fields only
             fields = [f.strip(_JAVA_TRIM) for f in line.split(SEPARATOR, 2)[:2]]
         if len(fields) > 1 and (iud := fields[0].strip()) and (iuv := fields[1].strip()):
-            if not _PORTAL_IUV_RE.fullmatch(iuv):  # a damaged file: the debt must not take it
+            if not is_portal_iuv(iuv):  # a damaged file: the debt must not take it
                 raise FlowError(f"IUV «{excerpt(iuv)}» del dovuto «{excerpt(iud)}» non valido: uno IUV ha da 1 a 35 "
                                 "lettere o cifre", file=_file_name, row=i, column="codIuv")
             out[iud] = iuv
     return out
-
-
-# An IUV as pagoPA types it (stText35 in the RPT: at most 35 characters), of letters and digits as MyPay
-# generates them (17 digits, or an RF reference). Looser than domain.codes.validate_iuv on purpose: the
-# portal's own IUVs are taken as given, only a value no IUV can be is refused.
-_PORTAL_IUV_RE = re.compile(r"[A-Za-z0-9]{1,35}")
 
 
 def _lines(source: bytes | str | os.PathLike, name: str | None, strict: bool) -> tuple[str, list[str]]:

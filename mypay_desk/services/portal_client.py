@@ -26,6 +26,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from mypay_desk.domain.codes import is_portal_iuv
+from mypay_desk.domain.excerpt import excerpt
 from mypay_desk.formats import soap
 from mypay_desk.services.errors import Cancelled, PortalError
 
@@ -546,8 +548,12 @@ class MyPayClient:
         if r.esito and r.esito != "OK":
             raise PortalError("il portale non ha accettato il dovuto (esito KO)")
         zipped = r.get("base64ZipAvviso")
+        iuv = r.get("identificativoUnivocoVersamento")
+        if iuv and not is_portal_iuv(iuv):  # a damaged reply: the debt must not take it
+            raise PortalError(f"il portale ha risposto con uno IUV non valido («{excerpt(iuv)}»)",
+                              transient=True)  # (like a broken reply: the request may have been carried out)
         return ImportaDovutoResult(
-            esito=r.esito or "OK", iuv=r.get("identificativoUnivocoVersamento"), notice_url=r.get("urlFileAvviso"),
+            esito=r.esito or "OK", iuv=iuv, notice_url=r.get("urlFileAvviso"),
             notice_zip=soap.b64decode(zipped, "avviso") if zipped else None,
         )
 
@@ -563,6 +569,9 @@ class MyPayClient:
         url = r.get("url")
         if not url:
             raise PortalError("il portale non ha restituito l'indirizzo di pagamento", transient=True)
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:  # shown, opened and printed as QR
+            raise PortalError(f"il portale ha restituito un indirizzo di pagamento non valido («{excerpt(url)}»)")
         redirect = r.get("redirect")
         return InviaDovutiResult(esito=r.esito or "OK", id_session=r.get("idSession"),
                                  redirect=int(redirect) if redirect.lstrip("-").isdigit() else None, url=url)

@@ -201,3 +201,120 @@ def _story(history: list) -> str:
         lines.append(f"case {case}: {' '.join(args)}")
         lines += [f"    {line[:300]}" for line in log if not line.endswith("unchanged")]
     return "\n".join(lines)
+
+
+def test_mutated_replies_to_desk_operations_end_in_a_clear_error(workspace, ente, portal):
+    """The Sportello's operations (one debt sent at once, a payment started at the desk, its state asked) under
+    the same replies: a result, or UserError / PortalError with a short message (what the GUI shows), never
+    another exception; the clerk's data unchanged; a payment link only over http(s). Then, with correct
+    replies, one push aligns the list with the portal."""
+    from mypay_desk.services.errors import PortalError
+
+    server, proxy = portal
+    rng = random.Random(f"{SEED}-desk")
+    ids = make_list(workspace, LIST, tari_records(4, seed=SEED))  # not on the portal yet: sent at the desk
+    expected = {iud: _user_data(d) for iud, d in _debts(workspace).items()}
+    sync = workspace.sync
+    operations = {"send": sync.send_single, "pay": sync.start_payment, "state": sync.payment_state}
+    outcomes: dict[str, int] = {}
+    history: list = []
+    for case in range(CASES):
+        debt_id = rng.choice(ids)
+        iud = workspace.lists.get_debt(debt_id).iud
+        if rng.random() < 0.5:
+            amount = 5_000 + rng.randrange(100_000)
+            try:
+                workspace.lists.update_debts({debt_id: {"amount_cents": amount}})
+                expected[iud] = (amount, *expected[iud][1:])
+            except UserError:
+                pass
+        op = rng.choice(sorted(operations))
+        log: list[str] = []
+        history.append((case, (op, iud), log))
+        proxy.mutator = mutate_reply(rng, 0.3, log)
+        try:
+            result = operations[op](debt_id)
+            outcome = "ok"
+        except (UserError, PortalError) as exc:
+            outcome = type(exc).__name__
+            assert len(str(exc)) <= 2_000, f"{len(str(exc))} characters\n{_story(history[-1:])}"
+        except Exception:  # noqa: BLE001 - what the GUI would show as an unexpected error
+            pytest.fail(f"{traceback.format_exc()}\n(seed {SEED}) {_story(history[-1:])}")
+        finally:
+            proxy.mutator = None
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+        if op == "pay" and outcome == "ok":
+            assert result.url.lower().startswith(("http://", "https://")), f"{result.url!r}\n{_story(history[-1:])}"
+        now = {i: _user_data(d) for i, d in _debts(workspace).items()}
+        assert now == expected, f"the clerk's data changed\n{_story(history[-1:])}"
+    print(f"desk operations: {outcomes}")
+    assert outcomes.get("PortalError", 0) > 0  # the mutations do reach the error paths
+
+    story = _story(history)
+    report = sync.push(LIST, wait=True)
+    assert report.state in ("ELABORATO", ""), f"{report.message}\n{story}"
+    on_portal = {d["iud"]: d for d in portal_dovuti(server, ente.ipa_code)}
+    for iud, d in _debts(workspace).items():
+        assert d.pending is None, f"{iud} {d.state} {d.pending}: {report.message} {report.to_json()}\n{story}"
+        if d.state not in PAID and on_portal[iud]["state"] == DA_PAGARE:
+            assert on_portal[iud]["amount_cents"] == d.amount_cents, f"{iud}\n{story}"
+
+
+def _replace_in(operation: str, pattern: bytes, value: bytes):
+    """A mutator putting ``value`` in the element ``pattern`` names, in the replies of ``operation`` only."""
+    def mutator(method: str, path: str, status: int, content_type: str, body: bytes) -> tuple[int, bytes]:
+        if operation.encode() in body[:1000]:
+            body = re.sub(rb"(<" + pattern + rb">)[^<]*(</" + pattern + rb">)", rb"\g<1>" + value + rb"\g<2>", body)
+        return status, body
+    return mutator
+
+
+def test_an_iuv_no_iuv_can_be_in_a_reply_is_not_stored(workspace, ente, portal):
+    """(found by the fuzz) paaSILImportaDovuto's reply gives the debt its IUV: a value no IUV can be is taken as a
+    broken reply, so the debtor's open positions say whether the portal holds the debt and with which IUV;
+    when they are damaged too, the debt keeps what it had and stays to send."""
+    from mypay_desk.services.errors import PortalError
+    from tests.integration.portal_support import journal_ops
+
+    server, proxy = portal
+    first, second = make_list(workspace, LIST, tari_records(2))
+    proxy.mutator = _replace_in("paaSILImportaDovutoRisposta", b"identificativoUnivocoVersamento", b"ERRORE_IMPORT")
+    assert workspace.sync.send_single(first).accepted
+    assert journal_ops(workspace)[-1] == "paaSILChiediPosizioniAperte"
+    on_portal = {d["iud"]: d["iuv"] for d in portal_dovuti(server, ente.ipa_code)}
+    assert workspace.lists.get_debt(first).iuv == on_portal["TARI25-00001"]
+
+    before = workspace.lists.get_debt(second)
+    damaged_reply = proxy.mutator
+
+    def damaged_positions(method, path, status, content_type, body):  # the IUV inside each position's payload
+        import base64
+
+        def damage(m):
+            payload = re.sub(rb"(IdentificativoUnivocoVersamento>)[^<]*(<)", rb"\g<1>12 34\g<2>",
+                             base64.b64decode(m.group(2)), flags=re.IGNORECASE)
+            return m.group(1) + base64.b64encode(payload) + m.group(3)
+        if b"paaSILChiediPosizioniAperteRisposta" in body[:1000]:
+            body = re.sub(rb"(<dovuti>)([^<]+)(</dovuti>)", damage, body)
+        return status, body
+    proxy.mutator = lambda *a: damaged_positions(*a[:4], damaged_reply(*a)[1])
+    with pytest.raises(PortalError, match="IUV non valido .«ERRORE_IMPORT»"):
+        workspace.sync.send_single(second)
+    after = workspace.lists.get_debt(second)
+    assert (after.iuv, after.pending) == (before.iuv, "I")
+
+
+@pytest.mark.parametrize("url", [b"file:///etc/passwd", b"javascript:alert(1)", b"http://", b"/relativo"])
+def test_a_payment_link_not_over_http_is_refused(workspace, ente, portal, url):
+    """(found by the fuzz) The link of a payment started at the desk is shown, opened and printed as a QR code
+    for the citizen: only an http(s) address with a host is taken."""
+    from mypay_desk.services.errors import PortalError
+
+    _server, proxy = portal
+    (debt_id,) = make_list(workspace, LIST, tari_records(1))
+    assert workspace.sync.send_single(debt_id).accepted
+    proxy.mutator = _replace_in("paaSILInviaDovutiRisposta", b"url", url)
+    with pytest.raises(PortalError, match="indirizzo di pagamento non valido"):
+        workspace.sync.start_payment(debt_id)
+    proxy.mutator = None
+    assert workspace.sync.start_payment(debt_id).url.startswith("http://127.0.0.1:")
