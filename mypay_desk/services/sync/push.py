@@ -306,7 +306,10 @@ class FlowPush(SyncServiceBase):
                     raise
                 # The portal no longer knows the flow's request (another portal set meanwhile, a purge, a
                 # token damaged on the way): its outcome can never be read, and resuming it would fail on
-                # every push. Asked again as _verify_upload does, then the changes go back to pending.
+                # every push. MyPay looks the flow up by its token and gives this fault when there is none or
+                # it is another Ente's (mypay4 PagamentiTelematiciDovutiPagatiImpl.paaSILChiediStatoImportFlusso,
+                # VerificationUtils.verificaImportDovuti): an answer that does not change. Asked again as
+                # _verify_upload does, then the changes go back to pending.
                 unknown += 1
                 if unknown < self.upload_checks:
                     client.pause(grace)
