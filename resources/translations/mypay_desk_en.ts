@@ -3653,6 +3653,21 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <source>Invia al portale</source>
         <translation>Send to portal</translation>
     </message>
+    <message numerus="yes">
+        <source>Un invio precedente della lista «{0}» non è ancora concluso (%Ln dovuti).</source>
+        <translation>
+            <numerusform>A previous send of the list «{0}» is not finished yet (%Ln debt).</numerusform>
+            <numerusform>A previous send of the list «{0}» is not finished yet (%Ln debts).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Riprendilo: il portale dice se lo ha elaborato e il suo esito viene applicato ai dovuti.</source>
+        <translation>Resume it: the portal says whether it has processed it, and its outcome is applied to the debts.</translation>
+    </message>
+    <message>
+        <source>Riprendi l&apos;invio</source>
+        <translation>Resume the send</translation>
+    </message>
     <message>
         <source>Nessuna modifica da inviare per la lista «{0}».</source>
         <translation>No change to send for the list “{0}”.</translation>
@@ -3766,6 +3781,10 @@ After the restore, lists, debts, flows and payments go back to how they were at 
     <message>
         <source>Flusso {0} ({1}): {2}, {3}</source>
         <translation>Flow {0} ({1}): {2}, {3}</translation>
+    </message>
+    <message>
+        <source>Flusso {0} ripreso ({1}): {2}, {3}</source>
+        <translation>Flow {0} resumed ({1}): {2}, {3}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln accettati</source>

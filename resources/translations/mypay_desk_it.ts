@@ -3653,6 +3653,21 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <source>Invia al portale</source>
         <translation>Invia al portale</translation>
     </message>
+    <message numerus="yes">
+        <source>Un invio precedente della lista «{0}» non è ancora concluso (%Ln dovuti).</source>
+        <translation>
+            <numerusform>Un invio precedente della lista «{0}» non è ancora concluso (%Ln dovuto).</numerusform>
+            <numerusform>Un invio precedente della lista «{0}» non è ancora concluso (%Ln dovuti).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Riprendilo: il portale dice se lo ha elaborato e il suo esito viene applicato ai dovuti.</source>
+        <translation>Riprendilo: il portale dice se lo ha elaborato e il suo esito viene applicato ai dovuti.</translation>
+    </message>
+    <message>
+        <source>Riprendi l&apos;invio</source>
+        <translation>Riprendi l&apos;invio</translation>
+    </message>
     <message>
         <source>Nessuna modifica da inviare per la lista «{0}».</source>
         <translation>Nessuna modifica da inviare per la lista «{0}».</translation>
@@ -3766,6 +3781,10 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
     <message>
         <source>Flusso {0} ({1}): {2}, {3}</source>
         <translation>Flusso {0} ({1}): {2}, {3}</translation>
+    </message>
+    <message>
+        <source>Flusso {0} ripreso ({1}): {2}, {3}</source>
+        <translation>Flusso {0} ripreso ({1}): {2}, {3}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln accettati</source>

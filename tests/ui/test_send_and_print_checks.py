@@ -85,6 +85,27 @@ def test_send_with_nothing_to_send_says_so_and_sends_nothing(page):
     assert len(page.ctx.ws.portal.journal()) == journal
 
 
+def test_send_while_a_flow_of_the_list_is_unfinished_offers_to_resume_it(page, sandbox):
+    """Nothing new to send but a flow still waiting for its outcome (sent without waiting, the app closed...):
+    «Invia al portale» offers to resume it instead of saying there is nothing to do; resumed, its outcome is
+    applied and the result says so."""
+    ws = page.ctx.ws
+    sandbox.set_switches(processing_delay=0.5)
+    sent = ws.sync.push("MISTA", wait=False)
+    assert sent.state == "CARICATO"
+    sandbox.set_switches(processing_delay=0.01)
+    page.send_to_portal()
+    box = page.send_box
+    assert "non è ancora concluso (4 dovuti)" in box.text() and "Riprendilo" in box.informativeText()
+    resume = box.findChild(type(box.defaultButton()), "sendResumeButton")
+    assert box.defaultButton() is resume
+    resume.click()
+    result = page.send_box
+    assert result.objectName() == "sendResult" and sent.flow in result.text() and "ripreso" in result.text()
+    assert ws.sync.flows()[0].state == "ELABORATO"
+    assert pending_everywhere(page) == {"status bar": 0, "lists": 0, "sync": 0, "rows": 0}
+
+
 def test_pending_counts_agree_after_edits(page):
     ws = page.ctx.ws
     ws.sync.push("MISTA")

@@ -28,6 +28,18 @@ class SendConfirmBox(QMessageBox):
         self.setObjectName("sendConfirm")
         self.setWindowTitle(self.tr("Invia al portale"))
         going, left_out = self.pending_text(p)
+        if p.total == 0 and p.in_flight:  # a flow of the list waits for its outcome: bring it forward from here
+            self.setIcon(QMessageBox.Icon.Question)
+            self.setText(self.tr("Un invio precedente della lista «{0}» non è ancora concluso (%Ln dovuti).", "",
+                                 p.in_flight).format(list_name))
+            self.setInformativeText(self.tr("Riprendilo: il portale dice se lo ha elaborato e il suo esito viene "
+                                            "applicato ai dovuti."))
+            resume = self.addButton(self.tr("Riprendi l'invio"), QMessageBox.ButtonRole.AcceptRole)
+            resume.setObjectName("sendResumeButton")
+            self.addButton(QMessageBox.StandardButton.Cancel)
+            self.setDefaultButton(resume)
+            self.buttonClicked.connect(lambda b: confirmed() if b is resume else None)
+            return
         if p.total == 0:
             self.setIcon(QMessageBox.Icon.Information)
             self.setText(self.tr("Nessuna modifica da inviare per la lista «{0}».").format(list_name))
@@ -90,8 +102,9 @@ class SendResultBox(QMessageBox):
         sent = ", ".join((self.tr("%Ln inserimenti", "", a["I"]), self.tr("%Ln modifiche", "", a["M"]),
                           self.tr("%Ln annullamenti", "", a["A"])))
         accepted, rejected = report.accepted, report.rejected
-        return self.tr("Flusso {0} ({1}): {2}, {3}").format(
-            report.flow, sent, self.tr("%Ln accettati", "", accepted), self.tr("%Ln rifiutati", "", rejected))
+        text = self.tr("Flusso {0} ripreso ({1}): {2}, {3}") if report.resumed else self.tr("Flusso {0} ({1}): {2}, {3}")
+        return text.format(report.flow, sent, self.tr("%Ln accettati", "", accepted),
+                           self.tr("%Ln rifiutati", "", rejected))
 
 
 def confirm_box(parent: QWidget, list_name: str, pending, on_yes: Callable[[], None]) -> QMessageBox:
