@@ -102,6 +102,27 @@ def test_sync_from_the_page(qtbot, ctx, workspace, ente, sandbox, errors):
     assert all("Prova.Sandbox1" not in r.message for r in page.journal.rows)
 
 
+def test_a_flow_that_ended_in_error_says_why_on_its_state(qtbot, ctx, workspace, ente, sandbox):
+    """The reason of a flow refused or ended as a whole is in the «Errore» column, off screen at 1366 px: the
+    state's tooltip says it too."""
+    from PySide6.QtCore import Qt
+
+    from mypay_desk.store.repositories import portal as repo
+
+    make_list(workspace, "TARI", tari_records(2))
+    sandbox.set_switches(processing_delay=0.5)
+    sent = workspace.sync.push("TARI", wait=False)
+    with workspace.db.session() as s:
+        repo.update_flow(s, sent.flow_id, request_token="0")  # the portal will not know it
+    sandbox.set_switches(processing_delay=0.01)
+    assert workspace.sync.push("TARI", wait=True).state == "ERRORE"
+    page = make_page(qtbot, ctx)
+    state = page.flows.index(0, [c.title for c in page.flows.columns].index("Stato"))
+    assert state.data() == "Rifiutato dal portale"
+    tip = state.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Rifiutato dal portale\nPAA_REQUEST_TOKEN_NON_VALIDO") and "non si può conoscere" in tip
+
+
 def test_sync_failure_is_reported_and_keeps_changes(qtbot, ctx, workspace, ente, sandbox, errors):
     make_list(workspace, "TARI", tari_records(2))
     page = make_page(qtbot, ctx)

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from mypay_desk.ui.domain_text import domain_label
+from mypay_desk.ui.domain_text import domain_label, domain_text
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -19,6 +19,7 @@ class Column:
     title: str
     value: Callable[[Any], Any]
     align_right: bool = False
+    tooltip: Callable[[Any], Any] | None = None  # (None: the value)
 
 
 class RowsModel(QAbstractTableModel):
@@ -54,6 +55,8 @@ class RowsModel(QAbstractTableModel):
             return None
         obj = self.rows[index.row()]
         col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
+            return col.tooltip(obj)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = col.value(obj)
             return "" if value is None else str(value)
@@ -75,7 +78,9 @@ def flows_model(parent=None) -> RowsModel:
     m = RowsModel([
         Column(translate("PortalModels", "Flusso (IUF)"), lambda f: f.iuf),
         Column(translate("PortalModels", "Lista"), lambda f: f.list_name),
-        Column(translate("PortalModels", "Stato"), lambda f: domain_label(f.state_label)),
+        # (the reason of a flow refused as a whole, else only in «Errore», off screen at 1366 px)
+        Column(translate("PortalModels", "Stato"), lambda f: domain_label(f.state_label),
+               tooltip=lambda f: domain_label(f.state_label) + (f"\n{domain_text(f.error_message)}" if f.error_message else "")),
         Column(translate("PortalModels", "Stato sul portale"), lambda f: f.portal_state),
         Column(translate("PortalModels", "Creato"), lambda f: _when(f.created_at)),
         Column(translate("PortalModels", "I"), lambda f: f.count_insert, True),
