@@ -115,11 +115,11 @@ def _verify_check(value: str) -> None:
         raise CodeError(f"Cifre di controllo errate: «{value[16:]}», attese «{expected}» (resto della divisione per 93)")
 
 
-# An IUV the portal gives (a flow's IUV file, paaSILImportaDovuto's reply): as pagoPA types it (stText35 in the
-# RPT: at most 35 characters), of letters and digits as MyPay generates them (17 digits, or an RF reference).
-# Looser than validate_iuv on purpose: the portal's own IUVs are taken as given, only a value no IUV can be
-# (a damaged file or reply) is refused.
-PORTAL_IUV_RE = re.compile(r"[A-Za-z0-9]{1,35}")
+# An IUV the portal gives (a flow's IUV file, paaSILImportaDovuto's reply, an open position): the shapes MyPay
+# generates and accepts (IUV15, IUV17, an RF creditor reference of up to 25 characters: mypay4 IuvService and
+# the codIuv rule of the import flow). Looser than validate_iuv on purpose (no check digits): a portal's own
+# IUV is taken as given, only a value no IUV can be (a damaged file or reply: "0", a state name) is refused.
+PORTAL_IUV_RE = re.compile(r"[0-9]{15}|[0-9]{17}|[Rr][Ff][0-9]{2}[A-Za-z0-9]{1,21}")
 
 
 def is_portal_iuv(text: str) -> bool:

@@ -447,8 +447,8 @@ def read_iud_iuv(source: bytes | str | os.PathLike, *, name: str | None = None) 
             fields = [f.strip(_JAVA_TRIM) for f in line.split(SEPARATOR, 2)[:2]]
         if len(fields) > 1 and (iud := fields[0].strip()) and (iuv := fields[1].strip()):
             if not is_portal_iuv(iuv):  # a damaged file: the debt must not take it
-                raise FlowError(f"IUV «{excerpt(iuv)}» del dovuto «{excerpt(iud)}» non valido: uno IUV ha da 1 a 35 "
-                                "lettere o cifre", file=_file_name, row=i, column="codIuv")
+                raise FlowError(f"IUV «{excerpt(iuv)}» del dovuto «{excerpt(iud)}» non valido: uno IUV ha 15 o 17 cifre "
+                                "o è un riferimento RF", file=_file_name, row=i, column="codIuv")
             out[iud] = iuv
     return out
 

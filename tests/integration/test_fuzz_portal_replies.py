@@ -174,6 +174,8 @@ def test_mutated_portal_replies_never_crash_and_never_lose_data(workspace, ente,
         outcomes[code] += 1
         now = {i: _user_data(d) for i, d in _debts(workspace).items()}
         assert now == expected, f"the clerk's data changed\n{this}"
+        invalid = {d.iud: (d.iuv, d.errors) for d in _debts(workspace).values() if not d.is_valid}
+        assert not invalid, f"a reply made debts invalid: {invalid}\n{_story(history)}"
         assert workspace.receipts.totals().count >= receipts_before, this
     print(f"portal replies: {outcomes}")
     assert outcomes[1] + outcomes[3] > 0  # the mutations do reach the error paths
@@ -206,8 +208,9 @@ def _story(history: list) -> str:
 def test_mutated_replies_to_desk_operations_end_in_a_clear_error(workspace, ente, portal):
     """The Sportello's operations (one debt sent at once, a payment started at the desk, its state asked) under
     the same replies: a result, or UserError / PortalError with a short message (what the GUI shows), never
-    another exception; the clerk's data unchanged; a payment link only over http(s). Then, with correct
-    replies, one push aligns the list with the portal."""
+    another exception; the clerk's data unchanged and every debt still valid (nothing a reply gave it, such as
+    its IUV, makes it wrong); a payment link only over http(s). Then, with correct replies, one push aligns the
+    list with the portal."""
     from mypay_desk.services.errors import PortalError
 
     server, proxy = portal
@@ -247,6 +250,9 @@ def test_mutated_replies_to_desk_operations_end_in_a_clear_error(workspace, ente
             assert result.url.lower().startswith(("http://", "https://")), f"{result.url!r}\n{_story(history[-1:])}"
         now = {i: _user_data(d) for i, d in _debts(workspace).items()}
         assert now == expected, f"the clerk's data changed\n{_story(history[-1:])}"
+        # (a reply's value stored on a debt, e.g. an IUV "0", shows when the debt is next checked: an edit)
+        invalid = {d.iud: (d.iuv, d.errors) for d in _debts(workspace).values() if not d.is_valid}
+        assert not invalid, f"a reply made debts invalid: {invalid}\n{_story(history)}"
     print(f"desk operations: {outcomes}")
     assert outcomes.get("PortalError", 0) > 0  # the mutations do reach the error paths
 
