@@ -1,8 +1,10 @@
-"""Fuzz test of the portal's replies through the real CLI: a proxy in front of the sandbox changes some of its
-answers (values, elements, statuses, truncations, damaged ZIPs) while `sync push`, `sync receipts`,
-`sync status` and `portal test` run. Every command must end with exit 0, 1 or 3 (CLI.md), no exception
-escaping ``main``, a short stderr, and the clerk's data unchanged; once the portal answers correctly again,
-one push and one receipts sync bring the desk back in line with the portal.
+"""Fuzz test of the portal's replies: a proxy in front of the sandbox (tests/integration/mutating_proxy.py)
+changes some of its answers (values, elements, statuses, truncations, damaged ZIPs) while `sync push`,
+`sync receipts`, `sync status` and `portal test` run through the real CLI, and while the Sportello sends a
+debt, starts a payment or asks about it. Every command must end with exit 0, 1 or 3 (CLI.md), every desk
+operation with a result or a clear UserError / PortalError; no other exception, a short message, the clerk's
+data unchanged and every debt still valid. Once the portal answers correctly again, one push and one receipts
+sync bring the desk back in line with the portal. The replies the fuzz found wrong have a test each, below.
 
 Seeded like tests/unit/test_fuzz_importers.py; a longer campaign:
 ``MYPAY_PORTAL_FUZZ_CASES=300 MYPAY_PORTAL_FUZZ_SEED=7 pytest tests/integration/test_fuzz_portal_replies.py``.
@@ -10,10 +12,12 @@ Seeded like tests/unit/test_fuzz_importers.py; a longer campaign:
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import re
 import traceback
+import zipfile
 from dataclasses import replace
 
 import pytest
@@ -84,9 +88,6 @@ def mutate_reply(rng: random.Random, share: float, log: list[str]):
         if pick == 1:
             return status, b""
         if body.startswith(b"PK"):
-            import io
-            import zipfile
-
             with zipfile.ZipFile(io.BytesIO(body)) as z:
                 names = z.namelist()
             return status, mutate_zip(body, rng.choice(names) if names else ".csv", rng)
