@@ -277,6 +277,7 @@ def test_receipt_exports(sim, client):
     # downloadUrl is required by the WSDL: present and empty when there is no file
     assert text(empty, "stato") == "EXPORT_ESEGUITO_NESSUN_DOVUTO_TROVATO" and text(empty, "downloadUrl") == ""
     sim.pay(IPA, iuds=["E-3"])
+    time.sleep(0.005)  # (as above: not booked within the payment's millisecond)
     later = _export_status(client, url, text(book(date_to), "requestToken"))
     rows = read_export(download(client, text(later, "downloadUrl"))).rows
     assert [r.codIud for r in rows] == ["E-3"]
