@@ -611,6 +611,8 @@ class MyPayClient:
                 dovuti = soap.parse_dovuti(soap.b64decode(fields.get("dovuti", ""), "dovuti"))
             except soap.SoapError as exc:
                 raise PortalError(f"posizione aperta non leggibile: {exc.message}", transient=True) from exc
+            if dovuti.iuv and not is_portal_iuv(dovuti.iuv):  # (as in importa_dovuto)
+                raise PortalError(f"posizione aperta con uno IUV non valido («{excerpt(dovuti.iuv)}»)", transient=True)
             out.append(OpenPosition(cod_ipa=fields.get("codIpaEnte", ""), ente_name=fields.get("deNomeEnte", ""),
                                     payment_url=fields.get("urlPagamento", ""), dovuti=dovuti))
         return out

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 import pytest
 
+from mypay_desk.domain.debt_states import PAID_STATES
 from mypay_desk.services import portal as portal_service
 from mypay_desk.services.errors import UserError
 from mypay_desk.services.portal_client import ClientSettings
@@ -37,7 +38,7 @@ CASES = int(os.environ.get("MYPAY_PORTAL_FUZZ_CASES", "12"))
 SEED = int(os.environ.get("MYPAY_PORTAL_FUZZ_SEED", "16"))
 MAX_STDERR = 20_000
 LIST = "TARI 2025"
-PAID = ("PAGATO", "PAGATO_PARZIALE")  # (in part: the clerk changed the amount the citizen had paid)
+PAID = PAID_STATES  # (in part: the clerk changed the amount the citizen had paid)
 
 # Values a broken portal could put in any field: empty, signs, huge, not a date, not a state, markup.
 VALUES = ["", " ", "-1", "0", "1.5", "99999999999999999999", "1e309", "NaN", "abc", "2099-13-45",

@@ -6,7 +6,7 @@ import contextlib
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from mypay_desk.domain.codes import is_portal_iuv, is_reserved_for_mypay, notice_number_for
+from mypay_desk.domain.codes import is_reserved_for_mypay, notice_number_for
 from mypay_desk.domain.debt_states import pending_action
 from mypay_desk.domain.debts import DebtRecord, flow_hash
 from mypay_desk.formats import soap
@@ -142,8 +142,6 @@ class DeskSending(SyncServiceBase):
                 continue
             for item in pos.dovuti.items:
                 if item.iud == rec.iud:
-                    if pos.dovuti.iuv and not is_portal_iuv(pos.dovuti.iuv):
-                        return None  # a damaged reply: the debt stays to send
                     return ImportaDovutoResult(esito="OK", iuv=pos.dovuti.iuv)
         return None
 

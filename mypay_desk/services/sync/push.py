@@ -258,23 +258,35 @@ class FlowPush(SyncServiceBase):
     def _verify_upload(self, client: MyPayClient, flow_id: int, token: str, cancel: CancelToken) -> bool | None:
         """Did the upload with ``token`` reach the portal? True (-> CARICATO), False (-> PREPARATO),
         None when the portal could not be asked (the flow stays AUTORIZZATO)."""
+        try:
+            status = self._status_unless_forgotten(client, token)
+        except PortalError:
+            return None
+        with self.ws.db.session() as s:
+            if status is None:
+                repo.update_flow(s, flow_id, state="PREPARATO", request_token="", upload_url="")
+                return False
+            repo.update_flow(s, flow_id, state="CARICATO", portal_state=status.state)
+        return True
+
+    def _status_unless_forgotten(self, client: MyPayClient, token: str):
+        """The flow's status; None once the portal has said ``upload_checks`` times, with growing pauses, that
+        it does not know ``token`` (PAA_REQUEST_TOKEN_NON_VALIDO). Any other PortalError is raised.
+
+        MyPay looks a flow up by its token and gives that fault when there is none or it is another Ente's
+        (mypay4 PagamentiTelematiciDovutiPagatiImpl.paaSILChiediStatoImportFlusso,
+        VerificationUtils.verificaImportDovuti): an answer that does not change, once the portal has stored a
+        file received at the last moment (hence the pauses)."""
         pause = self.upload_grace
         for attempt in range(self.upload_checks):
             try:
-                status = client.chiedi_stato_import_flusso(token)
+                return client.chiedi_stato_import_flusso(token)
             except PortalError as exc:
                 if exc.fault_code != "PAA_REQUEST_TOKEN_NON_VALIDO":
-                    return None
+                    raise
                 if attempt + 1 < self.upload_checks:
-                    client.pause(pause)  # the portal may still be storing a file received at the last moment
+                    client.pause(pause)
                     pause *= 2
-                    continue
-                with self.ws.db.session() as s:
-                    repo.update_flow(s, flow_id, state="PREPARATO", request_token="", upload_url="")
-                return False
-            with self.ws.db.session() as s:
-                repo.update_flow(s, flow_id, state="CARICATO", portal_state=status.state)
-            return True
         return None
 
     def _poll(self, client: MyPayClient, flow_id: int, token: str, *, wait: bool, progress: ProgressCallback,
@@ -296,30 +308,16 @@ class FlowPush(SyncServiceBase):
                          sent: dict[int, DebtRecord] | None, prepared: Future | None) -> bool:
         t = time.monotonic()
         pause = self.poll_initial
-        unknown, grace = 0, self.upload_grace
         while True:
             cancel.raise_if_cancelled()
-            try:
-                status = client.chiedi_stato_import_flusso(token)
-            except PortalError as exc:
-                if exc.fault_code != "PAA_REQUEST_TOKEN_NON_VALIDO":
-                    raise
-                # The portal no longer knows the flow's request (another portal set meanwhile, a purge, a
-                # token damaged on the way): its outcome can never be read, and resuming it would fail on
-                # every push. MyPay looks the flow up by its token and gives this fault when there is none or
-                # it is another Ente's (mypay4 PagamentiTelematiciDovutiPagatiImpl.paaSILChiediStatoImportFlusso,
-                # VerificationUtils.verificaImportDovuti): an answer that does not change. Asked again as
-                # _verify_upload does, then the changes go back to pending.
-                unknown += 1
-                if unknown < self.upload_checks:
-                    client.pause(grace)
-                    grace *= 2
-                    continue
+            status = self._status_unless_forgotten(client, token)
+            if status is None:
+                # The portal no longer knows the flow's request (another portal set meanwhile, a purge, a token
+                # damaged on the way): its outcome can never be read, and resuming it would fail on every push.
                 report.timings["processing"] = report.timings.get("processing", 0.0) + time.monotonic() - t
-                self._end_unprocessed(flow_id, f"{exc.fault_code}: il portale non riconosce più la richiesta di "
-                                               "questo flusso, quindi il suo esito non si può conoscere.")
+                self._end_unprocessed(flow_id, "PAA_REQUEST_TOKEN_NON_VALIDO: il portale non riconosce più la "
+                                               "richiesta di questo flusso, quindi il suo esito non si può conoscere.")
                 return True
-            unknown, grace = 0, self.upload_grace
             with self.ws.db.session() as s:
                 repo.update_flow(s, flow_id, portal_state=status.state)
             if status.running:
@@ -340,7 +338,6 @@ class FlowPush(SyncServiceBase):
                 self._apply(client, flow_id, status, report, sent, _result_or_none(prepared))
             report.timings["apply"] = time.monotonic() - t_apply
             return True
-
 
     def _end_unprocessed(self, flow_id: int, error_message: str) -> None:
         """A flow whose outcome will never be applied: ERRORE, its debts back to what they were before it."""
