@@ -104,6 +104,12 @@ _SINTASSI_FIELDS = {
 }
 
 
+# What a message quotes of a reply: a state or fault code (MyPay's are under 50 characters) and the portal's own
+# words. A damaged or hostile reply must not make a 100 KB message (or column value).
+REPLY_CODE_CHARS = 80
+REPLY_TEXT_CHARS = 500
+
+
 def fault_message(code: str, portal_text: str = "") -> str:
     """A clear Italian message for a PAA_* code, followed by what the portal itself said."""
     code = (code or "").strip()
@@ -118,7 +124,7 @@ def fault_message(code: str, portal_text: str = "") -> str:
             what = _SINTASSI_FIELDS.get(suffix, suffix.replace("_", " ").lower())
             base = f"campo non valido: {what}" + (" (ente secondario)" if secondary else "")
     base = base or "errore segnalato dal portale"
-    text = (portal_text or "").strip()
+    text = excerpt((portal_text or "").strip(), REPLY_TEXT_CHARS)
     if text and text.lower() not in base.lower():
         return f"{base} (portale: {text})"
     return base
@@ -402,8 +408,10 @@ class MyPayClient:
         except soap.SoapError as exc:
             if exc.kind == "soap_fault":
                 server_side = status >= 500 and "client" not in exc.fault_code.lower()
-                err = PortalError(f"il portale ha rifiutato la richiesta {operation} (SOAP Fault {exc.fault_code}: "
-                                  f"{exc.fault_string})", fault_code=exc.fault_code, transient=server_side)
+                code = excerpt(exc.fault_code, REPLY_CODE_CHARS)
+                err = PortalError(f"il portale ha rifiutato la richiesta {operation} (SOAP Fault {code}: "
+                                  f"{excerpt(exc.fault_string, REPLY_TEXT_CHARS)})", fault_code=code,
+                                  transient=server_side)
             elif status >= 500:
                 err = PortalError(f"il portale è in errore (HTTP {status}) durante {operation}: riprova più tardi",
                                   transient=True)
@@ -435,8 +443,9 @@ class MyPayClient:
             r = self._soap_once(operation, fields)
             if r.fault is not None and r.fault.code not in allowed_faults:
                 f = r.fault
-                raise PortalError(fault_message(f.code, f.description or f.string), fault_code=f.code,
-                                  transient=f.code == "PAA_SYSTEM_ERROR")
+                code = excerpt(f.code, REPLY_CODE_CHARS)
+                raise PortalError(fault_message(code, f.description or f.string), fault_code=code,
+                                  transient=code == "PAA_SYSTEM_ERROR")
             return r
 
         return self._with_retries(once, safe)
@@ -510,7 +519,7 @@ class MyPayClient:
             ("requestToken", request_token), ("password", self._password),
             ("fileScarti", scarti), ("fileIUV", iuv), ("fileAvvisi", avvisi),
         ], safe=True)
-        state = r.get("stato")
+        state = excerpt(r.get("stato"), REPLY_CODE_CHARS)
         if not state:
             raise PortalError("risposta sullo stato del flusso senza «stato»", transient=True)
         return ImportStatus(state=state, url_scarti=r.get("urlFileScarti"), url_iuv=r.get("urlFileIUV"),
@@ -657,7 +666,7 @@ class MyPayClient:
         r = self._soap("paaSILChiediStatoExportFlusso", [
             ("password", self._password), ("requestToken", request_token),
         ], safe=True)
-        state = r.get("stato")
+        state = excerpt(r.get("stato"), REPLY_CODE_CHARS)
         if not state:
             raise PortalError("risposta sullo stato dell'export senza «stato»", transient=True)
         return ExportStatus(state=state, download_url=r.get("downloadUrl"))

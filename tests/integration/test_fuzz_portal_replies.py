@@ -326,3 +326,30 @@ def test_a_payment_link_not_over_http_is_refused(workspace, ente, portal, url):
         workspace.sync.start_payment(debt_id)
     proxy.mutator = None
     assert workspace.sync.start_payment(debt_id).url.startswith("http://127.0.0.1:")
+
+
+@pytest.mark.parametrize(("operation", "element", "args"), [
+    ("paaSILChiediStatoExportFlussoRisposta", b"stato", ("sync", "receipts")),
+    ("paaSILChiediStatoImportFlussoRisposta", b"stato", ("sync", "push", LIST, "--wait")),
+    ("paaSILAutorizzaImportFlussoRisposta", b"faultString", ("sync", "push", LIST, "--wait")),
+])
+def test_a_huge_state_or_fault_in_a_reply_makes_a_short_message(workspace, ente, portal, capsys, operation, element,
+                                                                  args):
+    """(found by the fuzz, seed 5) A state or a fault's text the portal sends is quoted in the message: a 70,000
+    character one made a 140 KB message (the state was also its code). What a message quotes of a reply is cut."""
+    _server, proxy = portal
+    make_list(workspace, LIST, tari_records(1))
+    if element == b"faultString":  # a fault in place of the reply's body
+        def mutator(method, path, status, content_type, body):
+            if operation.encode() in body[:1000]:
+                body = re.sub(rb"<soapenv:Body>.*</soapenv:Body>", b"<soapenv:Body><ppt:" + operation.encode()
+                              + b' xmlns:ppt="http://www.regione.veneto.it/pagamenti/ente/"><fault><faultCode>'
+                              b"PAA_SYSTEM_ERROR</faultCode><faultString>" + b"Z" * 70_000
+                              + b"</faultString></fault></ppt:" + operation.encode() + b"></soapenv:Body>", body,
+                              flags=re.S)
+            return status, body
+        proxy.mutator = mutator
+    else:
+        proxy.mutator = _replace_in(operation, element, b"Z" * 70_000)
+    code, _out, err = run_cli(workspace, *args, capsys=capsys)
+    assert code in (1, 3) and "ZZZZ" in err and len(err) < 3_000, (code, len(err), err[:300])
