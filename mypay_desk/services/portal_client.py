@@ -130,6 +130,16 @@ def fault_message(code: str, portal_text: str = "") -> str:
     return base
 
 
+def is_http_url(url: str) -> bool:
+    """An address a reply gives (upload, download, payment link) that can be used: http(s), with a host, and
+    one httpx can parse (a control character in it would raise httpx.InvalidURL, not an HTTPError)."""
+    try:
+        parsed = httpx.URL(url or "")
+    except httpx.InvalidURL:
+        return False
+    return parsed.scheme in ("http", "https") and bool(parsed.host)
+
+
 # --- results ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -452,8 +462,9 @@ class MyPayClient:
 
     @staticmethod
     def _http_url(url: str, what: str) -> str:
-        if not url or urlsplit(url).scheme.lower() not in ("http", "https"):
-            raise PortalError(f"il portale ha indicato un indirizzo non valido per {what}", transient=True)
+        if not is_http_url(url):
+            raise PortalError(f"il portale ha indicato un indirizzo non valido per {what} («{excerpt(url)}»)",
+                              transient=True)
         return url
 
     # --- import flow ------------------------------------------------------------------------
@@ -578,8 +589,7 @@ class MyPayClient:
         url = r.get("url")
         if not url:
             raise PortalError("il portale non ha restituito l'indirizzo di pagamento", transient=True)
-        parts = urlsplit(url)
-        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:  # shown, opened and printed as QR
+        if not is_http_url(url):  # shown, opened and printed as a QR code
             raise PortalError(f"il portale ha restituito un indirizzo di pagamento non valido («{excerpt(url)}»)")
         redirect = r.get("redirect")
         return InviaDovutiResult(esito=r.esito or "OK", id_session=r.get("idSession"),

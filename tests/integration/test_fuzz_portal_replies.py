@@ -353,3 +353,19 @@ def test_a_huge_state_or_fault_in_a_reply_makes_a_short_message(workspace, ente,
         proxy.mutator = _replace_in(operation, element, b"Z" * 70_000)
     code, _out, err = run_cli(workspace, *args, capsys=capsys)
     assert code in (1, 3) and "ZZZZ" in err and len(err) < 3_000, (code, len(err), err[:300])
+
+
+def test_an_address_with_a_control_character_in_a_reply_is_refused(workspace, ente, portal, capsys):
+    """(found by the fuzz, seed 28) httpx refuses an address holding a control character with InvalidURL, not an
+    HTTPError: it escaped as a traceback. Every address a reply gives goes through the client's one check."""
+    from mypay_desk.services.portal_client import is_http_url
+
+    _server, proxy = portal
+    make_list(workspace, LIST, tari_records(1))
+    proxy.mutator = _replace_in("paaSILAutorizzaImportFlussoRisposta", b"uploadUrl", b"http://127.0.0.1:1/a\nb")
+    code, _out, err = run_cli(workspace, "sync", "push", LIST, "--wait", capsys=capsys)
+    assert code == 3 and "indirizzo non valido per il caricamento" in err and "Traceback" not in err
+    proxy.mutator = None
+    assert run_cli(workspace, "sync", "push", LIST, "--wait", capsys=capsys)[0] == 0
+    assert [is_http_url(u) for u in ("http://127.0.0.1:5/a?x=1", "https://x.it", "http://", "/relativo",
+                                     "file:///etc/passwd", "http://a\tb/", "")] == [True, True] + [False] * 5
