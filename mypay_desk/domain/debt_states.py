@@ -53,6 +53,10 @@ FINAL_STATES = frozenset({DebtState.ANNULLATO, DebtState.PAGATO})
 #: The states only receipts decide (store.repositories.receipts.recompute_debts): no other write, a flow's
 #: outcome included, takes a debt out of them (the money came; store.repositories.portal.apply_rows).
 PAID_STATES = frozenset({DebtState.PAGATO, DebtState.PAGATO_PARZIALE})
+#: ``portal_hash`` of a debt the portal turned out to hold already (an insert refused because the portal has its IUD,
+#: e.g. from a flow whose outcome was never known) in a version not known here. Never a flow hash, so the debt
+#: counts as on the portal and its next flow sends the list's version as a modification (M).
+UNKNOWN_PORTAL_CONTENT = "?"
 #: States in which the debt's fields may still be edited.
 EDITABLE_STATES = frozenset({DebtState.NUOVO, DebtState.SUL_PORTALE, DebtState.RIFIUTATO, DebtState.SCADUTO})
 

@@ -344,10 +344,19 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "Flusso {0} ({1} inserimenti, {2} modifiche, {3} annullamenti)"),
     QT_TRANSLATE_NOOP("domain", "Flusso {0} ({1} inserimenti, {2} modifiche, {3} annullamenti) ripreso"),
     QT_TRANSLATE_NOOP("domain", "{0} accettati, {1} rifiutati"),
+    QT_TRANSLATE_NOOP("domain", "{0} accettati, {1} rifiutati ({2} dei rifiutati erano già sul portale e sono "
+                                "stati ripresi)"),
+    QT_TRANSLATE_NOOP("domain", "il portale aveva già il dovuto (da un invio precedente): ripreso con lo IUV {0}, "
+                                "la versione della lista partirà con il prossimo invio come modifica"),
     QT_TRANSLATE_NOOP("domain", "rifiutato dal portale. {0} Le modifiche restano in attesa."),
     QT_TRANSLATE_NOOP("domain", "Il dovuto risulta già pagato sul portale{0}: {1} non è stata applicata per "
                                 "non sovrascrivere il pagamento. Scarica le ricevute per aggiornare la "
                                 "lista."),
+    QT_TRANSLATE_NOOP("domain", "Il dovuto risulta già pagato sul portale{0}: {1} per non sovrascrivere il "
+                                "pagamento. Scarica le ricevute per aggiornare la lista."),
+    QT_TRANSLATE_NOOP("domain", "l'inserimento non è stato applicato"),
+    QT_TRANSLATE_NOOP("domain", "la modifica non è stata applicata"),
+    QT_TRANSLATE_NOOP("domain", "l'annullamento non è stato applicato"),
     QT_TRANSLATE_NOOP("domain", " ({0} il {1})"),
     QT_TRANSLATE_NOOP("domain", " ({0} il {1}, {2})"),
     QT_TRANSLATE_NOOP("domain", "la modifica"),
@@ -617,7 +626,8 @@ def domain_text(message: str) -> str:
     """``message`` (from the domain or a service) in the interface language; unknown texts stay Italian."""
     if not message or not _active():
         return message
-    return "; ".join(_one(part) for part in message.split("; "))
+    # "a; b" joins messages; "a — b" adds a note to one (a flow row's rejection and what was found after it)
+    return "; ".join(" — ".join(map(_one, part.split(" — "))) for part in message.split("; "))
 
 
 def domain_label(text: str) -> str:

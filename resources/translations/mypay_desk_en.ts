@@ -3744,6 +3744,13 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         </translation>
     </message>
     <message numerus="yes">
+        <source>Già sul portale, ripresi (%Ln):</source>
+        <translation>
+            <numerusform>Already on the portal, taken back (%Ln):</numerusform>
+            <numerusform>Already on the portal, taken back (%Ln):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Non modificati perché cambiati sul portale (%Ln):</source>
         <translation>
             <numerusform>Not changed because changed on the portal (%Ln):</numerusform>
@@ -3798,6 +3805,13 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>
             <numerusform>%Ln rejected</numerusform>
             <numerusform>%Ln rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln dei rifiutati erano già sul portale e sono stati ripresi)</source>
+        <translation>
+            <numerusform>(%Ln of the rejected was already on the portal and was taken back)</numerusform>
+            <numerusform>(%Ln of the rejected were already on the portal and were taken back)</numerusform>
         </translation>
     </message>
 </context>
@@ -5316,12 +5330,36 @@ Cancelling…</translation>
         <translation>{0} accepted, {1} rejected</translation>
     </message>
     <message>
+        <source>{0} accettati, {1} rifiutati ({2} dei rifiutati erano già sul portale e sono stati ripresi)</source>
+        <translation>{0} accepted, {1} rejected ({2} of the rejected were already on the portal and were taken back)</translation>
+    </message>
+    <message>
+        <source>il portale aveva già il dovuto (da un invio precedente): ripreso con lo IUV {0}, la versione della lista partirà con il prossimo invio come modifica</source>
+        <translation>the portal already had the debt (from an earlier sending): taken back with IUV {0}, the list&apos;s version will go with the next sending as a change</translation>
+    </message>
+    <message>
         <source>rifiutato dal portale. {0} Le modifiche restano in attesa.</source>
         <translation>rejected by the portal. {0} The changes stay pending.</translation>
     </message>
     <message>
         <source>Il dovuto risulta già pagato sul portale{0}: {1} non è stata applicata per non sovrascrivere il pagamento. Scarica le ricevute per aggiornare la lista.</source>
         <translation>The debt is already paid on the portal{0}: {1} was not applied so as not to overwrite the payment. Download the receipts to update the list.</translation>
+    </message>
+    <message>
+        <source>Il dovuto risulta già pagato sul portale{0}: {1} per non sovrascrivere il pagamento. Scarica le ricevute per aggiornare la lista.</source>
+        <translation>The debt is already paid on the portal{0}: {1} so as not to overwrite the payment. Download the receipts to update the list.</translation>
+    </message>
+    <message>
+        <source>l&apos;inserimento non è stato applicato</source>
+        <translation>the insertion was not applied</translation>
+    </message>
+    <message>
+        <source>la modifica non è stata applicata</source>
+        <translation>the change was not applied</translation>
+    </message>
+    <message>
+        <source>l&apos;annullamento non è stato applicato</source>
+        <translation>the cancellation was not applied</translation>
     </message>
     <message>
         <source> ({0} il {1})</source>

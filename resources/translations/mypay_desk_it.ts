@@ -3744,6 +3744,13 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         </translation>
     </message>
     <message numerus="yes">
+        <source>Già sul portale, ripresi (%Ln):</source>
+        <translation>
+            <numerusform>Già sul portale, ripreso (%Ln):</numerusform>
+            <numerusform>Già sul portale, ripresi (%Ln):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Non modificati perché cambiati sul portale (%Ln):</source>
         <translation>
             <numerusform>Non modificato perché cambiato sul portale (%Ln):</numerusform>
@@ -3798,6 +3805,13 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>
             <numerusform>%Ln rifiutato</numerusform>
             <numerusform>%Ln rifiutati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln dei rifiutati erano già sul portale e sono stati ripresi)</source>
+        <translation>
+            <numerusform>(%Ln dei rifiutati era già sul portale ed è stato ripreso)</numerusform>
+            <numerusform>(%Ln dei rifiutati erano già sul portale e sono stati ripresi)</numerusform>
         </translation>
     </message>
 </context>
@@ -5316,12 +5330,36 @@ Annullamento in corso…</translation>
         <translation>{0} accettati, {1} rifiutati</translation>
     </message>
     <message>
+        <source>{0} accettati, {1} rifiutati ({2} dei rifiutati erano già sul portale e sono stati ripresi)</source>
+        <translation>{0} accettati, {1} rifiutati ({2} dei rifiutati erano già sul portale e sono stati ripresi)</translation>
+    </message>
+    <message>
+        <source>il portale aveva già il dovuto (da un invio precedente): ripreso con lo IUV {0}, la versione della lista partirà con il prossimo invio come modifica</source>
+        <translation>il portale aveva già il dovuto (da un invio precedente): ripreso con lo IUV {0}, la versione della lista partirà con il prossimo invio come modifica</translation>
+    </message>
+    <message>
         <source>rifiutato dal portale. {0} Le modifiche restano in attesa.</source>
         <translation>rifiutato dal portale. {0} Le modifiche restano in attesa.</translation>
     </message>
     <message>
         <source>Il dovuto risulta già pagato sul portale{0}: {1} non è stata applicata per non sovrascrivere il pagamento. Scarica le ricevute per aggiornare la lista.</source>
         <translation>Il dovuto risulta già pagato sul portale{0}: {1} non è stata applicata per non sovrascrivere il pagamento. Scarica le ricevute per aggiornare la lista.</translation>
+    </message>
+    <message>
+        <source>Il dovuto risulta già pagato sul portale{0}: {1} per non sovrascrivere il pagamento. Scarica le ricevute per aggiornare la lista.</source>
+        <translation>Il dovuto risulta già pagato sul portale{0}: {1} per non sovrascrivere il pagamento. Scarica le ricevute per aggiornare la lista.</translation>
+    </message>
+    <message>
+        <source>l&apos;inserimento non è stato applicato</source>
+        <translation>l&apos;inserimento non è stato applicato</translation>
+    </message>
+    <message>
+        <source>la modifica non è stata applicata</source>
+        <translation>la modifica non è stata applicata</translation>
+    </message>
+    <message>
+        <source>l&apos;annullamento non è stato applicato</source>
+        <translation>l&apos;annullamento non è stato applicato</translation>
     </message>
     <message>
         <source> ({0} il {1})</source>

@@ -287,3 +287,114 @@ def test_flow_whose_request_the_portal_no_longer_knows_frees_its_debts(workspace
     assert again.flow != sent.flow and again.state == "ELABORATO" and (again.accepted, again.rejected) == (2, 0)
     assert {d["iud"]: d["amount_cents"] for d in portal_dovuti(sandbox, "C_TEST") if d["state"] != "ANNULLATO"
             and d["iud"] in ("TARI25-00001", "TARI25-00003")} == {"TARI25-00001": 4_321, "TARI25-00003": 6_543}
+
+
+def _lose_a_flow_of_inserts(workspace, sandbox):
+    """Push the new debts, then lose the flow's request token: the portal inserts them, this desk never learns
+    it, and the flow ends (ERRORE) with its inserts pending again."""
+    from mypay_desk.store.repositories import portal as repo
+
+    sandbox.set_switches(processing_delay=0.5)
+    sent = workspace.sync.push("TARI", wait=False)
+    with workspace.db.session() as s:
+        repo.update_flow(s, sent.flow_id, request_token="0")
+    sandbox.set_switches(processing_delay=0.01)
+    ended = workspace.sync.push("TARI", wait=True)
+    assert ended.state == "ERRORE" and ended.flow == sent.flow
+    assert _pending_again(workspace)
+    deadline = time.monotonic() + 20
+    while len(portal_dovuti(sandbox, "C_TEST")) < N and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(portal_dovuti(sandbox, "C_TEST")) == N  # the portal did insert them
+
+
+def test_inserts_the_portal_already_holds_are_taken_back_with_its_iuv(workspace, ente, sandbox, tari):
+    """Inserts refused because the portal holds their IUD (PAA_IMPORT_IUD_DUPLICATO) after a flow whose outcome
+    was lost: each debt is taken back with the IUV the portal gave it (the debtor's open positions), never left
+    RIFIUTATO without an IUV (an office changing the IUD would bill the citizen twice). The list's version goes
+    as a modification with the next flow."""
+    _lose_a_flow_of_inserts(workspace, sandbox)
+    ids = [d.id for d in workspace.lists.get_debts("TARI")]
+    workspace.lists.update_debts({ids[1]: {"amount_cents": 7_777}})  # edited after the lost flow
+
+    again = workspace.sync.push("TARI", wait=True)
+
+    assert again.state == "ELABORATO" and (again.accepted, again.rejected) == (0, N)
+    assert sorted(r.iud for r in again.recovered) == [f"TARI25-{i:05d}" for i in range(1, N + 1)]
+    assert {r.code for r in again.recovered} == {"SUL_PORTALE"}
+    assert "erano già sul portale" in again.message
+    assert all("ripreso con lo IUV" in r.message for r in again.rejections)
+    held = {r["iud"]: r["iuv"] for r in portal_dovuti(sandbox, "C_TEST")}
+    debts = workspace.lists.get_debts("TARI")
+    assert {d.iud: d.iuv for d in debts} == held and all(held.values())
+    assert all(d.state == "SUL_PORTALE" and d.notice_number and d.pending == "M" for d in debts)
+    # counted as to send wherever the list's pending changes are counted (list footer, status bar, sync status)
+    assert [s.pending_count for s in workspace.lists.lists()] == [N]
+    assert (workspace.sync.status().pending[0].insert, workspace.sync.status().pending[0].modify) == (0, N)
+
+    aligned = workspace.sync.push("TARI", wait=True)
+    assert aligned.actions == {"I": 0, "M": N, "A": 0} and (aligned.accepted, aligned.rejected) == (N, 0)
+    _assert_all_on_portal_once(workspace, sandbox)
+    assert {d["iud"]: d["amount_cents"] for d in portal_dovuti(sandbox, "C_TEST")}["TARI25-00002"] == 7_777
+    assert workspace.sync.push("TARI", wait=True).flow is None  # nothing left to send
+
+
+def test_an_iud_another_debtor_holds_on_the_portal_stays_refused(workspace, ente, sandbox, tari):
+    """The portal's debt with that IUD is not this debtor's: nothing is taken from it."""
+    _lose_a_flow_of_inserts(workspace, sandbox)
+    first = workspace.lists.get_debts("TARI")[0]
+    workspace.lists.update_debts({first.id: {"debtor_code": "VRDGPP80A01F205X", "debtor_name": "Verdi Giuseppe"}})
+
+    again = workspace.sync.push("TARI", wait=True)
+
+    assert sorted(r.iud for r in again.recovered) == [f"TARI25-{i:05d}" for i in range(2, N + 1)]
+    debts = {d.iud: d for d in workspace.lists.get_debts("TARI")}
+    assert debts["TARI25-00001"].state == "RIFIUTATO" and not debts["TARI25-00001"].iuv
+    assert "PAA_IMPORT_IUD_DUPLICATO" in debts["TARI25-00001"].portal_error_code
+
+
+def test_an_insert_at_the_desk_the_portal_already_holds_is_taken_back_and_sent_as_a_modification(
+        workspace, ente, sandbox, tari):
+    from dataclasses import replace
+
+    workspace.ente.save(replace(workspace.ente.current(), adhesion_mode="ente"))
+    _lose_a_flow_of_inserts(workspace, sandbox)
+    debt = workspace.lists.get_debts("TARI")[2]
+    workspace.lists.update_debts({debt.id: {"amount_cents": 5_555}})
+
+    result = workspace.sync.send_single(debt.id)
+
+    held = {r["iud"]: r for r in portal_dovuti(sandbox, "C_TEST")}
+    assert result.accepted and result.action == "M" and result.iuv == held[debt.iud]["iuv"]
+    assert held[debt.iud]["amount_cents"] == 5_555
+    after = {d.iud: d for d in workspace.lists.get_debts("TARI")}[debt.iud]
+    assert after.state == "SUL_PORTALE" and after.pending is None and after.iuv == result.iuv
+    assert sorted(held) == [f"TARI25-{i:05d}" for i in range(1, N + 1)]  # still each once
+
+
+def test_an_insert_the_portal_holds_paid_by_the_debtor_is_marked_paid(workspace, ente, sandbox, tari):
+    """The citizen paid the debt the lost flow inserted before the desk sent it again: PAGATO, with the reason."""
+    _lose_a_flow_of_inserts(workspace, sandbox)
+    sandbox.pay("C_TEST", iuds=["TARI25-00004"])
+
+    again = workspace.sync.push("TARI", wait=True)
+
+    assert {r.iud: r.code for r in again.recovered}["TARI25-00004"] == "PAGATO"
+    debts = {d.iud: d for d in workspace.lists.get_debts("TARI")}
+    assert debts["TARI25-00004"].state == "PAGATO" and "già pagato" in debts["TARI25-00004"].portal_error_message
+    assert {d.state for iud, d in debts.items() if iud != "TARI25-00004"} == {"SUL_PORTALE"}
+
+
+def test_a_debt_with_its_own_iuv_other_than_the_portals_is_not_taken(workspace, ente, sandbox, tari):
+    """The portal's debt with that IUD has another IUV: two debts, nothing taken."""
+    _lose_a_flow_of_inserts(workspace, sandbox)
+    first = workspace.lists.get_debts("TARI")[0]
+    own = workspace.codes.allocate_iuvs(1, ente.id)[0]
+    workspace.lists.update_debts({first.id: {"iuv": own, "generate_iuv": False}})
+
+    again = workspace.sync.push("TARI", wait=True)
+
+    assert not again.skipped
+    assert "TARI25-00001" not in {r.iud for r in again.recovered} and len(again.recovered) == N - 1
+    after = {d.iud: d for d in workspace.lists.get_debts("TARI")}["TARI25-00001"]
+    assert after.state == "RIFIUTATO" and after.iuv == own

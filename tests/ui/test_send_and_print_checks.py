@@ -143,3 +143,29 @@ def test_print_warns_about_amount_and_due_date_the_portal_does_not_hold(page, mo
     assert "TARI25-00003: scadenza sul portale 30/06/2030, nella lista 31/01/2031" in seen[0]
     ws.sync.push("MISTA")
     assert unsent_notice_changes(ws, list_name="MISTA") == []
+
+
+def test_result_lists_inserts_taken_back_from_the_portal_apart_from_rejections(qtbot):
+    """Inserts the portal refused because it held them (services/sync/recovery.py) are not shown as rejected."""
+    from mypay_desk.services.sync import PushReport, RowProblem
+    from mypay_desk.ui.lists.sending import SendResultBox
+
+    taken = "PAA_IMPORT_IUD_DUPLICATO: IUD ripetuto nel flusso o già presente — il portale aveva già il dovuto"
+    report = PushReport(list_name="TARI", flow="MPD1", state="ELABORATO", actions={"I": 2, "M": 0, "A": 0},
+                        accepted=0, rejected=2,
+                        rejections=[RowProblem("T-1", "PAA_IMPORT_IUD_DUPLICATO", taken, "I", 1),
+                                    RowProblem("T-2", "PAA_IMPORT_CAMPO", "campo errato", "I", 2)],
+                        recovered=[RowProblem("T-1", "SUL_PORTALE", "ripreso con lo IUV 01000000000000144", "I", 1)])
+    box = SendResultBox(None, report)
+    qtbot.addWidget(box)
+    details = box.informativeText()
+    assert "Rifiutato dal portale (1):\n  T-2: PAA_IMPORT_CAMPO campo errato" in details
+    assert "Già sul portale, ripreso (1):\n  T-1: ripreso con lo IUV 01000000000000144" in details
+    assert details.count("T-1") == 1
+    assert box.icon() == QMessageBox.Icon.Warning  # T-2 is still a rejection
+    assert "(1 dei rifiutati era già sul portale ed è stato ripreso)" in box.text()
+
+    report.rejections, report.rejected = report.rejections[:1], 1
+    only_taken = SendResultBox(None, report)
+    qtbot.addWidget(only_taken)
+    assert only_taken.icon() == QMessageBox.Icon.Information and "Rifiutat" not in only_taken.informativeText()

@@ -21,7 +21,8 @@ So a closed app or a lost network resumes the same flow (same IUF, same rows), a
 processed twice by the portal. A debt that changed on the portal meanwhile (paid) is never
 overwritten: before sending M/A rows, and after an M/A rejection, the portal is asked
 (paaSILChiediPagatiConRicevuta); a paid debt is marked PAGATO with the reason, in the report and on
-the debt.
+the debt. An insert the portal refuses because it holds the IUD already (a flow whose outcome was lost) is
+taken back as the portal holds it, with its IUV (sync.recovery).
 
 Speed (a TARI list of 100,000 debts): the push does work on short-lived helper threads where it would
 otherwise wait. While it records the flow, the debts are marked in flight (one UPDATE) and, on SQLite,

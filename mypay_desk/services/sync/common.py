@@ -29,6 +29,11 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 
+#: A change not sent because the portal holds the debt paid (SyncServiceBase._paid_message).
+NOT_APPLIED = {"I": "l'inserimento non è stato applicato", "M": "la modifica non è stata applicata",
+               "A": "l'annullamento non è stato applicato"}
+
+
 # --- planning -----------------------------------------------------------------------------------
 
 @dataclass
@@ -138,7 +143,8 @@ class SyncServiceBase:
         return planned
 
     @staticmethod
-    def _paid_message(info: PaymentInfo, what: str) -> str:
+    def _paid_message(info: PaymentInfo, action: str) -> str:
+        """Why the ``action`` (I, M, A) of a debt the portal holds paid was not applied."""
         p = info.pagati
         detail = ""
         if p is not None:
@@ -147,8 +153,8 @@ class SyncServiceBase:
                 when = f" il {p.items[0].outcome_date.strftime('%d/%m/%Y')}"
             detail = f" ({format_amount(p.total_paid_cents, currency=True)}{when}" + (
                 f", {p.psp_name}" if p.psp_name else "") + ")"
-        return (f"Il dovuto risulta già pagato sul portale{detail}: {what} non è stata applicata per non "
-                "sovrascrivere il pagamento. Scarica le ricevute per aggiornare la lista.")
+        return (f"Il dovuto risulta già pagato sul portale{detail}: {NOT_APPLIED[action]} per non sovrascrivere "
+                "il pagamento. Scarica le ricevute per aggiornare la lista.")
 
     def _mark_paid(self, debt_ids_and_messages: list[tuple[int, str, str]]) -> None:
         now = utcnow()
@@ -170,8 +176,7 @@ class SyncServiceBase:
                     break  # the portal is struggling: the flow itself will tell
                 continue
             if info.paid:
-                what = "la modifica" if action == "M" else "l'annullamento"
-                msg = self._paid_message(info, what)
+                msg = self._paid_message(info, action)
                 paid.append((debt_id, code, msg))
                 report.conflicts.append(RowProblem(iud, code, msg, action, debt_id))
         if paid:

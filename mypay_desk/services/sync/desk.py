@@ -15,10 +15,10 @@ from mypay_desk.services.portal import record_from_row
 from mypay_desk.services.portal_client import ImportaDovutoResult, MyPayClient, PaymentInfo
 from mypay_desk.services.progress import NEVER_CANCELLED, CancelToken
 from mypay_desk.services.sync.common import (
-    SyncServiceBase,
     dovuto_item,
     payer_of,
 )
+from mypay_desk.services.sync.recovery import DUPLICATE_IUD_CODES, DuplicateRecovery
 from mypay_desk.services.sync.views import (
     PORTAL_OPEN_STATE,
     PaymentStart,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from mypay_desk.domain.ente import EnteData
 
 
-class DeskSending(SyncServiceBase):
+class DeskSending(DuplicateRecovery):
     """Single debts and payments started at the Ente's desk (mode \"iniziato presso l'Ente\")."""
 
     # --- single debt at the desk --------------------------------------------------------------
@@ -67,6 +67,7 @@ class DeskSending(SyncServiceBase):
         versamento = soap.Versamento(item=dovuto_item(rec), action=action, payer=payer_of(rec), iuv=rec.iuv or "",
                                      due_date=rec.due_date, payment_type=rec.payment_type)
         now = utcnow()
+        recovered = None
         with self.ws.portal.client(ente, cancel=cancel) as client:
             try:
                 result = client.importa_dovuto(soap.build_versamento(versamento), generate_iuv=generate or None)
@@ -81,8 +82,16 @@ class DeskSending(SyncServiceBase):
                 elif exc.transient or not exc.fault_code or exc.fault_code in ("PAA_ENTE_NON_VALIDO",
                                                                               "PAA_SYSTEM_ERROR"):
                     raise
+                elif action == "I" and exc.fault_code in DUPLICATE_IUD_CODES and (
+                        taken := self._recover_on_portal(client, ente, [debt_id]).get(debt_id)) is not None:
+                    recovered = taken
                 else:
                     return self._single_rejected(client, debt_id, row, rec, action, exc)
+        if recovered is not None:
+            if recovered.state == "SUL_PORTALE":  # the portal held it already (sync.recovery): the list's
+                return self.send_single(debt_id, cancel=cancel)  # version goes now, as a modification (M)
+            return SingleSendResult(debt_id, rec.iud, action, False, recovered.iuv, row["notice_number"],
+                                    "PAGATO_SUL_PORTALE", recovered.message)
         iuv = result.iuv or rec.iuv
         upd: dict[str, Any] = {"b_id": debt_id, "portal_error_code": "", "portal_error_message": "",
                                "portal_accepted_at": now, "updated_at": now}
@@ -121,7 +130,7 @@ class DeskSending(SyncServiceBase):
             with contextlib.suppress(PortalError):
                 info = client.chiedi_pagati_con_ricevuta(iud=rec.iud)
             if info is not None and info.paid:
-                message = self._paid_message(info, "la modifica" if action == "M" else "l'annullamento")
+                message = self._paid_message(info, action)
                 state = "PAGATO"
         upd = {"b_id": debt_id, "state": state, "portal_error_code": code, "portal_error_message": message,
                "updated_at": utcnow()}

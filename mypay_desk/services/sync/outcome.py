@@ -12,12 +12,11 @@ from mypay_desk.services.errors import PortalError
 from mypay_desk.services.portal import record_from_row
 from mypay_desk.services.portal_client import MyPayClient
 from mypay_desk.services.rejections import stored_rejection
-from mypay_desk.services.sync.common import (
-    SyncServiceBase,
-)
+from mypay_desk.services.sync.recovery import DUPLICATE_IUD_CODES, DuplicateRecovery
 from mypay_desk.services.sync.views import (
     PORTAL_OPEN_STATE,
     PushReport,
+    RowProblem,
 )
 from mypay_desk.store import locks
 from mypay_desk.store.models.base import utcnow
@@ -39,7 +38,7 @@ class PreparedOutcome:
     signature: tuple[int, int]
 
 
-class FlowOutcome(SyncServiceBase):
+class FlowOutcome(DuplicateRecovery):
     """The outcome files of a processed flow, applied to the debts."""
 
     # --- outcome ----------------------------------------------------------------------------
@@ -99,6 +98,7 @@ class FlowOutcome(SyncServiceBase):
         rejected_rows: list[dict[str, Any]] = []
         debt_updates: list[dict[str, Any]] = []
         to_check: list[tuple[int, str, str]] = []
+        duplicates: list[int] = []  # inserts refused because the portal holds their IUD (sync.recovery)
         for row_id, debt_id, action, iud, content_hash in rows:
             cur = current.get(debt_id) if debt_id is not None else None
             if iud in rejected:
@@ -110,6 +110,8 @@ class FlowOutcome(SyncServiceBase):
                                          "updated_at": now})
                     if action in ("M", "A"):
                         to_check.append((debt_id, iud, action))
+                    elif action == "I" and DUPLICATE_IUD_CODES.intersection(rejected[iud][0]):
+                        duplicates.append(debt_id)
                 continue
             if cur is None:
                 continue  # deleted locally meanwhile: the portal keeps it, nothing to update here
@@ -158,13 +160,18 @@ class FlowOutcome(SyncServiceBase):
                              error_message="")
         self.ws.audit("sync.outcome", ente_id=ente_id, entity="upload_flow", entity_id=flow_id,
                       details={"accepted": len(rows) - n_rejected, "rejected": n_rejected})
+        notes: dict[int, str] = {}
         if to_check:
-            paid = self._check_paid(client, to_check, report)
-            if paid:
-                with self.ws.db.session(lock=locks.ROWS) as s:  # read, then write: a write from BEGIN
-                    for r in repo.flow_rows(s, flow_id, "REJECTED"):
-                        if r.debt_id in paid:
-                            r.message = (r.message + " — " if r.message else "") + "il dovuto risulta già pagato"
+            notes.update(dict.fromkeys(self._check_paid(client, to_check, report), "il dovuto risulta già pagato"))
+        if duplicates:
+            for found in self._recover_on_portal(client, ente, duplicates).values():
+                notes[found.debt_id] = found.message
+                report.recovered.append(RowProblem(found.iud, found.state, found.message, "I", found.debt_id))
+        if notes:
+            with self.ws.db.session(lock=locks.ROWS) as s:  # read, then write: a write from BEGIN
+                for r in repo.flow_rows(s, flow_id, "REJECTED"):
+                    if r.debt_id in notes:
+                        r.message = (r.message + " — " if r.message else "") + notes[r.debt_id]
 
     @staticmethod
     def _unchanged(cur: dict[str, Any], flow_created) -> bool:

@@ -51,6 +51,9 @@ class PushReport:
     rejections: list[RowProblem] = field(default_factory=list)
     conflicts: list[RowProblem] = field(default_factory=list)  # changed on the portal: not overwritten
     skipped: list[RowProblem] = field(default_factory=list)  # invalid, or rejected and unchanged since
+    # inserts refused because the portal held the IUD, taken back as the portal holds them (sync.recovery):
+    # code SUL_PORTALE or PAGATO
+    recovered: list[RowProblem] = field(default_factory=list)
     resumed: bool = False
     error: str = ""
     timings: dict[str, float] = field(default_factory=dict)
@@ -70,7 +73,10 @@ class PushReport:
         head = (f"Flusso {self.flow} ({a['I']} inserimenti, {a['M']} modifiche, {a['A']} annullamenti)"
                 + (" ripreso" if self.resumed else ""))
         if self.state == "ELABORATO":
-            return f"{head}: {self.accepted} accettati, {self.rejected} rifiutati"
+            text = f"{head}: {self.accepted} accettati, {self.rejected} rifiutati"
+            if self.recovered:
+                text += f" ({len(self.recovered)} dei rifiutati erano già sul portale e sono stati ripresi)"
+            return text
         if self.state == "ERRORE":
             return f"{head}: rifiutato dal portale. {self.error} Le modifiche restano in attesa."
         return f"{head}: {FLOW_STATE_LABELS.get(self.state, self.state).lower()}"
@@ -89,6 +95,7 @@ class PushReport:
             "resumed": self.resumed,
             "conflicts": [r.to_dict() for r in self.conflicts],
             "skipped": [r.to_dict() for r in self.skipped],
+            "recovered": [r.to_dict() for r in self.recovered],
             "error": self.error,
             "message": self.message,
             "timings": {k: round(v, 3) for k, v in self.timings.items()},

@@ -20,6 +20,10 @@ def _row_line(r) -> str:
     return f"{r.iud or '—'}: {r.code + ' ' if r.code and r.code != 'NON_VALIDO' else ''}{reason}"
 
 
+def _recovered_line(r) -> str:
+    return f"{r.iud}: {domain_text(r.message)}"
+
+
 class SendConfirmBox(QMessageBox):
     """A window-modal question opened with ``open()`` (no nested event loop); ``confirmed`` runs on «Invia»."""
 
@@ -78,17 +82,24 @@ class SendResultBox(QMessageBox):
         super().__init__(parent)
         self.setObjectName("sendResult")
         self.setWindowTitle(self.tr("Invia al portale"))
-        problems = [*report.rejections, *report.conflicts, *report.skipped]
+        # Inserts the portal refused because it held them already, then taken back (services/sync/recovery.py):
+        # listed apart, not as rejections (their debts are on the portal, with its IUV, or paid there).
+        recovered = {r.debt_id for r in report.recovered}
+        rejections = [r for r in report.rejections if r.debt_id not in recovered]
+        problems = [*rejections, *report.conflicts, *report.skipped]
         self.setIcon(QMessageBox.Icon.Warning if problems or report.error else QMessageBox.Icon.Information)
         self.setText(self.summary(report))
         lines = []
-        for rows, title in ((report.rejections, self.tr("Rifiutati dal portale (%Ln):", "", len(report.rejections))),
+        for rows, title in ((rejections, self.tr("Rifiutati dal portale (%Ln):", "", len(rejections))),
+                            (report.recovered, self.tr("Già sul portale, ripresi (%Ln):", "",
+                                                       len(report.recovered))),
                             (report.conflicts, self.tr("Non modificati perché cambiati sul portale (%Ln):", "",
                                                        len(report.conflicts))),
                             (report.skipped, self.tr("Non inviati (%Ln):", "", len(report.skipped)))):
             if rows:
                 lines.append(title)
-                lines += [f"  {_row_line(r)}" for r in rows[:SHOWN_ROWS]]
+                lines += [f"  {_row_line(r) if rows is not report.recovered else _recovered_line(r)}"
+                          for r in rows[:SHOWN_ROWS]]
         if lines:
             self.setInformativeText("\n".join(lines))
         if len(problems) > SHOWN_ROWS:
@@ -103,8 +114,12 @@ class SendResultBox(QMessageBox):
                           self.tr("%Ln annullamenti", "", a["A"])))
         accepted, rejected = report.accepted, report.rejected
         text = self.tr("Flusso {0} ripreso ({1}): {2}, {3}") if report.resumed else self.tr("Flusso {0} ({1}): {2}, {3}")
-        return text.format(report.flow, sent, self.tr("%Ln accettati", "", accepted),
+        text = text.format(report.flow, sent, self.tr("%Ln accettati", "", accepted),
                            self.tr("%Ln rifiutati", "", rejected))
+        if report.recovered:
+            text += " " + self.tr("(%Ln dei rifiutati erano già sul portale e sono stati ripresi)", "",
+                                  len(report.recovered))
+        return text
 
 
 def confirm_box(parent: QWidget, list_name: str, pending, on_yes: Callable[[], None]) -> QMessageBox:
