@@ -21,7 +21,7 @@ def main(config: str) -> None:
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     os.environ["MYPAY_DESK_KEYRING"] = "file"
     from PySide6.QtCore import QRect, QSettings
-    from PySide6.QtWidgets import QAbstractButton, QApplication, QToolBar, QToolButton
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView, QToolBar, QToolButton
 
     from mypay_desk.services.workspace import Workspace
     from mypay_desk.ui import i18n
@@ -81,6 +81,10 @@ def main(config: str) -> None:
             "outside": outside,
             "status_bar_inside": win_rect.contains(window.statusBar().geometry()),
         }
+        # how many rows of each table are in sight (by the viewport's height, whatever the data)
+        pages[key]["table_rows"] = {
+            v.objectName(): round(v.viewport().height() / v.verticalHeader().defaultSectionSize(), 1)
+            for v in page.findChildren(QTableView) if v.isVisible() and v.objectName()}
     out["pages"] = pages
     # Less room than the toolbar wants (larger fonts, longer English labels): the actions that do not
     # fit are in its overflow menu (») and still reachable.

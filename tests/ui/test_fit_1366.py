@@ -59,3 +59,12 @@ def test_a_narrower_window_moves_toolbar_actions_into_the_overflow_menu(measured
     assert narrow["hidden"], "at 1100 px some toolbar actions should not fit"
     assert set(narrow["hidden"]) <= set(narrow["overflow"])
     assert narrow["send_visible"]  # «Invia al portale» stays in sight, beside the list's title
+
+
+def test_the_portal_page_shows_several_flows_and_their_rejected_rows(measured):
+    """The connection box keeps to four rows (the state beside the IPA code) and the flows get the larger share
+    of the tab: nearly four flows in sight at 1366×768 (two and a half before), and two rejected rows of the
+    one selected."""
+    rows = measured["pages"]["portal"]["table_rows"]
+    assert rows["portalFlows"] >= 3.5, rows
+    assert rows["portalRejectedRows"] >= 1.5, rows

@@ -65,8 +65,12 @@ def test_page_shows_settings_lists_and_pending(qtbot, ctx, workspace, ente, sand
 
 def test_connection_check_and_save(qtbot, ctx, workspace, ente, sandbox):
     page = make_page(qtbot, ctx)
+    assert page.test_result.isHidden() and not page.password_note.isHidden()
     qtbot.mouseClick(page.test_button, qtbot_button())
     assert "Connessione riuscita" in page.test_result.text()
+    # the result in the note's place (the box keeps its height at 1366×768); the note stays the field's tooltip
+    assert not page.test_result.isHidden() and page.password_note.isHidden()
+    assert "file dello spazio di lavoro" in page.password_edit.toolTip()
     assert "raggiungibile" in page.online_label.text()
 
     page.password_edit.setText("Sbagliata.9")

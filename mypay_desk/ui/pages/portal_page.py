@@ -147,18 +147,24 @@ class PortalPage(QWidget):
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.online_label = QLabel()
         self.online_label.setObjectName("portalOnline")
+        self.test_result.setVisible(False)  # shown once a test ran
         password_row = QHBoxLayout()
         password_row.addWidget(self.password_edit, 1)
         password_row.addWidget(self.save_button)
         password_row.addWidget(self.test_button)
-        state_row = QHBoxLayout()
-        state_row.addWidget(self.online_label)
-        state_row.addWidget(self.test_result, 1)
+        # The state beside the IPA code and the test's result in the note's place, not rows of their own: at
+        # 1366×768 every row here is one less of the flows table below.
+        ipa_row = QHBoxLayout()
+        ipa_row.addWidget(self.ipa_label)
+        ipa_row.addStretch(1)
+        ipa_row.addWidget(self.online_label)
+        notes = QVBoxLayout()
+        notes.addWidget(self.password_note)
+        notes.addWidget(self.test_result)
         form.addRow(self.tr("Indirizzo del portale"), self.url_edit)
-        form.addRow(self.tr("Codice IPA"), self.ipa_label)
+        form.addRow(self.tr("Codice IPA"), ipa_row)
         form.addRow(self.tr("Password"), password_row)
-        form.addRow("", self.password_note)
-        form.addRow(self.tr("Stato"), state_row)
+        form.addRow("", notes)
         return box
 
     def _build_sync(self) -> QGroupBox:
@@ -237,6 +243,8 @@ class PortalPage(QWidget):
         split.setObjectName("portalFlowsSplitter")
         split.addWidget(self.flows_view)
         split.addWidget(lower)
+        split.setStretchFactor(0, 3)  # the flows first; the rejected rows of one flow need fewer lines
+        split.setStretchFactor(1, 2)
         w = QWidget()
         lay = QVBoxLayout(w)
         lay.setContentsMargins(6, 6, 6, 6)
@@ -299,6 +307,7 @@ class PortalPage(QWidget):
             self.tr("salvata (vuota: non cambia)") if st.has_password else self.tr("non impostata"))
         self.password_note.setText(self.tr("La password è conservata in: {0}. Non viene mai scritta nel database "
                                            "né nel registro.").format(domain_label(st.password_store)))
+        self.password_edit.setToolTip(self.password_note.text())
         self.pay_button.setVisible(st.adhesion_mode == "ente")
         self.tabs.setTabVisible(self.desk_tab_index, st.adhesion_mode != "base")
         self.sync_button.setEnabled(st.adhesion_mode != "base")
@@ -411,6 +420,8 @@ class PortalPage(QWidget):
         ws = self.ctx.ws
         self.test_result.setText(self.tr("Verifica in corso…"))
         self.test_result.setProperty("role", "")
+        self.password_note.setVisible(False)  # the result takes its place (the note stays the field's tooltip)
+        self.test_result.setVisible(True)
 
         def done(check) -> None:
             self.test_result.setText(domain_text(check.message))
