@@ -140,19 +140,12 @@ class DeskSending(DuplicateRecovery):
             repo.update_debts(s, [upd])
         return SingleSendResult(debt_id, rec.iud, action, False, rec.iuv, row["notice_number"], code, message)
 
-    @staticmethod
-    def _find_open_position(client: MyPayClient, rec: DebtRecord) -> ImportaDovutoResult | None:
+    def _find_open_position(self, client: MyPayClient, rec: DebtRecord) -> ImportaDovutoResult | None:
         try:
-            positions = client.chiedi_posizioni_aperte(rec.debtor_type, rec.debtor_code)
+            iuv = self._held_iuvs(client, rec).get(rec.iud)
         except PortalError:
             return None
-        for pos in positions:
-            if pos.cod_ipa and pos.cod_ipa != client.cod_ipa:
-                continue
-            for item in pos.dovuti.items:
-                if item.iud == rec.iud:
-                    return ImportaDovutoResult(esito="OK", iuv=pos.dovuti.iuv)
-        return None
+        return ImportaDovutoResult(esito="OK", iuv=iuv) if iuv is not None else None
 
     def start_payment(self, debt_id: int, *, return_url: str | None = None,
                       cancel: CancelToken = NEVER_CANCELLED) -> PaymentStart:
