@@ -3010,10 +3010,6 @@ After the restore, lists, debts, flows and payments go back to how they were at 
         <translation>Password</translation>
     </message>
     <message>
-        <source>Stato</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Sincronizza una lista</source>
         <translation>Synchronise a list</translation>
     </message>

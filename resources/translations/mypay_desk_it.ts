@@ -3010,10 +3010,6 @@ Dopo il ripristino liste, dovuti, flussi e pagamenti tornano come erano al momen
         <translation>Password</translation>
     </message>
     <message>
-        <source>Stato</source>
-        <translation>Stato</translation>
-    </message>
-    <message>
         <source>Sincronizza una lista</source>
         <translation>Sincronizza una lista</translation>
     </message>
