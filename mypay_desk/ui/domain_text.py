@@ -346,6 +346,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("domain", "{0} accettati, {1} rifiutati"),
     QT_TRANSLATE_NOOP("domain", "{0} accettati, {1} rifiutati ({2} dei rifiutati erano già sul portale e sono "
                                 "stati ripresi)"),
+    QT_TRANSLATE_NOOP("domain", "non cercato sul portale (oltre i primi {0} del flusso): per riprenderlo invialo "
+                                "di nuovo con «Reinvia anche i dovuti rifiutati e non modificati»"),
     QT_TRANSLATE_NOOP("domain", "il portale aveva già il dovuto (da un invio precedente): ripreso con lo IUV {0}, "
                                 "la versione della lista partirà con il prossimo invio come modifica"),
     QT_TRANSLATE_NOOP("domain", "rifiutato dal portale. {0} Le modifiche restano in attesa."),

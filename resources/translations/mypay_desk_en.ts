@@ -5330,6 +5330,10 @@ Cancelling…</translation>
         <translation>{0} accepted, {1} rejected ({2} of the rejected were already on the portal and were taken back)</translation>
     </message>
     <message>
+        <source>non cercato sul portale (oltre i primi {0} del flusso): per riprenderlo invialo di nuovo con «Reinvia anche i dovuti rifiutati e non modificati»</source>
+        <translation>not looked for on the portal (beyond the first {0} of the flow): to take it back, send it again with “Also resend the rejected debts that were not changed”</translation>
+    </message>
+    <message>
         <source>il portale aveva già il dovuto (da un invio precedente): ripreso con lo IUV {0}, la versione della lista partirà con il prossimo invio come modifica</source>
         <translation>the portal already had the debt (from an earlier sending): taken back with IUV {0}, the list&apos;s version will go with the next sending as a change</translation>
     </message>

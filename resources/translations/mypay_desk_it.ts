@@ -5330,6 +5330,10 @@ Annullamento in corso…</translation>
         <translation>{0} accettati, {1} rifiutati ({2} dei rifiutati erano già sul portale e sono stati ripresi)</translation>
     </message>
     <message>
+        <source>non cercato sul portale (oltre i primi {0} del flusso): per riprenderlo invialo di nuovo con «Reinvia anche i dovuti rifiutati e non modificati»</source>
+        <translation>non cercato sul portale (oltre i primi {0} del flusso): per riprenderlo invialo di nuovo con «Reinvia anche i dovuti rifiutati e non modificati»</translation>
+    </message>
+    <message>
         <source>il portale aveva già il dovuto (da un invio precedente): ripreso con lo IUV {0}, la versione della lista partirà con il prossimo invio come modifica</source>
         <translation>il portale aveva già il dovuto (da un invio precedente): ripreso con lo IUV {0}, la versione della lista partirà con il prossimo invio come modifica</translation>
     </message>

@@ -398,3 +398,24 @@ def test_a_debt_with_its_own_iuv_other_than_the_portals_is_not_taken(workspace, 
     assert "TARI25-00001" not in {r.iud for r in again.recovered} and len(again.recovered) == N - 1
     after = {d.iud: d for d in workspace.lists.get_debts("TARI")}["TARI25-00001"]
     assert after.state == "RIFIUTATO" and after.iuv == own
+
+
+def test_inserts_beyond_the_limit_say_how_to_take_them_back(workspace, ente, sandbox, tari):
+    """A whole flow lost: each outcome looks for a bounded number of debts on the portal; the others say how to take
+    them back, and sending them again does."""
+    _lose_a_flow_of_inserts(workspace, sandbox)
+    workspace.sync.paid_check_limit = 2
+
+    first = workspace.sync.push("TARI", wait=True)
+
+    assert len(first.recovered) == 2
+    left = [r for r in first.rejections if r.iud not in {x.iud for x in first.recovered}]
+    assert len(left) == 2 and all("oltre i primi 2 del flusso" in r.message and "Reinvia" in r.message for r in left)
+    second = workspace.sync.push("TARI", wait=True)  # the two taken back go as M; the refused wait for the clerk
+    assert second.actions == {"I": 0, "M": 2, "A": 0} and {r.iud for r in second.skipped} == {r.iud for r in left}
+
+    again = workspace.sync.push("TARI", wait=True, resend_rejected=True)
+
+    assert sorted(r.iud for r in again.recovered) == sorted(r.iud for r in left)
+    held = {r["iud"]: r["iuv"] for r in portal_dovuti(sandbox, "C_TEST")}
+    assert {d.iud: d.iuv for d in workspace.lists.get_debts("TARI")} == held

@@ -12,7 +12,7 @@ from mypay_desk.services.errors import PortalError
 from mypay_desk.services.portal import record_from_row
 from mypay_desk.services.portal_client import MyPayClient
 from mypay_desk.services.rejections import stored_rejection
-from mypay_desk.services.sync.recovery import DUPLICATE_IUD_CODES, DuplicateRecovery
+from mypay_desk.services.sync.recovery import DUPLICATE_IUD_CODES, DuplicateRecovery, unchecked_note
 from mypay_desk.services.sync.views import (
     PORTAL_OPEN_STATE,
     PushReport,
@@ -167,6 +167,8 @@ class FlowOutcome(DuplicateRecovery):
             for found in self._recover_on_portal(client, ente, duplicates).values():
                 notes[found.debt_id] = found.message
                 report.recovered.append(RowProblem(found.iud, found.state, found.message, "I", found.debt_id))
+            for debt_id in duplicates[self.paid_check_limit:]:  # (a whole flow lost: a few hundred per push)
+                notes[debt_id] = unchecked_note(self.paid_check_limit)
         if notes:
             with self.ws.db.session(lock=locks.ROWS) as s:  # read, then write: a write from BEGIN
                 for r in repo.flow_rows(s, flow_id, "REJECTED"):

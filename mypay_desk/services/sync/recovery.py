@@ -143,3 +143,8 @@ class DuplicateRecovery(SyncServiceBase):
             with self.ws.db.session() as s:
                 repo.update_debts(s, updates)
 
+
+def unchecked_note(limit: int) -> str:
+    """The note on an insert refused for its IUD that this outcome did not look for on the portal."""
+    return (f"non cercato sul portale (oltre i primi {limit} del flusso): per riprenderlo invialo di nuovo con "
+            "«Reinvia anche i dovuti rifiutati e non modificati»")
