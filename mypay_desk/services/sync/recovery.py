@@ -122,13 +122,13 @@ class DuplicateRecovery(SyncServiceBase):
         return self._paid_message(info, "I")
 
     def _write_recovered(self, ente: EnteData, found: list[Recovered], rows: dict[int, dict]) -> None:
+        paid = [(r.debt_id, "PAGATO_SUL_PORTALE", r.message) for r in found if r.state == "PAGATO"]
+        if paid:
+            self._mark_paid(paid)
         now = utcnow()
         updates = []
         for r in found:
             if r.state == "PAGATO":
-                updates.append({"b_id": r.debt_id, "state": "PAGATO", "portal_state": "PAGATO",
-                                "portal_error_code": "PAGATO_SUL_PORTALE", "portal_error_message": r.message,
-                                "sending_flow_id": None, "updated_at": now})
                 continue
             upd = {"b_id": r.debt_id, "state": "SUL_PORTALE", "portal_state": PORTAL_OPEN_STATE,
                    "portal_hash": UNKNOWN_PORTAL_CONTENT, "portal_error_code": "", "portal_error_message": "",
@@ -142,7 +142,6 @@ class DuplicateRecovery(SyncServiceBase):
         if updates:
             with self.ws.db.session() as s:
                 repo.update_debts(s, updates)
-
 
 def unchecked_note(limit: int) -> str:
     """The note on an insert refused for its IUD that this outcome did not look for on the portal."""

@@ -21,6 +21,7 @@ def _row_line(r) -> str:
 
 
 def _recovered_line(r) -> str:
+    """A debt taken back from the portal: its message only (the code, SUL_PORTALE or PAGATO, is the section's)."""
     return f"{r.iud}: {domain_text(r.message)}"
 
 
@@ -90,16 +91,16 @@ class SendResultBox(QMessageBox):
         self.setIcon(QMessageBox.Icon.Warning if problems or report.error else QMessageBox.Icon.Information)
         self.setText(self.summary(report))
         lines = []
-        for rows, title in ((rejections, self.tr("Rifiutati dal portale (%Ln):", "", len(rejections))),
-                            (report.recovered, self.tr("Già sul portale, ripresi (%Ln):", "",
-                                                       len(report.recovered))),
-                            (report.conflicts, self.tr("Non modificati perché cambiati sul portale (%Ln):", "",
-                                                       len(report.conflicts))),
-                            (report.skipped, self.tr("Non inviati (%Ln):", "", len(report.skipped)))):
+        for rows, title, line in (
+                (rejections, self.tr("Rifiutati dal portale (%Ln):", "", len(rejections)), _row_line),
+                (report.recovered, self.tr("Già sul portale, ripresi (%Ln):", "", len(report.recovered)),
+                 _recovered_line),
+                (report.conflicts, self.tr("Non modificati perché cambiati sul portale (%Ln):", "",
+                                           len(report.conflicts)), _row_line),
+                (report.skipped, self.tr("Non inviati (%Ln):", "", len(report.skipped)), _row_line)):
             if rows:
                 lines.append(title)
-                lines += [f"  {_row_line(r) if rows is not report.recovered else _recovered_line(r)}"
-                          for r in rows[:SHOWN_ROWS]]
+                lines += [f"  {line(r)}" for r in rows[:SHOWN_ROWS]]
         if lines:
             self.setInformativeText("\n".join(lines))
         if len(problems) > SHOWN_ROWS:
